@@ -1,0 +1,36 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Compiler settings every target shares.
+let strictSettings: [SwiftSetting] = [
+    // `any P` must be spelled out, so existential costs are visible at the call site.
+    .enableUpcomingFeature("ExistentialAny"),
+    // A file sees only the members of modules it imports itself.
+    .enableUpcomingFeature("MemberImportVisibility"),
+    // Imports are internal unless marked `public import`, so the library's API leaks no dependency.
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "DecisionLog",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "DecisionLog", targets: ["DecisionLog"]),
+        .executable(name: "decisionlog", targets: ["decisionlog"]),
+    ],
+    targets: [
+        // All domain logic: the event model, validation, sealing, the log store, reading, rendering.
+        .target(name: "DecisionLog", swiftSettings: strictSettings),
+        // The command-line layer: argument parsing, help, command wiring and exit codes.
+        .target(name: "DecisionLogCLI", dependencies: ["DecisionLog"], swiftSettings: strictSettings),
+        // The `decisionlog` executable: hands its arguments to DecisionLogCLI and exits with its code.
+        .executableTarget(name: "decisionlog", dependencies: ["DecisionLogCLI"], swiftSettings: strictSettings),
+        .testTarget(name: "DecisionLogTests", dependencies: ["DecisionLog"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "DecisionLogCLITests",
+            dependencies: ["DecisionLogCLI", "DecisionLog", "decisionlog"],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,80 @@
+/// Why a stored line could not be read as an event.
+public struct EventDecodingError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong, e.g. `payload.date: expected a date (YYYY-MM-DD), got "soon"`.
+    public let message: String
+    /// True when the line was written by a newer version of the tool (an unknown type or schema version).
+    public let needsNewerTool: Bool
+
+    public var description: String { message }
+}
+
+extension Event {
+    /// The members a stored event may have, in their canonical order.
+    static let storedMembers = ["seq", "id", "type", "schemaVersion", "effectiveAt", "recordedAt", "actor",
+                                "recordedBy", "subject", "reason", "links", "payload", "prev", "hash"]
+
+    /// Reads a stored line (without its newline) into an event.
+    ///
+    /// Checks that every member is present and well-typed and that the payload fits its type; does not check
+    /// the hash or the canonical form (the chain verifier does). Throws `EventDecodingError`.
+    public init(line: some Collection<UInt8>) throws(EventDecodingError) {
+        let value: JSONValue
+        do throws(JSONSyntaxError) { value = try JSONValue.parse(line) } catch {
+            throw EventDecodingError(message: "not valid JSON (\(error))", needsNewerTool: false)
+        }
+        guard case .object(let m) = value else {
+            throw EventDecodingError(message: "expected a JSON object, got \(value.kindName)", needsNewerTool: false)
+        }
+        func fail(_ message: String) -> EventDecodingError { EventDecodingError(message: message, needsNewerTool: false) }
+        for key in m.keys.sorted() where !Event.storedMembers.contains(key) { throw fail("unexpected member \"\(key)\"") }
+
+        guard case .number(let seqNumber)? = m["seq"], seqNumber >= 1, seqNumber == seqNumber.rounded() else {
+            throw fail("seq: expected a positive integer")
+        }
+        guard case .string(let typeName)? = m["type"] else { throw fail("type: missing") }
+        guard let kind = Vocabulary.kind(named: typeName) else {
+            throw EventDecodingError(
+                message: "unknown event type \"\(typeName)\"; it may have been written by a newer decisionlog — upgrade to read it",
+                needsNewerTool: true)
+        }
+        guard case .number(let version)? = m["schemaVersion"], version >= 1, version == version.rounded() else {
+            throw fail("schemaVersion: expected a positive integer")
+        }
+        if Int(version) > kind.schemaVersion {
+            throw EventDecodingError(
+                message: "\(typeName) schema version \(Int(version)) is newer than this decisionlog knows (\(kind.schemaVersion)); upgrade to read it",
+                needsNewerTool: true)
+        }
+        func string(_ key: String) throws(EventDecodingError) -> String {
+            guard case .string(let text)? = m[key] else { throw fail("\(key): expected a string") }
+            return text
+        }
+        func timestamp(_ key: String) throws(EventDecodingError) -> Timestamp {
+            guard let t = Timestamp(canonical: Array(try string(key).utf8)) else {
+                throw fail("\(key): expected a time in the form YYYY-MM-DDTHH:MM:SS.mmmZ")
+            }
+            return t
+        }
+        func digest(_ key: String) throws(EventDecodingError) -> Digest {
+            guard let d = Digest(hex: try string(key)) else { throw fail("\(key): expected 64 hex digits") }
+            return d
+        }
+        guard let id = EventID(try string("id")) else { throw fail("id: expected a UUID") }
+        guard case .object(let actorParts)? = m["actor"], actorParts.count == 2,
+            case .string(let name)? = actorParts["name"], case .string(let role)? = actorParts["role"]
+        else { throw fail("actor: expected an object with name and role") }
+        guard let subject = Subject(try string("subject")) else { throw fail("subject: not a valid subject") }
+        var reason: String? = nil
+        if m["reason"] != nil { reason = try string("reason") }
+        var links: [EventID] = []
+        if let value = m["links"] {
+            do throws(FieldProblem) { links = try [EventID](json: value) } catch { throw fail("links\(error.subpath): \(error.message)") }
+        }
+        let payload: Payload
+        do throws(ValidationFailure) { payload = try kind.decode(m["payload"] ?? .null) } catch { throw fail(error.description) }
+        self.init(seq: Int(seqNumber), id: id, schemaVersion: Int(version), effectiveAt: try timestamp("effectiveAt"),
+                  recordedAt: try timestamp("recordedAt"), actor: Actor(name: name, role: role),
+                  recordedBy: try string("recordedBy"), subject: subject, reason: reason, links: links,
+                  payload: payload, prev: try digest("prev"), hash: try digest("hash"))
+    }
+}

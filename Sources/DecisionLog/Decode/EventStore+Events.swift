@@ -1,0 +1,68 @@
+/// How to name an event on the command line: `12` or `#12` for a seq, a UUID, or at least 8 leading hex
+/// digits of an id.
+public enum EventReference: Sendable, Equatable, CustomStringConvertible {
+    case seq(Int)
+    case id(EventID)
+    case idPrefix(String)
+
+    /// Reads a reference; nil when `text` is none of the accepted forms.
+    public init?(_ text: String) {
+        let body = text.hasPrefix("#") ? String(text.dropFirst()) : text
+        if let seq = Int(body), seq >= 1, body.allSatisfy(\.isASCII) {
+            self = .seq(seq)
+        } else if text.hasPrefix("#") {
+            return nil
+        } else if let id = EventID(text) {
+            self = .id(id)
+        } else if text.count >= 8, text.count < 36, text.utf8.allSatisfy({ Hex.value(of: $0) != nil || $0 == UInt8(ascii: "-") }) {
+            self = .idPrefix(text.lowercased())
+        } else {
+            return nil
+        }
+    }
+
+    /// Whether `event` is the one referred to.
+    public func matches(_ event: Event) -> Bool {
+        switch self {
+        case .seq(let seq): event.seq == seq
+        case .id(let id): event.id == id
+        case .idPrefix(let prefix): event.id.description.hasPrefix(prefix)
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .seq(let seq): "#\(seq)"
+        case .id(let id): id.description
+        case .idPrefix(let prefix): prefix
+        }
+    }
+}
+
+extension EventStore {
+    /// Decodes the stored events in seq order and calls `visit` with each and its stored line (valid only
+    /// during the call); `visit` returns false to stop. A line that does not decode throws `LogError`
+    /// (`.integrity`, or `.unsupportedFormat` for events of a newer tool).
+    public func forEachEvent(_ visit: (_ event: Event, _ line: UnsafeRawBufferPointer) throws -> Bool) throws -> ReadEnd {
+        try readLines { line, number in
+            let event: Event
+            do throws(EventDecodingError) { event = try Event(line: line) } catch {
+                let problem = IntegrityProblem(error.needsNewerTool ? .needsNewerTool : .malformed, line: number, seq: nil, error.message)
+                throw LogError.integrity(problem, action: "read the log", isWrite: false)
+            }
+            return try visit(event, line)
+        }
+    }
+
+    /// The events `reference` names: one, or several when an id prefix is ambiguous, or none.
+    public func events(matching reference: EventReference) throws -> [Event] {
+        var found: [Event] = []
+        _ = try forEachEvent { event, _ in
+            if reference.matches(event) { found.append(event) }
+            if case .seq(let seq) = reference { return event.seq < seq }
+            if case .id = reference { return found.isEmpty }
+            return true
+        }
+        return found
+    }
+}

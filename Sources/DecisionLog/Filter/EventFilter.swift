@@ -1,0 +1,76 @@
+/// Which events a query wants: by type, subject, actor, role, effective time and text. Empty criteria match
+/// everything; several values of one criterion match any of them; different criteria must all match.
+public struct EventFilter {
+    /// Type names (`launch.slipped`) or families (`launch`, `launch.*`).
+    public var types: [String] = []
+    /// Subject prefixes: `launch/` matches every launch, `launch/atlas` that one (and `launch/atlas-2`).
+    public var subjectPrefixes: [String] = []
+    /// Actor names, compared without regard to case.
+    public var actors: [String] = []
+    /// Actor roles, compared without regard to case.
+    public var roles: [String] = []
+    /// Earliest effective time (inclusive).
+    public var effectiveFrom: Timestamp?
+    /// Effective times before this one (exclusive).
+    public var effectiveBefore: Timestamp?
+    /// A pattern searched in the subject, reason, actor and every text of the payload, ignoring case.
+    public var text: TextPattern?
+
+    /// A filter that matches every event.
+    public init() {}
+
+    /// True when `event` meets every criterion.
+    public func matches(_ event: Event) -> Bool {
+        if !types.isEmpty && !types.contains(where: { EventFilter.type(event.type, matches: $0) }) { return false }
+        if !subjectPrefixes.isEmpty && !subjectPrefixes.contains(where: { event.subject.text.hasPrefix($0) }) { return false }
+        if !actors.isEmpty && !actors.contains(where: { $0.lowercased() == event.actor.name.lowercased() }) { return false }
+        if !roles.isEmpty && !roles.contains(where: { $0.lowercased() == event.actor.role.lowercased() }) { return false }
+        if let effectiveFrom, event.effectiveAt < effectiveFrom { return false }
+        if let effectiveBefore, event.effectiveAt >= effectiveBefore { return false }
+        if let text, !text.matches(event) { return false }
+        return true
+    }
+
+    /// True when `type` is `pattern`, or belongs to the family `pattern` (`launch` or `launch.*`).
+    static func type(_ type: EventType, matches pattern: String) -> Bool {
+        if type.name == pattern { return true }
+        let family = pattern.hasSuffix(".*") ? String(pattern.dropLast(2)) : pattern
+        return type.name.hasPrefix(family + ".")
+    }
+
+    /// Whether `pattern` names a known type or family; for refusing typos before a query runs.
+    public static func isKnownTypePattern(_ pattern: String) -> Bool {
+        Vocabulary.typeNames.contains { type(EventType($0), matches: pattern) }
+    }
+}
+
+/// A case-insensitive regular expression (or plain text, which is a valid one) searched in an event's text.
+/// Not `Sendable`: the standard library's type-erased `Regex` is not.
+public struct TextPattern {
+    /// The pattern as given.
+    public let source: String
+    private let regex: Regex<AnyRegexOutput>
+
+    /// Compiles `source`; throws when it is not a valid regular expression.
+    public init(_ source: String) throws {
+        self.source = source
+        regex = try Regex(source).ignoresCase()
+    }
+
+    /// True when the subject, reason, actor or any text in the payload contains a match.
+    public func matches(_ event: Event) -> Bool {
+        var texts = [event.subject.text, event.actor.name, event.actor.role]
+        if let reason = event.reason { texts.append(reason) }
+        TextPattern.collectStrings(event.payload.json, into: &texts)
+        return texts.contains { $0.contains(regex) }
+    }
+
+    private static func collectStrings(_ value: JSONValue, into texts: inout [String]) {
+        switch value {
+        case .string(let s): texts.append(s)
+        case .array(let elements): for element in elements { collectStrings(element, into: &texts) }
+        case .object(let members): for member in members.values { collectStrings(member, into: &texts) }
+        default: break
+        }
+    }
+}

@@ -1,0 +1,52 @@
+/// A JSON document as a tree: what drafts, payloads and stored events are parsed into.
+public enum JSONValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    /// Every number is a finite Double; integers up to ±2^53 are exact.
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    /// The string, when this is one.
+    public var stringValue: String? { if case .string(let s) = self { s } else { nil } }
+    /// The number, when this is one.
+    public var numberValue: Double? { if case .number(let n) = self { n } else { nil } }
+    /// The members, when this is an object.
+    public var objectValue: [String: JSONValue]? { if case .object(let o) = self { o } else { nil } }
+    /// The elements, when this is an array.
+    public var arrayValue: [JSONValue]? { if case .array(let a) = self { a } else { nil } }
+
+    /// The JSON kind with an article, for messages: "a string", "an object", "null".
+    public var kindName: String {
+        switch self {
+        case .null: "null"
+        case .bool: "a boolean"
+        case .number: "a number"
+        case .string: "a string"
+        case .array: "an array"
+        case .object: "an object"
+        }
+    }
+
+    /// The value as compact JSON, cut to `limit` characters with an ellipsis, for messages.
+    public func excerpt(limit: Int = 40) -> String {
+        let text = canonicalString
+        if text.count <= limit { return text }
+        return String(text.prefix(limit - 1)) + "…"
+    }
+}
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
+{
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(floatLiteral value: Double) { self = .number(value) }
+    public init(integerLiteral value: Int) { self = .number(Double(value)) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+    public init(nilLiteral: ()) { self = .null }
+}

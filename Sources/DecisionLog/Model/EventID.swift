@@ -1,0 +1,58 @@
+/// An event's identity: a UUID, written in lowercase 8-4-4-4-12 form.
+///
+/// New ids are UUIDv7 (RFC 9562): time-ordered, with 74 random bits, so they sort roughly by creation.
+public struct EventID: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The 128 bits, big-endian, as two words.
+    public let high: UInt64
+    public let low: UInt64
+
+    /// The id with these 128 bits.
+    public init(high: UInt64, low: UInt64) {
+        self.high = high
+        self.low = low
+    }
+
+    /// A new UUIDv7 for the instant `time`.
+    public static func generate(at time: Timestamp) -> EventID {
+        var random = SystemRandomNumberGenerator()
+        let timeBits = UInt64(bitPattern: time.milliseconds) & 0xFFFF_FFFF_FFFF
+        let high = timeBits << 16 | 0x7000 | (random.next() & 0x0FFF)
+        let low = 0x8000_0000_0000_0000 | (random.next() & 0x3FFF_FFFF_FFFF_FFFF)
+        return EventID(high: high, low: low)
+    }
+
+    /// Parses `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` (hex digits in either case); nil for anything else.
+    public init?(_ text: some StringProtocol) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 36 else { return nil }
+        var words: (UInt64, UInt64) = (0, 0)
+        var nibbles = 0
+        for (i, byte) in bytes.enumerated() {
+            if i == 8 || i == 13 || i == 18 || i == 23 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard let v = Hex.value(of: byte) else { return nil }
+            if nibbles < 16 { words.0 = words.0 << 4 | UInt64(v) } else { words.1 = words.1 << 4 | UInt64(v) }
+            nibbles += 1
+        }
+        high = words.0
+        low = words.1
+    }
+
+    /// The lowercase 36-character form.
+    public var description: String {
+        var out: [UInt8] = []
+        out.reserveCapacity(36)
+        for (index, word) in [high, low].enumerated() {
+            for nibble in 0..<16 {
+                let position = index * 16 + nibble
+                if position == 8 || position == 12 || position == 16 || position == 20 { out.append(UInt8(ascii: "-")) }
+                out.append(Hex.digits[Int((word >> UInt64(60 - nibble * 4)) & 0xF)])
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    public static func < (a: EventID, b: EventID) -> Bool { (a.high, a.low) < (b.high, b.low) }
+}

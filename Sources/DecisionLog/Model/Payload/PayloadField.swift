@@ -1,0 +1,40 @@
+/// One field of an event type's payload: its JSON name, shape, whether it is required, and what it means.
+///
+/// The field list of a type drives validation (unknown fields are refused), the `add` command's options
+/// (`title` becomes `--title`, `reviewBy` becomes `--review-by`) and the help text.
+public struct PayloadField: Sendable, Equatable {
+    /// The JSON member name, lowerCamelCase.
+    public let name: String
+    /// How the value looks.
+    public let shape: FieldShape
+    /// Whether every event of the type must have it (rules between fields are checked by the type).
+    public let isRequired: Bool
+    /// On the command line, whether one option value may list several entries separated by commas.
+    public let splitsOnCommas: Bool
+    /// One line for help.
+    public let summary: String
+
+    /// A field every event of the type has.
+    public static func required<T: PayloadValue>(_ name: String, _ type: T.Type, _ summary: String) -> PayloadField {
+        PayloadField(name: name, shape: T.shape, isRequired: true, splitsOnCommas: false, summary: summary)
+    }
+
+    /// A field an event may leave out.
+    public static func optional<T: PayloadValue>(_ name: String, _ type: T.Type, _ summary: String) -> PayloadField {
+        PayloadField(name: name, shape: T.shape, isRequired: false, splitsOnCommas: false, summary: summary)
+    }
+
+    /// A list of people's names; on the command line `--deciders "Dana Reyes, Lee Park"` or the option repeated.
+    public static func people(_ name: String, required: Bool = false, _ summary: String) -> PayloadField {
+        PayloadField(name: name, shape: .list(.text), isRequired: required, splitsOnCommas: true, summary: summary)
+    }
+
+    /// The command-line option for this field: `reviewBy` → `review-by`.
+    public var optionName: String {
+        var result = ""
+        for character in name {
+            if character.isUppercase { result += "-" + character.lowercased() } else { result.append(character) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,96 @@
+/// Reads a payload object into a typed payload, collecting every problem with its JSON path.
+///
+/// A payload type's initializer reads each field with `required` or `optional`; where a value is missing or
+/// wrong the reader records the problem and hands back a placeholder, so all problems are found in one
+/// pass. The caller then calls `finish()`, which throws them all; a payload built from a reader with problems
+/// is never used.
+public final class PayloadReader {
+    private let members: [String: JSONValue]
+    private let fields: [String: PayloadField]
+    private let path: String
+    /// The problems found so far.
+    public private(set) var issues: [ValidationIssue] = []
+
+    /// A reader of `value`, which should be an object with the members `fields` describes.
+    public init(_ value: JSONValue, fields: [PayloadField], path: String = "payload") {
+        self.path = path
+        self.fields = Dictionary(uniqueKeysWithValues: fields.map { ($0.name, $0) })
+        if case .object(let members) = value {
+            self.members = members
+        } else {
+            self.members = [:]
+            issues.append(ValidationIssue(path: path, message: "expected an object, got \(value.kindName)"))
+        }
+    }
+
+    /// The field's value; records a problem (and returns a placeholder) when it is missing or wrong.
+    public func required<T: PayloadValue>(_ name: String) -> T {
+        precondition(fields[name] != nil, "\(name) is not declared in the payload's field list")
+        guard let value = members[name], value != .null else {
+            issues.append(ValidationIssue(path: "\(path).\(name)", message: "missing; expected \(T.shape.expectation)"))
+            return T.placeholder
+        }
+        return read(name, value) ?? T.placeholder
+    }
+
+    /// The field's value, or nil (with a problem recorded) when it is missing or wrong; for fields that other
+    /// rules depend on, so a bad value does not also trigger those rules.
+    public func requiredOrNil<T: PayloadValue>(_ name: String) -> T? {
+        guard has(name) else {
+            _ = required(name) as T
+            return nil
+        }
+        return optional(name)
+    }
+
+    /// The field's value, or nil when absent; records a problem when present but wrong.
+    public func optional<T: PayloadValue>(_ name: String) -> T? {
+        precondition(fields[name] != nil, "\(name) is not declared in the payload's field list")
+        guard let value = members[name], value != .null else { return nil }
+        return read(name, value)
+    }
+
+    /// Whether the payload has the member `name` (with any value but null).
+    public func has(_ name: String) -> Bool { members[name].map { $0 != .null } ?? false }
+
+    /// Records a problem that involves the field `name` (a rule between fields, say).
+    public func problem(_ name: String, _ message: String) {
+        issues.append(ValidationIssue(path: name.isEmpty ? path : "\(path).\(name)", message: message))
+    }
+
+    /// Throws every problem found, plus one for each member no field declares.
+    public func finish() throws(ValidationFailure) {
+        for name in members.keys.sorted() where fields[name] == nil {
+            let hint = NearestName.suggestion(for: name, among: fields.keys).map { "; did you mean \"\($0)\"?" }
+            issues.append(ValidationIssue(path: "\(path).\(name)", message: "not a field of this event type" + (hint ?? "")))
+        }
+        if !issues.isEmpty { throw ValidationFailure(issues) }
+    }
+
+    private func read<T: PayloadValue>(_ name: String, _ value: JSONValue) -> T? {
+        do throws(FieldProblem) { return try T(json: value) } catch {
+            issues.append(ValidationIssue(path: "\(path).\(name)\(error.subpath)", message: error.message))
+            return nil
+        }
+    }
+}
+
+/// Collects a typed payload's fields into its JSON object.
+public struct PayloadWriter {
+    /// The members written so far.
+    public private(set) var members: [String: JSONValue] = [:]
+
+    /// An empty payload object.
+    public init() {}
+
+    /// Sets `name` to `value`; nothing is written for nil or an empty list (absent and empty mean the same).
+    public mutating func set<T: PayloadValue>(_ name: String, _ value: T?) {
+        guard let value else { return }
+        let json = value.json
+        if case .array(let elements) = json, elements.isEmpty { return }
+        members[name] = json
+    }
+
+    /// The payload as a JSON object.
+    public var json: JSONValue { .object(members) }
+}

@@ -1,0 +1,256 @@
+/// How a payload field's value looks in JSON, for validation messages, the command line and help.
+public indirect enum FieldShape: Sendable, Equatable {
+    case text
+    case number
+    case integer
+    case date
+    case timeframe
+    case eventID
+    case subject
+    /// One of a fixed set of words.
+    case choice([String])
+    /// A list of values of one shape.
+    case list(FieldShape)
+    /// Text or an integer, depending on another field (a priority's `to`).
+    case textOrInteger
+
+    /// The shape in words with an article: "a date (YYYY-MM-DD)".
+    public var expectation: String {
+        switch self {
+        case .text: "a non-empty text"
+        case .number: "a number"
+        case .integer: "an integer"
+        case .date: "a date (YYYY-MM-DD)"
+        case .timeframe: "a timeframe (2025, 2025-H2, 2025-Q3 or 2025-09)"
+        case .eventID: "an event id (a UUID)"
+        case .subject: "a subject (kind/name, e.g. launch/atlas)"
+        case .choice(let words): "one of " + words.joined(separator: ", ")
+        case .list(let element): "a list of " + element.pluralNoun
+        case .textOrInteger: "a text or an integer"
+        }
+    }
+
+    /// The shape as a short placeholder for usage lines: `<date>`, `<number>`.
+    public var placeholder: String {
+        switch self {
+        case .text: "<text>"
+        case .number: "<number>"
+        case .integer: "<integer>"
+        case .date: "<date>"
+        case .timeframe: "<timeframe>"
+        case .eventID: "<event>"
+        case .subject: "<subject>"
+        case .choice(let words): "<" + words.joined(separator: "|") + ">"
+        case .list(let element): element.placeholder
+        case .textOrInteger: "<value>"
+        }
+    }
+
+    private var pluralNoun: String {
+        switch self {
+        case .text: "texts"
+        case .number: "numbers"
+        case .integer: "integers"
+        case .date: "dates"
+        case .timeframe: "timeframes"
+        case .eventID: "event ids"
+        case .subject: "subjects"
+        case .choice(let words): "words from " + words.joined(separator: ", ")
+        case .list: "lists"
+        case .textOrInteger: "texts or integers"
+        }
+    }
+}
+
+/// Why one value does not fit its field: a message and, inside lists, the element's index path.
+public struct FieldProblem: Error, Sendable {
+    /// Appended to the field's path, e.g. `[2]`.
+    public var subpath: String
+    /// What is wrong, e.g. `expected a number, got "fast"`.
+    public var message: String
+
+    /// A problem with the value itself.
+    public init(_ message: String, subpath: String = "") {
+        self.message = message
+        self.subpath = subpath
+    }
+
+    /// The usual message: what was expected and what was given.
+    public static func expected(_ shape: FieldShape, got value: JSONValue, because detail: String? = nil) -> FieldProblem {
+        let got = value.kindName == "a string" || value.kindName == "a number" || value.kindName == "a boolean" || value == .null
+            ? value.excerpt() : value.kindName
+        return FieldProblem("expected \(shape.expectation), got \(got)" + (detail.map { ": " + $0 } ?? ""))
+    }
+}
+
+/// A Swift type that a payload field can hold, with its JSON form both ways.
+public protocol PayloadValue: Sendable, Equatable {
+    /// What the JSON looks like.
+    static var shape: FieldShape { get }
+    /// A stand-in used only while a reader collects problems; never stored (the reader then throws).
+    static var placeholder: Self { get }
+    /// Reads the value; throws a problem naming what was expected and what was given.
+    init(json: JSONValue) throws(FieldProblem)
+    /// The value's JSON form.
+    var json: JSONValue { get }
+}
+
+/// The longest text a field may hold, in characters.
+public let maximumTextLength = 10_000
+
+extension String: PayloadValue {
+    public static var shape: FieldShape { .text }
+    public static var placeholder: String { "" }
+
+    /// Reads a text: trimmed of surrounding whitespace, not empty, no control characters but tab and newline.
+    public init(json: JSONValue) throws(FieldProblem) {
+        guard case .string(let raw) = json else { throw .expected(.text, got: json) }
+        let trimmed = raw.trimmingWhitespace
+        guard !trimmed.isEmpty else { throw FieldProblem("must not be empty") }
+        guard trimmed.count <= maximumTextLength else {
+            throw FieldProblem("is \(trimmed.count) characters long; at most \(maximumTextLength) are allowed")
+        }
+        if let bad = trimmed.unicodeScalars.first(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" || $0.value == 0x7F }) {
+            throw FieldProblem("contains the control character U+\(String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4)); remove it")
+        }
+        self = trimmed
+    }
+
+    public var json: JSONValue { .string(self) }
+}
+
+extension Double: PayloadValue {
+    public static var shape: FieldShape { .number }
+    public static var placeholder: Double { 0 }
+
+    public init(json: JSONValue) throws(FieldProblem) {
+        guard case .number(let n) = json else { throw .expected(.number, got: json) }
+        self = n
+    }
+
+    public var json: JSONValue { .number(self) }
+}
+
+extension Int: PayloadValue {
+    public static var shape: FieldShape { .integer }
+    public static var placeholder: Int { 0 }
+
+    public init(json: JSONValue) throws(FieldProblem) {
+        guard case .number(let n) = json, n == n.rounded(), abs(n) <= 9_007_199_254_740_991 else {
+            throw .expected(.integer, got: json)
+        }
+        self = Int(n)
+    }
+
+    public var json: JSONValue { .number(Double(self)) }
+}
+
+extension CalendarDate: PayloadValue {
+    public static var shape: FieldShape { .date }
+    public static var placeholder: CalendarDate { CalendarDate(dayNumber: 0) }
+
+    public init(json: JSONValue) throws(FieldProblem) {
+        guard case .string(let text) = json else { throw .expected(.date, got: json) }
+        do throws(TimeFormatError) { self = try CalendarDate(parsing: text) } catch { throw .expected(.date, got: json, because: error.problem) }
+    }
+
+    public var json: JSONValue { .string(description) }
+}
+
+extension Timeframe: PayloadValue {
+    public static var shape: FieldShape { .timeframe }
+    public static var placeholder: Timeframe { try! Timeframe(parsing: "2000") }
+
+    public init(json: JSONValue) throws(FieldProblem) {
+        guard case .string(let text) = json else { throw .expected(.timeframe, got: json) }
+        do throws(TimeFormatError) { self = try Timeframe(parsing: text) } catch { throw .expected(.timeframe, got: json, because: error.problem) }
+    }
+
+    public var json: JSONValue { .string(description) }
+}
+
+extension EventID: PayloadValue {
+    public static var shape: FieldShape { .eventID }
+    public static var placeholder: EventID { EventID(high: 0, low: 0) }
+
+    public init(json: JSONValue) throws(FieldProblem) {
+        guard case .string(let text) = json, let id = EventID(text) else { throw .expected(.eventID, got: json) }
+        self = id
+    }
+
+    public var json: JSONValue { .string(description) }
+}
+
+extension Subject: PayloadValue {
+    public static var shape: FieldShape { .subject }
+    public static var placeholder: Subject { Subject("placeholder/none")! }
+
+    public init(json: JSONValue) throws(FieldProblem) {
+        guard case .string(let text) = json else { throw .expected(.subject, got: json) }
+        if let problem = Subject.problem(with: text) { throw .expected(.subject, got: json, because: problem) }
+        self.init(text)!
+    }
+
+    public var json: JSONValue { .string(text) }
+}
+
+extension JSONValue: PayloadValue {
+    public static var shape: FieldShape { .textOrInteger }
+    public static var placeholder: JSONValue { .null }
+    public init(json: JSONValue) throws(FieldProblem) { self = json }
+    public var json: JSONValue { self }
+}
+
+extension Array: PayloadValue where Element: PayloadValue {
+    public static var shape: FieldShape { .list(Element.shape) }
+    public static var placeholder: [Element] { [] }
+
+    /// Reads a list; a problem inside names the element's index, e.g. `[2]`.
+    public init(json: JSONValue) throws(FieldProblem) {
+        guard case .array(let elements) = json else { throw .expected(.list(Element.shape), got: json) }
+        var values: [Element] = []
+        values.reserveCapacity(elements.count)
+        for (index, element) in elements.enumerated() {
+            do throws(FieldProblem) { values.append(try Element(json: element)) } catch {
+                throw FieldProblem(error.message, subpath: "[\(index)]" + error.subpath)
+            }
+        }
+        self = values
+    }
+
+    public var json: JSONValue { .array(map(\.json)) }
+}
+
+/// A field that holds one of a fixed set of words; conforming enums get their JSON form for free.
+public protocol PayloadChoice: PayloadValue, RawRepresentable<String>, CaseIterable {}
+
+extension PayloadChoice {
+    public static var shape: FieldShape { .choice(allCases.map(\.rawValue)) }
+    public static var placeholder: Self { allCases.first! }
+
+    /// Reads one of the words; a near miss is answered with "did you mean …?".
+    public init(json: JSONValue) throws(FieldProblem) {
+        guard case .string(let text) = json else { throw .expected(Self.shape, got: json) }
+        if let value = Self(rawValue: text) { self = value; return }
+        if let value = Self(rawValue: text.lowercased()) { self = value; return }
+        let hint = NearestName.suggestion(for: text, among: Self.allCases.map(\.rawValue)).map { "did you mean \"\($0)\"?" }
+        throw .expected(Self.shape, got: json, because: hint)
+    }
+
+    public var json: JSONValue { .string(rawValue) }
+}
+
+extension String {
+    /// The string without leading and trailing spaces, tabs and newlines.
+    public var trimmingWhitespace: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[first...last])
+    }
+
+    func leftPadded(to width: Int, with pad: Character = "0") -> String {
+        count >= width ? self : String(repeating: pad, count: width - count) + self
+    }
+}

@@ -1,0 +1,12 @@
+/// The unit a metric or target is measured in.
+public enum MeasureUnit: String, PayloadChoice {
+    case percent, count, currency, days, weeks
+}
+
+/// Which way a metric should move.
+public enum MetricDirection: String, PayloadChoice {
+    /// Higher values are better (conversion rate, retention).
+    case higher
+    /// Lower values are better (time-to-value, churn).
+    case lower
+}

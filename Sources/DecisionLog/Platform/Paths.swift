@@ -1,0 +1,30 @@
+/// String operations on slash-separated file paths.
+public enum Paths {
+    /// `base` and `name` joined with one slash.
+    public static func join(_ base: String, _ name: String) -> String {
+        if name.hasPrefix("/") { return name }
+        if base.isEmpty { return name }
+        return base.hasSuffix("/") ? base + name : base + "/" + name
+    }
+
+    /// The folder holding `path` ("/" for a top-level entry, "." for a bare name).
+    public static func parent(of path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return "." }
+        if slash == trimmed.startIndex { return "/" }
+        return String(trimmed[..<slash])
+    }
+
+    /// `path` made absolute against `directory` and cleared of `.` and `..` segments.
+    public static func absolute(_ path: String, from directory: String) -> String {
+        let joined = path.hasPrefix("/") ? path : join(directory, path)
+        var parts: [Substring] = []
+        for part in joined.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+}

@@ -1,0 +1,447 @@
+// Every Glibc call the library makes lives in this file: thin typed wrappers that retry on EINTR,
+// loop over short reads and writes, and report failures as `SystemError` with the path involved.
+import Glibc
+import Synchronization
+
+/// A failed system call: the errno, the operation and the path it concerned.
+public struct SystemError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The errno value the call failed with.
+    public let code: Int32
+    /// The system call or operation that failed, e.g. `open` or `fsync`.
+    public let operation: String
+    /// The file the operation concerned, when there is one.
+    public let path: String?
+
+    /// The C library's text for `code`, e.g. "No space left on device".
+    public var reason: String { String(cString: strerror(code)) }
+
+    public var description: String {
+        if let path { return "\(operation) \(path): \(reason)" }
+        return "\(operation): \(reason)"
+    }
+
+    /// True when the error means the file or folder does not exist.
+    public var isNotFound: Bool { code == ENOENT || code == ENOTDIR }
+    /// True when the error means permission was refused or the file system is read-only.
+    public var isPermission: Bool { code == EACCES || code == EPERM || code == EROFS }
+    /// True when the error means the disk or quota is full.
+    public var isNoSpace: Bool { code == ENOSPC || code == EDQUOT }
+}
+
+/// Calls `body` again while it fails with EINTR; returns its result or throws its errno.
+@inline(__always)
+private func retrying<T: BinaryInteger>(
+    _ operation: String, _ path: String?, _ body: () -> T
+) throws(SystemError) -> T {
+    while true {
+        let result = body()
+        if result >= 0 { return result }
+        let code = errno
+        if code == EINTR { continue }
+        throw SystemError(code: code, operation: operation, path: path)
+    }
+}
+
+/// How a file is opened.
+public struct OpenMode: Sendable {
+    let flags: Int32
+    /// Read only.
+    public static let read = OpenMode(flags: O_RDONLY)
+    /// Read and write, every write going to the end of the file.
+    public static let append = OpenMode(flags: O_RDWR | O_APPEND)
+    /// Read and write, creating the file when missing.
+    public static let readWriteCreate = OpenMode(flags: O_RDWR | O_CREAT)
+    /// Write a new file that must not exist yet.
+    public static let createNew = OpenMode(flags: O_WRONLY | O_CREAT | O_EXCL)
+    /// Write a file, creating it or emptying it first.
+    public static let createOrTruncate = OpenMode(flags: O_WRONLY | O_CREAT | O_TRUNC)
+}
+
+/// What `fstat` and `stat` tell about a file, reduced to what the log needs.
+public struct FileStatus: Sendable, Equatable {
+    /// Size in bytes.
+    public let size: Int64
+    /// Device and inode: together they name the file, whatever its path.
+    public let device: UInt64
+    public let inode: UInt64
+    /// Last status change (nanoseconds since the epoch); only the kernel can set it.
+    public let changeTimeNanoseconds: Int64
+    /// Last modification (nanoseconds since the epoch).
+    public let modificationTimeNanoseconds: Int64
+    /// True for a directory.
+    public let isDirectory: Bool
+
+    /// A status from its parts.
+    public init(size: Int64, device: UInt64, inode: UInt64, changeTimeNanoseconds: Int64,
+                modificationTimeNanoseconds: Int64, isDirectory: Bool) {
+        self.size = size
+        self.device = device
+        self.inode = inode
+        self.changeTimeNanoseconds = changeTimeNanoseconds
+        self.modificationTimeNanoseconds = modificationTimeNanoseconds
+        self.isDirectory = isDirectory
+    }
+
+    init(_ s: stat) {
+        size = Int64(s.st_size)
+        device = UInt64(s.st_dev)
+        inode = UInt64(s.st_ino)
+        changeTimeNanoseconds = Int64(s.st_ctim.tv_sec) * 1_000_000_000 + Int64(s.st_ctim.tv_nsec)
+        modificationTimeNanoseconds = Int64(s.st_mtim.tv_sec) * 1_000_000_000 + Int64(s.st_mtim.tv_nsec)
+        isDirectory = (s.st_mode & S_IFMT) == S_IFDIR
+    }
+}
+
+/// An open file; the owner must call `close()` (use `FileDescriptor.withOpened` to have it done).
+public struct FileDescriptor: Sendable {
+    /// The raw descriptor.
+    public let raw: Int32
+    /// The path it was opened with, for error messages.
+    public let path: String
+
+    /// Opens `path`; throws `SystemError` naming the path on failure.
+    public static func open(_ path: String, _ mode: OpenMode, permissions: UInt32 = 0o644) throws(SystemError) -> FileDescriptor {
+        let fd = try retrying("open", path) { Glibc.open(path, mode.flags | O_CLOEXEC, mode_t(permissions)) }
+        return FileDescriptor(raw: fd, path: path)
+    }
+
+    /// Closes the descriptor; errors are ignored because the data was already synced or abandoned.
+    public func close() { _ = Glibc.close(raw) }
+
+    /// Status of the open file.
+    public func status() throws(SystemError) -> FileStatus {
+        var s = stat()
+        _ = try retrying("fstat", path) { fstat(raw, &s) }
+        return FileStatus(s)
+    }
+
+    /// Reads up to `count` bytes at `offset` into `buffer`; returns how many were read (0 at end of file).
+    public func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int64) throws(SystemError) -> Int {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+        return try retrying("read", path) { pread(raw, base, buffer.count, off_t(offset)) }
+    }
+
+    /// Reads from the current position into `buffer`; returns how many bytes were read (0 at end of file).
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(SystemError) -> Int {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+        return try retrying("read", path) { Glibc.read(raw, base, buffer.count) }
+    }
+
+    /// Reads the whole file from its current position.
+    public func readAll() throws(SystemError) -> [UInt8] {
+        var result: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = try chunk.withUnsafeMutableBytes { b in Result { () throws(SystemError) in try read(into: b) } }.get()
+            if n == 0 { return result }
+            result.append(contentsOf: chunk[0..<n])
+        }
+    }
+
+    /// Writes all of `bytes`, looping over short writes; throws on the first failure.
+    public func writeAll(_ bytes: UnsafeRawBufferPointer) throws(SystemError) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = try retrying("write", path) {
+                Glibc.write(raw, bytes.baseAddress! + offset, bytes.count - offset)
+            }
+            offset += written
+        }
+    }
+
+    /// Writes all of `bytes`, looping over short writes; throws on the first failure.
+    public func writeAll(_ bytes: [UInt8]) throws(SystemError) {
+        try bytes.withUnsafeBytes { b in Result { () throws(SystemError) in try writeAll(b) } }.get()
+    }
+
+    /// Flushes the file's data and metadata to the disk; returns only when they are durable.
+    public func sync() throws(SystemError) {
+        _ = try retrying("fsync", path) { fsync(raw) }
+    }
+
+    /// Cuts or extends the file to `size` bytes.
+    public func truncate(to size: Int64) throws(SystemError) {
+        _ = try retrying("ftruncate", path) { ftruncate(raw, off_t(size)) }
+    }
+
+    /// Takes an exclusive advisory lock (flock), waiting for other holders; released by `unlock` or close.
+    public func lockExclusive() throws(SystemError) {
+        _ = try retrying("flock", path) { flock(raw, LOCK_EX) }
+    }
+
+    /// Takes a shared advisory lock (flock), waiting while a writer holds the exclusive one.
+    public func lockShared() throws(SystemError) {
+        _ = try retrying("flock", path) { flock(raw, LOCK_SH) }
+    }
+
+    /// Takes a shared advisory lock if no one holds the exclusive one; returns whether it did, without waiting.
+    public func tryLockShared() -> Bool {
+        while true {
+            if flock(raw, LOCK_SH | LOCK_NB) == 0 { return true }
+            if errno != EINTR { return false }
+        }
+    }
+
+    /// Releases an advisory lock taken with `lockExclusive` or `lockShared`.
+    public func unlock() {
+        _ = flock(raw, LOCK_UN)
+    }
+}
+
+/// Path-level file system operations.
+public enum FileSystem {
+    /// Status of `path`, or nil when it does not exist.
+    public static func status(_ path: String) throws(SystemError) -> FileStatus? {
+        var s = stat()
+        if fstatat(AT_FDCWD, path, &s, 0) == 0 { return FileStatus(s) }
+        let code = errno
+        if code == ENOENT || code == ENOTDIR { return nil }
+        throw SystemError(code: code, operation: "stat", path: path)
+    }
+
+    /// True when `path` exists and is a directory.
+    public static func isDirectory(_ path: String) -> Bool {
+        ((try? status(path)) ?? nil)?.isDirectory ?? false
+    }
+
+    /// True when `path` exists.
+    public static func exists(_ path: String) -> Bool {
+        ((try? status(path)) ?? nil) != nil
+    }
+
+    /// Creates the directory `path`; throws if it exists or the parent is missing.
+    public static func makeDirectory(_ path: String, permissions: UInt32 = 0o755) throws(SystemError) {
+        _ = try retrying("mkdir", path) { mkdir(path, mode_t(permissions)) }
+    }
+
+    /// Creates `path` and any missing parents; succeeds when it already exists as a directory.
+    public static func makeDirectories(_ path: String) throws(SystemError) {
+        if isDirectory(path) { return }
+        let parent = Paths.parent(of: path)
+        if parent != path, !parent.isEmpty { try makeDirectories(parent) }
+        do { try makeDirectory(path) } catch where error.code == EEXIST && isDirectory(path) {}
+    }
+
+    /// Atomically replaces `destination` with `source` (both on one file system).
+    public static func rename(_ source: String, to destination: String) throws(SystemError) {
+        _ = try retrying("rename", source) { Glibc.rename(source, destination) }
+    }
+
+    /// Removes the file `path`; succeeds when it is already gone.
+    public static func removeFile(_ path: String) throws(SystemError) {
+        if unlink(path) == 0 || errno == ENOENT { return }
+        throw SystemError(code: errno, operation: "unlink", path: path)
+    }
+
+    /// Removes `path` and everything under it; succeeds when it is already gone.
+    public static func removeTree(_ path: String) throws(SystemError) {
+        guard let s = try status(path) else { return }
+        if s.isDirectory {
+            for name in try list(path) { try removeTree(Paths.join(path, name)) }
+            if rmdir(path) != 0 && errno != ENOENT { throw SystemError(code: errno, operation: "rmdir", path: path) }
+        } else {
+            try removeFile(path)
+        }
+    }
+
+    /// Names in the directory `path`, without `.` and `..`, sorted.
+    public static func list(_ path: String) throws(SystemError) -> [String] {
+        guard let dir = opendir(path) else { throw SystemError(code: errno, operation: "opendir", path: path) }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    /// Flushes a directory's entries (new or renamed files in it) to the disk.
+    public static func syncDirectory(_ path: String) throws(SystemError) {
+        let fd = try retrying("open", path) { Glibc.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        defer { _ = Glibc.close(fd) }
+        _ = try retrying("fsync", path) { fsync(fd) }
+    }
+
+    /// Reads the whole file at `path`.
+    public static func readFile(_ path: String) throws(SystemError) -> [UInt8] {
+        let fd = try FileDescriptor.open(path, .read)
+        defer { fd.close() }
+        return try fd.readAll()
+    }
+
+    /// Writes `bytes` to `path` through a temporary file and a rename, so readers see the old or the new
+    /// content, never a mix; with `durable`, the file and its directory are synced before returning.
+    public static func replaceFile(_ path: String, with bytes: [UInt8], durable: Bool) throws(SystemError) {
+        let temporary = path + ".tmp-\(getpid())"
+        let fd = try FileDescriptor.open(temporary, .createOrTruncate)
+        do {
+            try fd.writeAll(bytes)
+            if durable { try fd.sync() }
+            fd.close()
+            try rename(temporary, to: path)
+        } catch {
+            fd.close()
+            try? removeFile(temporary)
+            throw error
+        }
+        if durable { try syncDirectory(Paths.parent(of: path)) }
+    }
+
+    /// The target of the symbolic link at `path`.
+    public static func readLink(_ path: String) throws(SystemError) -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink(path, &buffer, buffer.count - 1)
+        guard count >= 0 else { throw SystemError(code: errno, operation: "readlink", path: path) }
+        return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Creates a new, empty folder under `$TMPDIR` (or /tmp) whose name starts with `prefix`.
+    public static func makeTemporaryDirectory(prefix: String, environment: [String: String]) throws(SystemError) -> String {
+        let base = environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array(Paths.join(base, prefix + "XXXXXX").utf8CString)
+        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            throw SystemError(code: errno, operation: "mkdtemp", path: base)
+        }
+        return String(cString: made)
+    }
+
+    /// The current working directory.
+    public static func currentDirectory() -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return "." }
+        return String(cString: buffer)
+    }
+}
+
+/// Facts about the running process and its terminal.
+public enum ProcessFacts {
+    /// The login name of the effective user, or "unknown".
+    public static func userName() -> String {
+        if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { return String(cString: name) }
+        return "unknown"
+    }
+
+    /// The machine's host name, or "localhost".
+    public static func hostName() -> String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count - 1) == 0 else { return "localhost" }
+        return String(cString: buffer)
+    }
+
+    /// True when the descriptor is a terminal.
+    public static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+
+    /// The terminal's width in columns, when `fd` is a terminal that reports one.
+    public static func terminalColumns(_ fd: Int32) -> Int? {
+        var size = winsize()
+        guard ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
+    /// The wall clock, in milliseconds since 1970-01-01T00:00:00Z.
+    public static func wallClockMilliseconds() -> Int64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        return Int64(ts.tv_sec) * 1000 + Int64(ts.tv_nsec) / 1_000_000
+    }
+
+    /// A monotonic clock in nanoseconds, for measuring durations.
+    public static func monotonicNanoseconds() -> UInt64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+    }
+
+    /// The process id.
+    public static var processID: Int32 { getpid() }
+
+    /// The process's arguments from the C runtime, decoded as UTF-8; for an argument that is not valid
+    /// UTF-8, the error names its position (1 for the first after the program name).
+    public static func arguments() -> Result<[String], InvalidArgument> {
+        var result: [String] = []
+        for index in 1..<Int(CommandLine.argc) {
+            guard let raw = CommandLine.unsafeArgv[index] else { continue }
+            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw))
+            guard let text = String(validating: bytes, as: UTF8.self) else { return .failure(InvalidArgument(position: index)) }
+            result.append(text)
+        }
+        return .success(result)
+    }
+
+    /// An argument that is not valid UTF-8.
+    public struct InvalidArgument: Error, Sendable {
+        /// Its position, 1 for the first after the program name.
+        public let position: Int
+    }
+
+    /// The process's environment variables (those whose name and value are valid UTF-8).
+    public static func environment() -> [String: String] {
+        var result: [String: String] = [:]
+        var entry = environ
+        while let pointer = entry.pointee {
+            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer))
+            if let text = String(validating: bytes, as: UTF8.self), let equals = text.firstIndex(of: "=") {
+                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
+            entry += 1
+        }
+        return result
+    }
+
+    /// Ends the process with `status`.
+    public static func exit(_ status: Int32) -> Never { Glibc.exit(status) }
+
+    /// Where the system's tzdata lives (`TZDIR`, else /usr/share/zoneinfo).
+    public static var zoneDirectory: String {
+        if let dir = getenv("TZDIR") { return String(cString: dir) }
+        return "/usr/share/zoneinfo"
+    }
+
+    /// The UTC offset in seconds of the tzdata zone `zone` at `unixSeconds`.
+    ///
+    /// The C library keeps one current zone per process, so this holds a process-wide lock while it switches
+    /// `TZ`, then restores the previous value.
+    public static func utcOffsetSeconds(zone: String, unixSeconds: Int64) -> Int {
+        zoneLock.withLock { _ in
+            let previous = getenv("TZ").map { String(cString: $0) }
+            setenv("TZ", ":" + zone, 1)
+            tzset()
+            var seconds = time_t(unixSeconds)
+            var parts = tm()
+            localtime_r(&seconds, &parts)
+            if let previous { setenv("TZ", previous, 1) } else { unsetenv("TZ") }
+            tzset()
+            return Int(parts.tm_gmtoff)
+        }
+    }
+
+    private static let zoneLock = Mutex(())
+}
+
+/// Writes to the process's standard streams without buffering surprises.
+public enum StandardStreams {
+    /// Writes `text` to standard output.
+    public static func writeOut(_ text: String) { write(1, text) }
+    /// Writes `text` to standard error.
+    public static func writeError(_ text: String) { write(2, text) }
+
+    private static func write(_ fd: Int32, _ text: String) {
+        var text = text
+        text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 { if errno == EINTR { continue } else { return } }
+                offset += n
+            }
+        }
+    }
+
+    /// Reads all of standard input as bytes.
+    public static func readInput() throws(SystemError) -> [UInt8] {
+        try FileDescriptor(raw: 0, path: "<stdin>").readAll()
+    }
+}

@@ -1,0 +1,39 @@
+/// Numbers and measures written for people: `4.5%`, `6 weeks`, `1,200,000 EUR`.
+public enum NumberText {
+    /// `value` without a needless fraction, with thousands separated by commas from 10,000 up.
+    public static func format(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 {
+            let integer = Int64(value)
+            return abs(integer) >= 10_000 ? grouped(integer) : String(integer)
+        }
+        if abs(value) >= 10_000 && abs(value) < 1e15 {
+            let whole = Int64(value.rounded(.towardZero))
+            let fraction = String(abs(value - Double(whole)).description.dropFirst())  // ".5"
+            return grouped(whole) + (fraction.hasPrefix(".") ? String(fraction.prefix(3)) : "")
+        }
+        let rounded = (value * 1000).rounded() / 1000
+        return rounded.description
+    }
+
+    /// `value` with its unit: `4.5%`, `6 weeks`, `1 day`, `1,200 EUR`.
+    public static func format(_ value: Double, unit: MeasureUnit?, currency: String? = nil) -> String {
+        let number = format(value)
+        switch unit {
+        case .percent?: return number + "%"
+        case .days?: return number + (value == 1 ? " day" : " days")
+        case .weeks?: return number + (value == 1 ? " week" : " weeks")
+        case .currency?: return number + (currency.map { " " + $0 } ?? "")
+        case .count?, nil: return number
+        }
+    }
+
+    private static func grouped(_ value: Int64) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return value < 0 ? "-" + out : out
+    }
+}

@@ -1,0 +1,73 @@
+/// A place events are appended to and read from. The file store is the first; a database can be another,
+/// as long as it keeps the same guarantees.
+///
+/// Guarantees every store keeps:
+/// - `append` is all-or-nothing and durable: when it returns, every appended event survives a crash; when
+///   it throws, none of the request's events is in the log.
+/// - Appends from any number of processes are serialised: seq stays gapless and the chain valid.
+/// - An append never extends a log that fails verification.
+/// - Lines are read back byte for byte as they were sealed, in seq order.
+public protocol EventStore: Sendable {
+    /// The log's configuration.
+    var configuration: LogConfig { get }
+
+    /// Seals `request.drafts` as the next events and makes them durable, or throws `LogError` and changes
+    /// nothing.
+    func append(_ request: AppendRequest) throws(LogError) -> AppendReceipt
+
+    /// Calls `visit` with each complete stored line (without its newline) and its seq-order number; the buffer
+    /// is valid only during the call; `visit` returns false to stop. Throws `LogError` for storage failures
+    /// and rethrows what `visit` throws.
+    func readLines(_ visit: (_ line: UnsafeRawBufferPointer, _ number: Int) throws -> Bool) throws -> ReadEnd
+
+    /// Checks the whole log with `ChainVerifier`; returns the head, or throws `LogError` with the problem.
+    func verify(progress: ((_ linesChecked: Int) -> Void)?) throws(LogError) -> LogHead
+}
+
+/// How a read of the log ended.
+public struct ReadEnd: Sendable, Equatable {
+    /// Lines visited.
+    public let lines: Int
+    /// True when the log ends with an incomplete line that no writer is busy with: an interrupted write,
+    /// which readers skip (and `repair` removes).
+    public let skippedIncompleteTail: Bool
+}
+
+/// Drafts to append, and the conditions they are appended under.
+public struct AppendRequest: Sendable {
+    /// The events to seal, in order.
+    public var drafts: [ValidatedDraft]
+    /// Who is typing; goes into each event's `recordedBy`.
+    public var recordedBy: String
+    /// When set, the append is refused unless the subject has exactly this many events (optimistic
+    /// concurrency: "I am changing the version I saw").
+    public var expectedVersion: (subject: Subject, count: Int)?
+
+    /// A request; see the properties.
+    public init(drafts: [ValidatedDraft], recordedBy: String, expectedVersion: (subject: Subject, count: Int)? = nil) {
+        self.drafts = drafts
+        self.recordedBy = recordedBy
+        self.expectedVersion = expectedVersion
+    }
+}
+
+/// What an append did.
+public struct AppendReceipt: Sendable {
+    /// The events sealed and made durable, in order.
+    public let appended: [Event]
+    /// Drafts whose id was already in the log, which were skipped (an append is idempotent by id).
+    public let alreadyPresent: [AlreadyPresent]
+    /// The log's head afterwards.
+    public let head: LogHead
+
+    /// A draft skipped because its id is already in the log.
+    public struct AlreadyPresent: Sendable, Equatable {
+        /// The id.
+        public let id: EventID
+        /// The seq of the event that has it.
+        public let seq: Int
+        /// Whether the stored event says the same as the draft (type, subject, actor, times, reason, links
+        /// and payload); when not, the log keeps the stored one.
+        public let sameContent: Bool
+    }
+}

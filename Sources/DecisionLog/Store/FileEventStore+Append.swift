@@ -1,0 +1,123 @@
+import Synchronization
+
+extension FileEventStore {
+    /// Seals and appends the request's drafts, all or none, durably.
+    ///
+    /// Under the process mutex and an exclusive `flock`: finds the head (from the tail cache when the events
+    /// file is untouched since the last append, else by verifying the whole log), checks references and the
+    /// expected version, skips drafts whose id is already in the log, seals the rest, writes them with one
+    /// `O_APPEND` write loop and `fsync`s before returning. A failed write is cut back off, leaving the log
+    /// byte for byte as it was.
+    public func append(_ request: AppendRequest) throws(LogError) -> AppendReceipt {
+        try appendMutex.withLock { _ throws(LogError) -> AppendReceipt in
+            let lock = try open(folder.lockFile, .readWriteCreate, "open the log's lock")
+            defer { lock.close() }
+            do throws(SystemError) { try lock.lockExclusive() } catch { throw LogError.system(error, doing: "lock the log") }
+            defer { lock.unlock() }
+
+            let file = try open(folder.eventsFile, .append, "open the log for appending")
+            defer { file.close() }
+            let before = try status(of: file)
+            let head = try currentHead(file, before)
+
+            var index = ReferenceIndex(for: request)
+            if index.needsLog { try fill(&index, from: file, size: before.size) }
+            if let expected = request.expectedVersion, index.subjectCount != expected.count {
+                throw LogError(.conflict,
+                               "\(expected.subject) has \(index.subjectCount) event\(index.subjectCount == 1 ? "" : "s"), not the \(expected.count) expected: someone changed it since you looked",
+                               hint: "check 'decisionlog log --subject \(expected.subject)', then retry with --expect-version \(index.subjectCount)")
+            }
+
+            var sealer = Sealer(head: head, recordedBy: request.recordedBy)
+            var appended: [Event] = []
+            var present: [AppendReceipt.AlreadyPresent] = []
+            var bytes: [UInt8] = []
+            var issues: [ValidationIssue] = []
+            let now = clock()
+            for (position, draft) in request.drafts.enumerated() {
+                if let id = draft.id, let existing = index.existing(id) {
+                    present.append(.init(id: id, seq: existing.seq, sameContent: draft.matches(existing)))
+                    continue
+                }
+                let prefix = request.drafts.count > 1 ? "drafts[\(position)]." : ""
+                issues += index.problems(with: draft).map { ValidationIssue(path: prefix + $0.path, message: $0.message) }
+                let (event, line) = sealer.seal(draft, now: now)
+                index.add(event)
+                appended.append(event)
+                bytes += line
+            }
+            if !issues.isEmpty {
+                let message = issues.map(\.description).joined(separator: "; ")
+                throw LogError(.invalidReference, message, hint: "nothing was written")
+            }
+            if !bytes.isEmpty { try write(bytes, to: file, restoringSize: before.size) }
+            if let after = try? file.status() {
+                TailCache(head: sealer.head, file: after).save(tailCachePath)
+            }
+            return AppendReceipt(appended: appended, alreadyPresent: present, head: sealer.head)
+        }
+    }
+
+    /// Where the tail cache lives.
+    var tailCachePath: String { Paths.join(folder.cacheFolder, "tail") }
+
+    /// The head of the log in `file`: from the tail cache when it describes the file as it is, else by
+    /// verifying every line (throwing `.integrity` for a broken or torn log).
+    private func currentHead(_ file: FileDescriptor, _ status: FileStatus) throws(LogError) -> LogHead {
+        if let cache = TailCache.load(tailCachePath), cache.matches(status) { return cache.head }
+        if status.size == 0 { return .empty }
+        do {
+            return try ChainVerifier.verify(file, size: status.size)
+        } catch let problem as IntegrityProblem {
+            throw LogError.integrity(problem, action: "append")
+        } catch let error as SystemError {
+            throw LogError.system(error, doing: "read the log")
+        } catch {
+            throw LogError(.io, "cannot read the log: \(error)")
+        }
+    }
+
+    /// Feeds every event of the log (up to `size`) to `index`.
+    private func fill(_ index: inout ReferenceIndex, from file: FileDescriptor, size: Int64) throws(LogError) {
+        do {
+            _ = try LineScanner.scan(file, to: size) { line, number, _ in
+                do throws(EventDecodingError) { index.add(try Event(line: line)) } catch {
+                    throw LogError.integrity(IntegrityProblem(.malformed, line: number, seq: nil, error.message), action: "append")
+                }
+                return true
+            }
+        } catch let error as LogError {
+            throw error
+        } catch let error as SystemError {
+            throw LogError.system(error, doing: "read the log")
+        } catch {
+            throw LogError(.io, "cannot read the log: \(error)")
+        }
+    }
+
+    /// Writes `bytes` at the end of `file` and syncs; on failure cuts the file back to `size` so nothing of
+    /// the write remains.
+    private func write(_ bytes: [UInt8], to file: FileDescriptor, restoringSize size: Int64) throws(LogError) {
+        do {
+            try file.writeAll(bytes)
+            try file.sync()
+        } catch {
+            do {
+                try file.truncate(to: size)
+                try file.sync()
+            } catch {
+                throw LogError(.io, "the append failed and could not be undone: \(error)",
+                               hint: "run 'decisionlog repair' to remove the incomplete write", cause: error)
+            }
+            throw LogError.system(error, doing: "append to the log")
+        }
+    }
+
+    private func open(_ path: String, _ mode: OpenMode, _ action: String) throws(LogError) -> FileDescriptor {
+        do throws(SystemError) { return try FileDescriptor.open(path, mode) } catch { throw LogError.system(error, doing: action) }
+    }
+
+    private func status(of file: FileDescriptor) throws(LogError) -> FileStatus {
+        do throws(SystemError) { return try file.status() } catch { throw LogError.system(error, doing: "read the log's size") }
+    }
+}

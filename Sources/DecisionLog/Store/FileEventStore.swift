@@ -1,0 +1,122 @@
+import Synchronization
+
+/// The file-backed event store: a log folder with `events.jsonl` (one canonical event per line),
+/// `config.json`, and a lock file for writers.
+///
+/// Safe to share between threads (appends are serialised by a mutex) and between processes (by `flock` on
+/// the lock file). Readers take no lock: they see a prefix of complete lines.
+public final class FileEventStore: EventStore {
+    /// The folder the log lives in.
+    public let folder: LogFolder
+    /// The log's configuration, as read when the store was opened.
+    public let configuration: LogConfig
+    /// The clock that stamps `recordedAt`.
+    let clock: @Sendable () -> Timestamp
+    /// Serialises appends within this process; `flock` does it across processes.
+    let appendMutex = Mutex(())
+
+    /// Opens the log in `folder`; throws `.notFound` when there is none, `.unsupportedFormat` or
+    /// `.invalidConfiguration` for a config it cannot use.
+    public init(opening folder: LogFolder, clock: @escaping @Sendable () -> Timestamp = Timestamp.now) throws(LogError) {
+        let bytes: [UInt8]
+        do throws(SystemError) { bytes = try FileSystem.readFile(folder.configFile) } catch {
+            if error.isNotFound {
+                throw LogError(.notFound, "no decision log at \(folder.path)", hint: "run 'decisionlog init' to create one")
+            }
+            throw LogError.system(error, doing: "read the log's configuration")
+        }
+        self.folder = folder
+        self.configuration = try LogConfig(bytes: bytes, path: folder.configFile)
+        self.clock = clock
+        guard FileSystem.exists(folder.eventsFile) else {
+            throw LogError(.notFound, "the log at \(folder.path) has no events file (events.jsonl)",
+                           hint: "restore it from a copy; 'decisionlog init' makes a new, empty log elsewhere")
+        }
+    }
+
+    /// Creates a new, empty log in `folder` with `configuration`, durably; throws `.alreadyExists` when a
+    /// log is there, or when the folder exists and holds other files.
+    @discardableResult
+    public static func create(in folder: LogFolder, configuration: LogConfig,
+                              clock: @escaping @Sendable () -> Timestamp = Timestamp.now) throws(LogError) -> FileEventStore {
+        if FileSystem.exists(folder.configFile) {
+            throw LogError(.alreadyExists, "a decision log already exists at \(folder.path)",
+                           hint: "use it as it is, or pass --log PATH to create another one elsewhere")
+        }
+        do {
+            if FileSystem.isDirectory(folder.path) {
+                guard try FileSystem.list(folder.path).isEmpty else {
+                    throw LogError(.alreadyExists, "\(folder.path) exists and is not an empty folder",
+                                   hint: "choose another path with --log, or empty the folder")
+                }
+            } else if FileSystem.exists(folder.path) {
+                throw LogError(.alreadyExists, "\(folder.path) exists and is not a folder", hint: "choose another path with --log")
+            } else {
+                try FileSystem.makeDirectories(Paths.parent(of: folder.path))
+                try FileSystem.makeDirectory(folder.path)
+            }
+            try FileSystem.makeDirectory(folder.cacheFolder)
+            let events = try FileDescriptor.open(folder.eventsFile, .createNew)
+            defer { events.close() }
+            try events.sync()
+            let lock = try FileDescriptor.open(folder.lockFile, .createNew)
+            lock.close()
+            // Keep the lock and derived data out of version control when the log is shared through git.
+            try FileSystem.replaceFile(Paths.join(folder.path, ".gitignore"), with: Array("lock\ncache/\nrepairs/\n".utf8), durable: true)
+            // The configuration is written last: its presence is what makes the folder a log.
+            try FileSystem.replaceFile(folder.configFile, with: configuration.bytes, durable: true)
+            try FileSystem.syncDirectory(folder.path)
+            try FileSystem.syncDirectory(Paths.parent(of: folder.path))
+        } catch let error as LogError {
+            throw error
+        } catch let error as SystemError {
+            throw LogError.system(error, doing: "create the log at \(folder.path)")
+        } catch {
+            throw LogError(.io, "cannot create the log at \(folder.path): \(error)")
+        }
+        return try FileEventStore(opening: folder, clock: clock)
+    }
+
+    public func readLines(_ visit: (_ line: UnsafeRawBufferPointer, _ number: Int) throws -> Bool) throws -> ReadEnd {
+        let file: FileDescriptor
+        do throws(SystemError) { file = try FileDescriptor.open(folder.eventsFile, .read) } catch {
+            throw LogError.system(error, doing: "read the log")
+        }
+        defer { file.close() }
+        let end: ScanEnd
+        do {
+            end = try LineScanner.scan(file) { line, number, _ in try visit(line, number) }
+        } catch let error as SystemError {
+            throw LogError.system(error, doing: "read the log")
+        } catch let error as OverlongLine {
+            throw LogError.integrity(
+                IntegrityProblem(.malformed, line: error.lineNumber, seq: nil, "the line is longer than \(EventLine.maximumLength) bytes"),
+                action: "read the log")
+        }
+        guard end.incompleteTailLength > 0 else { return ReadEnd(lines: end.lines, skippedIncompleteTail: false) }
+        // An incomplete last line is either being written right now (a writer holds the lock) or was left by
+        // an interrupted write; either way readers skip it, and only the second is worth a warning.
+        return ReadEnd(lines: end.lines, skippedIncompleteTail: !isWriterActive())
+    }
+
+    public func verify(progress: ((_ linesChecked: Int) -> Void)? = nil) throws(LogError) -> LogHead {
+        do {
+            let file = try FileDescriptor.open(folder.eventsFile, .read)
+            defer { file.close() }
+            return try ChainVerifier.verify(file, progress: progress)
+        } catch let problem as IntegrityProblem {
+            throw LogError(.integrity, "\(problem)", problem: problem)
+        } catch let error as SystemError {
+            throw LogError.system(error, doing: "read the log")
+        } catch {
+            throw LogError(.io, "cannot verify the log: \(error)")
+        }
+    }
+
+    /// True when another process holds the writers' lock.
+    private func isWriterActive() -> Bool {
+        guard let lock = try? FileDescriptor.open(folder.lockFile, .read) else { return false }
+        defer { lock.close() }
+        return !lock.tryLockShared()
+    }
+}

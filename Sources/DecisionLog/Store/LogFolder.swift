@@ -1,0 +1,58 @@
+/// Where a log lives: a folder (`.decisionlog` by default) holding the events file, the configuration and
+/// the lock; found by walking up from the current folder, as git finds `.git`.
+public struct LogFolder: Sendable, Equatable, CustomStringConvertible {
+    /// The folder's absolute path.
+    public let path: String
+
+    /// The folder name `init` creates and discovery looks for.
+    public static let defaultName = ".decisionlog"
+    /// The environment variable that names the log folder.
+    public static let environmentVariable = "DECISIONLOG_DIR"
+
+    /// The folder at `path` (made absolute against `currentDirectory`).
+    public init(path: String, currentDirectory: String) {
+        self.path = Paths.absolute(path, from: currentDirectory)
+    }
+
+    /// The events, one canonical JSON line each.
+    public var eventsFile: String { Paths.join(path, "events.jsonl") }
+    /// The log's configuration (format version, log id, fiscal year, time zone, defaults).
+    public var configFile: String { Paths.join(path, "config.json") }
+    /// The file writers lock (flock) while they append.
+    public var lockFile: String { Paths.join(path, "lock") }
+    /// Derived data that can be rebuilt from the events (the tail cache, later checkpoints).
+    public var cacheFolder: String { Paths.join(path, "cache") }
+    /// Where `repair` keeps what it cut.
+    public var repairsFolder: String { Paths.join(path, "repairs") }
+
+    /// Finds the log: `explicitPath` (from `--log`) if given, else `$DECISIONLOG_DIR`, else the nearest
+    /// `.decisionlog` folder in the current folder or above. Throws `.notFound` with a hint to run `init`.
+    public static func locate(explicitPath: String?, environment: [String: String], currentDirectory: String) throws(LogError) -> LogFolder {
+        if let named = explicitPath ?? environment[environmentVariable].flatMap({ $0.isEmpty ? nil : $0 }) {
+            let folder = LogFolder(path: named, currentDirectory: currentDirectory)
+            guard FileSystem.exists(folder.configFile) else {
+                let source = explicitPath != nil ? "--log" : "$\(environmentVariable)"
+                throw LogError(.notFound, "no decision log at \(folder.path) (from \(source))",
+                               hint: "run 'decisionlog init --log \(named)' to create one there")
+            }
+            return folder
+        }
+        var directory = Paths.absolute(".", from: currentDirectory)
+        while true {
+            let candidate = LogFolder(path: Paths.join(directory, defaultName), currentDirectory: "/")
+            if FileSystem.exists(candidate.configFile) { return candidate }
+            if directory == "/" { break }
+            directory = Paths.parent(of: directory)
+        }
+        throw LogError(.notFound, "no decision log found in \(currentDirectory) or any folder above it",
+                       hint: "run 'decisionlog init' to create one here, or pass --log PATH")
+    }
+
+    /// The folder `init` should create: `explicitPath`, else `$DECISIONLOG_DIR`, else `.decisionlog` here.
+    public static func forCreation(explicitPath: String?, environment: [String: String], currentDirectory: String) -> LogFolder {
+        let named = explicitPath ?? environment[environmentVariable].flatMap { $0.isEmpty ? nil : $0 } ?? defaultName
+        return LogFolder(path: named, currentDirectory: currentDirectory)
+    }
+
+    public var description: String { path }
+}

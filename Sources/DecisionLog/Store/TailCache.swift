@@ -1,0 +1,44 @@
+/// What the last append left: the log's head and the events file's identity, size and change times.
+///
+/// When the events file still has exactly that identity, size and status-change time (which only the
+/// kernel sets), nothing but this tool's own appends has touched it, and the next append can continue from
+/// the cached head without reading the log. Anything else — an edit, a git checkout, a copy — changes the
+/// status-change time, and the next append verifies the whole log first. The cache is derived data: when it
+/// is missing or unreadable, the log is verified instead.
+struct TailCache: Equatable {
+    /// The head after the last append.
+    var head: LogHead
+    /// The events file as it was right after that append.
+    var file: FileStatus
+
+    private static let magic = "decisionlog-tail 1"
+
+    /// True when `status` is the file this cache describes, untouched since.
+    func matches(_ status: FileStatus) -> Bool {
+        status.size == file.size && status.device == file.device && status.inode == file.inode
+            && status.changeTimeNanoseconds == file.changeTimeNanoseconds
+            && status.modificationTimeNanoseconds == file.modificationTimeNanoseconds
+    }
+
+    /// Reads the cache at `path`; nil when it is missing or not a cache this version wrote.
+    static func load(_ path: String) -> TailCache? {
+        guard let bytes = try? FileSystem.readFile(path) else { return nil }
+        let fields = String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" })
+        guard fields.count == 11, fields[0] == "decisionlog-tail", fields[1] == "1",
+            let seq = Int(fields[2]), let hash = Digest(hex: String(fields[3])), let recorded = Int64(fields[4]),
+            let size = Int64(fields[5]), let device = UInt64(fields[6]), let inode = UInt64(fields[7]),
+            let ctime = Int64(fields[8]), let mtime = Int64(fields[9]), fields[10] == "end"
+        else { return nil }
+        return TailCache(
+            head: LogHead(seq: seq, hash: hash, recordedAt: Timestamp(milliseconds: recorded)),
+            file: FileStatus(size: size, device: device, inode: inode, changeTimeNanoseconds: ctime,
+                             modificationTimeNanoseconds: mtime, isDirectory: false))
+    }
+
+    /// Writes the cache to `path` (atomically, not synced: losing it only costs one verification).
+    func save(_ path: String) {
+        let text = "\(TailCache.magic) \(head.seq) \(head.hash.hex) \(head.recordedAt.milliseconds) \(file.size) "
+            + "\(file.device) \(file.inode) \(file.changeTimeNanoseconds) \(file.modificationTimeNanoseconds) end\n"
+        try? FileSystem.replaceFile(path, with: Array(text.utf8), durable: false)
+    }
+}

@@ -1,0 +1,181 @@
+/// A draft that passed validation: typed, complete, and ready to be sealed.
+public struct ValidatedDraft: Sendable, Equatable {
+    /// The id the draft asked for; a new one is made at sealing when nil.
+    public let id: EventID?
+    /// When the decision takes effect.
+    public let effectiveAt: Timestamp
+    /// Who decided.
+    public let actor: Actor
+    /// What it is about.
+    public let subject: Subject
+    /// Why.
+    public let reason: String?
+    /// Events it refers to.
+    public let links: [EventID]
+    /// The typed payload.
+    public let payload: Payload
+
+    /// The event type.
+    public var type: EventType { payload.type }
+
+    /// A validated draft from typed parts (for code that builds events directly, such as the demo).
+    public init(id: EventID? = nil, effectiveAt: Timestamp, actor: Actor, subject: Subject, reason: String? = nil,
+                links: [EventID] = [], payload: Payload) {
+        self.id = id
+        self.effectiveAt = effectiveAt
+        self.actor = actor
+        self.subject = subject
+        self.reason = reason
+        self.links = links
+        self.payload = payload
+    }
+}
+
+/// What validation needs from outside the draft.
+public struct DraftContext: Sendable {
+    /// The effective time of a draft that gives none.
+    public var now: Timestamp
+    /// The zone in which times without an offset are read (the log's).
+    public var timeZone: TimeZoneRules
+
+    /// A context; see the properties.
+    public init(now: Timestamp, timeZone: TimeZoneRules) {
+        self.now = now
+        self.timeZone = timeZone
+    }
+}
+
+/// The longest actor name and role, in characters.
+let maximumNameLength = 100
+
+extension EventDraft {
+    /// Checks every rule a draft must meet before anything is written: known type, valid subject of the
+    /// right kind, an actor with name and role, a valid effective time, the reason where the type requires
+    /// one, valid links and id, and a payload of the type's shape.
+    ///
+    /// Throws `ValidationFailure` with every problem found, each with its JSON path.
+    public func validated(in context: DraftContext) throws(ValidationFailure) -> ValidatedDraft {
+        var issues: [ValidationIssue] = []
+        func problem(_ path: String, _ message: String) { issues.append(ValidationIssue(path: path, message: message)) }
+
+        for name in members.keys.sorted() where !EventDraft.allowedMembers.contains(name) {
+            if EventDraft.sealedMembers.contains(name) {
+                problem(name, "is set by the log when the event is sealed; remove it from the draft")
+            } else {
+                let hint = NearestName.suggestion(for: name, among: EventDraft.allowedMembers).map { "; did you mean \"\($0)\"?" }
+                problem(name, "not a member of a draft" + (hint ?? "; a draft has " + EventDraft.allowedMembers.joined(separator: ", ")))
+            }
+        }
+
+        var kind: PayloadKind? = nil
+        switch members["type"] {
+        case nil, .null?: problem("type", "missing; expected an event type such as goal.set (see 'decisionlog help types')")
+        case .string(let name)?:
+            kind = Vocabulary.kind(named: name)
+            if kind == nil { problem("type", EventDraft.unknownTypeMessage(name)) }
+        case let other?: problem("type", "expected an event type name, got \(other.kindName)")
+        }
+
+        var subject: Subject? = nil
+        switch members["subject"] {
+        case nil, .null?: problem("subject", "missing; expected what the event is about, e.g. " + EventDraft.subjectExample(kind))
+        case .string(let text)?:
+            if let reason = Subject.problem(with: text) {
+                problem("subject", "\"\(text)\" is not a subject: \(reason)")
+            } else if let kind, let required = kind.subjectKind, Subject(text)!.kind != required {
+                problem("subject", "a \(kind.type) event is about a \(required): expected a subject such as \(EventDraft.subjectExample(kind)), got \"\(text)\"")
+            } else {
+                subject = Subject(text)
+            }
+        case let other?: problem("subject", "expected a subject such as launch/atlas, got \(other.kindName)")
+        }
+
+        let actor = validatedActor(problem)
+
+        var effectiveAt = context.now
+        switch members["effectiveAt"] {
+        case nil, .null?: break
+        case .string(let text)?:
+            do throws(TimeFormatError) { effectiveAt = try TimeInput(parsing: text, in: context.timeZone).instant } catch {
+                problem("effectiveAt", "expected a date or date-time, got \"\(text)\": \(error.problem)")
+            }
+        case let other?: problem("effectiveAt", "expected a date or date-time as text, got \(other.excerpt())")
+        }
+
+        var reason: String? = nil
+        if let value = members["reason"], value != .null {
+            do throws(FieldProblem) { reason = try String(json: value) } catch { problem("reason", error.message) }
+        } else if let kind, kind.requiresReason {
+            problem("reason", "missing; a \(kind.type) event must say why (--reason)")
+        }
+
+        var links: [EventID] = []
+        if let value = members["links"], value != .null {
+            do throws(FieldProblem) { links = try [EventID](json: value) } catch { problem("links" + error.subpath, error.message) }
+        }
+
+        var id: EventID? = nil
+        if let value = members["id"], value != .null {
+            do throws(FieldProblem) { id = try EventID(json: value) } catch { problem("id", error.message) }
+        }
+
+        var payload: Payload? = nil
+        if let kind {
+            do throws(ValidationFailure) { payload = try kind.decode(members["payload"] ?? .object([:])) } catch { issues += error.issues }
+        }
+
+        guard issues.isEmpty, let actor, let subject, let payload else { throw ValidationFailure(issues) }
+        return ValidatedDraft(id: id, effectiveAt: effectiveAt, actor: actor, subject: subject, reason: reason,
+                              links: links, payload: payload)
+    }
+
+    private func validatedActor(_ problem: (String, String) -> Void) -> Actor? {
+        guard let value = members["actor"], value != .null else {
+            problem("actor", "missing; a decision with no decider is not recorded: pass --actor NAME --role ROLE, or set DECISIONLOG_ACTOR and DECISIONLOG_ROLE")
+            return nil
+        }
+        guard case .object(let parts) = value else {
+            problem("actor", "expected an object with name and role, got \(value.kindName)")
+            return nil
+        }
+        var name: String? = nil, role: String? = nil
+        for (key, label, example) in [("name", "--actor", "\"Dana Reyes\""), ("role", "--role", "CMO, CPO, PM, Sales or CS")] {
+            guard let part = parts[key], part != .null else {
+                problem("actor.\(key)", "missing; expected the decider's \(key) (\(label)), e.g. \(example)")
+                continue
+            }
+            do throws(FieldProblem) {
+                let text = try String(json: part)
+                if text.count > maximumNameLength {
+                    problem("actor.\(key)", "is \(text.count) characters long; at most \(maximumNameLength) are allowed")
+                } else if text.contains("\n") || text.contains("\t") {
+                    problem("actor.\(key)", "must be on one line")
+                } else if key == "name" { name = text } else { role = text }
+            } catch { problem("actor.\(key)", error.message) }
+        }
+        for key in parts.keys.sorted() where key != "name" && key != "role" {
+            problem("actor.\(key)", "not a member of an actor; an actor has name and role")
+        }
+        guard let name, let role else { return nil }
+        return Actor(name: name, role: role)
+    }
+
+    /// "unknown event type "goal.sett"; did you mean "goal.set"? …".
+    public static func unknownTypeMessage(_ name: String) -> String {
+        let hint = NearestName.suggestion(for: name, among: Vocabulary.typeNames).map { "; did you mean \"\($0)\"?" }
+        return "unknown event type \"\(name)\"" + (hint ?? "; see 'decisionlog help types' for the list")
+    }
+
+    private static func subjectExample(_ kind: PayloadKind?) -> String {
+        switch kind?.subjectKind {
+        case "goal": "goal/q3-pipeline"
+        case "metric": "metric/conversion-rate"
+        case "launch": "launch/atlas"
+        case "decision": "decision/pricing-2025"
+        case "agreement": "agreement/q3-gtm"
+        case "sync": "sync/2025-09-01"
+        case let other?: "\(other)/name"
+        case nil: kind?.type == "priority.changed" ? "feature/sso" : "launch/atlas"
+        }
+    }
+}

@@ -1,0 +1,27 @@
+/// One thing wrong with a draft: where (a JSON path such as `payload.target`) and what was expected.
+public struct ValidationIssue: Sendable, Equatable, CustomStringConvertible {
+    /// The JSON path of the offending value, e.g. `payload.deciders[1]`; empty for the draft as a whole.
+    public let path: String
+    /// What is wrong, e.g. `expected a number, got "fast"`.
+    public let message: String
+
+    /// An issue at `path`.
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    /// `payload.target: expected a number, got "fast"`.
+    public var description: String { path.isEmpty ? message : "\(path): \(message)" }
+}
+
+/// A draft that cannot be recorded, with every problem found (not only the first).
+public struct ValidationFailure: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Every problem, in the order found.
+    public let issues: [ValidationIssue]
+
+    /// A failure made of `issues` (at least one).
+    public init(_ issues: [ValidationIssue]) { self.issues = issues }
+
+    public var description: String { issues.map(\.description).joined(separator: "; ") }
+}

@@ -1,0 +1,72 @@
+import DecisionLog
+
+/// What every command runs with: the environment, the current folder and the console.
+struct CommandContext {
+    let environment: [String: String]
+    let currentDirectory: String
+    let console: Console
+
+    /// Opens the log named by `--log`, `$DECISIONLOG_DIR`, or found above the current folder.
+    func openLog(_ arguments: ParsedArguments) throws(CommandFailure) -> FileEventStore {
+        do throws(LogError) {
+            let folder = try LogFolder.locate(explicitPath: arguments.value("log"), environment: environment,
+                                              currentDirectory: currentDirectory)
+            return try FileEventStore(opening: folder)
+        } catch {
+            throw CommandFailure(error)
+        }
+    }
+
+    /// Who is typing: `$DECISIONLOG_IDENTITY`, else the OS user at this host.
+    var recordedBy: String {
+        if let identity = environment["DECISIONLOG_IDENTITY"], !identity.isEmpty { return identity }
+        return "\(ProcessFacts.userName())@\(ProcessFacts.hostName())"
+    }
+
+    /// Prints the reader's warning about an incomplete last line, when the read skipped one.
+    func warnIfSkipped(_ end: ReadEnd) {
+        if end.skippedIncompleteTail {
+            console.error("warning: skipped an incomplete last line left by an interrupted write; run 'decisionlog repair' to remove it")
+        }
+    }
+}
+
+/// One `decisionlog` subcommand.
+protocol Command: SendableMetatype {
+    /// The command's interface, for parsing and help.
+    static var spec: CommandSpec { get }
+    /// Runs the command with the arguments after its name; throws `UsageError` or `CommandFailure`.
+    static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws
+    /// The help page for these arguments (most commands have one page; `add` has one per type).
+    static func help(for arguments: ArraySlice<String>) -> String
+}
+
+extension Command {
+    static func help(for arguments: ArraySlice<String>) -> String { HelpText.page(spec) }
+}
+
+/// A subcommand in the tool's table: its spec, and how to run it and render its help.
+struct CommandEntry: Sendable {
+    let spec: CommandSpec
+    let run: @Sendable (ArraySlice<String>, CommandContext) throws -> Void
+    let help: @Sendable (ArraySlice<String>) -> String
+
+    init<C: Command>(_ command: C.Type) {
+        spec = C.spec
+        run = { try C.run($0, in: $1) }
+        help = { C.help(for: $0) }
+    }
+}
+
+/// Reading `--format` and similar choices.
+extension ParsedArguments {
+    /// The value of `option` when it is one of `choices`, else `fallback`; throws a usage error otherwise.
+    func choice(_ option: String, _ choices: [String], default fallback: String, spec: CommandSpec) throws(UsageError) -> String {
+        guard let value = value(option) else { return fallback }
+        guard choices.contains(value) else {
+            let hint = NearestName.suggestion(for: value, among: choices).map { ". Did you mean '\($0)'?" } ?? ""
+            throw UsageError("The value '\(value)' is invalid for '--\(option)'; expected one of \(choices.joined(separator: ", "))\(hint)", command: spec)
+        }
+        return value
+    }
+}

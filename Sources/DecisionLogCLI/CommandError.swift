@@ -1,0 +1,57 @@
+import DecisionLog
+
+/// A failure a command reports: a one-line message (with what to do) and the exit status.
+struct CommandFailure: Error {
+    /// The message, without the `Error: ` prefix; one line per problem.
+    let lines: [String]
+    /// The exit status.
+    let code: ExitCode
+
+    init(_ message: String, _ code: ExitCode) {
+        lines = [message]
+        self.code = code
+    }
+
+    init(lines: [String], _ code: ExitCode) {
+        self.lines = lines
+        self.code = code
+    }
+
+    /// The failure for a store error: message and hint on one line, the status by its code.
+    init(_ error: LogError) {
+        let status: ExitCode = switch error.code {
+        case .notFound: .noLog
+        case .alreadyExists: .alreadyExists
+        case .integrity: .verificationFailed
+        case .conflict: .conflict
+        case .invalidReference: .invalidInput
+        case .unsupportedFormat, .invalidConfiguration: .unsupported
+        case .permission: .permissionDenied
+        case .noSpace, .io: .ioError
+        }
+        self.init(error.message + (error.hint.map { "; \($0)" } ?? ""), status)
+    }
+
+    /// The failure for an invalid draft: each problem on its own line.
+    init(_ failure: ValidationFailure, what: String) {
+        let count = failure.issues.count
+        if count == 1 {
+            self.init(lines: ["\(what): \(failure.issues[0]); nothing was written"], .invalidInput)
+        } else {
+            self.init(lines: ["\(what): \(count) problems; nothing was written:"] + failure.issues.map { "  \($0)" }, .invalidInput)
+        }
+    }
+}
+
+/// A mistake on the command line: reported with the command's usage and a pointer to its help, status 64.
+struct UsageError: Error {
+    /// What is wrong, e.g. `Unknown option '--titel'. Did you mean '--title'?`.
+    let message: String
+    /// The command whose usage to show.
+    let command: CommandSpec?
+
+    init(_ message: String, command: CommandSpec?) {
+        self.message = message
+        self.command = command
+    }
+}

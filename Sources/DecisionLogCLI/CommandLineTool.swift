@@ -1,0 +1,112 @@
+import DecisionLog
+
+/// The `decisionlog` command line: dispatches to a subcommand, prints help and errors in
+/// swift-argument-parser's style, and maps failures to exit statuses (see `ExitCode`).
+public enum CommandLineTool {
+    /// The tool's version.
+    public static let version = "0.1.0"
+
+    static let commands: [CommandEntry] = [
+        CommandEntry(InitCommand.self), CommandEntry(AddCommand.self), CommandEntry(LogCommand.self),
+        CommandEntry(ShowCommand.self), CommandEntry(VerifyCommand.self), CommandEntry(RepairCommand.self),
+        CommandEntry(DemoCommand.self), CommandEntry(HelpCommand.self),
+    ]
+
+    static func command(named name: String) -> CommandEntry? { commands.first { $0.spec.name == name } }
+
+    /// Runs the process's own command line and returns its exit status.
+    public static func main() -> Int32 {
+        let console = Console.standard()
+        switch ProcessFacts.arguments() {
+        case .failure(let bad):
+            console.error("Error: argument \(bad.position) is not valid UTF-8; pass text in UTF-8")
+            return ExitCode.invalidInput.rawValue
+        case .success(let arguments):
+            return run(arguments: arguments, environment: ProcessFacts.environment(),
+                       currentDirectory: FileSystem.currentDirectory(), console: console)
+        }
+    }
+
+    /// Runs `decisionlog` with `arguments` (without the program name) and returns the exit status;
+    /// output goes to `console`.
+    public static func run(arguments: [String], environment: [String: String], currentDirectory: String,
+                           console: Console) -> Int32 {
+        var arguments = arguments[...]
+        // `--log PATH` may come before the subcommand; it is passed on to it.
+        var leading: [String] = []
+        while let first = arguments.first, first == "--log" || first.hasPrefix("--log=") {
+            leading.append(first)
+            arguments = arguments.dropFirst()
+            if first == "--log", let value = arguments.first {
+                leading.append(value)
+                arguments = arguments.dropFirst()
+            }
+        }
+        guard let name = arguments.first else {
+            console.writeOut(rootHelp)
+            return ExitCode.success.rawValue
+        }
+        if name == "-h" || name == "--help" {
+            console.writeOut(rootHelp)
+            return ExitCode.success.rawValue
+        }
+        if name == "--version" {
+            console.out(version)
+            return ExitCode.success.rawValue
+        }
+        let context = CommandContext(environment: environment, currentDirectory: currentDirectory, console: console)
+        guard let command = command(named: name) else {
+            let hint = NearestName.suggestion(for: name, among: commands.map(\.spec.name)).map { ". Did you mean '\($0)'?" } ?? ""
+            let what = name.hasPrefix("-") ? "Unknown option '\(name)'" : "Unknown subcommand '\(name)'"
+            console.error("Error: \(what)\(hint)\nUsage: decisionlog <subcommand>\n  See 'decisionlog --help' for more information.")
+            return ExitCode.usage.rawValue
+        }
+        let rest = ArraySlice(leading) + arguments.dropFirst()
+        if name != HelpCommand.spec.name, rest.contains(where: { $0 == "-h" || $0 == "--help" }) {
+            console.writeOut(command.help(rest))
+            return ExitCode.success.rawValue
+        }
+        do {
+            try command.run(rest, context)
+            return ExitCode.success.rawValue
+        } catch let error as UsageError {
+            var text = "Error: \(error.message)\n"
+            if let spec = error.command {
+                text += "Usage: \(spec.usageLine)\n  See 'decisionlog \(spec.name) --help' for more information.\n"
+            }
+            console.writeError(text)
+            return ExitCode.usage.rawValue
+        } catch let failure as CommandFailure {
+            console.error("Error: " + failure.lines.joined(separator: "\n"))
+            return failure.code.rawValue
+        } catch let error as LogError {
+            console.error("Error: " + CommandFailure(error).lines.joined(separator: "\n"))
+            return CommandFailure(error).code.rawValue
+        } catch {
+            console.error("Error: \(error)")
+            return ExitCode.failure.rawValue
+        }
+    }
+
+    /// The top-level help page.
+    static var rootHelp: String {
+        var out = """
+        OVERVIEW: Record who decided what, when and why, in an append-only, tamper-evident log.
+
+        Every decision (a goal set, a priority changed, a launch slipped) is an immutable, typed event in a JSON Lines file, chained by SHA-256 hashes. Share the log folder through git.
+
+        USAGE: decisionlog <subcommand>
+
+        OPTIONS:
+
+        """
+        out = HelpText.wrap(out, indent: 0) + "\n"
+        out += HelpText.row("--version", "Show the version.")
+        out += HelpText.row(CommandSpec.helpOption.label, CommandSpec.helpOption.help)
+        out += "\nSUBCOMMANDS:\n"
+        for command in commands { out += HelpText.row(command.spec.name, command.spec.abstract) }
+        out += "\n  See 'decisionlog help <subcommand>' for detailed help, 'decisionlog help types' for the event types.\n"
+        out += "\n" + HelpCommand.exitCodesHelp
+        return out
+    }
+}

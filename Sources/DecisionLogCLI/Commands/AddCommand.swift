@@ -1,0 +1,221 @@
+import DecisionLog
+
+/// `decisionlog add <type>`: records one decision as a new event.
+enum AddCommand: Command {
+    static var spec: CommandSpec { spec(for: nil) }
+
+    /// The interface for `type`: the envelope options, plus the type's payload options when it is known.
+    static func spec(for kind: PayloadKind?) -> CommandSpec {
+        var spec = CommandSpec(
+            name: "add", abstract: "Record a decision as a new event in the log.",
+            discussion: """
+            The payload is given as options named after the type's fields (see 'decisionlog help types' or 'decisionlog add <type> --help'), or as a JSON draft with --json. Options override the draft's members.
+            The actor comes from --actor/--role, else the draft, else $DECISIONLOG_ACTOR/$DECISIONLOG_ROLE, else the log's configuration; with none the event is refused. The event is durable on disk before the command reports success.
+            """,
+            arguments: [.init(name: "<type>", help: "The event type, e.g. goal.set or launch.slipped; may come from the --json draft instead.", optional: true)],
+            options: [
+                .init(name: "subject", value: "<subject>", help: "What the event is about, e.g. launch/atlas or goal/q3-pipeline."),
+                .init(name: "actor", value: "<name>", help: "Who decided, e.g. \"Dana Reyes\"."),
+                .init(name: "role", value: "<role>", help: "The decider's role, e.g. CMO, CPO, PM, Sales or CS."),
+                .init(name: "reason", value: "<text>", help: "Why, in a sentence."),
+                .init(name: "effective", value: "<time>", help: "When it was decided or takes effect: 2025-09-22 or 2025-09-22T14:30[+02:00] (default: now)."),
+                .init(name: "link", value: "<event>", help: "Another event this one refers to: #seq or id (repeatable).", repeatable: true),
+                .init(name: "id", value: "<uuid>", help: "The event's id; appending an id that is already in the log does nothing (safe retries)."),
+                .init(name: "expect-version", value: "<count>", help: "Refuse unless the subject has exactly this many events (nobody changed it since you looked)."),
+                .init(name: "json", value: "<json>", help: "The draft as a JSON object ({\"type\":…,\"subject\":…,\"payload\":{…}}); '-' reads it from standard input."),
+                .init(name: "dry-run", value: nil, help: "Validate and show the event without recording it."),
+                CommandSpec.logOption,
+            ])
+        if let kind {
+            spec.sections = [("\(kind.type.name.uppercased()) OPTIONS", kind.fields.map(option(for:)))]
+            spec.usage = "\(kind.type.name) --subject <subject> " + kind.fields.filter(\.isRequired).map { "--\($0.optionName) \($0.shape.placeholder)" }.joined(separator: " ") + " [<options>]"
+        } else {
+            spec.usage = "<type> --subject <subject> [<payload options>] [<options>]"
+            spec.sections = []
+        }
+        return spec
+    }
+
+    /// The command-line option of a payload field.
+    static func option(for field: PayloadField) -> CommandSpec.Option {
+        var help = (field.isRequired ? "(required) " : "") + field.summary
+        if case .list = field.shape { help += field.splitsOnCommas ? " Comma-separated or repeated." : " Repeat for each." }
+        if case .list = field.shape {
+            return .init(name: field.optionName, value: field.shape.placeholder, help: help, repeatable: true)
+        }
+        return .init(name: field.optionName, value: field.shape.placeholder, help: help)
+    }
+
+    static func help(for arguments: ArraySlice<String>) -> String {
+        HelpText.page(spec(for: typeArgument(in: arguments).flatMap(Vocabulary.kind(named:))))
+    }
+
+    /// The first positional argument: the event type, wherever it stands among the options.
+    static func typeArgument(in arguments: ArraySlice<String>) -> String? {
+        let flags: Set<String> = ["--help", "-h", "--dry-run"]
+        var index = arguments.startIndex
+        while index < arguments.endIndex {
+            let token = arguments[index]
+            if token == "--" { return index + 1 < arguments.endIndex ? arguments[index + 1] : nil }
+            if token.hasPrefix("-") && token != "-" {
+                index += (flags.contains(token) || token.contains("=")) ? 1 : 2
+                continue
+            }
+            return token
+        }
+        return nil
+    }
+
+    static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws {
+        let typeName = typeArgument(in: arguments)
+        var kind: PayloadKind? = nil
+        if let typeName {
+            kind = Vocabulary.kind(named: typeName)
+            if kind == nil { throw CommandFailure(EventDraft.unknownTypeMessage(typeName), .invalidInput) }
+        }
+        let spec = spec(for: kind)
+        let args = try ArgumentParser.parse(arguments, for: spec)
+        let store = try context.openLog(args)
+        let config = store.configuration
+
+        var draft = EventDraft()
+        if let json = args.value("json") {
+            let bytes: [UInt8]
+            if json == "-" {
+                do throws(SystemError) { bytes = try context.console.readInput() } catch {
+                    throw CommandFailure("cannot read the draft from standard input: \(error)", .ioError)
+                }
+            } else {
+                bytes = Array(json.utf8)
+            }
+            let source = json == "-" ? "standard input" : "--json"
+            do throws(DraftInputError) { draft = try EventDraft(jsonText: bytes) } catch {
+                throw CommandFailure("the draft on \(source) is not usable: \(error); pass one JSON object", .invalidInput)
+            }
+            if let typeName, let draftType = draft.type, draftType != typeName {
+                throw CommandFailure("the draft's type is \(draftType) but the command line says \(typeName); give one of them", .invalidInput)
+            }
+            if typeName == nil, let draftType = draft.type, Vocabulary.kind(named: draftType) != nil, hasPayloadOptions(args) {
+                throw UsageError("Payload options need the type on the command line: decisionlog add \(draftType) …", command: spec)
+            }
+        } else if typeName == nil {
+            throw UsageError("Missing expected argument '<type>' (or a --json draft that names it)", command: spec)
+        }
+        if let typeName { draft.set("type", .string(typeName)) }
+        for (option, member) in [("subject", "subject"), ("reason", "reason"), ("effective", "effectiveAt"), ("id", "id")] {
+            if let value = args.value(option) { draft.set(member, .string(value)) }
+        }
+        let (draftName, draftRole) = draft.actorParts
+        let name = args.value("actor") ?? draftName ?? context.environment["DECISIONLOG_ACTOR"].nonEmpty ?? config.actorName
+        let role = args.value("role") ?? draftRole ?? context.environment["DECISIONLOG_ROLE"].nonEmpty ?? config.actorRole
+        if name != nil || role != nil { draft.setActor(name: name, role: role) }
+        if let kind { applyPayloadOptions(args, kind: kind, to: &draft) }
+        try resolveReferences(in: &draft, links: args.all("link"), store: store)
+
+        let validated: ValidatedDraft
+        do throws(ValidationFailure) {
+            validated = try draft.validated(in: DraftContext(now: .now(), timeZone: config.timeZone))
+        } catch {
+            throw CommandFailure(error, what: "invalid \(draft.type ?? "event")")
+        }
+        var expected: (Subject, Int)? = nil
+        if let text = args.value("expect-version") {
+            guard let count = Int(text), count >= 0 else {
+                throw UsageError("The value '\(text)' is invalid for '--expect-version'; expected the subject's event count, 0 or more", command: spec)
+            }
+            expected = (validated.subject, count)
+        }
+        let rendering = EventRendering(timeZone: config.timeZone)
+        if args.flag("dry-run") {
+            context.console.out("Would record \(validated.type) on \(validated.subject) (dry run; nothing was written):")
+            context.console.out("  effective  \(rendering.fullTimeText(validated.effectiveAt))")
+            context.console.out("  actor      \(validated.actor)")
+            context.console.out("  what       \(validated.payload.summary)")
+            if let reason = validated.reason { context.console.out("  reason     \(reason)") }
+            return
+        }
+        let receipt: AppendReceipt
+        do throws(LogError) {
+            receipt = try store.append(AppendRequest(drafts: [validated], recordedBy: context.recordedBy,
+                                                     expectedVersion: expected))
+        } catch {
+            throw CommandFailure(error)
+        }
+        if let event = receipt.appended.first {
+            context.console.out("Recorded #\(event.seq) \(event.type) on \(event.subject), effective \(rendering.dateText(event.effectiveAt)) (id \(event.id))")
+        } else if let present = receipt.alreadyPresent.first {
+            guard present.sameContent else {
+                throw CommandFailure("the id \(present.id) is already in the log as #\(present.seq) with different content; the log keeps the original and nothing was written", .conflict)
+            }
+            context.console.out("Already recorded as #\(present.seq) (id \(present.id)); nothing was written")
+        }
+    }
+
+    private static func hasPayloadOptions(_ args: ParsedArguments) -> Bool {
+        let envelope = Set(spec.options.map(\.name))
+        return args.values.keys.contains { !envelope.contains($0) }
+    }
+
+    /// Sets payload members from the type's options, converting each value to its field's JSON shape; values
+    /// that do not convert stay text, so validation names them ("expected a number, got \"fast\"").
+    static func applyPayloadOptions(_ args: ParsedArguments, kind: PayloadKind, to draft: inout EventDraft) {
+        var payload = draft.payload
+        for field in kind.fields {
+            let values = args.all(field.optionName)
+            guard !values.isEmpty else { continue }
+            switch field.shape {
+            case .list(let element):
+                let items = field.splitsOnCommas
+                    ? values.flatMap { $0.split(separator: ",").map { String($0).trimmingWhitespace } }.filter { !$0.isEmpty }
+                    : values
+                payload[field.name] = .array(items.map { convert($0, to: element) })
+            default:
+                payload[field.name] = convert(values.last!, to: field.shape)
+            }
+        }
+        draft.payload = payload
+    }
+
+    private static func convert(_ text: String, to shape: FieldShape) -> JSONValue {
+        switch shape {
+        case .number, .integer:
+            if let number = Double(text), number.isFinite, !text.contains(where: { $0.isLetter }) { return .number(number) }
+            return .string(text)
+        case .textOrInteger:
+            if let integer = Int(text) { return .number(Double(integer)) }
+            return .string(text)
+        default:
+            return .string(text)
+        }
+    }
+
+    /// Turns `#seq` references (in --link and a retraction's event) into ids, and gives a retraction
+    /// without a subject the retracted event's subject.
+    private static func resolveReferences(in draft: inout EventDraft, links: [String], store: FileEventStore) throws {
+        func lookup(_ text: String, what: String) throws -> Event {
+            guard let reference = EventReference(text) else {
+                throw CommandFailure("\(what): '\(text)' is not an event reference; use #seq or an event id", .invalidInput)
+            }
+            let found = try store.events(matching: reference)
+            guard found.count == 1 else {
+                throw CommandFailure(found.isEmpty ? "\(what): no event \(reference) in this log" : "\(what): '\(text)' matches \(found.count) events; give more of the id", .invalidInput)
+            }
+            return found[0]
+        }
+        if !links.isEmpty {
+            var ids: [JSONValue] = draft.members["links"]?.arrayValue ?? []
+            for link in links { ids.append(.string(try lookup(link, what: "--link").id.description)) }
+            draft.set("links", .array(ids))
+        }
+        guard draft.type == EventRetracted.type.name, case .string(let target)? = draft.payload["event"] else { return }
+        if EventID(target) != nil && draft.members["subject"] != nil { return }
+        let event = try lookup(target, what: "--event")
+        draft.payload["event"] = .string(event.id.description)
+        if draft.members["subject"] == nil { draft.set("subject", .string(event.subject.text)) }
+    }
+}
+
+extension Optional where Wrapped == String {
+    /// The string, or nil when it is nil or empty.
+    var nonEmpty: String? { self.flatMap { $0.isEmpty ? nil : $0 } }
+}

@@ -1,0 +1,46 @@
+import DecisionLog
+
+/// `decisionlog help [<subcommand> | types | exit-codes]`.
+enum HelpCommand: Command {
+    static let spec = CommandSpec(
+        name: "help", abstract: "Show help for a subcommand or a topic.",
+        arguments: [.init(name: "<topic>", help: "A subcommand, or a topic: types (the event vocabulary), exit-codes.", optional: true)],
+        usage: "[<subcommand> | types | exit-codes]")
+
+    static let topics = ["types", "exit-codes"]
+
+    static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws {
+        guard let topic = arguments.first else {
+            context.console.writeOut(CommandLineTool.rootHelp)
+            return
+        }
+        switch topic {
+        case "types": context.console.writeOut(typesHelp)
+        case "exit-codes": context.console.writeOut(exitCodesHelp)
+        default:
+            guard let command = CommandLineTool.command(named: topic) else {
+                let hint = NearestName.suggestion(for: topic, among: CommandLineTool.commands.map(\.spec.name) + topics)
+                    .map { ". Did you mean '\($0)'?" } ?? ""
+                throw UsageError("Unknown subcommand or topic '\(topic)'\(hint)", command: spec)
+            }
+            context.console.writeOut(command.help(arguments.dropFirst()))
+        }
+    }
+
+    /// The vocabulary: each type, its subject kind and its fields as `add` options.
+    static var typesHelp: String {
+        var out = "EVENT TYPES: what 'decisionlog add <type>' records. Each type's fields are options of add.\n"
+        for kind in Vocabulary.kinds {
+            out += "\n\(kind.type.name)  \(kind.summary)\n"
+            let subject = kind.subjectKind.map { "\($0)/<name>" } ?? "any subject"
+            out += HelpText.row("subject", subject + (kind.requiresReason ? " (a --reason is required)" : ""))
+            for field in kind.fields { out += HelpText.row(AddCommand.option(for: field).label, AddCommand.option(for: field).help) }
+        }
+        return out
+    }
+
+    /// The exit statuses and what they mean.
+    static var exitCodesHelp: String {
+        "EXIT CODES:\n" + ExitCode.allCases.map { HelpText.row(String($0.rawValue), $0.meaning) }.joined()
+    }
+}

@@ -1,0 +1,29 @@
+import DecisionLog
+
+/// `decisionlog verify`: proves nothing in the log was altered.
+enum VerifyCommand: Command {
+    static let spec = CommandSpec(
+        name: "verify", abstract: "Check every hash, link and seq of the log.",
+        discussion: "Recomputes each event's SHA-256 hash from its bytes, checks that it links to the event before, that seq runs 1, 2, 3… without a gap, that ids are unique and that recorded time never goes back. Names the first bad event and exits with status 2 when anything is wrong.",
+        options: [CommandSpec.logOption])
+
+    static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws {
+        let args = try ArgumentParser.parse(arguments, for: spec)
+        let store = try context.openLog(args)
+        let head: LogHead
+        do throws(LogError) { head = try store.verify(progress: nil) } catch {
+            guard let problem = error.problem else { throw CommandFailure(error) }
+            let before = problem.line - 1
+            var message = "verification failed at \(problem)"
+            if before > 0 { message += "; the \(before) event\(before == 1 ? "" : "s") before it verif\(before == 1 ? "ies" : "y")" }
+            if problem.kind == .incompleteTail { message += "; run 'decisionlog repair' to remove the incomplete line (a copy is kept)" }
+            throw CommandFailure(message, problem.kind == .needsNewerTool ? .unsupported : .verificationFailed)
+        }
+        if head.seq == 0 {
+            context.console.out("Verified: the log is empty.")
+        } else {
+            context.console.out("Verified \(head.seq) event\(head.seq == 1 ? "" : "s"): seq 1–\(head.seq) without gaps, every hash and link intact.")
+            context.console.out("Head: \(head)")
+        }
+    }
+}

@@ -1,0 +1,4 @@
+import DecisionLog
+import DecisionLogCLI
+
+ProcessFacts.exit(CommandLineTool.main())

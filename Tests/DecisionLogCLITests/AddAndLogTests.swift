@@ -1,0 +1,120 @@
+import DecisionLog
+import Foundation
+import Testing
+
+/// `add` options and drafts, and `log`'s filters and formats, in-process.
+struct AddAndLogTests {
+    @Test func jsonDraftsAndOptionsMerge() throws {
+        let workspace = Workspace().seeded()
+        let draft = #"{"type":"decision.recorded","subject":"decision/pricing","actor":{"name":"Dana Reyes","role":"CMO"},"effectiveAt":"2025-07-21","payload":{"title":"Per seat","status":"proposed","options":["Per seat","Usage"]}}"#
+        let result = workspace.run(["add", "--json", "-", "--reason", "Sales needs a price list"], input: Array(draft.utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        let shown = workspace.run(["show", "4", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
+        #expect(object["reason"] as? String == "Sales needs a price list")
+        #expect((object["payload"] as? [String: Any])?["options"] as? [String] == ["Per seat", "Usage"])
+        #expect(object["recordedBy"] as? String == "tester")
+    }
+
+    @Test func listOptionsSplitNamesOnCommasAndRepeat() throws {
+        let workspace = Workspace().seeded()
+        let result = workspace.run(["add", "decision.recorded", "--subject", "decision/pricing", "--title", "Per seat", "--status", "accepted",
+                                    "--deciders", "Dana Reyes, Lee Park", "--consulted", "Marco Silva", "--consulted", "Ana Costa",
+                                    "--options", "Per seat, with a free tier", "--options", "Usage", "--chosen", "Usage"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let line = workspace.run(["show", "4", "--format", "jsonl"]).stdout
+        #expect(line.contains(#""consulted":["Marco Silva","Ana Costa"]"#))
+        #expect(line.contains(#""deciders":["Dana Reyes","Lee Park"]"#))
+        #expect(line.contains(#""options":["Per seat, with a free tier","Usage"]"#))
+    }
+
+    @Test func theSameIDTwiceIsRecordedOnce() {
+        let workspace = Workspace().seeded()
+        let id = "0199a0c2-1111-7222-8333-444455556666"
+        let arguments = ["add", "launch.shipped", "--subject", "launch/atlas", "--date", "2025-09-24", "--effective", "2025-09-24", "--id", id]
+        #expect(workspace.run(arguments).status == 0)
+        let before = workspace.logBytes()
+        let again = workspace.run(arguments)
+        #expect(again.status == 0)
+        #expect(again.stdout == "Already recorded as #4 (id \(id)); nothing was written\n")
+        let different = workspace.run(["add", "launch.shipped", "--subject", "launch/atlas", "--date", "2025-09-25", "--effective", "2025-09-24", "--id", id])
+        #expect(different.status == 3)
+        #expect(different.stderr.contains("already in the log as #4 with different content"))
+        #expect(workspace.logBytes() == before)
+    }
+
+    @Test func aDryRunWritesNothing() {
+        let workspace = Workspace().seeded()
+        let before = workspace.logBytes()
+        let result = workspace.run(["add", "launch.slipped", "--subject", "launch/atlas", "--date", "2025-09-29", "--dry-run"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("Would record launch.slipped on launch/atlas (dry run; nothing was written):"))
+        #expect(workspace.logBytes() == before)
+    }
+
+    @Test func aRetractionBySeqTakesTheEventsSubject() throws {
+        let workspace = Workspace().seeded()
+        let result = workspace.run(["add", "event.retracted", "--event", "#2", "--reason", "Entered on the wrong launch"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("Recorded #4 event.retracted on launch/atlas"))
+        let again = workspace.run(["add", "event.retracted", "--event", "#2", "--reason", "Twice"])
+        #expect(again.status == 65)
+        #expect(again.stderr.contains("event #2 was already retracted by #4"))
+    }
+
+    @Test func anExpectedVersionThatMatchesAppends() {
+        let workspace = Workspace().seeded()
+        #expect(workspace.run(["add", "launch.slipped", "--subject", "launch/atlas", "--date", "2025-09-29", "--expect-version", "2"]).status == 0)
+        #expect(workspace.run(["add", "launch.slipped", "--subject", "launch/atlas", "--date", "2025-09-30", "--expect-version", "2"]).status == 3)
+    }
+
+    @Test func filtersCombine() throws {
+        let workspace = Workspace()
+        #expect(Harness.run(["demo", "--log", ".decisionlog"], in: workspace.path).status == 0)
+        func seqs(_ arguments: [String]) -> [String] {
+            let result = workspace.run(["log"] + arguments)
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout.split(separator: "\n").dropFirst().map { String($0.prefix { $0 != " " }) }
+        }
+        let slips = seqs(["--type", "launch.slipped"])
+        #expect(slips.count == 3)
+        #expect(seqs(["--type", "launch", "--subject", "launch/atlas"]).count == 5)
+        #expect(seqs(["--type", "launch.*", "--subject", "launch/beacon"]).count == 2)
+        #expect(seqs(["--actor", "lee park", "--type", "launch.slipped"]) == seqs(["--type", "launch.slipped", "--role", "CPO"]))
+        #expect(seqs(["--grep", "pen.*test"]).count == 2)
+        #expect(seqs(["--since", "2025-09-01", "--until", "2025-09-08"]) == ["#30", "#31"])
+        #expect(seqs(["--limit", "2"]) == ["#\(DemoScenario.eventCount - 1)", "#\(DemoScenario.eventCount)"])
+        #expect(seqs(["--limit", "2", "--reverse"]) == ["#\(DemoScenario.eventCount)", "#\(DemoScenario.eventCount - 1)"])
+        #expect(workspace.run(["log", "--grep", "no such words"]).stdout == "No events match.\n")
+    }
+
+    @Test func jsonlIsTheStoredBytesAndJSONIsAnArray() throws {
+        let workspace = Workspace().seeded()
+        let jsonl = workspace.run(["log", "--format", "jsonl"])
+        #expect(Array(jsonl.stdout.utf8) == workspace.logBytes()["events.jsonl"])
+        let json = workspace.run(["log", "--format", "json", "--reverse"])
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(array.map { $0["seq"] as? Int } == [3, 2, 1])
+        #expect(json.stdout.hasPrefix("[\n  {\n    \"seq\": 3,\n    \"id\": "))
+    }
+
+    @Test func showAcceptsSeqIDAndIDPrefix() throws {
+        let workspace = Workspace().seeded()
+        let line = workspace.run(["show", "#1", "--format", "jsonl"]).stdout
+        let id = try #require(try Event(line: Array(line.utf8).dropLast()).id.description)
+        #expect(workspace.run(["show", id, "--format", "jsonl"]).stdout == line)
+        #expect(workspace.run(["show", String(id.prefix(13)), "--format", "jsonl"]).stdout == line)
+        #expect(workspace.run(["show", "1", "--format", "jsonl"]).stdout == line)
+        #expect(workspace.run(["show", "goals"]).status == 64)
+    }
+
+    @Test func theActorComesFromFlagsThenEnvironmentThenConfiguration() throws {
+        let workspace = Workspace().seeded()  // configured actor: Dana Reyes (CMO)
+        let add = ["add", "launch.shipped", "--subject", "launch/atlas", "--date", "2025-09-24"]
+        #expect(workspace.run(add).status == 0)
+        #expect(workspace.run(add, environment: ["DECISIONLOG_ACTOR": "Ana Costa", "DECISIONLOG_ROLE": "CS"]).status == 0)
+        #expect(workspace.run(add + ["--actor", "Priya Shah", "--role", "PM"], environment: ["DECISIONLOG_ACTOR": "Ana Costa", "DECISIONLOG_ROLE": "CS"]).status == 0)
+        let actors = workspace.run(["log", "--format", "jsonl"]).stdout.split(separator: "\n").suffix(3).map { try! Event(line: Array($0.utf8)).actor.description }
+        #expect(actors == ["Dana Reyes (CMO)", "Ana Costa (CS)", "Priya Shah (PM)"])
+    }
+}

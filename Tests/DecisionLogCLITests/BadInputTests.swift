@@ -1,0 +1,112 @@
+import DecisionLog
+import Testing
+
+/// Every bad input gets one clear error line, a documented non-zero status, and leaves the log byte for byte
+/// as it was.
+struct BadInputTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let name: String
+        let arguments: [String]
+        var input: [UInt8] = []
+        var environment: [String: String] = [:]
+        let status: Int32
+        let message: String
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "unknown event type", arguments: ["add", "launch.slipd", "--subject", "launch/atlas", "--date", "2025-09-22"],
+             status: 65, message: #"unknown event type "launch.slipd"; did you mean "launch.slipped"?"#),
+        Case(name: "unknown option", arguments: ["add", "launch.slipped", "--subject", "launch/atlas", "--datee", "2025-09-22"],
+             status: 64, message: "Unknown option '--datee'. Did you mean '--date'?"),
+        Case(name: "missing required field", arguments: ["add", "launch.slipped", "--subject", "launch/atlas"],
+             status: 65, message: "payload.date: missing; expected a date (YYYY-MM-DD)"),
+        Case(name: "wrong type", arguments: ["add", "goal.set", "--subject", "goal/q4", "--title", "T", "--timeframe", "2025-Q4", "--target", "fast"],
+             status: 65, message: #"payload.target: expected a number, got "fast""#),
+        Case(name: "wrong date format", arguments: ["add", "launch.slipped", "--subject", "launch/atlas", "--date", "2025-13-45"],
+             status: 65, message: "month 13 is not between 1 and 12"),
+        Case(name: "wrong effective time", arguments: ["add", "launch.shipped", "--subject", "launch/atlas", "--date", "2025-09-24", "--effective", "2025-02-30"],
+             status: 65, message: "effectiveAt: expected a date or date-time"),
+        Case(name: "malformed JSON on stdin", arguments: ["add", "--json", "-"], input: Array(#"{"type": "goal.set", "#.utf8),
+             status: 65, message: "malformed JSON"),
+        Case(name: "invalid UTF-8 on stdin", arguments: ["add", "--json", "-"],
+             input: Array(#"{"type":"goal.set","subject":"goal/x","payload":{"title":""#.utf8) + [0xC3, 0x28] + Array(#"","timeframe":"2025"}}"#.utf8),
+             status: 65, message: "invalid UTF-8"),
+        Case(name: "NUL byte on stdin", arguments: ["add", "--json", "-"], input: Array(#"{"type":"goal.set","#.utf8) + [0] + Array("}".utf8),
+             status: 65, message: "NUL byte"),
+        Case(name: "deeply nested JSON", arguments: ["add", "--json", "-"],
+             input: Array((String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)).utf8),
+             status: 65, message: "nesting deeper than"),
+        Case(name: "a draft that is not an object", arguments: ["add", "--json", "[1,2]"], status: 65, message: "a draft must be a JSON object"),
+        Case(name: "no actor", arguments: ["add", "launch.shipped", "--subject", "launch/atlas", "--date", "2025-09-24", "--log", "bare/.decisionlog"],
+             status: 65, message: "a decision with no decider is not recorded"),
+        Case(name: "a log folder that does not exist", arguments: ["add", "launch.shipped", "--subject", "launch/atlas", "--date", "2025-09-24", "--log", "missing"],
+             status: 66, message: "run 'decisionlog init --log missing' to create one there"),
+        Case(name: "init where a log exists", arguments: ["init"], status: 73, message: "a decision log already exists"),
+        Case(name: "an expected version that does not match", arguments: ["add", "launch.slipped", "--subject", "launch/atlas", "--date", "2025-09-29", "--expect-version", "1"],
+             status: 3, message: "launch/atlas has 2 events, not the 1 expected"),
+        Case(name: "a subject of the wrong kind", arguments: ["add", "launch.slipped", "--subject", "goal/q3-pipeline", "--date", "2025-09-29"],
+             status: 65, message: "a launch.slipped event is about a launch"),
+        Case(name: "a retraction of a missing event", arguments: ["add", "event.retracted", "--event", "#99", "--reason", "wrong"],
+             status: 65, message: "no event #99 in this log"),
+        Case(name: "a type mismatch between JSON and arguments", arguments: ["add", "goal.set", "--json", #"{"type":"goal.closed"}"#],
+             status: 65, message: "the draft's type is goal.closed but the command line says goal.set"),
+        Case(name: "a missing option value", arguments: ["add", "launch.slipped", "--subject"], status: 64, message: "Missing value for '--subject <subject>'"),
+        Case(name: "a bad expected version", arguments: ["add", "launch.shipped", "--subject", "launch/atlas", "--date", "2025-09-24", "--expect-version", "two"],
+             status: 64, message: "invalid for '--expect-version'"),
+        Case(name: "a bad time filter", arguments: ["log", "--since", "2025-13-01"], status: 64, message: "invalid for '--since': month 13"),
+        Case(name: "an unknown format", arguments: ["log", "--format", "jsnl"], status: 64, message: "Did you mean 'jsonl'?"),
+        Case(name: "an unknown type filter", arguments: ["log", "--type", "lanch"], status: 64, message: "Did you mean 'launch'?"),
+        Case(name: "a missing event", arguments: ["show", "#42"], status: 65, message: "no event #42 in this log"),
+    ]
+
+    @Test(arguments: cases)
+    func isRefusedClearlyAndChangesNothing(_ testCase: Case) throws {
+        let workspace = Workspace().seeded()
+        _ = Harness.run(["init", "--log", "bare/.decisionlog"], in: workspace.path)
+        let before = workspace.logBytes()
+        let bareBefore = try FileSystem.readFile(Paths.join(workspace.path, "bare/.decisionlog/events.jsonl"))
+        let result = workspace.run(testCase.arguments, environment: testCase.environment, input: testCase.input)
+        #expect(result.status == testCase.status)
+        #expect(result.stdout.isEmpty)
+        let lines = result.stderrLines
+        #expect(lines.first?.hasPrefix("Error: ") == true)
+        #expect(lines.first?.contains(testCase.message) == true, "stderr was: \(result.stderr)")
+        // Usage errors add swift-argument-parser's usage and help lines; every other error is one line.
+        #expect(lines.count == (testCase.status == 64 ? 3 : 1), "stderr was: \(result.stderr)")
+        #expect(workspace.logBytes() == before)
+        #expect(try FileSystem.readFile(Paths.join(workspace.path, "bare/.decisionlog/events.jsonl")) == bareBefore)
+    }
+
+    @Test func aBrokenLogRefusesAppendsAndSaysHowToFindOutMore() throws {
+        let workspace = Workspace().seeded()
+        let events = Paths.join(workspace.log, "events.jsonl")
+        var bytes = try FileSystem.readFile(events)
+        bytes[bytes.firstIndex(of: UInt8(ascii: "A"))!] = UInt8(ascii: "B")  // "Atlas GA" → "Btlas GA"
+        try FileSystem.replaceFile(events, with: bytes, durable: false)
+        let result = workspace.run(["add", "launch.shipped", "--subject", "launch/atlas", "--date", "2025-09-24"])
+        #expect(result.status == 2)
+        #expect(result.stderrLines.count == 1)
+        #expect(result.stderr.contains("event #1 (line 1)"))
+        #expect(result.stderr.contains("run 'decisionlog verify' for details; nothing was written"))
+        #expect(try FileSystem.readFile(events) == bytes)
+        let verify = workspace.run(["verify"])
+        #expect(verify.status == 2)
+        #expect(verify.stderr == "Error: verification failed at event #1 (line 1): its bytes do not match its hash: the event was changed after it was sealed\n")
+    }
+
+    @Test func severalProblemsAreAllReported() {
+        let workspace = Workspace().seeded()
+        let before = workspace.logBytes()
+        let result = workspace.run(["add", "goal.set", "--subject", "goal/q4", "--title", " ", "--timeframe", "2025-Q5", "--target", "fast", "--unit", "pct"])
+        #expect(result.status == 65)
+        #expect(result.stderrLines == [
+            "Error: invalid goal.set: 4 problems; nothing was written:",
+            "  payload.title: must not be empty",
+            "  payload.timeframe: expected a timeframe (2025, 2025-H2, 2025-Q3 or 2025-09), got \"2025-Q5\": quarter 5 is not between 1 and 4",
+            "  payload.target: expected a number, got \"fast\"",
+            "  payload.unit: expected one of percent, count, currency, days, weeks, got \"pct\"",
+        ])
+        #expect(workspace.logBytes() == before)
+    }
+}

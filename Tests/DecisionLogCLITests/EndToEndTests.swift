@@ -1,0 +1,114 @@
+import DecisionLog
+import Foundation
+import Testing
+
+/// The built `decisionlog` executable, run as a user would: real processes, real files.
+@Suite(.serialized)
+struct EndToEndTests {
+    @Test func theIssueExampleWorksFromInitToVerify() throws {
+        let workspace = Workspace()
+        let env = ["DECISIONLOG_ACTOR": "Lee Park", "DECISIONLOG_ROLE": "CPO"]
+        let initialized = try Harness.launch(["init", "--time-zone", "UTC"], in: workspace.path)
+        #expect(initialized.status == 0)
+        #expect(initialized.stdout.hasPrefix("Created an empty decision log in \(workspace.log)"))
+        let scheduled = try Harness.launch(["add", "launch.scheduled", "--subject", "launch/atlas", "--name", "Atlas GA",
+                                            "--date", "2025-09-01", "--effective", "2025-07-01"], in: workspace.path, environment: env)
+        #expect(scheduled.status == 0)
+        #expect(scheduled.stdout.hasPrefix("Recorded #1 launch.scheduled on launch/atlas, effective 2025-07-01 (id "))
+        let slipped = try Harness.launch(["add", "launch.slipped", "--subject", "launch/atlas", "--date", "2025-09-22",
+                                          "--reason", "Security review"], in: workspace.path, environment: env)
+        #expect(slipped.status == 0)
+        #expect(slipped.stderr.isEmpty)
+
+        // From a subfolder, the log is found by walking up.
+        let sub = Paths.join(workspace.path, "notes/q3")
+        try FileSystem.makeDirectories(sub)
+        let listed = try Harness.launch(["log", "--subject", "launch/"], in: sub)
+        #expect(listed.status == 0)
+        let lines = listed.stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[0].hasPrefix("SEQ  EFFECTIVE"))
+        #expect(lines[1].contains("launch.scheduled  launch/atlas  Lee Park (CPO)  Atlas GA on 2025-09-01"))
+        #expect(lines[2].contains("→ 2025-09-22 — Security review"))
+
+        let shown = try Harness.launch(["show", "2"], in: workspace.path)
+        #expect(shown.stdout.contains("event      #2 launch.slipped (schema v1)"))
+        #expect(shown.stdout.contains("reason     Security review"))
+        #expect(shown.stdout.contains("recorded   ") && shown.stdout.contains(" by tester"))
+
+        let verified = try Harness.launch(["verify"], in: workspace.path)
+        #expect(verified.status == 0)
+        #expect(verified.stdout.hasPrefix("Verified 2 events: seq 1–2 without gaps, every hash and link intact.\nHead: 2:"))
+    }
+
+    @Test func theDemoWritesAVerifiedLogAndPrintsIt() throws {
+        let workspace = Workspace()
+        let result = try Harness.launch(["demo", "--log", "demo/.decisionlog"], in: workspace.path)
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("SEQ  EFFECTIVE"))
+        #expect(result.stdout.contains("Wrote \(DemoScenario.eventCount) events to \(workspace.path)/demo/.decisionlog; verified"))
+        #expect(result.stdout.contains("launch.slipped"))
+        #expect(result.stdout.contains("event.retracted"))
+        let verified = try Harness.launch(["verify", "--log", "demo/.decisionlog"], in: workspace.path)
+        #expect(verified.status == 0)
+        #expect(verified.stdout.contains("Verified \(DemoScenario.eventCount) events"))
+        // Without --log, the demo makes a temporary folder of its own.
+        let temporary = try Harness.launch(["demo"], in: workspace.path, environment: ["TMPDIR": workspace.path])
+        #expect(temporary.status == 0)
+        #expect(temporary.stdout.contains("to \(workspace.path)/decisionlog-demo-"))
+        #expect(try Harness.launch(["demo", "--log", "demo/.decisionlog"], in: workspace.path).status == 73)
+    }
+
+    @Test func anArgumentThatIsNotUTF8IsRefused() throws {
+        let workspace = Workspace().seeded()
+        let before = workspace.logBytes()
+        let result = try Harness.launch(shell: #""$DECISIONLOG" add goal.set --subject goal/x --timeframe 2025 --title "$(printf 'bad \377 byte')""#,
+                                        in: workspace.path)
+        #expect(result.status == 65)
+        #expect(result.stderr == "Error: argument 8 is not valid UTF-8; pass text in UTF-8\n")
+        #expect(workspace.logBytes() == before)
+    }
+
+    /// Two processes appending 500 events each at the same time leave 1,000 events, seq 1…1000, chain valid.
+    @Test func twoProcessesAppendingAtOnceNeverCollide() throws {
+        let workspace = Workspace()
+        #expect(workspace.run(["init", "--actor", "Dana Reyes", "--role", "CMO"]).status == 0)
+        let writer = { (name: String) in
+            #"i=0; while [ $i -lt 500 ]; do i=$((i+1)); "$DECISIONLOG" add priority.changed --subject feature/\#(name)-$i --framework rank --to $i --reason "writer \#(name)" >/dev/null || exit 1; done"#
+        }
+        let writers = try ["a", "b"].map { try Harness.start(shell: writer($0), in: workspace.path) }
+        for result in writers.map({ $0.finish() }) { #expect(result.status == 0, "stderr: \(result.stderr)") }
+        let verified = workspace.run(["verify"])
+        #expect(verified.status == 0)
+        #expect(verified.stdout.hasPrefix("Verified 1000 events: seq 1–1000 without gaps"))
+        let lines = try FileSystem.readFile(Paths.join(workspace.log, "events.jsonl")).split(separator: 0x0A)
+        let events = try lines.map { try Event(line: $0) }
+        #expect(events.map(\.seq) == Array(1...1000))
+        #expect(events.filter { $0.reason == "writer a" }.count == 500)
+        #expect(events.filter { $0.reason == "writer b" }.count == 500)
+    }
+
+    @Test func anInterruptedWriteIsSkippedByReadersAndRemovedByRepair() throws {
+        let workspace = Workspace().seeded()
+        let events = Paths.join(workspace.log, "events.jsonl")
+        let complete = try FileSystem.readFile(events)
+        let partial = Array(#"{"seq":4,"id":"01a2"#.utf8)
+        try FileSystem.replaceFile(events, with: complete + partial, durable: false)
+
+        let listed = try Harness.launch(["log"], in: workspace.path)
+        #expect(listed.status == 0)
+        #expect(listed.stdout.split(separator: "\n").count == 4)
+        #expect(listed.stderr.hasPrefix("warning: skipped an incomplete last line"))
+
+        let verified = try Harness.launch(["verify"], in: workspace.path)
+        #expect(verified.status == 2)
+        #expect(verified.stderr.contains("incomplete line"))
+        #expect(verified.stderr.contains("run 'decisionlog repair'"))
+
+        let repaired = try Harness.launch(["repair"], in: workspace.path)
+        #expect(repaired.status == 0)
+        #expect(repaired.stdout.hasPrefix("Removed an incomplete last line (\(partial.count) bytes); a copy is in \(workspace.log)/repairs/"))
+        #expect(try FileSystem.readFile(events) == complete)
+        #expect(try Harness.launch(["verify"], in: workspace.path).status == 0)
+    }
+}

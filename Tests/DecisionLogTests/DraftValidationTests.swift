@@ -1,0 +1,105 @@
+import DecisionLog
+import Testing
+
+/// Drafts are checked before anything is written, and every problem is reported with its path.
+struct DraftValidationTests {
+    let context = DraftContext(now: Fixtures.instant("2025-09-24T12:00"), timeZone: .utc)
+
+    func draft(_ json: String) throws -> EventDraft { try EventDraft(jsonText: Array(json.utf8)) }
+
+    func issues(_ json: String) throws -> [String] {
+        let parsed = try draft(json)
+        do throws(ValidationFailure) {
+            _ = try parsed.validated(in: context)
+            return []
+        } catch {
+            return error.issues.map(\.description)
+        }
+    }
+
+    @Test func aCompleteDraftValidates() throws {
+        let validated = try draft(#"{"type":"launch.slipped","subject":"launch/atlas","actor":{"name":"Lee Park","role":"CPO"},"effectiveAt":"2025-08-11","reason":"Security review","payload":{"date":"2025-09-22"}}"#).validated(in: context)
+        #expect(validated.type == "launch.slipped")
+        #expect(validated.effectiveAt == Fixtures.instant("2025-08-11"))
+        #expect(validated.payload == .launchSlipped(LaunchSlipped(date: Fixtures.date("2025-09-22"))))
+    }
+
+    @Test func effectiveTimeDefaultsToNow() throws {
+        let validated = try draft(#"{"type":"launch.shipped","subject":"launch/atlas","actor":{"name":"A","role":"PM"},"payload":{"date":"2025-09-24"}}"#).validated(in: context)
+        #expect(validated.effectiveAt == context.now)
+    }
+
+    @Test func aDraftWithFiveProblemsReportsAllFive() throws {
+        let found = try issues(#"{"type":"goal.set","subject":"launch/atlas","actor":{"name":"Dana Reyes"},"effectiveAt":"2025-13-01","payload":{"title":"","timeframe":"2025-Q3","target":"fast"}}"#)
+        #expect(found.count == 5)
+        #expect(found.contains(#"payload.target: expected a number, got "fast""#))
+        #expect(found.contains("payload.title: must not be empty"))
+        #expect(found.contains { $0.hasPrefix("subject: a goal.set event is about a goal") })
+        #expect(found.contains { $0.hasPrefix("actor.role: missing") })
+        #expect(found.contains { $0.hasPrefix("effectiveAt: expected a date or date-time") && $0.contains("month 13") })
+    }
+
+    @Test func noActorMeansNoEvent() throws {
+        let found = try issues(#"{"type":"launch.shipped","subject":"launch/atlas","payload":{"date":"2025-09-24"}}"#)
+        #expect(found.count == 1)
+        #expect(found[0].contains("a decision with no decider is not recorded"))
+    }
+
+    @Test func unknownTypesSuggestTheNearest() throws {
+        let found = try issues(#"{"type":"launch.slipd","subject":"launch/atlas","actor":{"name":"A","role":"PM"}}"#)
+        #expect(found == [#"type: unknown event type "launch.slipd"; did you mean "launch.slipped"?"#])
+    }
+
+    @Test func membersTheLogSetsAreRefused() throws {
+        let found = try issues(#"{"type":"launch.shipped","seq":3,"hash":"x","subject":"launch/atlas","actor":{"name":"A","role":"PM"},"payload":{"date":"2025-09-24"}}"#)
+        #expect(found.count == 2)
+        #expect(found.allSatisfy { $0.contains("is set by the log") })
+    }
+
+    @Test func unknownPayloadFieldsSuggestTheNearest() throws {
+        let found = try issues(#"{"type":"launch.slipped","subject":"launch/atlas","actor":{"name":"A","role":"PM"},"payload":{"date":"2025-09-22","caus":"x"}}"#)
+        #expect(found == [#"payload.caus: not a field of this event type; did you mean "cause"?"#])
+    }
+
+    @Test(arguments: [
+        (#"{"framework":"moscow","to":"shoud"}"#, #"payload.to: expected one of must, should, could, wont, got "shoud": did you mean "should"?"#),
+        (#"{"framework":"rank","to":0}"#, "payload.to: expected a rank, an integer of 1 or more, got 0"),
+        (#"{"framework":"rice","reach":10,"impact":1,"effort":2}"#, "payload.confidence: missing; a rice priority needs reach, impact, confidence and effort"),
+        (#"{"framework":"moscow","to":"must","effort":3}"#, "payload.effort: only a rice priority has effort"),
+    ])
+    func priorityRulesDependOnTheFramework(payload: String, expected: String) throws {
+        let found = try issues(#"{"type":"priority.changed","subject":"feature/sso","actor":{"name":"A","role":"PM"},"payload":"# + payload + "}")
+        #expect(found == [expected])
+    }
+
+    @Test func crossFieldRulesAreChecked() throws {
+        #expect(try issues(#"{"type":"decision.recorded","subject":"decision/x","actor":{"name":"A","role":"CPO"},"payload":{"title":"T","status":"accepted","options":["A","B"],"chosen":"C"}}"#)
+                == [#"payload.chosen: "C" is not one of the options: "A", "B""#])
+        #expect(try issues(#"{"type":"owner.assigned","subject":"launch/atlas","actor":{"name":"A","role":"CPO"},"payload":{"owner":"P","framework":"raci","driver":["X"]}}"#)
+                == ["payload.driver: not a RACI role; its roles are responsible, accountable, consulted, informed"])
+        #expect(try issues(#"{"type":"metric.recorded","subject":"metric/x","actor":{"name":"A","role":"CS"},"payload":{"value":1}}"#)
+                == ["payload.period: missing; give the period (2025-Q3) or the date the value is for"])
+        #expect(try issues(#"{"type":"event.retracted","subject":"metric/x","actor":{"name":"A","role":"CS"},"payload":{"event":"01a206d4-884f-7b66-b5ef-a82b02b3cf03"}}"#)
+                == ["reason: missing; a event.retracted event must say why (--reason)"])
+    }
+
+    @Test func listsNameTheBadElement() throws {
+        let found = try issues(#"{"type":"sync.held","subject":"sync/w1","actor":{"name":"A","role":"PM"},"payload":{"kind":"weekly","attendees":["A",7]}}"#)
+        #expect(found == ["payload.attendees[1]: expected a non-empty text, got 7"])
+    }
+
+    @Test(arguments: ["launch", "/atlas", "Launch/atlas", "launch/at las", "launch/"])
+    func malformedSubjectsAreRefused(subject: String) throws {
+        let found = try issues(#"{"type":"launch.shipped","subject":""# + subject + #"","actor":{"name":"A","role":"PM"},"payload":{"date":"2025-09-24"}}"#)
+        #expect(found.count == 1)
+        #expect(found[0].hasPrefix("subject: \"\(subject)\" is not a subject"))
+    }
+
+    @Test func textsAreTrimmedAndControlCharactersRefused() throws {
+        let validated = try draft(#"{"type":"goal.closed","subject":"goal/x","actor":{"name":"  Dana  ","role":"CMO"},"payload":{"outcome":"achieved","note":" done \n"}}"#).validated(in: context)
+        #expect(validated.actor.name == "Dana")
+        #expect(validated.payload == .goalClosed(GoalClosed(outcome: .achieved, note: "done")))
+        let found = try issues(#"{"type":"goal.closed","subject":"goal/x","actor":{"name":"A","role":"CMO"},"payload":{"outcome":"achieved","note":"a\u0000b"}}"#)
+        #expect(found.count == 1 && found[0].contains("control character U+0000"))
+    }
+}

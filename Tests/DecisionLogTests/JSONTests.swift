@@ -1,0 +1,79 @@
+import DecisionLog
+import Testing
+
+/// The strict JSON parser and the canonical writer.
+struct JSONTests {
+    @Test func canonicalFormSortsKeysAndDropsWhitespace() throws {
+        let value = try JSONValue.parse(#" { "b" : [1, 2.5, true, null], "a" : "x\"y\\z\n", "é": {} } "#)
+        #expect(value.canonicalString == #"{"a":"x\"y\\z\n","b":[1,2.5,true,null],"é":{}}"#)
+    }
+
+    @Test func equalValuesHaveEqualBytes() throws {
+        let a = try JSONValue.parse(#"{"n": 40.0, "m": 1e2, "s": "\u00e9\/"}"#)
+        let b = try JSONValue.parse(#"{"s":"é/","m":100,"n":40}"#)
+        #expect(a.canonicalBytes == b.canonicalBytes)
+        #expect(try JSONValue.parse(a.canonicalBytes) == a)
+    }
+
+    @Test(arguments: [(0.1, "0.1"), (2.5, "2.5"), (-0.0, "0"), (1e20, "1e+20"), (123456789.0, "123456789"), (1e-7, "1e-07")])
+    func numbersHaveOneSpelling(value: Double, text: String) {
+        #expect(JSONValue.number(value).canonicalString == text)
+    }
+
+    @Test func controlCharactersAreEscaped() {
+        #expect(JSONValue.string("a\u{1}b\tc").canonicalString == #""a\u0001b\tc""#)
+    }
+
+    @Test(arguments: [
+        ("", "empty"),
+        ("{\"a\":1,}", "expected a quoted object key"),
+        ("[1,2", "end of input"),
+        ("{\"a\":1,\"a\":2}", "appears twice"),
+        ("01", "leading zeros"),
+        ("1.", "'.' must be followed by digits"),
+        ("\"\\ud800\"", "lone UTF-16 surrogate"),
+        ("\"tab\there\"", "raw control character"),
+        ("{\"a\":1} x", "after the JSON value"),
+        ("12345678901234567890", "too large to store exactly"),
+        ("1e400", "beyond the range"),
+        ("nul", "expected 'null'"),
+        ("\"\\x\"", "invalid escape"),
+    ])
+    func refusesMalformedInputWithAReason(input: String, reason: String) {
+        #expect {
+            try JSONValue.parse(input)
+        } throws: { error in
+            (error as? JSONSyntaxError)?.message.contains(reason) == true
+        }
+    }
+
+    @Test func refusesInvalidUTF8AndNULBytes() {
+        #expect(throws: JSONSyntaxError.self) { try JSONValue.parse([0x22, 0xFF, 0xFE, 0x22]) }
+        #expect(throws: JSONSyntaxError.self) { try JSONValue.parse([0x22, 0x61, 0x00, 0x22]) }
+        #expect(throws: JSONSyntaxError.self) { try JSONValue.parse([0x7B, 0x00, 0x7D]) }
+    }
+
+    @Test func deepNestingIsAnErrorNotACrash() {
+        let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+        #expect {
+            try JSONValue.parse(deep)
+        } throws: { error in
+            (error as? JSONSyntaxError)?.message.contains("nesting deeper than") == true
+        }
+    }
+
+    @Test func errorsNameLineAndColumn() {
+        do {
+            _ = try JSONValue.parse("{\n  \"a\": tru\n}")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.line == 2)
+            #expect(error.column == 8)
+        }
+    }
+
+    @Test func prettyPrintingKeepsMemberOrder() {
+        let text = PrettyJSON.format(Array(#"{"z":1,"a":[],"m":{"k":"v,{"}}"#.utf8))
+        #expect(text == "{\n  \"z\": 1,\n  \"a\": [],\n  \"m\": {\n    \"k\": \"v,{\"\n  }\n}")
+    }
+}
