@@ -57,6 +57,7 @@ struct AddAndLogTests {
         let result = workspace.run(["add", "event.retracted", "--event", "#2", "--reason", "Entered on the wrong launch"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("Recorded #4 event.retracted on launch/atlas"))
+        #expect(workspace.run(["log", "--type", "event.retracted"]).stdout.contains("retracts #2 — Entered on the wrong launch"))
         let again = workspace.run(["add", "event.retracted", "--event", "#2", "--reason", "Twice"])
         #expect(again.status == 65)
         #expect(again.stderr.contains("event #2 was already retracted by #4"))

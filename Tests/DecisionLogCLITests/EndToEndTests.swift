@@ -32,9 +32,15 @@ struct EndToEndTests {
         #expect(lines[2].contains("→ 2025-09-22 — Security review"))
 
         let shown = try Harness.launch(["show", "2"], in: workspace.path)
-        #expect(shown.stdout.contains("event      #2 launch.slipped (schema v1)"))
-        #expect(shown.stdout.contains("reason     Security review"))
-        #expect(shown.stdout.contains("recorded   ") && shown.stdout.contains(" by tester"))
+        func field(_ name: String) -> String? {
+            shown.stdout.split(separator: "\n").first { $0.hasPrefix(name + " ") }
+                .map { String($0.dropFirst(name.count)).trimmingCharacters(in: .whitespaces) }
+        }
+        #expect(field("event") == "#2 launch.slipped (schema v1)")
+        #expect(field("reason") == "Security review")
+        #expect(field("payload.date") == "2025-09-22")
+        #expect(field("recorded")?.hasSuffix(" by tester") == true)
+        #expect(field("actor") == "Lee Park (CPO)")
 
         let verified = try Harness.launch(["verify"], in: workspace.path)
         #expect(verified.status == 0)

@@ -27,12 +27,14 @@ public struct EventRendering: Sendable {
         return "\(CalendarDate(dayNumber: Int(days))) \(String(seconds / 3600).leftPadded(to: 2)):\(String(seconds / 60 % 60).leftPadded(to: 2)):\(String(seconds % 60).leftPadded(to: 2)) \(sign)\(String(o / 60).leftPadded(to: 2)):\(String(o % 60).leftPadded(to: 2))"
     }
 
-    /// The events as an aligned table: seq, effective date, type, subject, actor, and what and why.
-    public func table(_ events: [Event], width: Int? = nil) -> String {
+    /// The events as an aligned table: seq, effective date, type, subject, actor, and what and why. Events
+    /// referred to by id are shown as `#seq` when `seqs` knows them.
+    public func table(_ events: [Event], width: Int? = nil, seqs: [EventID: Int] = [:]) -> String {
         var table = TextTable(headers: ["SEQ", "EFFECTIVE", "TYPE", "SUBJECT", "ACTOR", "WHAT AND WHY"])
+        let naming = { (id: EventID) in seqs[id].map { "#\($0)" } ?? id.description }
         for event in events {
             table.append(["#\(event.seq)", dateText(event.effectiveAt), event.type.name, event.subject.text,
-                          event.actor.description, event.payload.summary + (event.reason.map { " — \($0)" } ?? "")])
+                          event.actor.description, event.payload.summary(naming: naming) + (event.reason.map { " — \($0)" } ?? "")])
         }
         return table.rendered(width: width)
     }
@@ -53,7 +55,7 @@ public struct EventRendering: Sendable {
         let order = Vocabulary.kind(of: event.type)?.fields.map(\.name) ?? []
         let others = members.keys.filter { !order.contains($0) }.sorted()
         for name in order + others {
-            if let value = members[name] { lines.append((name, EventRendering.text(of: value))) }
+            if let value = members[name] { lines.append(("payload.\(name)", EventRendering.text(of: value))) }
         }
         lines.append(("prev", event.prev.hex))
         lines.append(("hash", event.hash.hex))

@@ -1,6 +1,9 @@
 extension Payload {
     /// One line saying what the event records, for tables: `→ 2025-09-22 (security review)`.
-    public var summary: String {
+    public var summary: String { summary(naming: { $0.description }) }
+
+    /// The one-line summary, naming other events with `naming` (for example as `#12`).
+    public func summary(naming: (EventID) -> String) -> String {
         switch self {
         case .goalSet(let p):
             var parts = ["\(p.title) · \(p.timeframe)"]
@@ -48,7 +51,7 @@ extension Payload {
             if !p.outcomes.isEmpty { text += " · " + p.outcomes.joined(separator: "; ") }
             return text
         case .eventRetracted(let p):
-            return "retracts \(p.event)"
+            return "retracts \(naming(p.event))"
         }
     }
 }

@@ -27,7 +27,8 @@ enum DemoCommand: Command {
         let head: LogHead
         do throws(LogError) { head = try store.verify(progress: nil) } catch { throw CommandFailure(error) }
         let rendering = EventRendering(timeZone: store.configuration.timeZone)
-        context.console.writeOut(rendering.table(events, width: context.console.columns))
+        let seqs = Dictionary(uniqueKeysWithValues: events.map { ($0.id, $0.seq) })
+        context.console.writeOut(rendering.table(events, width: context.console.columns, seqs: seqs))
         context.console.out("")
         context.console.out("Wrote \(events.count) events to \(folder.path); verified, head \(head.seq):\(head.hash.short)….")
         context.console.out("Explore it:")

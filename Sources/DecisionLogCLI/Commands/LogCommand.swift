@@ -33,7 +33,9 @@ enum LogCommand: Command {
         let filter = try makeFilter(args, zone: store.configuration.timeZone)
 
         var matches: [(event: Event, line: [UInt8])] = []
+        var seqs: [EventID: Int] = [:]
         let end = try store.forEachEvent { event, line in
+            if format == "table" { seqs[event.id] = event.seq }
             if filter.matches(event) {
                 matches.append((event, Array(line)))
                 if let limit, matches.count > limit * 2 { matches.removeFirst(matches.count - limit) }
@@ -56,7 +58,7 @@ enum LogCommand: Command {
             if matches.isEmpty {
                 context.console.out(end.lines == 0 ? "The log is empty." : "No events match.")
             } else {
-                context.console.writeOut(rendering.table(matches.map(\.event), width: context.console.columns))
+                context.console.writeOut(rendering.table(matches.map(\.event), width: context.console.columns, seqs: seqs))
             }
         }
     }
