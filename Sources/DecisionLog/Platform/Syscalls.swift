@@ -1,7 +1,6 @@
 // Every Glibc call the library makes lives in this file: thin typed wrappers that retry on EINTR,
 // loop over short reads and writes, and report failures as `SystemError` with the path involved.
 import Glibc
-import Synchronization
 
 /// A failed system call: the errno, the operation and the path it concerned.
 public struct SystemError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -399,26 +398,6 @@ public enum ProcessFacts {
         if let dir = getenv("TZDIR") { return String(cString: dir) }
         return "/usr/share/zoneinfo"
     }
-
-    /// The UTC offset in seconds of the tzdata zone `zone` at `unixSeconds`.
-    ///
-    /// The C library keeps one current zone per process, so this holds a process-wide lock while it switches
-    /// `TZ`, then restores the previous value.
-    public static func utcOffsetSeconds(zone: String, unixSeconds: Int64) -> Int {
-        zoneLock.withLock { _ in
-            let previous = getenv("TZ").map { String(cString: $0) }
-            setenv("TZ", ":" + zone, 1)
-            tzset()
-            var seconds = time_t(unixSeconds)
-            var parts = tm()
-            localtime_r(&seconds, &parts)
-            if let previous { setenv("TZ", previous, 1) } else { unsetenv("TZ") }
-            tzset()
-            return Int(parts.tm_gmtoff)
-        }
-    }
-
-    private static let zoneLock = Mutex(())
 }
 
 /// Writes to the process's standard streams without buffering surprises.

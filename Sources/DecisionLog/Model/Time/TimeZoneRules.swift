@@ -1,26 +1,28 @@
-/// A named time zone (IANA, e.g. `Europe/Berlin`), read from the system's tzdata through the C library.
-///
-/// Lookups are rare (reading input, printing dates), never in a replay loop.
+/// A named time zone (IANA, e.g. `Europe/Berlin`), read once from the system's tzdata file; lookups are
+/// pure and safe from any thread.
 public struct TimeZoneRules: Sendable, Hashable, CustomStringConvertible {
     /// The zone's name as given, e.g. `Europe/Berlin` or `UTC`.
     public let name: String
+    /// The zone's offsets; nil for UTC.
+    private let rules: ZoneRules?
 
     /// Coordinated Universal Time.
-    public static let utc = TimeZoneRules(validatedName: "UTC")
+    public static let utc = TimeZoneRules(name: "UTC", rules: nil)
 
-    private init(validatedName: String) { name = validatedName }
+    private init(name: String, rules: ZoneRules?) {
+        self.name = name
+        self.rules = rules
+    }
 
     /// The zone called `name`; nil when the system's tzdata does not know it.
     public init?(named name: String) {
-        if name == "UTC" || name == "Etc/UTC" { self.name = name; return }
+        if name == "UTC" || name == "Etc/UTC" { self.init(name: name, rules: nil); return }
         guard !name.isEmpty, !name.hasPrefix("/"), !name.contains(".."),
-            name.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F })
+            name.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }),
+            let bytes = try? FileSystem.readFile(Paths.join(ProcessFacts.zoneDirectory, name)),
+            let rules = ZoneRules(tzif: bytes)
         else { return nil }
-        let directory = ProcessFacts.zoneDirectory
-        guard let status = (try? FileSystem.status(Paths.join(directory, name))) ?? nil, !status.isDirectory else {
-            return nil
-        }
-        self.name = name
+        self.init(name: name, rules: rules)
     }
 
     /// The zone this machine runs in: `TZ` when it names a known zone, else `/etc/localtime`'s, else UTC.
@@ -38,8 +40,7 @@ public struct TimeZoneRules: Sendable, Hashable, CustomStringConvertible {
 
     /// The zone's offset from UTC, in seconds, at `instant`.
     public func offsetSeconds(at instant: Timestamp) -> Int {
-        if name == "UTC" || name == "Etc/UTC" { return 0 }
-        return ProcessFacts.utcOffsetSeconds(zone: name, unixSeconds: Civil.floorDivide(instant.milliseconds, 1000).quotient)
+        rules?.offset(atUnixSeconds: Civil.floorDivide(instant.milliseconds, 1000).quotient) ?? 0
     }
 
     /// The instant at which the wall clock in this zone reads `localMilliseconds` (milliseconds since
@@ -73,4 +74,7 @@ public struct TimeZoneRules: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { name }
+
+    public static func == (a: TimeZoneRules, b: TimeZoneRules) -> Bool { a.name == b.name }
+    public func hash(into hasher: inout Hasher) { hasher.combine(name) }
 }
