@@ -24,21 +24,21 @@ public enum LineScanner {
     static let chunkSize = 1 << 20
 
     /// Calls `visit` with each complete line (without its newline), its 1-based number and its byte offset,
-    /// in file order, reading from `start` up to `end` (the file's size when nil). The buffer passed to
-    /// `visit` is valid only during the call. `visit` returns false to stop.
+    /// in file order, up to `end` (the file's size when nil). The buffer passed to `visit` is valid only
+    /// during the call. `visit` returns false to stop.
     ///
     /// Throws `OverlongLine` for a line beyond `EventLine.maximumLength`, `SystemError` for read failures,
     /// and whatever `visit` throws.
     public static func scan(
-        _ file: FileDescriptor, from start: Int64 = 0, to end: Int64? = nil, firstLineNumber: Int = 1,
+        _ file: FileDescriptor, to end: Int64? = nil,
         _ visit: (_ line: UnsafeRawBufferPointer, _ number: Int, _ offset: Int64) throws -> Bool
     ) throws -> ScanEnd {
         let limit = try end ?? file.status().size
         var buffer = [UInt8](repeating: 0, count: chunkSize)
         var carry: [UInt8] = []
-        var offset = start
-        var lineStart = start
-        var lineNumber = firstLineNumber
+        var offset: Int64 = 0
+        var lineStart: Int64 = 0
+        var lineNumber = 1
         var lines = 0
         while offset < limit {
             let want = Int(min(Int64(chunkSize), limit - offset))

@@ -168,11 +168,6 @@ public struct FileDescriptor: Sendable {
         _ = try retrying("flock", path) { flock(raw, LOCK_EX) }
     }
 
-    /// Takes a shared advisory lock (flock), waiting while a writer holds the exclusive one.
-    public func lockShared() throws(SystemError) {
-        _ = try retrying("flock", path) { flock(raw, LOCK_SH) }
-    }
-
     /// Takes a shared advisory lock if no one holds the exclusive one; returns whether it did, without waiting.
     public func tryLockShared() -> Bool {
         while true {
@@ -181,7 +176,7 @@ public struct FileDescriptor: Sendable {
         }
     }
 
-    /// Releases an advisory lock taken with `lockExclusive` or `lockShared`.
+    /// Releases an advisory lock taken with `lockExclusive` or `tryLockShared`.
     public func unlock() {
         _ = flock(raw, LOCK_UN)
     }
@@ -311,7 +306,7 @@ public enum FileSystem {
     public static func currentDirectory() -> String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         guard getcwd(&buffer, buffer.count) != nil else { return "." }
-        return String(cString: buffer)
+        return String(nulTerminated: buffer)
     }
 }
 
@@ -327,7 +322,7 @@ public enum ProcessFacts {
     public static func hostName() -> String {
         var buffer = [CChar](repeating: 0, count: 256)
         guard gethostname(&buffer, buffer.count - 1) == 0 else { return "localhost" }
-        return String(cString: buffer)
+        return String(nulTerminated: buffer)
     }
 
     /// True when the descriptor is a terminal.
@@ -346,16 +341,6 @@ public enum ProcessFacts {
         clock_gettime(CLOCK_REALTIME, &ts)
         return Int64(ts.tv_sec) * 1000 + Int64(ts.tv_nsec) / 1_000_000
     }
-
-    /// A monotonic clock in nanoseconds, for measuring durations.
-    public static func monotonicNanoseconds() -> UInt64 {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
-    }
-
-    /// The process id.
-    public static var processID: Int32 { getpid() }
 
     /// The process's arguments from the C runtime, decoded as UTF-8; for an argument that is not valid
     /// UTF-8, the error names its position (1 for the first after the program name).
@@ -422,5 +407,13 @@ public enum StandardStreams {
     /// Reads all of standard input as bytes.
     public static func readInput() throws(SystemError) -> [UInt8] {
         try FileDescriptor(raw: 0, path: "<stdin>").readAll()
+    }
+}
+
+extension String {
+    /// The text of a C buffer up to its first NUL, decoded as UTF-8 (invalid bytes replaced).
+    init(nulTerminated buffer: [CChar]) {
+        let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+        self.init(decoding: bytes, as: UTF8.self)
     }
 }

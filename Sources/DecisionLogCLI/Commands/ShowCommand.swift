@@ -4,7 +4,7 @@ import DecisionLog
 enum ShowCommand: Command {
     static let spec = CommandSpec(
         name: "show", abstract: "Show one event in full.",
-        arguments: [.init(name: "<event>", help: "The event: its seq (12 or #12), its id, or the first 8 or more characters of its id.")],
+        arguments: [.init(name: "<event>", help: "The event: its seq (12 or #12), its id, or enough of the start of its id to name one event.")],
         options: [
             .init(name: "format", value: "<format>", help: "text (default), json, or jsonl (the stored line, byte for byte)."),
             CommandSpec.logOption,

@@ -40,9 +40,6 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// Year, month and day.
     public var parts: (year: Int, month: Int, day: Int) { Civil.date(dayNumber: dayNumber) }
 
-    /// Day of the week, 0 = Monday … 6 = Sunday.
-    public var weekdayIndex: Int { ((dayNumber % 7) + 7 + 3) % 7 }
-
     /// The date `days` later (earlier when negative).
     public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
 

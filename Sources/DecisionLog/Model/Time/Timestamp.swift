@@ -53,11 +53,6 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         milliseconds = Int64(date.dayNumber) * 86_400_000 + Int64(((h * 60 + mi) * 60 + s) * 1000 + ms)
     }
 
-    /// The UTC calendar date this instant falls on.
-    public var utcDate: CalendarDate {
-        CalendarDate(dayNumber: Int(Civil.floorDivide(milliseconds, 86_400_000).quotient))
-    }
-
     /// The instant `ms` milliseconds later.
     public func adding(milliseconds ms: Int64) -> Timestamp { Timestamp(milliseconds: milliseconds + ms) }
 
