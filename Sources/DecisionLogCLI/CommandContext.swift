@@ -37,24 +37,24 @@ protocol Command: SendableMetatype {
     static var spec: CommandSpec { get }
     /// Runs the command with the arguments after its name; throws `UsageError` or `CommandFailure`.
     static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws
-    /// The help page for these arguments (most commands have one page; `add` has one per type).
-    static func help(for arguments: ArraySlice<String>) -> String
+    /// The interface for these arguments (most commands have one; `add` has one per type).
+    static func spec(for arguments: ArraySlice<String>) -> CommandSpec
 }
 
 extension Command {
-    static func help(for arguments: ArraySlice<String>) -> String { HelpText.page(spec) }
+    static func spec(for arguments: ArraySlice<String>) -> CommandSpec { spec }
 }
 
 /// A subcommand in the tool's table: its spec, and how to run it and render its help.
 struct CommandEntry: Sendable {
     let spec: CommandSpec
     let run: @Sendable (ArraySlice<String>, CommandContext) throws -> Void
-    let help: @Sendable (ArraySlice<String>) -> String
+    let specFor: @Sendable (ArraySlice<String>) -> CommandSpec
 
     init<C: Command>(_ command: C.Type) {
         spec = C.spec
         run = { try C.run($0, in: $1) }
-        help = { C.help(for: $0) }
+        specFor = { C.spec(for: $0) }
     }
 }
 

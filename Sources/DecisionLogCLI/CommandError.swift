@@ -24,7 +24,7 @@ struct CommandFailure: Error {
         case .alreadyExists: .alreadyExists
         case .integrity: .verificationFailed
         case .conflict: .conflict
-        case .invalidReference: .invalidInput
+        case .rejectedDraft: .invalidInput
         case .unsupportedFormat, .invalidConfiguration: .unsupported
         case .permission: .permissionDenied
         case .noSpace, .io: .ioError
@@ -32,14 +32,11 @@ struct CommandFailure: Error {
         self.init(error.message + (error.hint.map { "; \($0)" } ?? ""), status)
     }
 
-    /// The failure for an invalid draft: each problem on its own line.
+    /// The failure for an invalid draft: every problem, on one line.
     init(_ failure: ValidationFailure, what: String) {
         let count = failure.issues.count
-        if count == 1 {
-            self.init(lines: ["\(what): \(failure.issues[0]); nothing was written"], .invalidInput)
-        } else {
-            self.init(lines: ["\(what): \(count) problems; nothing was written:"] + failure.issues.map { "  \($0)" }, .invalidInput)
-        }
+        let problems = failure.issues.map(\.description).joined(separator: "; ")
+        self.init("\(what)\(count == 1 ? "" : " (\(count) problems)"): \(problems); nothing was written", .invalidInput)
     }
 }
 

@@ -37,7 +37,11 @@ public enum CommandLineTool {
         while let first = arguments.first, first == "--log" || first.hasPrefix("--log=") {
             leading.append(first)
             arguments = arguments.dropFirst()
-            if first == "--log", let value = arguments.first {
+            if first == "--log" {
+                guard let value = arguments.first else {
+                    console.error("Error: Missing value for '--log <path>'\nUsage: decisionlog [--log <path>] <subcommand>\n  See 'decisionlog --help' for more information.")
+                    return ExitCode.usage.rawValue
+                }
                 leading.append(value)
                 arguments = arguments.dropFirst()
             }
@@ -56,14 +60,16 @@ public enum CommandLineTool {
         }
         let context = CommandContext(environment: environment, currentDirectory: currentDirectory, console: console)
         guard let command = command(named: name) else {
-            let hint = NearestName.suggestion(for: name, among: commands.map(\.spec.name)).map { ". Did you mean '\($0)'?" } ?? ""
+            let candidates = name.hasPrefix("-") ? ["--version", "--help", "--log"] : commands.map(\.spec.name)
+            let hint = NearestName.suggestion(for: name, among: candidates).map { ". Did you mean '\($0)'?" } ?? ""
             let what = name.hasPrefix("-") ? "Unknown option '\(name)'" : "Unknown subcommand '\(name)'"
             console.error("Error: \(what)\(hint)\nUsage: decisionlog <subcommand>\n  See 'decisionlog --help' for more information.")
             return ExitCode.usage.rawValue
         }
         let rest = ArraySlice(leading) + arguments.dropFirst()
-        if name != HelpCommand.spec.name, rest.contains(where: { $0 == "-h" || $0 == "--help" }) {
-            console.writeOut(command.help(rest))
+        let spec = command.specFor(rest)
+        if name != HelpCommand.spec.name, spec.requestsHelp(rest) {
+            console.writeOut(HelpText.page(spec))
             return ExitCode.success.rawValue
         }
         do {
@@ -72,7 +78,7 @@ public enum CommandLineTool {
         } catch let error as UsageError {
             var text = "Error: \(error.message)\n"
             if let spec = error.command {
-                text += "Usage: \(spec.usageLine)\n  See 'decisionlog \(spec.name) --help' for more information.\n"
+                text += "Usage: \(spec.usageLine)\n  See 'decisionlog \(spec.helpPath ?? spec.name) --help' for more information.\n"
             }
             console.writeError(text)
             return ExitCode.usage.rawValue

@@ -48,7 +48,8 @@ struct AddAndLogTests {
         let before = workspace.logBytes()
         let result = workspace.run(["add", "launch.slipped", "--subject", "launch/atlas", "--date", "2025-09-29", "--dry-run"])
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("Would record launch.slipped on launch/atlas (dry run; nothing was written):"))
+        #expect(result.stdout.hasPrefix("Would record #4 launch.slipped on launch/atlas (dry run; nothing was written):"))
+        #expect(result.stdout.split(separator: "\n").contains { $0.hasPrefix("payload.date ") && $0.hasSuffix(" 2025-09-29") })
         #expect(workspace.logBytes() == before)
     }
 
@@ -61,6 +62,46 @@ struct AddAndLogTests {
         let again = workspace.run(["add", "event.retracted", "--event", "#2", "--reason", "Twice"])
         #expect(again.status == 65)
         #expect(again.stderr.contains("event #2 was already retracted by #4"))
+    }
+
+    @Test func aRetryWithTheSameIDIsANoOpEvenWithoutAnEffectiveTime() {
+        let workspace = Workspace().seeded()
+        let id = "0199a0c2-1111-7222-8333-444455556666"
+        let arguments = ["add", "launch.slipped", "--subject", "launch/atlas", "--date", "2025-09-29", "--id", id, "--expect-version", "2"]
+        #expect(workspace.run(arguments).status == 0)
+        let before = workspace.logBytes()
+        let retry = workspace.run(arguments)  // the subject now has 3 events, but this is the same append
+        #expect(retry.status == 0, "\(retry.stderr)")
+        #expect(retry.stdout == "Already recorded as #4 (id \(id)); nothing was written\n")
+        #expect(workspace.logBytes() == before)
+    }
+
+    @Test func helpFlagsAsOptionValuesAreValues() throws {
+        let workspace = Workspace().seeded()
+        let result = workspace.run(["add", "launch.shipped", "--subject", "launch/atlas", "--date", "2025-09-24", "--reason", "-h"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(workspace.run(["show", "4", "--format", "jsonl"]).stdout.contains(#""reason":"-h""#))
+        #expect(workspace.run(["add", "launch.shipped", "--", "-h"]).status != 0)
+    }
+
+    @Test func numbersReadLikeJSON() {
+        let workspace = Workspace().seeded()
+        #expect(workspace.run(["add", "metric.recorded", "--subject", "metric/arr", "--value", "1.2e6", "--period", "2025-Q3"]).status == 0)
+        #expect(workspace.run(["show", "4", "--format", "jsonl"]).stdout.contains(#""value":1200000"#))
+        #expect(workspace.run(["add", "metric.recorded", "--subject", "metric/arr", "--value", "inf", "--period", "2025-Q3"]).status == 65)
+    }
+
+    @Test func usageErrorsPointAtTheTypesHelp() {
+        let workspace = Workspace().seeded()
+        let result = workspace.run(["add", "launch.slipped", "--subject", "launch/atlas", "--dat", "2025-09-29"])
+        #expect(result.stderrLines.last == "  See 'decisionlog add launch.slipped --help' for more information.")
+    }
+
+    @Test func logAcceptsTheFolderHoldingTheLog() {
+        let workspace = Workspace().seeded()
+        let elsewhere = Harness.run(["log", "--log", workspace.path], in: "/")
+        #expect(elsewhere.status == 0)
+        #expect(elsewhere.stdout.contains("launch/atlas"))
     }
 
     @Test func anExpectedVersionThatMatchesAppends() {

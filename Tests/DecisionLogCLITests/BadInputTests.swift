@@ -58,6 +58,24 @@ struct BadInputTests {
         Case(name: "an unknown format", arguments: ["log", "--format", "jsnl"], status: 64, message: "Did you mean 'jsonl'?"),
         Case(name: "an unknown type filter", arguments: ["log", "--type", "lanch"], status: 64, message: "Did you mean 'launch'?"),
         Case(name: "a missing event", arguments: ["show", "#42"], status: 65, message: "no event #42 in this log"),
+        Case(name: "an effective time past year 9999", arguments: ["add", "launch.shipped", "--subject", "launch/atlas", "--date", "2025-09-24", "--effective", "9999-12-31T23:59-18:00"],
+             status: 65, message: "outside the years 0001–9999"),
+        Case(name: "an effective time before year 1", arguments: ["add", "launch.shipped", "--subject", "launch/atlas", "--date", "2025-09-24", "--effective", "0001-01-01T00:00+14:00"],
+             status: 65, message: "outside the years 0001–9999"),
+        Case(name: "a name without a role", arguments: ["add", "launch.shipped", "--subject", "launch/atlas", "--date", "2025-09-24", "--actor", "Lee Park"],
+             status: 65, message: "a decider needs a name and a role, but --actor and --role give only the name"),
+        Case(name: "an environment name without a role", arguments: ["add", "launch.shipped", "--subject", "launch/atlas", "--date", "2025-09-24"],
+             environment: ["DECISIONLOG_ACTOR": "Lee Park"], status: 65, message: "DECISIONLOG_ACTOR and DECISIONLOG_ROLE give only the name"),
+        Case(name: "a list that names nobody", arguments: ["add", "decision.recorded", "--subject", "decision/x", "--title", "T", "--status", "accepted", "--deciders", ", ,"],
+             status: 65, message: "payload.deciders: expected a list of texts"),
+        Case(name: "a decision superseding itself", arguments: ["add", "decision.superseded", "--subject", "decision/x", "--by", "decision/x"],
+             status: 65, message: "a decision cannot supersede itself"),
+        Case(name: "a dry run against a stale version", arguments: ["add", "launch.slipped", "--subject", "launch/atlas", "--date", "2025-09-29", "--expect-version", "7", "--dry-run"],
+             status: 3, message: "not the 7 expected"),
+        Case(name: "payload options without a type", arguments: ["add", "--json", "-", "--date", "2025-09-24"], input: Array("{}".utf8),
+             status: 64, message: "payload options need the event type on the command line"),
+        Case(name: "a root option typo", arguments: ["--versio"], status: 64, message: "Unknown option '--versio'. Did you mean '--version'?"),
+        Case(name: "--log without a path", arguments: ["--log"], status: 64, message: "Missing value for '--log <path>'"),
     ]
 
     @Test(arguments: cases)
@@ -101,11 +119,10 @@ struct BadInputTests {
         let result = workspace.run(["add", "goal.set", "--subject", "goal/q4", "--title", " ", "--timeframe", "2025-Q5", "--target", "fast", "--unit", "pct"])
         #expect(result.status == 65)
         #expect(result.stderrLines == [
-            "Error: invalid goal.set: 4 problems; nothing was written:",
-            "  payload.title: must not be empty",
-            "  payload.timeframe: expected a timeframe (2025, 2025-H2, 2025-Q3 or 2025-09), got \"2025-Q5\": quarter 5 is not between 1 and 4",
-            "  payload.target: expected a number, got \"fast\"",
-            "  payload.unit: expected one of percent, count, currency, days, weeks, got \"pct\"",
+            "Error: invalid goal.set (4 problems): payload.title: must not be empty; "
+                + "payload.timeframe: expected a timeframe (2025, 2025-H2, 2025-Q3 or 2025-09), got \"2025-Q5\": quarter 5 is not between 1 and 4; "
+                + "payload.target: expected a number, got \"fast\"; "
+                + "payload.unit: expected one of percent, count, currency, days, weeks, got \"pct\"; nothing was written",
         ])
         #expect(workspace.logBytes() == before)
     }

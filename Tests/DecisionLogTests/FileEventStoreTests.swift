@@ -87,7 +87,7 @@ struct FileEventStoreTests {
             #expect {
                 try store.append(AppendRequest(drafts: [draft], recordedBy: "t"))
             } throws: { error in
-                (error as? LogError)?.code == .invalidReference && (error as? LogError)?.message.contains(message) == true
+                (error as? LogError)?.code == .rejectedDraft && (error as? LogError)?.message.contains(message) == true
             }
         }
         #expect(Fixtures.eventBytes(folder) == before)

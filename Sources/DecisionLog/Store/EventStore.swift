@@ -42,18 +42,22 @@ public struct AppendRequest: Sendable {
     /// When set, the append is refused unless the subject has exactly this many events (optimistic
     /// concurrency: "I am changing the version I saw").
     public var expectedVersion: (subject: Subject, count: Int)?
+    /// When true, every check runs and the events are sealed, but nothing is written.
+    public var dryRun: Bool
 
     /// A request; see the properties.
-    public init(drafts: [ValidatedDraft], recordedBy: String, expectedVersion: (subject: Subject, count: Int)? = nil) {
+    public init(drafts: [ValidatedDraft], recordedBy: String, expectedVersion: (subject: Subject, count: Int)? = nil,
+                dryRun: Bool = false) {
         self.drafts = drafts
         self.recordedBy = recordedBy
         self.expectedVersion = expectedVersion
+        self.dryRun = dryRun
     }
 }
 
 /// What an append did.
 public struct AppendReceipt: Sendable {
-    /// The events sealed and made durable, in order.
+    /// The events sealed and made durable, in order (for a dry run: the events that would have been).
     public let appended: [Event]
     /// Drafts whose id was already in the log, which were skipped (an append is idempotent by id).
     public let alreadyPresent: [AlreadyPresent]

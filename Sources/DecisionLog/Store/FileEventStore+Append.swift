@@ -22,7 +22,19 @@ extension FileEventStore {
 
             var index = ReferenceIndex(for: request)
             if index.needsLog { try fill(&index, from: file, size: before.size) }
-            if let expected = request.expectedVersion, index.subjectCount != expected.count {
+
+            // Drafts whose id is already in the log are skipped first: a retry of an append that succeeded is
+            // a no-op, whatever has happened to the subject since.
+            var present: [AppendReceipt.AlreadyPresent] = []
+            var fresh: [(position: Int, draft: ValidatedDraft)] = []
+            for (position, draft) in request.drafts.enumerated() {
+                if let id = draft.id, let existing = index.existing(id) {
+                    present.append(.init(id: id, seq: existing.seq, sameContent: draft.matches(existing)))
+                } else {
+                    fresh.append((position, draft))
+                }
+            }
+            if let expected = request.expectedVersion, !fresh.isEmpty, index.subjectCount != expected.count {
                 throw LogError(.conflict,
                                "\(expected.subject) has \(index.subjectCount) event\(index.subjectCount == 1 ? "" : "s"), not the \(expected.count) expected: someone changed it since you looked",
                                hint: "check 'decisionlog log --subject \(expected.subject)', then retry with --expect-version \(index.subjectCount)")
@@ -30,41 +42,45 @@ extension FileEventStore {
 
             var sealer = Sealer(head: head, recordedBy: request.recordedBy)
             var appended: [Event] = []
-            var present: [AppendReceipt.AlreadyPresent] = []
             var bytes: [UInt8] = []
             var issues: [ValidationIssue] = []
             let now = clock()
-            for (position, draft) in request.drafts.enumerated() {
-                if let id = draft.id, let existing = index.existing(id) {
-                    present.append(.init(id: id, seq: existing.seq, sameContent: draft.matches(existing)))
-                    continue
-                }
+            for (position, draft) in fresh {
                 let prefix = request.drafts.count > 1 ? "drafts[\(position)]." : ""
                 issues += index.problems(with: draft).map { ValidationIssue(path: prefix + $0.path, message: $0.message) }
                 let (event, line) = sealer.seal(draft, now: now)
+                if line.count > EventLine.maximumLength {
+                    issues.append(ValidationIssue(path: String(prefix.dropLast()), message: "the event takes \(line.count) bytes; a line holds at most \(EventLine.maximumLength) (1 MiB): shorten its texts"))
+                }
                 index.add(event)
                 appended.append(event)
                 bytes += line
             }
             if !issues.isEmpty {
-                let message = issues.map(\.description).joined(separator: "; ")
-                throw LogError(.invalidReference, message, hint: "nothing was written")
+                throw LogError(.rejectedDraft, issues.map(\.description).joined(separator: "; "), hint: "nothing was written")
             }
-            if !bytes.isEmpty { try write(bytes, to: file, restoringSize: before.size) }
-            if let after = try? file.status() {
-                TailCache(head: sealer.head, file: after).save(tailCachePath)
+            if !request.dryRun && !bytes.isEmpty {
+                try write(bytes, to: file, restoringSize: before.size)
+                // Trust the file for the next append only if it is exactly what this append left.
+                if let after = try? file.status(), after.size == before.size + Int64(bytes.count) {
+                    TailCache(head: sealer.head, file: after).save(tailCachePath)
+                } else {
+                    try? FileSystem.removeFile(tailCachePath)
+                }
+                do throws(SystemError) { try file.sync() } catch { throw LogError.system(error, doing: "sync the log to disk") }
             }
-            return AppendReceipt(appended: appended, alreadyPresent: present, head: sealer.head)
+            return AppendReceipt(appended: appended, alreadyPresent: present, head: request.dryRun ? head : sealer.head)
         }
     }
 
     /// Where the tail cache lives.
     var tailCachePath: String { Paths.join(folder.cacheFolder, "tail") }
 
-    /// The head of the log in `file`: from the tail cache when it describes the file as it is, else by
-    /// verifying every line (throwing `.integrity` for a broken or torn log).
+    /// The head of the log in `file`: from the tail cache when it describes the file as it is and the last
+    /// line is the event it names, else by verifying every line (throwing `.integrity` for a broken or torn
+    /// log).
     private func currentHead(_ file: FileDescriptor, _ status: FileStatus) throws(LogError) -> LogHead {
-        if let cache = TailCache.load(tailCachePath), cache.matches(status) { return cache.head }
+        if let cache = TailCache.load(tailCachePath), cache.matches(status), cache.isConfirmed(by: file) { return cache.head }
         if status.size == 0 { return .empty }
         do {
             return try ChainVerifier.verify(file, size: status.size)
@@ -95,12 +111,11 @@ extension FileEventStore {
         }
     }
 
-    /// Writes `bytes` at the end of `file` and syncs; on failure cuts the file back to `size` so nothing of
-    /// the write remains.
+    /// Writes `bytes` at the end of `file`; on failure cuts the file back to `size` so nothing of the write
+    /// remains. The caller syncs.
     private func write(_ bytes: [UInt8], to file: FileDescriptor, restoringSize size: Int64) throws(LogError) {
-        do {
+        do throws(SystemError) {
             try file.writeAll(bytes)
-            try file.sync()
         } catch {
             do {
                 try file.truncate(to: size)

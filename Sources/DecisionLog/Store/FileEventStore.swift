@@ -43,6 +43,7 @@ public final class FileEventStore: EventStore {
             throw LogError(.alreadyExists, "a decision log already exists at \(folder.path)",
                            hint: "use it as it is, or pass --log PATH to create another one elsewhere")
         }
+        var madeFolder = false
         do {
             if FileSystem.isDirectory(folder.path) {
                 guard try FileSystem.list(folder.path).isEmpty else {
@@ -54,6 +55,7 @@ public final class FileEventStore: EventStore {
             } else {
                 try FileSystem.makeDirectories(Paths.parent(of: folder.path))
                 try FileSystem.makeDirectory(folder.path)
+                madeFolder = true
             }
             try FileSystem.makeDirectory(folder.cacheFolder)
             let events = try FileDescriptor.open(folder.eventsFile, .createNew)
@@ -69,9 +71,14 @@ public final class FileEventStore: EventStore {
             try FileSystem.syncDirectory(Paths.parent(of: folder.path))
         } catch let error as LogError {
             throw error
-        } catch let error as SystemError {
-            throw LogError.system(error, doing: "create the log at \(folder.path)")
         } catch {
+            // Leave nothing half-made behind: remove the folder if this call made it, else what it put there.
+            if madeFolder {
+                try? FileSystem.removeTree(folder.path)
+            } else if FileSystem.isDirectory(folder.path) {
+                for name in (try? FileSystem.list(folder.path)) ?? [] { try? FileSystem.removeTree(Paths.join(folder.path, name)) }
+            }
+            if let error = error as? SystemError { throw LogError.system(error, doing: "create the log at \(folder.path)") }
             throw LogError(.io, "cannot create the log at \(folder.path): \(error)")
         }
         return try FileEventStore(opening: folder, clock: clock)
@@ -91,7 +98,7 @@ public final class FileEventStore: EventStore {
         } catch let error as OverlongLine {
             throw LogError.integrity(
                 IntegrityProblem(.malformed, line: error.lineNumber, seq: nil, "the line is longer than \(EventLine.maximumLength) bytes"),
-                action: "read the log")
+                action: "read the log", isWrite: false)
         }
         guard end.incompleteTailLength > 0 else { return ReadEnd(lines: end.lines, skippedIncompleteTail: false) }
         // An incomplete last line is either being written right now (a writer holds the lock) or was left by

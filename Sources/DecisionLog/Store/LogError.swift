@@ -11,8 +11,9 @@ public struct LogError: Error, Sendable, CustomStringConvertible {
         case integrity
         /// Someone changed the subject since the expected version.
         case conflict
-        /// The draft refers to events that are not in the log, or breaks a rule that needs the log to check.
-        case invalidReference
+        /// The log refused the draft: it refers to events that are not in the log, breaks a rule that needs the
+        /// log to check, or makes a line longer than the log accepts.
+        case rejectedDraft
         /// The log's files were written by a newer version of the tool.
         case unsupportedFormat
         /// The log's configuration file is damaged.

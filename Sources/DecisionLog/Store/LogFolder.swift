@@ -26,16 +26,19 @@ public struct LogFolder: Sendable, Equatable, CustomStringConvertible {
     public var repairsFolder: String { Paths.join(path, "repairs") }
 
     /// Finds the log: `explicitPath` (from `--log`) if given, else `$DECISIONLOG_DIR`, else the nearest
-    /// `.decisionlog` folder in the current folder or above. Throws `.notFound` with a hint to run `init`.
+    /// `.decisionlog` folder in the current folder or above. A named path may be the log folder itself or a
+    /// folder holding `.decisionlog`. Throws `.notFound` with a hint to run `init`.
     public static func locate(explicitPath: String?, environment: [String: String], currentDirectory: String) throws(LogError) -> LogFolder {
         if let named = explicitPath ?? environment[environmentVariable].flatMap({ $0.isEmpty ? nil : $0 }) {
             let folder = LogFolder(path: named, currentDirectory: currentDirectory)
-            guard FileSystem.exists(folder.configFile) else {
-                let source = explicitPath != nil ? "--log" : "$\(environmentVariable)"
-                throw LogError(.notFound, "no decision log at \(folder.path) (from \(source))",
-                               hint: "run 'decisionlog init --log \(named)' to create one there")
-            }
-            return folder
+            if FileSystem.exists(folder.configFile) { return folder }
+            let inner = LogFolder(path: defaultName, currentDirectory: folder.path)
+            if FileSystem.exists(inner.configFile) { return inner }
+            let source = explicitPath != nil ? "--log" : "$\(environmentVariable)"
+            let emptyOrMissing = !FileSystem.exists(folder.path) || ((try? FileSystem.list(folder.path))?.isEmpty ?? false)
+            throw LogError(.notFound, "no decision log at \(folder.path) (from \(source))",
+                           hint: emptyOrMissing ? "run 'decisionlog init --log \(named)' to create one there"
+                               : "that folder holds other files; run 'decisionlog init' inside it to create \(defaultName) there")
         }
         var directory = Paths.absolute(".", from: currentDirectory)
         while true {

@@ -4,6 +4,9 @@ public struct ValidatedDraft: Sendable, Equatable {
     public let id: EventID?
     /// When the decision takes effect.
     public let effectiveAt: Timestamp
+    /// True when the draft gave no effective time and `effectiveAt` is the time of validation; a retry of
+    /// the same draft then counts as the same event whatever the clock says.
+    public let effectiveAtIsDefault: Bool
     /// Who decided.
     public let actor: Actor
     /// What it is about.
@@ -19,10 +22,11 @@ public struct ValidatedDraft: Sendable, Equatable {
     public var type: EventType { payload.type }
 
     /// A validated draft from typed parts (for code that builds events directly, such as the demo).
-    public init(id: EventID? = nil, effectiveAt: Timestamp, actor: Actor, subject: Subject, reason: String? = nil,
-                links: [EventID] = [], payload: Payload) {
+    public init(id: EventID? = nil, effectiveAt: Timestamp, effectiveAtIsDefault: Bool = false, actor: Actor,
+                subject: Subject, reason: String? = nil, links: [EventID] = [], payload: Payload) {
         self.id = id
         self.effectiveAt = effectiveAt
+        self.effectiveAtIsDefault = effectiveAtIsDefault
         self.actor = actor
         self.subject = subject
         self.reason = reason
@@ -124,9 +128,12 @@ extension EventDraft {
             do throws(ValidationFailure) { payload = try kind.decode(members["payload"] ?? .object([:])) } catch { issues += error.issues }
         }
 
+        if case .decisionSuperseded(let superseded)? = payload, superseded.by == subject {
+            problem("payload.by", "a decision cannot supersede itself; name the decision that replaces \(superseded.by)")
+        }
         guard issues.isEmpty, let actor, let subject, let payload else { throw ValidationFailure(issues) }
-        return ValidatedDraft(id: id, effectiveAt: effectiveAt, actor: actor, subject: subject, reason: reason,
-                              links: links, payload: payload)
+        return ValidatedDraft(id: id, effectiveAt: effectiveAt, effectiveAtIsDefault: members["effectiveAt"] == nil || members["effectiveAt"] == .null,
+                              actor: actor, subject: subject, reason: reason, links: links, payload: payload)
     }
 
     private func validatedActor(_ problem: (String, String) -> Void) -> Actor? {

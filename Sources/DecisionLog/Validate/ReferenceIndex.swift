@@ -73,9 +73,10 @@ struct ReferenceIndex {
 }
 
 extension ValidatedDraft {
-    /// Whether `event` records what this draft says (ignoring what sealing sets: seq, times, hashes).
+    /// Whether `event` records what this draft says (ignoring what sealing sets — seq, recorded time,
+    /// hashes — and the effective time when the draft left it to default).
     func matches(_ event: Event) -> Bool {
         event.payload == payload && event.subject == subject && event.actor == actor
-            && event.effectiveAt == effectiveAt && event.reason == reason && event.links == links
+            && (effectiveAtIsDefault || event.effectiveAt == effectiveAt) && event.reason == reason && event.links == links
     }
 }

@@ -45,6 +45,8 @@ struct CommandSpec: Sendable {
     var sections: [(title: String, options: [Option])] = []
     /// The usage line after `decisionlog <name>`; derived from the arguments when nil.
     var usage: String? = nil
+    /// What to put after `decisionlog` to reach this help page (`add goal.set`); the name when nil.
+    var helpPath: String? = nil
 
     /// The option to choose another log, shared by every command that reads or writes one.
     static let logOption = Option(name: "log", value: "<path>", help: "The log folder (default: $DECISIONLOG_DIR, else the nearest .decisionlog here or above).")
@@ -53,6 +55,23 @@ struct CommandSpec: Sendable {
 
     /// Every option the command accepts, sections included.
     var allOptions: [Option] { options + sections.flatMap(\.options) + [CommandSpec.helpOption] }
+
+    /// Whether the arguments ask for help: `-h` or `--help` where an option stands (not as an option's value,
+    /// and not after `--`).
+    func requestsHelp(_ arguments: ArraySlice<String>) -> Bool {
+        var index = arguments.startIndex
+        while index < arguments.endIndex {
+            let token = arguments[index]
+            if token == "--" { return false }
+            if token == "-h" || token == "--help" { return true }
+            if token.hasPrefix("--"), !token.contains("="),
+                let option = allOptions.first(where: { "--\($0.name)" == token }), option.value != nil {
+                index += 1
+            }
+            index += 1
+        }
+        return false
+    }
 
     /// `decisionlog add <type> [<options>]`.
     var usageLine: String {

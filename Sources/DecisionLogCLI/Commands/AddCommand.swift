@@ -2,10 +2,15 @@ import DecisionLog
 
 /// `decisionlog add <type>`: records one decision as a new event.
 enum AddCommand: Command {
-    static var spec: CommandSpec { spec(for: nil) }
+    static var spec: CommandSpec { spec(forType: nil) }
+
+    /// The interface for the type among `arguments`.
+    static func spec(for arguments: ArraySlice<String>) -> CommandSpec {
+        spec(forType: typeArgument(in: arguments).flatMap(Vocabulary.kind(named:)))
+    }
 
     /// The interface for `type`: the envelope options, plus the type's payload options when it is known.
-    static func spec(for kind: PayloadKind?) -> CommandSpec {
+    static func spec(forType kind: PayloadKind?) -> CommandSpec {
         var spec = CommandSpec(
             name: "add", abstract: "Record a decision as a new event in the log.",
             discussion: """
@@ -27,6 +32,7 @@ enum AddCommand: Command {
                 CommandSpec.logOption,
             ])
         if let kind {
+            spec.helpPath = "add \(kind.type.name)"
             spec.sections = [("\(kind.type.name.uppercased()) OPTIONS", kind.fields.map(option(for:)))]
             spec.usage = "\(kind.type.name) --subject <subject> " + kind.fields.filter(\.isRequired).map { "--\($0.optionName) \($0.shape.placeholder)" }.joined(separator: " ") + " [<options>]"
         } else {
@@ -44,10 +50,6 @@ enum AddCommand: Command {
             return .init(name: field.optionName, value: field.shape.placeholder, help: help, repeatable: true)
         }
         return .init(name: field.optionName, value: field.shape.placeholder, help: help)
-    }
-
-    static func help(for arguments: ArraySlice<String>) -> String {
-        HelpText.page(spec(for: typeArgument(in: arguments).flatMap(Vocabulary.kind(named:))))
     }
 
     /// The first positional argument: the event type, wherever it stands among the options.
@@ -73,8 +75,14 @@ enum AddCommand: Command {
             kind = Vocabulary.kind(named: typeName)
             if kind == nil { throw CommandFailure(EventDraft.unknownTypeMessage(typeName), .invalidInput) }
         }
-        let spec = spec(for: kind)
-        let args = try ArgumentParser.parse(arguments, for: spec)
+        let spec = spec(forType: kind)
+        let args: ParsedArguments
+        do throws(UsageError) {
+            args = try ArgumentParser.parse(arguments, for: spec)
+        } catch {
+            guard kind == nil, arguments.contains("--json"), error.message.hasPrefix("Unknown option") else { throw error }
+            throw UsageError(error.message + "; payload options need the event type on the command line: decisionlog add <type> --json … <options>", command: spec)
+        }
         let store = try context.openLog(args)
         let config = store.configuration
 
@@ -95,9 +103,6 @@ enum AddCommand: Command {
             if let typeName, let draftType = draft.type, draftType != typeName {
                 throw CommandFailure("the draft's type is \(draftType) but the command line says \(typeName); give one of them", .invalidInput)
             }
-            if typeName == nil, let draftType = draft.type, Vocabulary.kind(named: draftType) != nil, hasPayloadOptions(args) {
-                throw UsageError("Payload options need the type on the command line: decisionlog add \(draftType) …", command: spec)
-            }
         } else if typeName == nil {
             throw UsageError("Missing expected argument '<type>' (or a --json draft that names it)", command: spec)
         }
@@ -105,10 +110,9 @@ enum AddCommand: Command {
         for (option, member) in [("subject", "subject"), ("reason", "reason"), ("effective", "effectiveAt"), ("id", "id")] {
             if let value = args.value(option) { draft.set(member, .string(value)) }
         }
-        let (draftName, draftRole) = draft.actorParts
-        let name = args.value("actor") ?? draftName ?? context.environment["DECISIONLOG_ACTOR"].nonEmpty ?? config.actorName
-        let role = args.value("role") ?? draftRole ?? context.environment["DECISIONLOG_ROLE"].nonEmpty ?? config.actorRole
-        if name != nil || role != nil { draft.setActor(name: name, role: role) }
+        if let actor = try decider(args, draft: draft, environment: context.environment, config: config) {
+            draft.setActor(name: actor.name, role: actor.role)
+        }
         if let kind { applyPayloadOptions(args, kind: kind, to: &draft) }
         try resolveReferences(in: &draft, links: args.all("link"), store: store)
 
@@ -126,23 +130,21 @@ enum AddCommand: Command {
             expected = (validated.subject, count)
         }
         let rendering = EventRendering(timeZone: config.timeZone)
-        if args.flag("dry-run") {
-            context.console.out("Would record \(validated.type) on \(validated.subject) (dry run; nothing was written):")
-            context.console.out("  effective  \(rendering.fullTimeText(validated.effectiveAt))")
-            context.console.out("  actor      \(validated.actor)")
-            context.console.out("  what       \(validated.payload.summary)")
-            if let reason = validated.reason { context.console.out("  reason     \(reason)") }
-            return
-        }
+        let dryRun = args.flag("dry-run")
         let receipt: AppendReceipt
         do throws(LogError) {
             receipt = try store.append(AppendRequest(drafts: [validated], recordedBy: context.recordedBy,
-                                                     expectedVersion: expected))
+                                                     expectedVersion: expected, dryRun: dryRun))
         } catch {
             throw CommandFailure(error)
         }
         if let event = receipt.appended.first {
-            context.console.out("Recorded #\(event.seq) \(event.type) on \(event.subject), effective \(rendering.dateText(event.effectiveAt)) (id \(event.id))")
+            if dryRun {
+                context.console.out("Would record #\(event.seq) \(event.type) on \(event.subject) (dry run; nothing was written):")
+                context.console.writeOut(rendering.detail(event))
+            } else {
+                context.console.out("Recorded #\(event.seq) \(event.type) on \(event.subject), effective \(rendering.dateText(event.effectiveAt)) (id \(event.id))")
+            }
         } else if let present = receipt.alreadyPresent.first {
             guard present.sameContent else {
                 throw CommandFailure("the id \(present.id) is already in the log as #\(present.seq) with different content; the log keeps the original and nothing was written", .conflict)
@@ -151,9 +153,24 @@ enum AddCommand: Command {
         }
     }
 
-    private static func hasPayloadOptions(_ args: ParsedArguments) -> Bool {
-        let envelope = Set(spec.options.map(\.name))
-        return args.values.keys.contains { !envelope.contains($0) }
+    /// The decider, name and role together from the first source that gives either: the options, the
+    /// draft, `$DECISIONLOG_ACTOR`/`$DECISIONLOG_ROLE`, the log's configuration. A source that gives only one
+    /// of them is refused, so a name is never paired with someone else's role. Nil when no source gives any.
+    static func decider(_ args: ParsedArguments, draft: EventDraft, environment: [String: String], config: LogConfig) throws -> (name: String, role: String)? {
+        let draftActor = draft.actorParts
+        let sources: [(String, String?, String?)] = [
+            ("--actor and --role", args.value("actor"), args.value("role")),
+            ("the draft's actor.name and actor.role", draftActor.name, draftActor.role),
+            ("DECISIONLOG_ACTOR and DECISIONLOG_ROLE", environment["DECISIONLOG_ACTOR"].nonEmpty, environment["DECISIONLOG_ROLE"].nonEmpty),
+            ("the log's actor and role", config.actorName, config.actorRole),
+        ]
+        for (label, name, role) in sources where name != nil || role != nil {
+            guard let name, let role else {
+                throw CommandFailure("a decider needs a name and a role, but \(label) give\(label.hasPrefix("the draft") || label.hasPrefix("the log") ? "s" : "") only the \(name == nil ? "role" : "name"); give both", .invalidInput)
+            }
+            return (name, role)
+        }
+        return nil
     }
 
     /// Sets payload members from the type's options, converting each value to its field's JSON shape; values
@@ -168,7 +185,8 @@ enum AddCommand: Command {
                 let items = field.splitsOnCommas
                     ? values.flatMap { $0.split(separator: ",").map { String($0).trimmingWhitespace } }.filter { !$0.isEmpty }
                     : values
-                payload[field.name] = .array(items.map { convert($0, to: element) })
+                // A list option that names nobody stays text, so validation refuses it instead of dropping it.
+                payload[field.name] = items.isEmpty ? .string(values.joined(separator: ",")) : .array(items.map { convert($0, to: element) })
             default:
                 payload[field.name] = convert(values.last!, to: field.shape)
             }
@@ -179,10 +197,11 @@ enum AddCommand: Command {
     private static func convert(_ text: String, to shape: FieldShape) -> JSONValue {
         switch shape {
         case .number, .integer:
-            if let number = Double(text), number.isFinite, !text.contains(where: { $0.isLetter }) { return .number(number) }
+            // The JSON number grammar, so an option reads a number exactly as a --json draft does.
+            if case .number(let number)? = try? JSONValue.parse(text.trimmingWhitespace) { return .number(number) }
             return .string(text)
         case .textOrInteger:
-            if let integer = Int(text) { return .number(Double(integer)) }
+            if let integer = Int(text.trimmingWhitespace) { return .number(Double(integer)) }
             return .string(text)
         default:
             return .string(text)

@@ -23,7 +23,7 @@ enum HelpCommand: Command {
                     .map { ". Did you mean '\($0)'?" } ?? ""
                 throw UsageError("Unknown subcommand or topic '\(topic)'\(hint)", command: spec)
             }
-            context.console.writeOut(command.help(arguments.dropFirst()))
+            context.console.writeOut(HelpText.page(command.specFor(arguments.dropFirst())))
         }
     }
 

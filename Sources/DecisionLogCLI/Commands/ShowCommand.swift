@@ -18,7 +18,10 @@ enum ShowCommand: Command {
             throw UsageError("'\(text)' is not an event; give its seq (12 or #12) or its id", command: spec)
         }
         let store = try context.openLog(args)
-        let found = try store.events(matching: reference)
+        var found = try store.events(matching: reference)
+        if found.isEmpty, case .seq = reference, !text.hasPrefix("#"), text.count >= 8 {
+            found = try store.events(matching: .idPrefix(text))  // digits only, but long enough to be an id's start
+        }
         guard found.count == 1, let event = found.first else {
             if found.isEmpty { throw CommandFailure("no event \(reference) in this log; 'decisionlog log' lists them", .invalidInput) }
             throw CommandFailure("'\(text)' matches \(found.count) events; give more of the id", .invalidInput)

@@ -9,8 +9,16 @@ public struct TimeInput: Sendable, Equatable {
     /// The calendar date written, when only a date was given.
     public let dateOnly: CalendarDate?
 
-    /// Reads `text` in `zone`; throws naming what is wrong, e.g. `month 13 is not between 1 and 12`.
+    /// Reads `text` in `zone`; throws naming what is wrong, e.g. `month 13 is not between 1 and 12`, or that
+    /// the instant falls outside the years 0001–9999 in UTC.
     public init(parsing text: String, in zone: TimeZoneRules) throws(TimeFormatError) {
+        self = try TimeInput(reading: text, in: zone)
+        guard instant >= .earliest && instant <= .latest else {
+            throw TimeFormatError(text: text, problem: "the time falls outside the years 0001–9999 (UTC)")
+        }
+    }
+
+    private init(reading text: String, in zone: TimeZoneRules) throws(TimeFormatError) {
         let b = Array(text.utf8)
         let expected = "not a date (2025-09-22) or date-time (2025-09-22T14:30, optionally with Z or +02:00)"
         guard b.count >= 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),

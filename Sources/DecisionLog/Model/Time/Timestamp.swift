@@ -6,6 +6,11 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     /// The instant `milliseconds` after the Unix epoch.
     public init(milliseconds: Int64) { self.milliseconds = milliseconds }
 
+    /// The earliest instant the log can write: 0001-01-01T00:00:00.000Z.
+    public static let earliest = Timestamp(milliseconds: Int64(Civil.dayNumber(year: 1, month: 1, day: 1)) * 86_400_000)
+    /// The latest instant the log can write: 9999-12-31T23:59:59.999Z.
+    public static let latest = Timestamp(milliseconds: Int64(Civil.dayNumber(year: 10_000, month: 1, day: 1)) * 86_400_000 - 1)
+
     /// The system's wall clock now.
     public static func now() -> Timestamp { Timestamp(milliseconds: ProcessFacts.wallClockMilliseconds()) }
 
