@@ -246,20 +246,17 @@ private struct ByteReader {
         return bytes[position]
     }
 
-    mutating func int32() -> Int32? {
-        guard position + 4 <= bytes.count else { return nil }
-        var value: UInt32 = 0
-        for i in 0..<4 { value = value << 8 | UInt32(bytes[position + i]) }
-        position += 4
-        return Int32(bitPattern: value)
-    }
+    mutating func int32() -> Int32? { bigEndian(Int32.self) }
 
-    mutating func int64() -> Int64? {
-        guard position + 8 <= bytes.count else { return nil }
-        var value: UInt64 = 0
-        for i in 0..<8 { value = value << 8 | UInt64(bytes[position + i]) }
-        position += 8
-        return Int64(bitPattern: value)
+    mutating func int64() -> Int64? { bigEndian(Int64.self) }
+
+    private mutating func bigEndian<T: FixedWidthInteger>(_ type: T.Type) -> T? {
+        let size = MemoryLayout<T>.size
+        guard position + size <= bytes.count else { return nil }
+        var value: T = 0
+        for i in 0..<size { value = value << 8 | T(truncatingIfNeeded: bytes[position + i]) }
+        position += size
+        return value
     }
 
     mutating func header() -> Header? {
