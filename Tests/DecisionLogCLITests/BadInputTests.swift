@@ -66,6 +66,8 @@ struct BadInputTests {
              status: 65, message: "a decider needs a name and a role, but --actor and --role give only the name"),
         Case(name: "an environment name without a role", arguments: ["add", "launch.shipped", "--subject", "launch/atlas", "--date", "2025-09-24"],
              environment: ["DECISIONLOG_ACTOR": "Lee Park"], status: 65, message: "DECISIONLOG_ACTOR and DECISIONLOG_ROLE give only the name"),
+        Case(name: "a malformed actor in a draft", arguments: ["add", "--json", #"{"type":"launch.shipped","subject":"launch/atlas","actor":5,"payload":{"date":"2025-09-24"}}"#],
+             environment: ["DECISIONLOG_ACTOR": "Lee Park", "DECISIONLOG_ROLE": "CPO"], status: 65, message: "actor: expected an object with name and role, got a number"),
         Case(name: "a list that names nobody", arguments: ["add", "decision.recorded", "--subject", "decision/x", "--title", "T", "--status", "accepted", "--deciders", ", ,"],
              status: 65, message: "payload.deciders: expected a list of texts"),
         Case(name: "a decision superseding itself", arguments: ["add", "decision.superseded", "--subject", "decision/x", "--by", "decision/x"],

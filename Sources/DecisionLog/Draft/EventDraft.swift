@@ -41,18 +41,9 @@ public struct EventDraft: Sendable, Equatable {
     /// Sets an envelope member, or removes it for nil.
     public mutating func set(_ name: String, _ value: JSONValue?) { members[name] = value }
 
-    /// Sets the actor's name and role, keeping whichever part is nil as it was.
-    public mutating func setActor(name: String?, role: String?) {
-        var actor = members["actor"]?.objectValue ?? [:]
-        if let name { actor["name"] = .string(name) }
-        if let role { actor["role"] = .string(role) }
-        members["actor"] = .object(actor)
-    }
-
-    /// The actor's name and role as far as the draft gives them.
-    public var actorParts: (name: String?, role: String?) {
-        let actor = members["actor"]?.objectValue
-        return (actor?["name"]?.stringValue, actor?["role"]?.stringValue)
+    /// Sets the actor: who decided, and in which role.
+    public mutating func setActor(name: String, role: String) {
+        members["actor"] = ["name": .string(name), "role": .string(role)]
     }
 }
 

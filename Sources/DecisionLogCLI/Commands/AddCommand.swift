@@ -153,20 +153,21 @@ enum AddCommand: Command {
         }
     }
 
-    /// The decider, name and role together from the first source that gives either: the options, the
-    /// draft, `$DECISIONLOG_ACTOR`/`$DECISIONLOG_ROLE`, the log's configuration. A source that gives only one
-    /// of them is refused, so a name is never paired with someone else's role. Nil when no source gives any.
+    /// The decider, name and role together from the first source that gives either: the options,
+    /// `$DECISIONLOG_ACTOR`/`$DECISIONLOG_ROLE`, the log's configuration — unless the draft has an actor of
+    /// its own, which validation then judges (nil is returned). A source that gives only one of name and role
+    /// is refused, so a name is never paired with someone else's role. Nil when no source gives any.
     static func decider(_ args: ParsedArguments, draft: EventDraft, environment: [String: String], config: LogConfig) throws -> (name: String, role: String)? {
-        let draftActor = draft.actorParts
-        let sources: [(String, String?, String?)] = [
-            ("--actor and --role", args.value("actor"), args.value("role")),
-            ("the draft's actor.name and actor.role", draftActor.name, draftActor.role),
-            ("DECISIONLOG_ACTOR and DECISIONLOG_ROLE", environment["DECISIONLOG_ACTOR"].nonEmpty, environment["DECISIONLOG_ROLE"].nonEmpty),
-            ("the log's actor and role", config.actorName, config.actorRole),
+        let flags = (name: args.value("actor"), role: args.value("role"))
+        if flags.name == nil && flags.role == nil && draft.members["actor"] != nil { return nil }
+        let sources: [(label: String, name: String?, role: String?)] = [
+            ("--actor and --role give", flags.name, flags.role),
+            ("DECISIONLOG_ACTOR and DECISIONLOG_ROLE give", environment["DECISIONLOG_ACTOR"].nonEmpty, environment["DECISIONLOG_ROLE"].nonEmpty),
+            ("the log's configuration gives", config.actorName, config.actorRole),
         ]
-        for (label, name, role) in sources where name != nil || role != nil {
-            guard let name, let role else {
-                throw CommandFailure("a decider needs a name and a role, but \(label) give\(label.hasPrefix("the draft") || label.hasPrefix("the log") ? "s" : "") only the \(name == nil ? "role" : "name"); give both", .invalidInput)
+        for source in sources where source.name != nil || source.role != nil {
+            guard let name = source.name, let role = source.role else {
+                throw CommandFailure("a decider needs a name and a role, but \(source.label) only the \(source.name == nil ? "role" : "name"); give both", .invalidInput)
             }
             return (name, role)
         }
