@@ -5,6 +5,8 @@ struct CommandContext {
     let environment: [String: String]
     let currentDirectory: String
     let console: Console
+    /// How the tool was invoked (its argv[0]), for hints that repeat it.
+    var programPath = "decisionlog"
 
     /// Opens the log named by `--log`, `$DECISIONLOG_DIR`, or found above the current folder.
     func openLog(_ arguments: ParsedArguments) throws(CommandFailure) -> FileEventStore {

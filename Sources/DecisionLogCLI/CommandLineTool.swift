@@ -23,14 +23,15 @@ public enum CommandLineTool {
             return ExitCode.invalidInput.rawValue
         case .success(let arguments):
             return run(arguments: arguments, environment: ProcessFacts.environment(),
-                       currentDirectory: FileSystem.currentDirectory(), console: console)
+                       currentDirectory: FileSystem.currentDirectory(), console: console,
+                       programPath: CommandLine.arguments.first ?? "decisionlog")
         }
     }
 
     /// Runs `decisionlog` with `arguments` (without the program name) and returns the exit status;
-    /// output goes to `console`.
+    /// output goes to `console`. `programPath` is how the tool was invoked, for hints that repeat it.
     public static func run(arguments: [String], environment: [String: String], currentDirectory: String,
-                           console: Console) -> Int32 {
+                           console: Console, programPath: String = "decisionlog") -> Int32 {
         var arguments = arguments[...]
         // `--log PATH` may come before the subcommand; it is passed on to it.
         var leading: [String] = []
@@ -58,7 +59,8 @@ public enum CommandLineTool {
             console.out(version)
             return ExitCode.success.rawValue
         }
-        let context = CommandContext(environment: environment, currentDirectory: currentDirectory, console: console)
+        let context = CommandContext(environment: environment, currentDirectory: currentDirectory, console: console,
+                                     programPath: programPath)
         guard let command = command(named: name) else {
             let candidates = name.hasPrefix("-") ? ["--version", "--help", "--log"] : commands.map(\.spec.name)
             let hint = NearestName.suggestion(for: name, among: candidates).map { ". Did you mean '\($0)'?" } ?? ""

@@ -55,6 +55,7 @@ struct EndToEndTests {
         #expect(result.stdout.contains("Wrote \(DemoScenario.eventCount) events to \(workspace.path)/demo/.decisionlog; verified"))
         #expect(result.stdout.contains("launch.slipped"))
         #expect(result.stdout.contains("event.retracted"))
+        #expect(result.stdout.contains("  alias decisionlog=\(Harness.executable)\n"))
         let verified = try Harness.launch(["verify", "--log", "demo/.decisionlog"], in: workspace.path)
         #expect(verified.status == 0)
         #expect(verified.stdout.contains("Verified \(DemoScenario.eventCount) events"))

@@ -33,9 +33,13 @@ enum DemoCommand: Command {
         context.console.out("Wrote \(events.count) events to \(folder.path); verified, head \(head.seq):\(head.hash.short)….")
         context.console.out("Explore it:")
         context.console.out("  export DECISIONLOG_DIR=\(folder.path)")
+        if context.programPath.contains("/") {
+            // Run through `swift run` or a path: the shell does not know `decisionlog` yet.
+            context.console.out("  alias decisionlog=\(Paths.absolute(context.programPath, from: context.currentDirectory))")
+        }
         context.console.out("  decisionlog log --subject launch/atlas")
         context.console.out("  decisionlog log --type priority --actor \"Lee Park\"")
-        context.console.out("  decisionlog show 24")
+        context.console.out("  decisionlog show 23      # a slip decided on Monday, recorded on Wednesday")
         context.console.out("  decisionlog verify")
     }
 }
