@@ -25,6 +25,8 @@ let package = Package(
         .target(name: "DecisionLogCLI", dependencies: ["DecisionLog"], swiftSettings: strictSettings),
         // The `decisionlog` executable: hands its arguments to DecisionLogCLI and exits with its code.
         .executableTarget(name: "decisionlog", dependencies: ["DecisionLogCLI"], swiftSettings: strictSettings),
+        // Benchmark support: writes realistic logs of any size (Tools/generate-log/main.swift).
+        .executableTarget(name: "generate-log", dependencies: ["DecisionLog"], path: "Tools/generate-log", swiftSettings: strictSettings),
         .testTarget(name: "DecisionLogTests", dependencies: ["DecisionLog"], swiftSettings: strictSettings),
         .testTarget(
             name: "DecisionLogCLITests",

@@ -18,6 +18,18 @@ extension Event {
     /// Checks that every member is present and well-typed and that the payload fits its type; does not check
     /// the hash or the canonical form (the chain verifier does). Throws `EventDecodingError`.
     public init(line: some Collection<UInt8>) throws(EventDecodingError) {
+        let fast = line.withContiguousStorageIfAvailable { buffer in
+            Result { () throws(EventDecodingError) -> Event? in try Event.decodeCanonical(buffer) }
+        }
+        if let fast, let event = try fast.get() {
+            self = event
+            return
+        }
+        try self.init(generalLine: line)
+    }
+
+    /// Reads a line in any member order (the general path, for lines not in canonical layout).
+    init(generalLine line: some Collection<UInt8>) throws(EventDecodingError) {
         let value: JSONValue
         do throws(JSONSyntaxError) { value = try JSONValue.parse(line) } catch {
             throw EventDecodingError(message: "not valid JSON (\(error))", needsNewerTool: false)

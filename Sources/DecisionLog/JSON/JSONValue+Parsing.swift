@@ -40,10 +40,42 @@ extension JSONValue {
 /// A recursive-descent parser over a byte buffer that is valid for its lifetime.
 struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
-    private var position = 0
+    /// The offset of the next byte to read.
+    private(set) var position = 0
     private var depth = 0
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    /// Consumes `literal` if the input continues with exactly it; returns whether it did.
+    mutating func take(_ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard position + count <= bytes.count else { return false }
+        let start = literal.utf8Start
+        for i in 0..<count where bytes[position + i] != start[i] { return false }
+        position += count
+        return true
+    }
+
+    /// The next `count` bytes, consumed; nil when fewer remain.
+    mutating func take(count: Int) -> UnsafeBufferPointer<UInt8>? {
+        guard position + count <= bytes.count else { return nil }
+        defer { position += count }
+        return UnsafeBufferPointer(rebasing: bytes[position..<position + count])
+    }
+
+    /// A non-negative decimal integer without sign or fraction, consumed; nil when none is there.
+    mutating func takeInteger() -> Int? {
+        var value = 0
+        let start = position
+        while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39, position - start < 18 {
+            value = value * 10 + Int(bytes[position] - 0x30)
+            position += 1
+        }
+        return position > start ? value : nil
+    }
+
+    /// Parses one value starting here (no surrounding whitespace allowed after it).
+    mutating func parseValueHere() throws(JSONSyntaxError) -> JSONValue { try parseValue() }
 
     mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
         skipWhitespace()
@@ -170,6 +202,9 @@ struct JSONParser {
 
     /// Parses a string starting at its opening quote; validates UTF-8 and escapes.
     mutating func parseString() throws(JSONSyntaxError) -> String {
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
+            throw error("expected a string")
+        }
         let start = position
         position += 1
         var runStart = position

@@ -23,7 +23,13 @@ public struct EventID: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Parses `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` (hex digits in either case); nil for anything else.
     public init?(_ text: some StringProtocol) {
-        let bytes = Array(text.utf8)
+        var text = String(text)
+        guard let id = text.withUTF8({ EventID(bytes: $0) }) else { return nil }
+        self = id
+    }
+
+    /// Parses the 36 bytes of an id's text; nil for anything else.
+    init?(bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count == 36 else { return nil }
         var words: (UInt64, UInt64) = (0, 0)
         var nibbles = 0

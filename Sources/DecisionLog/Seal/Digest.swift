@@ -12,14 +12,26 @@ public struct Digest: Sendable, Hashable, CustomStringConvertible {
     /// Parses 64 hex digits (either case); nil for anything else.
     public init?(hex: some Collection<UInt8>) {
         guard hex.count == 64 else { return nil }
-        var words = SIMD4<UInt64>.zero
-        var index = 0
-        for byte in hex {
-            guard let nibble = Hex.value(of: byte) else { return nil }
-            words[index / 16] = words[index / 16] << 4 | UInt64(nibble)
-            index += 1
-        }
+        let parsed: SIMD4<UInt64>?? = hex.withContiguousStorageIfAvailable { Digest.words(hex: UnsafeRawBufferPointer($0)) }
+        guard let words = parsed ?? Array(hex).withUnsafeBytes({ Digest.words(hex: $0) }) else { return nil }
         self.words = words
+    }
+
+    private static func words(hex: UnsafeRawBufferPointer) -> SIMD4<UInt64>? {
+        Hex.table.withUnsafeBufferPointer { table in
+            func word(_ start: Int) -> UInt64? {
+                var value: UInt64 = 0
+                var bad: UInt8 = 0
+                for i in start..<start + 16 {
+                    let nibble = table[Int(hex[i])]
+                    bad |= nibble
+                    value = value << 4 | UInt64(nibble & 0x0F)
+                }
+                return bad & 0xF0 == 0 ? value : nil
+            }
+            guard let a = word(0), let b = word(16), let c = word(32), let d = word(48) else { return nil }
+            return SIMD4(a, b, c, d)
+        }
     }
 
     /// Parses 64 hex digits (either case); nil for anything else.
@@ -55,6 +67,9 @@ public struct Digest: Sendable, Hashable, CustomStringConvertible {
 /// Hex digit tables.
 enum Hex {
     static let digits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// Each byte's hex value, or 0xFF for a byte that is not a hex digit.
+    static let table: [UInt8] = (0...255).map { value(of: UInt8($0)) ?? 0xFF }
 
     @inline(__always) static func value(of byte: UInt8) -> UInt8? {
         switch byte {

@@ -60,6 +60,7 @@ public struct PayloadKind: Sendable {
     public let requiresReason: Bool
     /// The schema version the running code writes and reads.
     public let schemaVersion: Int
+    private let fieldsByName: [String: PayloadField]
     private let read: @Sendable (PayloadReader) -> Payload
 
     init<P: EventPayload>(_ payload: P.Type, _ wrap: @escaping @Sendable (P) -> Payload) {
@@ -69,12 +70,13 @@ public struct PayloadKind: Sendable {
         subjectKind = P.subjectKind
         requiresReason = P.requiresReason
         schemaVersion = P.schemaVersion
+        fieldsByName = Dictionary(uniqueKeysWithValues: P.fields.map { ($0.name, $0) })
         read = { reader in wrap(P(reading: reader)) }
     }
 
     /// Reads `json` as this type's payload; throws every problem, each with its path under `path`.
     public func decode(_ json: JSONValue, path: String = "payload") throws(ValidationFailure) -> Payload {
-        let reader = PayloadReader(json, fields: fields, path: path)
+        let reader = PayloadReader(json, fieldsByName: fieldsByName, path: path)
         let payload = read(reader)
         try reader.finish()
         return payload

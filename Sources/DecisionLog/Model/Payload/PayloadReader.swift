@@ -12,9 +12,14 @@ public final class PayloadReader {
     public private(set) var issues: [ValidationIssue] = []
 
     /// A reader of `value`, which should be an object with the members `fields` describes.
-    public init(_ value: JSONValue, fields: [PayloadField], path: String = "payload") {
+    public convenience init(_ value: JSONValue, fields: [PayloadField], path: String = "payload") {
+        self.init(value, fieldsByName: Dictionary(uniqueKeysWithValues: fields.map { ($0.name, $0) }), path: path)
+    }
+
+    /// A reader of `value` with the fields already keyed by name.
+    init(_ value: JSONValue, fieldsByName fields: [String: PayloadField], path: String) {
         self.path = path
-        self.fields = Dictionary(uniqueKeysWithValues: fields.map { ($0.name, $0) })
+        self.fields = fields
         if case .object(let members) = value {
             self.members = members
         } else {

@@ -243,6 +243,8 @@ extension PayloadChoice {
 extension String {
     /// The string without leading and trailing spaces, tabs and newlines.
     public var trimmingWhitespace: String {
+        // Most texts start and end with a visible ASCII character: nothing to trim, no Unicode lookup.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F { return self }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
             let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })

@@ -45,7 +45,12 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Parses exactly the canonical 24-character form; nil for anything else.
     public init?(canonical bytes: some RandomAccessCollection<UInt8>) {
         guard bytes.count == 24 else { return nil }
-        let b = Array(bytes)
+        let parsed: Timestamp?? = bytes.withContiguousStorageIfAvailable { Timestamp(canonicalBuffer: $0) }
+        guard let value = parsed ?? Timestamp(canonicalBuffer: Array(bytes)) else { return nil }
+        self = value
+    }
+
+    private init?<C: RandomAccessCollection<UInt8>>(canonicalBuffer b: C) where C.Index == Int {
         guard b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), b[10] == UInt8(ascii: "T"),
             b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"), b[19] == UInt8(ascii: "."),
             b[23] == UInt8(ascii: "Z"),

@@ -27,6 +27,14 @@ public struct RICEScore: Sendable, Equatable {
 
     /// The RICE score.
     public var score: Double { reach * impact * (confidence / 100) / effort }
+
+    /// RICE inputs; see the properties for their ranges (checked when read from a payload).
+    public init(reach: Double, impact: Double, confidence: Double, effort: Double) {
+        self.reach = reach
+        self.impact = impact
+        self.confidence = confidence
+        self.effort = effort
+    }
 }
 
 /// An item's priority under one framework.

@@ -1,0 +1,63 @@
+extension Event {
+    /// Reads a line laid out exactly as the log writes it (see `canonicalBody`), walking the envelope's
+    /// members in their fixed order and parsing only the payload as general JSON. Returns nil, rather than
+    /// failing, for any line in another layout, which the general decoder then reads (and the verifier
+    /// reports as not canonical). Throws for a line in canonical layout whose values are invalid.
+    static func decodeCanonical(_ line: UnsafeBufferPointer<UInt8>) throws(EventDecodingError) -> Event? {
+        // The fixed tail: ,"prev":"<64 hex>","hash":"<64 hex>"}
+        let tailLength = 149
+        guard line.count > tailLength + 150 else { return nil }
+        var p = JSONParser(line)
+        func string() -> String? { try? p.parseString() }
+        guard p.take(#"{"seq":"#), let seq = p.takeInteger(), seq >= 1,
+            p.take(#","id":""#), let idBytes = p.take(count: 36), let id = EventID(bytes: idBytes),
+            p.take(#"","type":"#), let typeName = string(),
+            p.take(#","schemaVersion":"#), let version = p.takeInteger(), version >= 1,
+            p.take(#","effectiveAt":""#), let effectiveBytes = p.take(count: 24), let effectiveAt = Timestamp(canonical: effectiveBytes),
+            p.take(#"","recordedAt":""#), let recordedBytes = p.take(count: 24), let recordedAt = Timestamp(canonical: recordedBytes),
+            p.take(#"","actor":{"name":"#), let name = string(), p.take(#","role":"#), let role = string(),
+            p.take(#"},"recordedBy":"#), let recordedBy = string(),
+            p.take(#","subject":"#), let subjectText = string(), let subject = Subject(subjectText)
+        else { return nil }
+        var reason: String? = nil
+        if p.take(#","reason":"#) {
+            guard let text = string() else { return nil }
+            reason = text
+        }
+        var links: [EventID] = []
+        if p.take(#","links":["#) {
+            repeat {
+                guard p.take("\""), let bytes = p.take(count: 36), let link = EventID(bytes: bytes), p.take("\"") else { return nil }
+                links.append(link)
+            } while p.take(",")
+            guard p.take("]") else { return nil }
+        }
+        guard p.take(#","payload":"#), p.position < line.count - tailLength else { return nil }
+        let payloadStart = p.position
+        var payloadParser = JSONParser(UnsafeBufferPointer(rebasing: line[payloadStart..<(line.count - tailLength)]))
+        guard let payloadJSON = try? payloadParser.parseValueHere(), payloadParser.position == line.count - tailLength - payloadStart
+        else { return nil }
+        var tail = JSONParser(UnsafeBufferPointer(rebasing: line[(line.count - tailLength)...]))
+        guard tail.take(#","prev":""#), let prevBytes = tail.take(count: 64), let prev = Digest(hex: prevBytes),
+            tail.take(#"","hash":""#), let hashBytes = tail.take(count: 64), let hash = Digest(hex: hashBytes), tail.take(#""}"#)
+        else { return nil }
+
+        guard let kind = Vocabulary.kind(named: typeName) else {
+            throw EventDecodingError(
+                message: "unknown event type \"\(typeName)\"; it may have been written by a newer decisionlog — upgrade to read it",
+                needsNewerTool: true)
+        }
+        if version > kind.schemaVersion {
+            throw EventDecodingError(
+                message: "\(typeName) schema version \(version) is newer than this decisionlog knows (\(kind.schemaVersion)); upgrade to read it",
+                needsNewerTool: true)
+        }
+        let payload: Payload
+        do throws(ValidationFailure) { payload = try kind.decode(payloadJSON) } catch {
+            throw EventDecodingError(message: error.description, needsNewerTool: false)
+        }
+        return Event(seq: seq, id: id, schemaVersion: version, effectiveAt: effectiveAt, recordedAt: recordedAt,
+                     actor: Actor(name: name, role: role), recordedBy: recordedBy, subject: subject, reason: reason,
+                     links: links, payload: payload, prev: prev, hash: hash)
+    }
+}
