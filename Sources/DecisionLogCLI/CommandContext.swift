@@ -26,8 +26,8 @@ struct CommandContext {
     }
 
     /// Prints the reader's warning about an incomplete last line, when the read skipped one.
-    func warnIfSkipped(_ end: ReadEnd) {
-        if end.skippedIncompleteTail {
+    func warnIfSkipped(_ skippedIncompleteTail: Bool) {
+        if skippedIncompleteTail {
             console.error("warning: skipped an incomplete last line left by an interrupted write; run 'decisionlog repair' to remove it")
         }
     }

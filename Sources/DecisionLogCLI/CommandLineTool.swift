@@ -8,7 +8,8 @@ public enum CommandLineTool {
 
     static let commands: [CommandEntry] = [
         CommandEntry(InitCommand.self), CommandEntry(AddCommand.self), CommandEntry(LogCommand.self),
-        CommandEntry(ShowCommand.self), CommandEntry(VerifyCommand.self), CommandEntry(RepairCommand.self),
+        CommandEntry(ShowCommand.self), CommandEntry(DiffCommand.self), CommandEntry(HistoryCommand.self),
+        CommandEntry(BlameCommand.self), CommandEntry(VerifyCommand.self), CommandEntry(RepairCommand.self),
         CommandEntry(DemoCommand.self), CommandEntry(HelpCommand.self),
     ]
 

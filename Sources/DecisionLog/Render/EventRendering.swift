@@ -30,7 +30,7 @@ public struct EventRendering: Sendable {
     /// The events as an aligned table: seq, effective date, type, subject, actor, and what and why. Events
     /// referred to by id are shown as `#seq` when `seqs` knows them.
     public func table(_ events: [Event], width: Int? = nil, seqs: [EventID: Int] = [:]) -> String {
-        var table = TextTable(headers: ["SEQ", "EFFECTIVE", "TYPE", "SUBJECT", "ACTOR", "WHAT AND WHY"])
+        var table = TextTable(headers: ["SEQ", "EFFECTIVE", "TYPE", "SUBJECT", "ACTOR", "WHAT AND WHY"], fixed: [0, 1, 2, 3])
         let naming = { (id: EventID) in seqs[id].map { "#\($0)" } ?? id.description }
         for event in events {
             table.append(["#\(event.seq)", dateText(event.effectiveAt), event.type.name, event.subject.text,

@@ -4,10 +4,10 @@ import DecisionLog
 enum HelpCommand: Command {
     static let spec = CommandSpec(
         name: "help", abstract: "Show help for a subcommand or a topic.",
-        arguments: [.init(name: "<topic>", help: "A subcommand, or a topic: types (the event vocabulary), exit-codes.", optional: true)],
-        usage: "[<subcommand> | types | exit-codes]")
+        arguments: [.init(name: "<topic>", help: "A subcommand, or a topic: types (the event vocabulary), views, exit-codes.", optional: true)],
+        usage: "[<subcommand> | types | views | exit-codes]")
 
-    static let topics = ["types", "exit-codes"]
+    static let topics = ["types", "views", "exit-codes"]
 
     static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws {
         guard let topic = arguments.first else {
@@ -16,6 +16,7 @@ enum HelpCommand: Command {
         }
         switch topic {
         case "types": context.console.writeOut(typesHelp)
+        case "views": context.console.writeOut(viewsHelp)
         case "exit-codes": context.console.writeOut(exitCodesHelp)
         default:
             guard let command = CommandLineTool.command(named: topic) else {
@@ -37,6 +38,13 @@ enum HelpCommand: Command {
             for field in kind.fields { out += HelpText.row(AddCommand.option(for: field).label, AddCommand.option(for: field).help) }
         }
         return out
+    }
+
+    /// The views and what each answers.
+    static var viewsHelp: String {
+        "VIEWS: what 'decisionlog show <view>', 'blame <view>' and 'diff' answer.\n\n"
+            + Views.all.map { HelpText.row($0.name, $0.summary) }.joined()
+            + "\n  Each works --as-of any moment (effective time) and --known-at any moment (recorded time).\n"
     }
 
     /// The exit statuses and what they mean.

@@ -1,22 +1,46 @@
 import DecisionLog
 
-/// `decisionlog show <event>`: one event in full.
+/// `decisionlog show <view>` or `decisionlog show <event>`.
 enum ShowCommand: Command {
     static let spec = CommandSpec(
-        name: "show", abstract: "Show one event in full.",
-        arguments: [.init(name: "<event>", help: "The event: its seq (12 or #12), its id, or enough of the start of its id to name one event.")],
+        name: "show", abstract: "Show a view (goals, kpis, priorities, launches, owners, decisions, timeline) or one event.",
+        discussion: "With a view name, shows it as of a moment: --as-of picks the effective time (what the plan was), --known-at the recorded time (what the log knew); combine them to ask what was believed on one day about another. With an event's seq or id, shows that event in full.",
+        arguments: [.init(name: "<view-or-event>", help: "A view (\(Views.names.joined(separator: ", "))), or an event: 12, #12, its id or the start of it.")],
         options: [
-            .init(name: "format", value: "<format>", help: "text (default), json, or jsonl (the stored line, byte for byte)."),
+            ViewQuery.asOfOption, ViewQuery.knownAtOption, ViewQuery.subjectOption,
+            .init(name: "format", value: "<format>", help: "For a view: table (default), json, csv or markdown. For an event: text (default), json or jsonl."),
             CommandSpec.logOption,
         ])
 
     static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws {
         let args = try ArgumentParser.parse(arguments, for: spec)
-        let format = try args.choice("format", ["text", "json", "jsonl"], default: "text", spec: spec)
-        let text = args.positionals[0]
-        guard let reference = EventReference(text) else {
-            throw UsageError("'\(text)' is not an event; give its seq (12 or #12) or its id", command: spec)
+        let target = args.positionals[0]
+        if Views.named(target) != nil || EventReference(target) == nil {
+            try showView(target, args, context)
+        } else {
+            try showEvent(target, args, context)
         }
+    }
+
+    private static func showView(_ name: String, _ args: ParsedArguments, _ context: CommandContext) throws {
+        let store = try context.openLog(args)
+        let query = ViewQuery(store: store, context: context, spec: spec)
+        let view = try query.view(name)
+        let format = try query.format(args)
+        let asOf = try query.point(args.value("as-of"), option: "--as-of")
+        let known = try query.point(args.value("known-at"), option: "--known-at")
+        let replay = try query.replay([view], known: known, asOf: [asOf])
+        let moment = try query.moment(replay, asOf: asOf, known: known)
+        let table = query.filtered(replay.table(view, asOf: moment.asOf), args.value("subject"))
+        context.console.writeOut(query.rendering.view(table, at: moment, format: format))
+    }
+
+    private static func showEvent(_ text: String, _ args: ParsedArguments, _ context: CommandContext) throws {
+        for option in ["as-of", "known-at", "subject"] where args.value(option) != nil {
+            throw UsageError("'--\(option)' applies to views; '\(text)' names an event", command: spec)
+        }
+        let format = try args.choice("format", ["text", "json", "jsonl"], default: "text", spec: spec)
+        let reference = EventReference(text)!
         let store = try context.openLog(args)
         var found = try store.events(matching: reference)
         if found.isEmpty, case .seq = reference, !text.hasPrefix("#"), text.count >= 8 {

@@ -63,6 +63,11 @@ public struct TimeZoneRules: Sendable, Hashable, CustomStringConvertible {
         instant.milliseconds + Int64(offsetSeconds(at: instant)) * 1000
     }
 
+    /// The local calendar date at `instant`.
+    public func date(at instant: Timestamp) -> CalendarDate {
+        CalendarDate(dayNumber: Int(Civil.floorDivide(localMilliseconds(at: instant), 86_400_000).quotient))
+    }
+
     /// The first instant of `date` in this zone.
     public func startOf(_ date: CalendarDate) -> Timestamp {
         instant(atLocalMilliseconds: Int64(date.dayNumber) * 86_400_000)

@@ -1,0 +1,93 @@
+/// How one view changed between two moments: rows added, rows removed, and rows whose values changed, each
+/// change in the view's own words.
+public struct ViewDiff: Sendable, Equatable {
+    /// The view's name.
+    public let view: String
+    /// Rows present only at the later moment.
+    public let added: [ViewRow]
+    /// Rows present only at the earlier moment.
+    public let removed: [ViewRow]
+    /// Rows present at both whose compared values differ.
+    public let changed: [RowChange]
+
+    /// True when nothing changed.
+    public var isEmpty: Bool { added.isEmpty && removed.isEmpty && changed.isEmpty }
+
+    /// The differences between `before` and `after`, two tables of `view`; rows match by key.
+    public init(_ view: ViewKind, before: ViewTable, after: ViewTable) {
+        self.view = view.name
+        let beforeRows = Dictionary(before.rows.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let afterKeys = Set(after.rows.map(\.key))
+        added = after.rows.filter { beforeRows[$0.key] == nil }
+        removed = before.rows.filter { !afterKeys.contains($0.key) }
+        changed = after.rows.compactMap { row in
+            guard let old = beforeRows[row.key] else { return nil }
+            let changes = RowChange.fieldChanges(view, from: old, to: row)
+            return changes.isEmpty ? nil : RowChange(key: row.key, subject: row.subject, changes: changes)
+        }
+    }
+}
+
+/// The changes of one row.
+public struct RowChange: Sendable, Equatable {
+    /// The row's key.
+    public let key: String
+    /// The subject the row is about.
+    public let subject: Subject?
+    /// Each changed value, in column order.
+    public let changes: [FieldChange]
+
+    /// The compared cells of `view` that differ between two versions of a row.
+    static func fieldChanges(_ view: ViewKind, from before: ViewRow, to after: ViewRow) -> [FieldChange] {
+        view.columns.compactMap { column in
+            guard column.isCompared else { return nil }
+            let (old, new) = (before[column.key], after[column.key])
+            guard old.value != new.value else { return nil }
+            return FieldChange(field: column.key, before: old, after: new, text: view.describeChange(column, from: old, to: new))
+        }
+    }
+}
+
+/// One changed value.
+public struct FieldChange: Sendable, Equatable {
+    /// The column's key.
+    public let field: String
+    /// The value before.
+    public let before: Cell
+    /// The value after.
+    public let after: Cell
+    /// The change in the view's words, e.g. "Must → Should" or "launch 2025-09-01 → 2025-09-22 (+21 days)".
+    public let text: String
+}
+
+/// A KPI's actual at two moments, and the relative change: the seeds' "Metric | Before | After | Change".
+public struct KPIChange: Sendable, Equatable {
+    /// The metric's subject.
+    public let metric: String
+    /// The metric's name.
+    public let name: String
+    /// The latest actual at each moment.
+    public let before: Cell
+    public let after: Cell
+    /// (after − before) ÷ |before| in whole percent; nil when either is missing or before is 0.
+    public let percent: Int?
+
+    /// The KPI rows of two tables of the kpis view, for every metric with an actual at either moment.
+    public static func table(before: ViewTable, after: ViewTable) -> [KPIChange] {
+        let beforeRows = Dictionary(before.rows.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        var keys = after.rows.map(\.key)
+        keys += before.rows.map(\.key).filter { !keys.contains($0) }
+        let afterRows = Dictionary(after.rows.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        return keys.compactMap { key in
+            let old = beforeRows[key]?["actual"] ?? Cell(.null), new = afterRows[key]?["actual"] ?? Cell(.null)
+            guard old.value != .null || new.value != .null else { return nil }
+            let name = (afterRows[key] ?? beforeRows[key])?["name"].text ?? key
+            var percent: Int? = nil
+            if let a = old.value.numberValue, let b = new.value.numberValue { percent = KPIsProjection.percentChange(from: a, to: b) }
+            return KPIChange(metric: key, name: name, before: old, after: new, percent: percent)
+        }
+    }
+
+    /// "+80%", "−33%", "0%", or "" when there is no change to give.
+    public var percentText: String { percent.map(KPIsProjection.percentText) ?? "" }
+}

@@ -1,0 +1,87 @@
+/// The goals view: what the team is aiming at — each goal's title, timeframe, owner, metric and target,
+/// and whether it is open or closed (achieved, missed, dropped). A restated goal keeps the fields it does
+/// not restate; `owner.assigned` on a goal changes its owner.
+public enum GoalsProjection: Projection {
+    public static let name = "goals"
+    public static let summary = "What we are aiming at: title, timeframe, owner, target, open or closed."
+    public static let columns: [ViewColumn] = [
+        ViewColumn("goal"), ViewColumn("title", wraps: true), ViewColumn("timeframe"), ViewColumn("owner"), ViewColumn("target"),
+        ViewColumn("metric", priority: 2), ViewColumn("status", wraps: true),
+    ]
+
+    /// One goal's histories, field by field.
+    public struct Record: Sendable {
+        var title = History<String>()
+        var timeframe = History<Timeframe>()
+        var owner = History<String>()
+        var metric = History<Subject>()
+        var target = History<(value: Double, unit: MeasureUnit?)>()
+        /// The closing in force: nil while the goal is open (a later `goal.set` reopens it).
+        var closing = History<GoalClosed?>()
+
+        mutating func retract(_ id: EventID) {
+            title.retract(id)
+            timeframe.retract(id)
+            owner.retract(id)
+            metric.retract(id)
+            target.retract(id)
+            closing.retract(id)
+        }
+    }
+
+    public static func initialState() -> [Subject: Record] { [:] }
+
+    public static func fold(_ state: inout [Subject: Record], _ event: Event) {
+        let stamp = Stamp(event)
+        switch event.payload {
+        case .goalSet(let p):
+            var record = state[event.subject] ?? Record()
+            record.title.record(p.title, stamp)
+            record.timeframe.record(p.timeframe, stamp)
+            if let owner = p.owner { record.owner.record(owner, stamp) }
+            if let metric = p.metric { record.metric.record(metric, stamp) }
+            if let target = p.target { record.target.record((target, p.unit), stamp) }
+            record.closing.record(nil, stamp)
+            state[event.subject] = record
+        case .goalClosed(let p):
+            state[event.subject, default: Record()].closing.record(p, stamp)
+        case .ownerAssigned(let p) where event.subject.kind == "goal":
+            state[event.subject, default: Record()].owner.record(p.owner, stamp)
+        case .eventRetracted(let r):
+            state[event.subject]?.retract(r.event)
+        default:
+            break
+        }
+    }
+
+    public static func rows(_ state: [Subject: Record], _ context: ViewContext) -> [ViewRow] {
+        state.keys.sorted().compactMap { subject -> ViewRow? in
+            let record = state[subject]!
+            guard let title = record.title.latest(context.asOf) else { return nil }
+            let timeframe = record.timeframe.latest(context.asOf)
+            let owner = record.owner.latest(context.asOf)
+            let metric = record.metric.latest(context.asOf)
+            let target = record.target.latest(context.asOf)
+            let closing = record.closing.latest(context.asOf)
+            let status: Cell = if let closed = closing?.value {
+                Cell(.string(closed.outcome.rawValue), text: closed.outcome.rawValue + (closed.note.map { ": \($0)" } ?? ""),
+                     source: closing?.stamp)
+            } else {
+                Cell(.string("open"), source: closing?.stamp)
+            }
+            return ViewRow(key: subject.text, subject: subject, cells: [
+                "goal": .text(subject.text),
+                "title": .text(title.value, source: title.stamp),
+                "timeframe": .text(timeframe?.value.description, source: timeframe?.stamp),
+                "owner": .text(owner?.value, source: owner?.stamp),
+                "target": target.map { Cell(.number($0.value.value), text: NumberText.format($0.value.value, unit: $0.value.unit), source: $0.stamp) } ?? .text(nil),
+                "metric": .text(metric?.value.text, source: metric?.stamp),
+                "status": status,
+            ])
+        }
+    }
+
+    public static func describeChange(_ column: ViewColumn, from before: Cell, to after: Cell) -> String? {
+        column.key == "owner" ? "owner \(before.text.isEmpty ? "(none)" : before.text) → \(after.text.isEmpty ? "(none)" : after.text)" : nil
+    }
+}

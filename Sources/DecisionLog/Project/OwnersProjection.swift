@@ -1,0 +1,76 @@
+/// The owners view: who owns each subject, and its RACI, DACI or RAPID role set — who is responsible,
+/// accountable, consulted, informed, and so on. A goal's owner from `goal.set` counts too.
+public enum OwnersProjection: Projection {
+    public static let name = "owners"
+    public static let summary = "Who is accountable, consulted and informed for what (RACI / DACI / RAPID)."
+    public static let columns: [ViewColumn] = [
+        ViewColumn("subject"), ViewColumn("owner"), ViewColumn("framework", priority: 2), ViewColumn("roles", wraps: true),
+    ]
+
+    /// A subject's owner and role-set histories.
+    public struct Record: Sendable {
+        var owner = History<String>()
+        var roles = History<OwnerAssigned>()
+
+        mutating func retract(_ id: EventID) {
+            owner.retract(id)
+            roles.retract(id)
+        }
+    }
+
+    public static func initialState() -> [Subject: Record] { [:] }
+
+    public static func fold(_ state: inout [Subject: Record], _ event: Event) {
+        let stamp = Stamp(event)
+        switch event.payload {
+        case .ownerAssigned(let p):
+            state[event.subject, default: Record()].owner.record(p.owner, stamp)
+            if p.framework != nil, !p.roles.isEmpty { state[event.subject, default: Record()].roles.record(p, stamp) }
+        case .goalSet(let p):
+            if let owner = p.owner { state[event.subject, default: Record()].owner.record(owner, stamp) }
+        case .eventRetracted(let r):
+            state[event.subject]?.retract(r.event)
+        default:
+            break
+        }
+    }
+
+    /// Short role names for tables: RACI's R, A, C, I; DACI's D, A, C, I; RAPID's R, A, P, I, D.
+    static func letter(_ role: String) -> String {
+        switch role {
+        case "contributors": "C"
+        default: role.prefix(1).uppercased()
+        }
+    }
+
+    public static func rows(_ state: [Subject: Record], _ context: ViewContext) -> [ViewRow] {
+        state.keys.sorted().compactMap { subject -> ViewRow? in
+            let record = state[subject]!
+            guard let owner = record.owner.latest(context.asOf) else { return nil }
+            let set = record.roles.latest(context.asOf)
+            var roles: Cell = .text(nil)
+            if let set, let framework = set.value.framework {
+                let present = framework.roles.filter { set.value.roles[$0] != nil }
+                let object = JSONValue.object(Dictionary(uniqueKeysWithValues: present.map { role in
+                    (role, JSONValue.array(set.value.roles[role]!.map(JSONValue.string)))
+                }))
+                let text = present.map { "\(letter($0)): \(set.value.roles[$0]!.joined(separator: ", "))" }.joined(separator: "; ")
+                roles = Cell(object, text: text, source: set.stamp)
+            }
+            return ViewRow(key: subject.text, subject: subject, cells: [
+                "subject": .text(subject.text),
+                "owner": .text(owner.value, source: owner.stamp),
+                "framework": .text(set?.value.framework?.rawValue.uppercased(), source: set?.stamp),
+                "roles": roles,
+            ])
+        }
+    }
+
+    public static func describeChange(_ column: ViewColumn, from before: Cell, to after: Cell) -> String? {
+        switch column.key {
+        case "owner": "owner \(before.text.isEmpty ? "(none)" : before.text) → \(after.text.isEmpty ? "(none)" : after.text)"
+        case "roles": "roles \(before.text.isEmpty ? "(none)" : before.text) → \(after.text.isEmpty ? "(none)" : after.text)"
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,96 @@
+/// A view of the log as a pure fold: events go in, one at a time and in seq order, and the state they build
+/// answers the view at any effective time. A projection reads no clock and no disk; replaying the same events
+/// gives the same views.
+///
+/// To add a view, write one type conforming to `Projection` in one file and list it in `Views.all`.
+public protocol Projection {
+    /// What the fold builds.
+    associatedtype State
+    /// The view's name on the command line, e.g. `launches`.
+    static var name: String { get }
+    /// One line for help.
+    static var summary: String { get }
+    /// The view's columns, in display order.
+    static var columns: [ViewColumn] { get }
+    /// The state before any event.
+    static func initialState() -> State
+    /// Takes in the next event (in seq order). Must ignore events the view is not about.
+    static func fold(_ state: inout State, _ event: Event)
+    /// The view's rows as of `context.asOf`.
+    static func rows(_ state: State, _ context: ViewContext) -> [ViewRow]
+    /// A change of one cell in the view's own words ("Must → Should"); nil uses "title: before → after".
+    static func describeChange(_ column: ViewColumn, from before: Cell, to after: Cell) -> String?
+}
+
+extension Projection {
+    public static func describeChange(_ column: ViewColumn, from before: Cell, to after: Cell) -> String? { nil }
+}
+
+/// What building a view needs besides the state: the moment, and how to read and show time.
+public struct ViewContext: Sendable {
+    /// The effective-time limit.
+    public let asOf: AsOf
+    /// The log's time zone.
+    public let timeZone: TimeZoneRules
+    /// The month the log's fiscal year starts in.
+    public let fiscalYearStart: Int
+
+    /// A context; see the properties.
+    public init(asOf: AsOf, timeZone: TimeZoneRules, fiscalYearStart: Int) {
+        self.asOf = asOf
+        self.timeZone = timeZone
+        self.fiscalYearStart = fiscalYearStart
+    }
+
+    /// The calendar day of the as-of moment in the log's zone (for "review date passed").
+    public var asOfDate: CalendarDate { timeZone.date(at: asOf.instant) }
+}
+
+/// A view the tool knows, with its projection's type erased, so views can be listed and run together.
+public struct ViewKind: Sendable {
+    /// The view's name.
+    public let name: String
+    /// One line for help.
+    public let summary: String
+    /// The columns.
+    public let columns: [ViewColumn]
+    let makeRunner: @Sendable () -> ProjectionRunner
+    let describe: @Sendable (ViewColumn, Cell, Cell) -> String?
+
+    init<P: Projection>(_ projection: P.Type) {
+        name = P.name
+        summary = P.summary
+        columns = P.columns
+        makeRunner = { ProjectionRunner(P.self) }
+        describe = { P.describeChange($0, from: $1, to: $2) }
+    }
+
+    /// A change of one cell in the view's words: its own phrasing, else "title: before → after".
+    public func describeChange(_ column: ViewColumn, from before: Cell, to after: Cell) -> String {
+        if let text = describe(column, before, after) { return text }
+        let from = before.text.isEmpty ? "(none)" : before.text
+        let to = after.text.isEmpty ? "(none)" : after.text
+        return "\(column.title.lowercased()) \(from) → \(to)"
+    }
+}
+
+/// A projection's fold in progress: its state, behind closures, for folding events and building views.
+/// Confined to the replay that made it (not `Sendable`).
+final class ProjectionRunner {
+    private let foldEvent: (Event) -> Void
+    private let buildRows: (ViewContext) -> [ViewRow]
+
+    init<P: Projection>(_ projection: P.Type) {
+        let box = Box(P.initialState())
+        foldEvent = { P.fold(&box.value, $0) }
+        buildRows = { P.rows(box.value, $0) }
+    }
+
+    func fold(_ event: Event) { foldEvent(event) }
+    func rows(_ context: ViewContext) -> [ViewRow] { buildRows(context) }
+
+    private final class Box<Value> {
+        var value: Value
+        init(_ value: Value) { self.value = value }
+    }
+}

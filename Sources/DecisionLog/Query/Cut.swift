@@ -1,0 +1,67 @@
+/// Which events a view is built from, on both clocks.
+///
+/// - `knownThrough` limits recorded time: the log as it stood then (what was known). Because recorded time
+///   never decreases along the log, this is always a prefix of the log.
+/// - `asOf` limits effective time: the decisions in force then (what the plan was).
+public struct Cut: Sendable, Equatable {
+    /// The end of the log prefix that counts.
+    public enum Known: Sendable, Equatable {
+        /// Every event recorded.
+        case everything
+        /// Events with seq up to and including this one.
+        case seq(Int)
+        /// Events recorded up to and including this instant.
+        case recorded(Timestamp)
+
+        /// Whether `event` lies within the prefix.
+        public func includes(_ event: Event) -> Bool {
+            switch self {
+            case .everything: true
+            case .seq(let seq): event.seq <= seq
+            case .recorded(let instant): event.recordedAt <= instant
+            }
+        }
+    }
+
+    /// The known-at limit.
+    public var known: Known
+    /// The as-of limit.
+    public var asOf: AsOf
+
+    /// A cut; see the properties.
+    public init(known: Known = .everything, asOf: AsOf) {
+        self.known = known
+        self.asOf = asOf
+    }
+}
+
+/// An effective-time limit: events effective before it, or at it with a seq no greater, count. The seq
+/// breaks ties between events effective at the same instant, so "just before event #N" can be expressed.
+public struct AsOf: Sendable, Equatable, Comparable {
+    /// The instant, inclusive.
+    public let instant: Timestamp
+    /// Among events effective exactly at `instant`, those with this seq or lower count.
+    public let seq: Int
+
+    /// Everything effective at or before `instant`.
+    public init(_ instant: Timestamp) {
+        self.instant = instant
+        seq = .max
+    }
+
+    /// Everything ordered at or before the event effective at `instant` with `seq`.
+    public init(_ instant: Timestamp, seq: Int) {
+        self.instant = instant
+        self.seq = seq
+    }
+
+    /// Every effective time.
+    public static let always = AsOf(.latest)
+
+    /// Whether an event effective at `instant` with `seq` counts.
+    @inline(__always) public func includes(_ instant: Timestamp, seq: Int) -> Bool {
+        instant < self.instant || (instant == self.instant && seq <= self.seq)
+    }
+
+    public static func < (a: AsOf, b: AsOf) -> Bool { (a.instant, a.seq) < (b.instant, b.seq) }
+}

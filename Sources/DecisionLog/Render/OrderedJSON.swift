@@ -1,0 +1,80 @@
+/// JSON whose object members keep the order they were given in, for output people read (views, diffs,
+/// histories). Written compact or indented.
+public indirect enum OrderedJSON: Sendable {
+    case value(JSONValue)
+    case object([(String, OrderedJSON)])
+    case array([OrderedJSON])
+
+    /// The compact text.
+    public var compactBytes: [UInt8] {
+        var out: [UInt8] = []
+        append(to: &out)
+        return out
+    }
+
+    /// The text indented two spaces a level, with a final newline.
+    public var pretty: String { PrettyJSON.format(compactBytes) + "\n" }
+
+    private func append(to out: inout [UInt8]) {
+        switch self {
+        case .value(let v): v.appendCanonical(to: &out)
+        case .array(let items):
+            out.append(UInt8(ascii: "["))
+            for (i, item) in items.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                item.append(to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            out.append(UInt8(ascii: "{"))
+            for (i, (key, value)) in members.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                CanonicalJSON.appendString(key, to: &out)
+                out.append(UInt8(ascii: ":"))
+                value.append(to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+}
+
+/// Writing values into CSV (RFC 4180) and Markdown tables.
+public enum TextFormats {
+    /// One CSV line (without its line break) of `fields`, quoting where needed.
+    public static func csvLine(_ fields: [String]) -> String {
+        fields.map { field in
+            guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+            return "\"" + field.replacingAll("\"", with: "\"\"") + "\""
+        }.joined(separator: ",")
+    }
+
+    /// A value as a CSV field: text as is, numbers without needless fractions, lists joined by "; ".
+    public static func csvField(_ value: JSONValue) -> String {
+        switch value {
+        case .null: ""
+        case .bool(let b): b ? "true" : "false"
+        case .number(let n): String(decoding: JSONValue.number(n).canonicalBytes, as: UTF8.self)
+        case .string(let s): s
+        case .array(let items): items.map(csvField).joined(separator: "; ")
+        case .object: value.canonicalString
+        }
+    }
+
+    /// A Markdown table: header, separator and rows; pipes and line breaks in cells are escaped.
+    public static func markdownTable(headers: [String], rows: [[String]]) -> String {
+        func line(_ cells: [String]) -> String {
+            "| " + cells.map { $0.replacingAll("|", with: "\\|").replacingAll("\n", with: "<br>") }.joined(separator: " | ") + " |"
+        }
+        var lines = [line(headers), "|" + String(repeating: "---|", count: headers.count)]
+        lines += rows.map(line)
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension String {
+    /// The string with every occurrence of `target` replaced by `replacement`.
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard contains(target) else { return self }
+        return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

@@ -1,0 +1,23 @@
+import DecisionLog
+
+/// `decisionlog blame <view>`: each current value beside the event that set it.
+enum BlameCommand: Command {
+    static let spec = CommandSpec(
+        name: "blame", abstract: "Show each value of a view beside the event that set it: seq, who, when.",
+        arguments: [.init(name: "<view>", help: "The view: \(Views.names.joined(separator: ", ")).")],
+        options: [ViewQuery.asOfOption, ViewQuery.knownAtOption, ViewQuery.subjectOption, ViewQuery.formatOption, CommandSpec.logOption])
+
+    static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws {
+        let args = try ArgumentParser.parse(arguments, for: spec)
+        let store = try context.openLog(args)
+        let query = ViewQuery(store: store, context: context, spec: spec)
+        let view = try query.view(args.positionals[0])
+        let format = try query.format(args)
+        let asOf = try query.point(args.value("as-of"), option: "--as-of")
+        let known = try query.point(args.value("known-at"), option: "--known-at")
+        let replay = try query.replay([view], known: known, asOf: [asOf])
+        let moment = try query.moment(replay, asOf: asOf, known: known)
+        let table = query.filtered(replay.table(view, asOf: moment.asOf), args.value("subject"))
+        context.console.writeOut(query.rendering.blame(table, at: moment, format: format))
+    }
+}

@@ -1,0 +1,41 @@
+import DecisionLog
+
+/// `decisionlog diff <A> <B>`: what changed between two moments, in domain terms.
+enum DiffCommand: Command {
+    static let spec = CommandSpec(
+        name: "diff", abstract: "Show what changed between two moments, view by view, in the team's words.",
+        discussion: "Compares the views as of <from> and as of <to> (effective time): rows added, removed and changed, such as \"Must → Should\" or \"launch 2025-09-01 → 2025-09-22 (+21 days)\", and the KPIs as Metric | Before | After | Change.",
+        arguments: [
+            .init(name: "<from>", help: "The earlier moment: a date, date-time, period (2025-Q2) or #seq."),
+            .init(name: "<to>", help: "The later moment (same forms, or now)."),
+        ],
+        options: [
+            .init(name: "view", value: "<view>", help: "Only this view (repeatable; default: every view but the timeline).", repeatable: true),
+            ViewQuery.knownAtOption, ViewQuery.subjectOption, ViewQuery.formatOption, CommandSpec.logOption,
+        ])
+
+    static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws {
+        let args = try ArgumentParser.parse(arguments, for: spec)
+        let store = try context.openLog(args)
+        let query = ViewQuery(store: store, context: context, spec: spec)
+        let format = try query.format(args)
+        var views: [ViewKind] = []
+        for name in args.all("view") { views.append(try query.view(name)) }
+        if views.isEmpty { views = Views.all.filter { $0.name != TimelineProjection.name } }
+        let from = try query.point(args.positionals[0], option: "<from>")
+        let to = try query.point(args.positionals[1], option: "<to>")
+        let known = try query.point(args.value("known-at"), option: "--known-at")
+        let replay = try query.replay(views, known: known, asOf: [from, to])
+        let before = try query.moment(replay, asOf: from, known: known)
+        let after = try query.moment(replay, asOf: to, known: known)
+        var diffs: [ViewDiff] = []
+        var kpis: [KPIChange]? = nil
+        for view in views {
+            let old = query.filtered(replay.table(view, asOf: before.asOf), args.value("subject"))
+            let new = query.filtered(replay.table(view, asOf: after.asOf), args.value("subject"))
+            if view.name == KPIsProjection.name { kpis = KPIChange.table(before: old, after: new) }
+            diffs.append(ViewDiff(view, before: old, after: new))
+        }
+        context.console.writeOut(query.rendering.diff(diffs, kpis: kpis, from: before, to: after, format: format))
+    }
+}

@@ -1,0 +1,68 @@
+import DecisionLog
+
+/// What `show <view>`, `blame`, `diff` and `history` share: reading points on both clocks, replaying the log
+/// up to the known-at point, and fitting output to the terminal.
+struct ViewQuery {
+    let store: FileEventStore
+    let context: CommandContext
+    let spec: CommandSpec
+    let now = Timestamp.now()
+
+    static let asOfOption = CommandSpec.Option(name: "as-of", value: "<point>", help: "The plan at this moment (effective time): now, 2025-06-30, 2025-06-30T17:00, 2025-Q2, 2025-H1, 2025, 2025-06 or #120 (default: now).")
+    static let knownAtOption = CommandSpec.Option(name: "known-at", value: "<point>", help: "Only what the log knew at this moment (recorded time): same forms; #120 is the log through event 120 (default: everything).")
+    static let subjectOption = CommandSpec.Option(name: "subject", value: "<prefix>", help: "Only rows about subjects starting with this, e.g. launch/ or feature/sso.")
+    static let formatOption = CommandSpec.Option(name: "format", value: "<format>", help: "table (default), json, csv or markdown.")
+
+    /// Reads `--format` as an output format.
+    func format(_ args: ParsedArguments) throws(UsageError) -> OutputFormat {
+        OutputFormat(rawValue: try args.choice("format", OutputFormat.allCases.map(\.rawValue), default: "table", spec: spec))!
+    }
+
+    /// Reads a point given to `option`, or nil when it was not given.
+    func point(_ text: String?, option: String) throws(UsageError) -> TimePoint? {
+        guard let text else { return nil }
+        do throws(TimeFormatError) {
+            return try TimePoint(parsing: text, zone: store.configuration.timeZone,
+                                 fiscalYearStart: store.configuration.fiscalYearStartMonth, now: now)
+        } catch {
+            throw UsageError("The value '\(text)' is invalid for '\(option)': \(error.problem)", command: spec)
+        }
+    }
+
+    /// Replays the log through `known` into `views`, remembering the effective times of seq points.
+    func replay(_ views: [ViewKind], known: TimePoint?, asOf points: [TimePoint?]) throws -> Replay {
+        var seqs: Set<Int> = []
+        for case .seq(let seq)? in points { seqs.insert(seq) }
+        let replay = try Replay(store, views: views, known: Cut.Known(known), remembering: seqs)
+        context.warnIfSkipped(replay.skippedIncompleteTail)
+        return replay
+    }
+
+    /// The moment `asOf` and `known` name, resolved against `replay`.
+    func moment(_ replay: Replay, asOf: TimePoint?, known: TimePoint?) throws -> QueryMoment {
+        let resolved: AsOf
+        do throws(LogError) { resolved = try replay.asOf(asOf, now: now) } catch { throw CommandFailure(error.message + "; " + (error.hint ?? ""), .invalidInput) }
+        return QueryMoment(asOf: resolved, asOfLabel: asOf?.description ?? "now", known: Cut.Known(known), knownLabel: known?.description)
+    }
+
+    /// `table` with only the rows whose subject starts with `prefix`.
+    func filtered(_ table: ViewTable, _ prefix: String?) -> ViewTable {
+        guard let prefix else { return table }
+        return ViewTable(name: table.name, columns: table.columns, rows: table.rows.filter { $0.subject?.text.hasPrefix(prefix) ?? false })
+    }
+
+    /// The renderer, fitted to the terminal (or `$COLUMNS`) when there is one.
+    var rendering: QueryRendering {
+        QueryRendering(timeZone: store.configuration.timeZone,
+                       width: context.console.columns ?? context.environment["COLUMNS"].flatMap(Int.init))
+    }
+
+    /// The view called `name`, or a usage error suggesting the nearest.
+    func view(_ name: String) throws(UsageError) -> ViewKind {
+        guard let view = Views.named(name) else {
+            let hint = NearestName.suggestion(for: name, among: Views.names).map { ". Did you mean '\($0)'?" } ?? ""
+            throw UsageError("Unknown view '\(name)'\(hint); the views are \(Views.names.joined(separator: ", "))", command: spec)
+        }
+        return view
+    }
+}
