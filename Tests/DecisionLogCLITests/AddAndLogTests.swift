@@ -147,7 +147,9 @@ struct AddAndLogTests {
         #expect(workspace.run(["show", id, "--format", "jsonl"]).stdout == line)
         #expect(workspace.run(["show", String(id.prefix(28)), "--format", "jsonl"]).stdout == line)  // past the 48-bit time prefix
         #expect(workspace.run(["show", "1", "--format", "jsonl"]).stdout == line)
-        #expect(workspace.run(["show", "goals"]).status == 64)
+        let typo = workspace.run(["show", "gaols"])
+        #expect(typo.status == 64)
+        #expect(typo.stderr.hasPrefix("Error: Unknown view 'gaols'. Did you mean 'goals'?"))
     }
 
     @Test func theActorComesFromFlagsThenEnvironmentThenConfiguration() throws {

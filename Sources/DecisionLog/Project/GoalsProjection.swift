@@ -6,7 +6,7 @@ public enum GoalsProjection: Projection {
     public static let summary = "What we are aiming at: title, timeframe, owner, target, open or closed."
     public static let columns: [ViewColumn] = [
         ViewColumn("goal"), ViewColumn("title", wraps: true), ViewColumn("timeframe"), ViewColumn("owner"), ViewColumn("target"),
-        ViewColumn("metric", priority: 2), ViewColumn("status", wraps: true),
+        ViewColumn("metric", priority: 2), ViewColumn("status"), ViewColumn("note", priority: 3, wraps: true),
     ]
 
     /// One goal's histories, field by field.
@@ -32,9 +32,11 @@ public enum GoalsProjection: Projection {
     public static func initialState() -> [Subject: Record] { [:] }
 
     public static func fold(_ state: inout [Subject: Record], _ event: Event) {
-        let stamp = Stamp(event)
+        // Made only for events the view takes in; a case that sets several values binds one and shares it.
+        var stamp: Stamp { Stamp(event) }
         switch event.payload {
         case .goalSet(let p):
+            let stamp = stamp
             var record = state[event.subject] ?? Record()
             record.title.record(p.title, stamp)
             record.timeframe.record(p.timeframe, stamp)
@@ -63,12 +65,7 @@ public enum GoalsProjection: Projection {
             let metric = record.metric.latest(context.asOf)
             let target = record.target.latest(context.asOf)
             let closing = record.closing.latest(context.asOf)
-            let status: Cell = if let closed = closing?.value {
-                Cell(.string(closed.outcome.rawValue), text: closed.outcome.rawValue + (closed.note.map { ": \($0)" } ?? ""),
-                     source: closing?.stamp)
-            } else {
-                Cell(.string("open"), source: closing?.stamp)
-            }
+            let closed = closing?.value ?? nil
             return ViewRow(key: subject.text, subject: subject, cells: [
                 "goal": .text(subject.text),
                 "title": .text(title.value, source: title.stamp),
@@ -76,7 +73,8 @@ public enum GoalsProjection: Projection {
                 "owner": .text(owner?.value, source: owner?.stamp),
                 "target": target.map { Cell(.number($0.value.value), text: NumberText.format($0.value.value, unit: $0.value.unit), source: $0.stamp) } ?? .text(nil),
                 "metric": .text(metric?.value.text, source: metric?.stamp),
-                "status": status,
+                "status": .text(closed?.outcome.rawValue ?? "open", source: closing?.stamp),
+                "note": .text(closed?.note, source: closing?.stamp),
             ])
         }
     }

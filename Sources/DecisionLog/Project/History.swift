@@ -1,5 +1,6 @@
-/// Where a value came from: the event that set it.
-public struct Stamp: Sendable, Equatable {
+/// Where a value came from: the event that set it. A shared, immutable reference: one per event, however
+/// many values it set.
+public final class Stamp: Sendable, Equatable {
     /// The event's seq.
     public let seq: Int
     /// The event's id.
@@ -22,6 +23,8 @@ public struct Stamp: Sendable, Equatable {
         actor = event.actor
         reason = event.reason
     }
+
+    public static func == (a: Stamp, b: Stamp) -> Bool { a.seq == b.seq && a.id == b.id }
 }
 
 /// One value a field took, and the event that set it.
@@ -42,7 +45,8 @@ public struct History<Value: Sendable>: Sendable {
     /// An empty history.
     public init() {}
 
-    /// Adds a value set by the event stamped `stamp`, in effective-time order.
+    /// Adds a value set by the event stamped `stamp`, in effective-time order; `stamp` may be shared by
+    /// every value the event sets.
     public mutating func record(_ value: Value, _ stamp: Stamp) {
         changes.append(Change(value: value, stamp: stamp))
         var index = changes.count - 1

@@ -25,7 +25,8 @@ public enum KPIsProjection: Projection {
     public static func initialState() -> [Subject: Record] { [:] }
 
     public static func fold(_ state: inout [Subject: Record], _ event: Event) {
-        let stamp = Stamp(event)
+        // Made only for events the view takes in; a case that sets several values binds one and shares it.
+        var stamp: Stamp { Stamp(event) }
         switch event.payload {
         case .metricDefined(let p): state[event.subject, default: Record()].definition.record(p, stamp)
         case .metricTargetSet(let p): state[event.subject, default: Record()].targets.record(p, stamp)

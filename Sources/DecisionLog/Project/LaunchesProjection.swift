@@ -7,7 +7,7 @@ public enum LaunchesProjection: Projection {
     public static let columns: [ViewColumn] = [
         ViewColumn("launch"), ViewColumn("name", priority: 2), ViewColumn("first"), ViewColumn("current"), ViewColumn("slips"),
         ViewColumn("pullIns", title: "PULL-INS", priority: 3), ViewColumn("daysSlipped", title: "DAYS", compared: false),
-        ViewColumn("status", wraps: true),
+        ViewColumn("status"), ViewColumn("statusDate", title: "ON", compared: false),
     ]
 
     /// How a launch ended, or that it is (again) scheduled.
@@ -34,9 +34,11 @@ public enum LaunchesProjection: Projection {
     public static func initialState() -> [Subject: Record] { [:] }
 
     public static func fold(_ state: inout [Subject: Record], _ event: Event) {
-        let stamp = Stamp(event)
+        // Made only for events the view takes in; a case that sets several values binds one and shares it.
+        var stamp: Stamp { Stamp(event) }
         switch event.payload {
         case .launchScheduled(let p):
+            let stamp = stamp
             state[event.subject, default: Record()].name.record(p.name, stamp)
             state[event.subject, default: Record()].dates.record(p.date, stamp)
             state[event.subject, default: Record()].outcome.record(.scheduled, stamp)
@@ -89,10 +91,10 @@ public enum LaunchesProjection: Projection {
             guard let moves = Moves(record.dates.through(context.asOf)) else { return nil }
             let name = record.name.latest(context.asOf)
             let outcome = record.outcome.latest(context.asOf)
-            let status: Cell = switch outcome?.value {
-            case .shipped(let day)?: Cell(.string("shipped"), text: "shipped \(day)", source: outcome?.stamp)
-            case .cancelled(let day)?: Cell(.string("cancelled"), text: "cancelled \(day)", source: outcome?.stamp)
-            case .scheduled?, nil: Cell(.string("scheduled"), source: outcome?.stamp)
+            let (status, statusDate): (String, CalendarDate?) = switch outcome?.value {
+            case .shipped(let day)?: ("shipped", day)
+            case .cancelled(let day)?: ("cancelled", day)
+            case .scheduled?, nil: ("scheduled", nil)
             }
             let days = moves.daysSlipped
             return ViewRow(key: subject.text, subject: subject, cells: [
@@ -103,7 +105,8 @@ public enum LaunchesProjection: Projection {
                 "slips": .integer(moves.slips, source: moves.lastSlip),
                 "pullIns": .integer(moves.pullIns, source: moves.lastPullIn),
                 "daysSlipped": .integer(days, text: days > 0 ? "+\(days)" : String(days), source: moves.current.stamp),
-                "status": status,
+                "status": .text(status, source: outcome?.stamp),
+                "statusDate": .date(statusDate, source: outcome?.stamp),
             ])
         }
     }
@@ -117,7 +120,7 @@ public enum LaunchesProjection: Projection {
             let days = from.days(until: to)
             return "launch \(from) → \(to) (\(days >= 0 ? "+" : "−")\(abs(days)) day\(abs(days) == 1 ? "" : "s"))"
         case "status":
-            return "\(before.text.isEmpty ? "not scheduled" : before.text) → \(after.text)"
+            return "status \(before.text.isEmpty ? "(none)" : before.text) → \(after.text)"
         default:
             return nil
         }

@@ -21,9 +21,11 @@ public enum OwnersProjection: Projection {
     public static func initialState() -> [Subject: Record] { [:] }
 
     public static func fold(_ state: inout [Subject: Record], _ event: Event) {
-        let stamp = Stamp(event)
+        // Made only for events the view takes in; a case that sets several values binds one and shares it.
+        var stamp: Stamp { Stamp(event) }
         switch event.payload {
         case .ownerAssigned(let p):
+            let stamp = stamp
             state[event.subject, default: Record()].owner.record(p.owner, stamp)
             if p.framework != nil, !p.roles.isEmpty { state[event.subject, default: Record()].roles.record(p, stamp) }
         case .goalSet(let p):

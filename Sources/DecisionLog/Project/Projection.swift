@@ -3,7 +3,7 @@
 /// gives the same views.
 ///
 /// To add a view, write one type conforming to `Projection` in one file and list it in `Views.all`.
-public protocol Projection {
+public protocol Projection: SendableMetatype {
     /// What the fold builds.
     associatedtype State
     /// The view's name on the command line, e.g. `launches`.

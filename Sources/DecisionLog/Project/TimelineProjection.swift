@@ -8,9 +8,10 @@ public enum TimelineProjection: Projection {
         ViewColumn("what", title: "WHAT AND WHY", wraps: true), ViewColumn("note", priority: 3, wraps: true),
     ]
 
-    /// The events so far, and which retraction retracted which event.
+    /// The events so far, in seq order, and which retraction retracted which event.
     public struct State: Sendable {
-        var events = History<Event>()
+        var events: [Event] = []
+        var outOfOrder = false
         var retractedBy: [EventID: Int] = [:]
         var seqOfID: [EventID: Int] = [:]
     }
@@ -18,29 +19,32 @@ public enum TimelineProjection: Projection {
     public static func initialState() -> State { State() }
 
     public static func fold(_ state: inout State, _ event: Event) {
-        state.events.record(event, Stamp(event))
+        if let last = state.events.last, (event.effectiveAt, event.seq) < (last.effectiveAt, last.seq) { state.outOfOrder = true }
+        state.events.append(event)
         state.seqOfID[event.id] = event.seq
         if case .eventRetracted(let r) = event.payload { state.retractedBy[r.event] = event.seq }
     }
 
     public static func rows(_ state: State, _ context: ViewContext) -> [ViewRow] {
-        state.events.through(context.asOf).map { change in
-            let event = change.value
+        var events = state.events.filter { context.asOf.includes($0.effectiveAt, seq: $0.seq) }
+        if state.outOfOrder { events.sort { ($0.effectiveAt, $0.seq) < ($1.effectiveAt, $1.seq) } }
+        let naming = { (id: EventID) in state.seqOfID[id].map { "#\($0)" } ?? id.description }
+        return events.map { event in
             var notes: [String] = []
             if let by = state.retractedBy[event.id] { notes.append("retracted by #\(by)") }
             let lateDays = Int((event.recordedAt.milliseconds - event.effectiveAt.milliseconds) / 86_400_000)
             if lateDays >= 1 { notes.append("recorded \(lateDays) day\(lateDays == 1 ? "" : "s") later") }
-            let naming = { (id: EventID) in state.seqOfID[id].map { "#\($0)" } ?? id.description }
             let local = context.timeZone.localMilliseconds(at: event.effectiveAt)
             let day = CalendarDate(dayNumber: Int(Civil.floorDivide(local, 86_400_000).quotient))
+            // Every cell comes from the row's own event, so only the seq carries the provenance.
             return ViewRow(key: "#\(event.seq)", subject: event.subject, cells: [
-                "seq": .integer(event.seq, text: "#\(event.seq)", source: change.stamp),
-                "effective": Cell(.string(event.effectiveAt.iso8601), text: day.description, source: change.stamp),
-                "type": .text(event.type.name, source: change.stamp),
-                "subject": .text(event.subject.text, source: change.stamp),
-                "actor": .text(event.actor.description, source: change.stamp),
-                "what": .text(event.payload.summary(naming: naming) + (event.reason.map { " — \($0)" } ?? ""), source: change.stamp),
-                "note": .text(notes.isEmpty ? nil : notes.joined(separator: "; "), source: change.stamp),
+                "seq": .integer(event.seq, text: "#\(event.seq)", source: Stamp(event)),
+                "effective": Cell(.string(event.effectiveAt.iso8601), text: day.description),
+                "type": .text(event.type.name),
+                "subject": .text(event.subject.text),
+                "actor": .text(event.actor.description),
+                "what": .text(event.payload.summary(naming: naming) + (event.reason.map { " — \($0)" } ?? "")),
+                "note": .text(notes.isEmpty ? nil : notes.joined(separator: "; ")),
             ])
         }
     }

@@ -213,7 +213,7 @@ public struct QueryRendering: Sendable {
         case .markdown:
             var out = "**Changes from \(from.asOfLabel) to \(to.asOfLabel)**" + (to.knownLabel.map { ", as known at \($0)" } ?? "") + "\n"
             if let kpis, !kpis.isEmpty {
-                out += "\n### KPIs\n\n" + TextFormats.markdownTable(headers: ["Metric", "Before", "After", "Change"],
+                out += "\n### KPI actuals\n\n" + TextFormats.markdownTable(headers: ["Metric", "Before", "After", "Change"],
                                                                       rows: kpis.map { [$0.name, $0.before.text, $0.after.text, $0.percentText] })
             }
             for (diff, kind) in views where !diff.isEmpty {
@@ -226,7 +226,7 @@ public struct QueryRendering: Sendable {
             if let kpis, !kpis.isEmpty {
                 var table = TextTable(headers: ["METRIC", "BEFORE", "AFTER", "CHANGE"], fixed: [1, 2, 3])
                 for k in kpis { table.append([k.name, k.before.text.isEmpty ? "—" : k.before.text, k.after.text.isEmpty ? "—" : k.after.text, k.percentText]) }
-                out += "\nKPIS\n" + table.rendered(width: width)
+                out += "\nKPI ACTUALS\n" + table.rendered(width: width)
             }
             var quiet: [String] = []
             for (diff, kind) in views {
