@@ -1,8 +1,10 @@
 import Synchronization
 
-/// A built-in history from the users' world: a CMO and a CPO align on shared KPIs for Q3 2025, agree the
-/// Atlas launch, prioritise its features, record a pricing decision, slip the launch twice and pull it in
-/// once, fix a mistyped metric with a retraction, ship, and close the quarter.
+/// A built-in history from the users' world. In Q2 2025 the CPO commits the Atlas launch to August 15 and
+/// sets a MoSCoW board. At the Q3 alignment the CMO and CPO agree shared KPIs and goals, make SSO a Must
+/// (moving the launch to September 1 to fit it), record a pricing decision with sales and customer success
+/// consulted, slip the launch twice more and pull it in once, fix a mistyped metric with a retraction, ship,
+/// and close the quarter.
 ///
 /// Every event goes through the same path as user input (draft → validate → seal → append), recorded at
 /// scripted times: most the day they take effect, some days later (back-dated write-ups), so both clocks
@@ -70,6 +72,20 @@ public enum DemoScenario {
     // MARK: - The script
 
     static let steps: [Step] = [
+        // Q2: the CPO commits Atlas and its owners, and sets the feature board.
+        step("2025-05-15T10:00", "launch.scheduled", "launch/atlas", by: lee,
+             reason: "Self-serve is the growth bet for the second half",
+             ["name": "Atlas GA", "date": "2025-08-15", "scope": "Self-serve onboarding and usage analytics"]),
+        step("2025-05-15T10:15", "owner.assigned", "launch/atlas", by: lee,
+             ["owner": "Priya Shah", "framework": "raci", "responsible": ["Priya Shah"], "accountable": ["Lee Park"],
+              "consulted": ["Dana Reyes", "Marco Silva", "Ana Costa"], "informed": ["Support team"]]),
+        step("2025-05-20T14:00", "priority.changed", "feature/usage-analytics", by: lee,
+             ["framework": "moscow", "to": "must", "scope": "Atlas GA"]),
+        step("2025-05-20T14:01", "priority.changed", "feature/sso", by: lee,
+             ["framework": "moscow", "to": "should", "scope": "Atlas GA"]),
+        step("2025-05-20T14:02", "priority.changed", "feature/dark-mode", by: lee,
+             ["framework": "moscow", "to": "could", "scope": "Atlas GA"]),
+
         // The end-of-Q2 baseline: the KPIs both leaders agreed to share, with their Q2 actuals.
         step("2025-06-30T09:00", "metric.defined", "metric/conversion-rate", by: dana,
              reason: "One funnel metric marketing and product both answer for",
@@ -106,20 +122,17 @@ public enum DemoScenario {
                              "Lift trial-to-paid conversion to 4.5% by the end of Q3"],
               "timeline": "2025-Q3, GA on 2025-09-01",
               "resources": ["Atlas squad (6 engineers)", "2 product marketing managers", "120k EUR launch budget"]]),
-        step("2025-07-01T11:10", "launch.scheduled", "launch/atlas", by: lee,
-             ["name": "Atlas GA", "date": "2025-09-01", "scope": "Self-serve onboarding, SSO and usage analytics"]),
-        step("2025-07-01T11:15", "owner.assigned", "launch/atlas", by: lee,
-             ["owner": "Priya Shah", "framework": "raci", "responsible": ["Priya Shah"], "accountable": ["Lee Park"],
-              "consulted": ["Dana Reyes", "Marco Silva", "Ana Costa"], "informed": ["Support team"]]),
+        step("2025-07-01T11:10", "launch.slipped", "launch/atlas", by: lee,
+             reason: "SSO joins the GA scope, agreed at the alignment",
+             ["date": "2025-09-01", "cause": "SSO added to scope"]),
 
-        // The feature board for Atlas.
+        // The feature board after the alignment.
         step("2025-07-02T14:00", "priority.changed", "feature/sso", by: lee,
              reason: "Enterprise trials stall without SSO",
              ["framework": "moscow", "to": "must", "scope": "Atlas GA"]),
         step("2025-07-02T14:01", "priority.changed", "feature/usage-analytics", by: lee,
+             reason: "Makes room for SSO in the GA scope",
              ["framework": "moscow", "to": "should", "scope": "Atlas GA"]),
-        step("2025-07-02T14:02", "priority.changed", "feature/dark-mode", by: lee,
-             ["framework": "moscow", "to": "could", "scope": "Atlas GA"]),
         step("2025-07-02T14:03", "priority.changed", "feature/in-app-tours", by: priya,
              reason: "Tours shorten time-to-value in every trial interview",
              ["framework": "kano", "to": "attractive"]),
