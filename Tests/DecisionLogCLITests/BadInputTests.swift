@@ -77,6 +77,15 @@ struct BadInputTests {
         Case(name: "payload options without a type", arguments: ["add", "--json", "-", "--date", "2025-09-24"], input: Array("{}".utf8),
              status: 64, message: "payload options need the event type on the command line"),
         Case(name: "a root option typo", arguments: ["--versio"], status: 64, message: "Unknown option '--versio'. Did you mean '--version'?"),
+        Case(name: "an unknown view", arguments: ["show", "launchs"], status: 64, message: "Unknown view 'launchs'. Did you mean 'launches'?"),
+        Case(name: "a bad as-of point", arguments: ["show", "launches", "--as-of", "2025-Q5"], status: 64, message: "invalid for '--as-of'"),
+        Case(name: "an as-of seq past the log", arguments: ["show", "launches", "--as-of", "#999"], status: 65, message: "there is no event #999 in the log (it ends at #3)"),
+        Case(name: "a bad known-at point", arguments: ["blame", "launches", "--known-at", "tomorrow"], status: 64, message: "invalid for '--known-at'"),
+        Case(name: "a diff with one moment", arguments: ["diff", "2025-Q2"], status: 64, message: "Missing expected argument '<to>'"),
+        Case(name: "a diff of an unknown view", arguments: ["diff", "2025-Q2", "2025-Q3", "--view", "kpi"], status: 64, message: "Did you mean 'kpis'?"),
+        Case(name: "the history of a subject with no events", arguments: ["history", "launch/nope"], status: 65, message: "no events about launch/nope"),
+        Case(name: "the history of a malformed subject", arguments: ["history", "Launch/x"], status: 64, message: "'Launch/x' is not a subject"),
+        Case(name: "view options on an event", arguments: ["show", "2", "--as-of", "2025-Q2"], status: 64, message: "'--as-of' applies to views"),
         Case(name: "--log without a path", arguments: ["--log"], status: 64, message: "Missing value for '--log <path>'"),
     ]
 

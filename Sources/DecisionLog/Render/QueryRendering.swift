@@ -94,15 +94,15 @@ public struct QueryRendering: Sendable {
     }
 
     /// The columns a table shows: all of them when they fit the width; else the least important (highest
-    /// priority number, rightmost first) are left out until the rest fit, wrapping text no narrower than 16
-    /// characters and cutting nothing else.
+    /// priority number, rightmost first) are left out until the rest fit with wrapping text at least 24
+    /// characters wide and nothing else cut.
     func fittingColumns(_ table: ViewTable) -> [ViewColumn] {
         guard let width else { return table.columns }
         var columns = table.columns
         func needed(_ columns: [ViewColumn]) -> Int {
             columns.map { column in
                 let natural = max(column.title.count, table.rows.map { $0[column.key].text.count }.max() ?? 0)
-                return column.wraps ? min(natural, max(16, column.title.count)) : natural
+                return column.wraps ? min(natural, max(24, column.title.count)) : natural
             }.reduce(0, +) + 2 * (columns.count - 1)
         }
         while needed(columns) > width, let drop = columns.indices.filter({ columns[$0].priority > 1 })
