@@ -31,6 +31,7 @@ let package = Package(
         .testTarget(
             name: "DecisionLogCLITests",
             dependencies: ["DecisionLogCLI", "DecisionLog", "decisionlog"],
+            exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
     ],
