@@ -11,13 +11,8 @@ enum BlameCommand: Command {
         let args = try ArgumentParser.parse(arguments, for: spec)
         let store = try context.openLog(args)
         let query = ViewQuery(store: store, context: context, spec: spec)
-        let view = try query.view(args.positionals[0])
         let format = try query.format(args)
-        let asOf = try query.point(args.value("as-of"), option: "--as-of")
-        let known = try query.point(args.value("known-at"), option: "--known-at")
-        let replay = try query.replay([view], known: known, asOf: [asOf])
-        let moment = try query.moment(replay, asOf: asOf, known: known)
-        let table = query.filtered(replay.table(view, asOf: moment.asOf), args.value("subject"))
+        let (table, moment) = try query.table(args)
         context.console.writeOut(query.rendering.blame(table, at: moment, format: format))
     }
 }

@@ -16,22 +16,17 @@ enum ShowCommand: Command {
         let args = try ArgumentParser.parse(arguments, for: spec)
         let target = args.positionals[0]
         if Views.named(target) != nil || EventReference(target) == nil {
-            try showView(target, args, context)
+            try showView(args, context)
         } else {
             try showEvent(target, args, context)
         }
     }
 
-    private static func showView(_ name: String, _ args: ParsedArguments, _ context: CommandContext) throws {
+    private static func showView(_ args: ParsedArguments, _ context: CommandContext) throws {
         let store = try context.openLog(args)
         let query = ViewQuery(store: store, context: context, spec: spec)
-        let view = try query.view(name)
         let format = try query.format(args)
-        let asOf = try query.point(args.value("as-of"), option: "--as-of")
-        let known = try query.point(args.value("known-at"), option: "--known-at")
-        let replay = try query.replay([view], known: known, asOf: [asOf])
-        let moment = try query.moment(replay, asOf: asOf, known: known)
-        let table = query.filtered(replay.table(view, asOf: moment.asOf), args.value("subject"))
+        let (table, moment) = try query.table(args)
         context.console.writeOut(query.rendering.view(table, at: moment, format: format))
     }
 

@@ -45,6 +45,16 @@ struct ViewQuery {
         return QueryMoment(asOf: resolved, asOfLabel: asOf?.description ?? "now", known: Cut.Known(known), knownLabel: known?.description)
     }
 
+    /// The view named by the first argument, as of `--as-of`, known at `--known-at`, filtered by `--subject`.
+    func table(_ args: ParsedArguments) throws -> (table: ViewTable, moment: QueryMoment) {
+        let view = try view(args.positionals[0])
+        let asOf = try point(args.value("as-of"), option: "--as-of")
+        let known = try point(args.value("known-at"), option: "--known-at")
+        let replay = try replay([view], known: known, asOf: [asOf])
+        let moment = try moment(replay, asOf: asOf, known: known)
+        return (filtered(replay.table(view, asOf: moment.asOf), args.value("subject")), moment)
+    }
+
     /// `table` with only the rows whose subject starts with `prefix`.
     func filtered(_ table: ViewTable, _ prefix: String?) -> ViewTable {
         guard let prefix else { return table }
