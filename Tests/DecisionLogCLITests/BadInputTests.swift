@@ -85,6 +85,8 @@ struct BadInputTests {
         Case(name: "a diff of an unknown view", arguments: ["diff", "2025-Q2", "2025-Q3", "--view", "kpi"], status: 64, message: "Did you mean 'kpis'?"),
         Case(name: "the history of a subject with no events", arguments: ["history", "launch/nope"], status: 65, message: "no events about launch/nope"),
         Case(name: "the history of a malformed subject", arguments: ["history", "Launch/x"], status: 64, message: "'Launch/x' is not a subject"),
+        Case(name: "blame of the timeline", arguments: ["blame", "timeline"], status: 64, message: "the timeline is the events themselves — use 'decisionlog log'"),
+        Case(name: "a known-at seq past the log", arguments: ["show", "launches", "--known-at", "#999"], status: 65, message: "there is no event #999 in the log (it ends at #3)"),
         Case(name: "view options on an event", arguments: ["show", "2", "--as-of", "2025-Q2"], status: 64, message: "'--as-of' applies to views"),
         Case(name: "--log without a path", arguments: ["--log"], status: 64, message: "Missing value for '--log <path>'"),
     ]

@@ -18,12 +18,13 @@ struct ProjectionTests {
         #expect(now.text("slips") == "2")
         #expect(now.text("pullIns") == "1")
         #expect(now["daysSlipped"].value == 23)
-        #expect(now.text("status") == "shipped")
+        #expect(now["status"].value == "shipped")
+        #expect(now.text("status") == "shipped 2025-09-24")
         #expect(now.text("statusDate") == "2025-09-24")
         let august = log.rows("launches", asOf: "2025-08-31")[0]
         #expect(august.text("current") == "2025-09-22")
         #expect(august.text("slips") == "1")
-        #expect(august.text("status") == "scheduled")
+        #expect(august["status"].value == "scheduled")
         #expect(log.rows("launches", asOf: "2025-06-30").isEmpty)
     }
 
@@ -36,8 +37,18 @@ struct ProjectionTests {
         #expect(row.text("slips") == "0")
         #expect(row.text("pullIns") == "1")
         #expect(row["daysSlipped"].value == -14)
-        #expect(row.text("status") == "cancelled")
+        #expect(row.text("daysSlipped") == "−14")
+        #expect(row["status"].value == "cancelled")
         #expect(row.text("statusDate") == "2025-10-01")
+    }
+
+    @Test func aCancellationWithoutADateFallsOnItsDayInTheLogsZone() {
+        var log = LogBuilder()
+        log.configuration.timeZone = TimeZoneRules(named: "Europe/Berlin")!
+        log.add(.launchScheduled(LaunchScheduled(name: "A", date: date("2025-10-01"))), "launch/a", effective: "2025-07-01")
+        // Midnight in Berlin is still August 31 in UTC.
+        log.add(.launchCancelled(LaunchCancelled()), "launch/a", effective: "2025-08-31T22:00Z", reason: "stop")
+        #expect(log.rows("launches", asOf: "2025-12-31")[0].text("statusDate") == "2025-09-01")
     }
 
     @Test func anEventRecordedLateButEffectiveEarlierLandsInItsPlace() {
@@ -81,6 +92,7 @@ struct ProjectionTests {
         #expect(rows[0].text("priority") == "Must")
         #expect(rows[0]["priority"].value == "must")
         #expect(rows[0].text("moves") == "1")
+        #expect(rows[0].text("changed") == "2025-07-02")  // the last real move, not a restatement
         #expect(rows[1]["priority"].value == 960)
         #expect(log.rows("priorities", asOf: "2025-06-30")[0].text("priority") == "Should")
     }
@@ -102,7 +114,7 @@ struct ProjectionTests {
         #expect(july.text("status") == "off track")
     }
 
-    @Test func goalsKeepWhatARestatementLeavesOutAndCanReopen() {
+    @Test func goalsKeepWhatARestatementLeavesOutAndStayClosed() {
         var log = LogBuilder()
         let goal = "goal/q3"
         log.add(.goalSet(GoalSet(title: "Grow pipeline", timeframe: try! Timeframe(parsing: "2025-Q3"), owner: "Dana Reyes", target: 4.5, unit: .percent)), goal, effective: "2025-07-01")
@@ -115,10 +127,14 @@ struct ProjectionTests {
         #expect(row.text("target") == "4.5%")
         #expect(row.text("status") == "missed")
         #expect(row.text("note") == "4.1%")
+        // Fixing a typo after the goal closed does not reopen it…
         log.add(.goalSet(GoalSet(title: "Grow qualified pipeline", timeframe: try! Timeframe(parsing: "2025-Q4"))), goal, effective: "2025-10-10")
         row = log.rows("goals", asOf: "2025-10-15")[0]
-        #expect(row.text("status") == "open")
+        #expect(row.text("status") == "missed")
         #expect(row.text("timeframe") == "2025-Q4")
+        // …retracting the closing does.
+        log.retract(log.events[3], effective: "2025-10-12")
+        #expect(log.rows("goals", asOf: "2025-10-15")[0].text("status") == "open")
     }
 
     @Test func ownersShowTheRoleSet() {
@@ -127,9 +143,12 @@ struct ProjectionTests {
         log.add(.ownerAssigned(OwnerAssigned(owner: "Lee Park")), "launch/atlas", effective: "2025-09-01")
         let before = log.rows("owners", asOf: "2025-06-30")[0], after = log.rows("owners", asOf: "2025-12-31")[0]
         #expect(before.text("owner") == "Priya Shah")
+        #expect(before.text("roles") == "R: Priya Shah; A: Lee Park; I: Support")
+        #expect(before.text("framework") == "RACI")
+        // A new assignment replaces the whole assignment: no stale role set beside the new owner.
         #expect(after.text("owner") == "Lee Park")
-        #expect(after.text("roles") == "R: Priya Shah; A: Lee Park; I: Support")
-        #expect(after.text("framework") == "RACI")
+        #expect(after.text("roles") == "")
+        #expect(after.text("framework") == "")
     }
 
     @Test func aSupersededDecisionShowsItsSuccessorAndReviewsDueAreFlagged() {
@@ -142,7 +161,8 @@ struct ProjectionTests {
         let october = log.rows("decisions", asOf: "2025-10-01")
         #expect(october[0].text("reviewBy") == "2025-10-15")
         let late = log.rows("decisions", asOf: "2025-10-20")
-        #expect(late[0].text("status") == "superseded")
+        #expect(late[0]["status"].value == "superseded")
+        #expect(late[0].text("status") == "superseded by decision/p3")
         #expect(late[0].text("supersededBy") == "decision/p3")
         #expect(late[0].text("reviewBy") == "2025-10-15")  // superseded: no longer due
         #expect(late[1].text("status") == "rejected")
@@ -163,6 +183,9 @@ struct ProjectionTests {
         let rows = log.rows("timeline", asOf: "2025-12-31")
         #expect(rows.map(\.key) == ["#2", "#1", "#3"])
         #expect(rows[0].text("note") == "retracted by #3; recorded 20 days later")
+        var night = LogBuilder()
+        night.add(.launchShipped(LaunchShipped(date: date("2025-09-01"))), "launch/n", effective: "2025-09-01T23:00", recorded: "2025-09-02T09:00")
+        #expect(night.rows("timeline", asOf: "2025-12-31")[0].text("note") == "recorded 1 day later")
         #expect(rows[2].text("what") == "retracts #2 — wrong")
     }
 

@@ -48,7 +48,7 @@ public struct SubjectHistory: Sendable {
                 changes = SubjectHistory.changes(made: event, in: replay, views: views, subject: subject)
             }
             if changes.isEmpty { changes = [event.payload.summary(naming: { id in seqOfID[id].map { "#\($0)" } ?? id.description })] }
-            let lateDays = Int((event.recordedAt.milliseconds - event.effectiveAt.milliseconds) / 86_400_000)
+            let lateDays = event.daysRecordedLate(in: configuration.timeZone)
             if lateDays >= 1 { notes.append("recorded \(lateDays) day\(lateDays == 1 ? "" : "s") later") }
             return Entry(event: event, changes: changes, notes: notes)
         }

@@ -4,10 +4,10 @@ public enum DecisionsProjection: Projection {
     public static let name = "decisions"
     public static let summary = "The decision register: status, deciders, consulted, informed, supersession, reviews due."
     public static let columns: [ViewColumn] = [
-        ViewColumn("decision"), ViewColumn("title", wraps: true), ViewColumn("status"), ViewColumn("chosen", priority: 3, wraps: true),
+        ViewColumn("decision"), ViewColumn("title", wraps: true), ViewColumn("status", wraps: true), ViewColumn("chosen", priority: 3, wraps: true),
         ViewColumn("deciders", priority: 2, wraps: true), ViewColumn("consulted", priority: 3, wraps: true),
         ViewColumn("informed", priority: 3, wraps: true), ViewColumn("reviewBy", title: "REVIEW", wraps: true),
-        ViewColumn("supersededBy", title: "SUPERSEDED BY", priority: 2),
+        ViewColumn("supersededBy", title: "SUPERSEDED BY", compared: false, priority: 4),
     ]
 
     /// One decision's record and supersession histories.
@@ -41,9 +41,11 @@ public enum DecisionsProjection: Projection {
             guard let latest = history.record.latest(context.asOf) else { return nil }
             let decision = latest.value
             let successor = history.supersededBy.latest(context.asOf)
-            let status: Cell = successor != nil
-                ? Cell(.string("superseded"), source: successor?.stamp)
-                : Cell(.string(decision.status.rawValue), source: latest.stamp)
+            let status: Cell = if let successor {
+                Cell(.string("superseded"), text: "superseded by \(successor.value)", source: successor.stamp)
+            } else {
+                Cell(.string(decision.status.rawValue), source: latest.stamp)
+            }
             var review: Cell = .text(nil)
             if let reviewBy = decision.reviewBy {
                 let due = reviewBy < today && successor == nil && decision.status != .rejected
@@ -66,8 +68,7 @@ public enum DecisionsProjection: Projection {
 
     public static func describeChange(_ column: ViewColumn, from before: Cell, to after: Cell) -> String? {
         switch column.key {
-        case "status": "status \(before.text) → \(after.text)"
-        case "supersededBy": "superseded by \(after.text)"
+        case "status": "status \(before.value.stringValue ?? "(none)") → \(after.text)"
         default: nil
         }
     }

@@ -1,6 +1,7 @@
 /// The goals view: what the team is aiming at — each goal's title, timeframe, owner, metric and target,
 /// and whether it is open or closed (achieved, missed, dropped). A restated goal keeps the fields it does
-/// not restate; `owner.assigned` on a goal changes its owner.
+/// not restate and stays closed if it was (retract the closing to reopen it); `owner.assigned` on a goal
+/// changes its owner.
 public enum GoalsProjection: Projection {
     public static let name = "goals"
     public static let summary = "What we are aiming at: title, timeframe, owner, target, open or closed."
@@ -16,8 +17,8 @@ public enum GoalsProjection: Projection {
         var owner = History<String>()
         var metric = History<Subject>()
         var target = History<(value: Double, unit: MeasureUnit?)>()
-        /// The closing in force: nil while the goal is open (a later `goal.set` reopens it).
-        var closing = History<GoalClosed?>()
+        /// The closings; the goal is open while there is none.
+        var closing = History<GoalClosed>()
 
         mutating func retract(_ id: EventID) {
             title.retract(id)
@@ -43,7 +44,6 @@ public enum GoalsProjection: Projection {
             if let owner = p.owner { record.owner.record(owner, stamp) }
             if let metric = p.metric { record.metric.record(metric, stamp) }
             if let target = p.target { record.target.record((target, p.unit), stamp) }
-            record.closing.record(nil, stamp)
             state[event.subject] = record
         case .goalClosed(let p):
             state[event.subject, default: Record()].closing.record(p, stamp)
@@ -65,7 +65,7 @@ public enum GoalsProjection: Projection {
             let metric = record.metric.latest(context.asOf)
             let target = record.target.latest(context.asOf)
             let closing = record.closing.latest(context.asOf)
-            let closed = closing?.value ?? nil
+            let closed = closing?.value
             return ViewRow(key: subject.text, subject: subject, cells: [
                 "goal": .text(subject.text),
                 "title": .text(title.value, source: title.stamp),

@@ -5,16 +5,17 @@ public enum LaunchesProjection: Projection {
     public static let name = "launches"
     public static let summary = "First committed and current date, slips, pull-ins, days slipped, status."
     public static let columns: [ViewColumn] = [
-        ViewColumn("launch"), ViewColumn("name", priority: 2), ViewColumn("first"), ViewColumn("current"), ViewColumn("slips"),
-        ViewColumn("pullIns", title: "PULL-INS", priority: 3), ViewColumn("daysSlipped", title: "DAYS", compared: false),
-        ViewColumn("status"), ViewColumn("statusDate", title: "ON", compared: false),
+        ViewColumn("launch"), ViewColumn("name", priority: 3), ViewColumn("first"), ViewColumn("current"), ViewColumn("slips"),
+        ViewColumn("pullIns", title: "PULLED", priority: 2), ViewColumn("daysSlipped", title: "DAYS", compared: false),
+        ViewColumn("status"), ViewColumn("statusDate", title: "ON", compared: false, priority: 4),
     ]
 
     /// How a launch ended, or that it is (again) scheduled.
     enum Outcome: Sendable {
         case scheduled
         case shipped(CalendarDate)
-        case cancelled(CalendarDate)
+        /// Cancelled on this day, or, when nil, on the day the cancellation took effect (in the log's zone).
+        case cancelled(CalendarDate?)
     }
 
     /// One launch's histories.
@@ -47,8 +48,7 @@ public enum LaunchesProjection: Projection {
         case .launchShipped(let p):
             state[event.subject, default: Record()].outcome.record(.shipped(p.date), stamp)
         case .launchCancelled(let p):
-            let day = p.date ?? CalendarDate(dayNumber: Int(Civil.floorDivide(event.effectiveAt.milliseconds, 86_400_000).quotient))
-            state[event.subject, default: Record()].outcome.record(.cancelled(day), stamp)
+            state[event.subject, default: Record()].outcome.record(.cancelled(p.date), stamp)
         case .eventRetracted(let r):
             state[event.subject]?.retract(r.event)
         default:
@@ -93,7 +93,7 @@ public enum LaunchesProjection: Projection {
             let outcome = record.outcome.latest(context.asOf)
             let (status, statusDate): (String, CalendarDate?) = switch outcome?.value {
             case .shipped(let day)?: ("shipped", day)
-            case .cancelled(let day)?: ("cancelled", day)
+            case .cancelled(let day)?: ("cancelled", day ?? context.timeZone.date(at: outcome!.stamp.effectiveAt))
             case .scheduled?, nil: ("scheduled", nil)
             }
             let days = moves.daysSlipped
@@ -104,8 +104,8 @@ public enum LaunchesProjection: Projection {
                 "current": .date(moves.current.value, source: moves.current.stamp),
                 "slips": .integer(moves.slips, source: moves.lastSlip),
                 "pullIns": .integer(moves.pullIns, source: moves.lastPullIn),
-                "daysSlipped": .integer(days, text: days > 0 ? "+\(days)" : String(days), source: moves.current.stamp),
-                "status": .text(status, source: outcome?.stamp),
+                "daysSlipped": .integer(days, text: days > 0 ? "+\(days)" : days < 0 ? "−\(-days)" : "0", source: moves.current.stamp),
+                "status": Cell(.string(status), text: status + (statusDate.map { " \($0)" } ?? ""), source: outcome?.stamp),
                 "statusDate": .date(statusDate, source: outcome?.stamp),
             ])
         }
@@ -120,7 +120,9 @@ public enum LaunchesProjection: Projection {
             let days = from.days(until: to)
             return "launch \(from) → \(to) (\(days >= 0 ? "+" : "−")\(abs(days)) day\(abs(days) == 1 ? "" : "s"))"
         case "status":
-            return "status \(before.text.isEmpty ? "(none)" : before.text) → \(after.text)"
+            return "status \(before.value.stringValue ?? "(none)") → \(after.text)"
+        case "pullIns":
+            return "pull-ins \(before.text.isEmpty ? "0" : before.text) → \(after.text)"
         default:
             return nil
         }

@@ -1,5 +1,6 @@
 /// The owners view: who owns each subject, and its RACI, DACI or RAPID role set — who is responsible,
-/// accountable, consulted, informed, and so on. A goal's owner from `goal.set` counts too.
+/// accountable, consulted, informed, and so on. Each `owner.assigned` replaces the subject's assignment,
+/// owner and role set (none, if it gives none); a goal's owner from `goal.set` changes the owner only.
 public enum OwnersProjection: Projection {
     public static let name = "owners"
     public static let summary = "Who is accountable, consulted and informed for what (RACI / DACI / RAPID)."
@@ -27,7 +28,8 @@ public enum OwnersProjection: Projection {
         case .ownerAssigned(let p):
             let stamp = stamp
             state[event.subject, default: Record()].owner.record(p.owner, stamp)
-            if p.framework != nil, !p.roles.isEmpty { state[event.subject, default: Record()].roles.record(p, stamp) }
+            // The role set is replaced too: an assignment without one clears the previous one.
+            state[event.subject, default: Record()].roles.record(p, stamp)
         case .goalSet(let p):
             if let owner = p.owner { state[event.subject, default: Record()].owner.record(owner, stamp) }
         case .eventRetracted(let r):
@@ -49,7 +51,8 @@ public enum OwnersProjection: Projection {
         state.keys.sorted().compactMap { subject -> ViewRow? in
             let record = state[subject]!
             guard let owner = record.owner.latest(context.asOf) else { return nil }
-            let set = record.roles.latest(context.asOf)
+            let assignment = record.roles.latest(context.asOf)
+            let set = assignment.flatMap { $0.value.framework != nil && !$0.value.roles.isEmpty ? $0 : nil }
             var roles: Cell = .text(nil)
             if let set, let framework = set.value.framework {
                 let present = framework.roles.filter { set.value.roles[$0] != nil }

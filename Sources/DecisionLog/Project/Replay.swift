@@ -21,12 +21,18 @@ public final class Replay {
         let folders = Array(runners.values)
         var last = 0
         var effective: [Int: Timestamp] = [:]
+        var pending = remembering
+        var pastCut = false
         let end = try store.forEachEvent { event, _ in
-            guard known.includes(event) else { return false }
-            for runner in folders { runner.fold(event) }
-            if remembering.contains(event.seq) { effective[event.seq] = event.effectiveAt }
-            last = event.seq
-            return true
+            if pending.remove(event.seq) != nil { effective[event.seq] = event.effectiveAt }
+            if !pastCut && known.includes(event) {
+                for runner in folders { runner.fold(event) }
+                last = event.seq
+                return true
+            }
+            // Past the known-at point: read on only to find the effective times of seq points.
+            pastCut = true
+            return !pending.isEmpty && event.seq < pending.max()!
         }
         lastSeq = last
         effectiveTimes = effective

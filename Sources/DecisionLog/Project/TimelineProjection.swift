@@ -32,7 +32,7 @@ public enum TimelineProjection: Projection {
         return events.map { event in
             var notes: [String] = []
             if let by = state.retractedBy[event.id] { notes.append("retracted by #\(by)") }
-            let lateDays = Int((event.recordedAt.milliseconds - event.effectiveAt.milliseconds) / 86_400_000)
+            let lateDays = event.daysRecordedLate(in: context.timeZone)
             if lateDays >= 1 { notes.append("recorded \(lateDays) day\(lateDays == 1 ? "" : "s") later") }
             let local = context.timeZone.localMilliseconds(at: event.effectiveAt)
             let day = CalendarDate(dayNumber: Int(Civil.floorDivide(local, 86_400_000).quotient))

@@ -24,8 +24,8 @@ public enum TimePoint: Sendable, Equatable, CustomStringConvertible {
         if trimmed.utf8.count < 10 {
             do throws(TimeFormatError) {
                 let period = try Timeframe(parsing: trimmed.uppercased())
-                let end = period.interval(fiscalYearStart: fiscalYearStart, zone: zone).upperBound
-                self = .instant(end.adding(milliseconds: -1), label: "end of \(period)")
+                let end = period.interval(fiscalYearStart: fiscalYearStart, zone: zone).upperBound.adding(milliseconds: -1)
+                self = .instant(end, label: "end of \(period) (\(zone.date(at: end)))")
                 return
             } catch {
                 throw TimeFormatError(text: text, problem: TimePoint.expected + " (\(error.problem))")

@@ -1,7 +1,12 @@
 /// Numbers and measures written for people: `4.5%`, `6 weeks`, `1,200,000 EUR`.
 public enum NumberText {
-    /// `value` without a needless fraction, with thousands separated by commas from 10,000 up.
+    /// `value` without a needless fraction, with thousands separated by commas from 10,000 up, and a
+    /// typographic minus sign (−) for negatives.
     public static func format(_ value: Double) -> String {
+        value < 0 ? "−" + unsigned(-value) : unsigned(value)
+    }
+
+    private static func unsigned(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 {
             let integer = Int64(value)
             return abs(integer) >= 10_000 ? grouped(integer) : String(integer)

@@ -48,6 +48,12 @@ public enum TextFormats {
         }.joined(separator: ",")
     }
 
+    /// A cell as a CSV field: its value, except that objects are written as their table text.
+    public static func csvField(_ cell: Cell) -> String {
+        if case .object = cell.value { return cell.text }
+        return csvField(cell.value)
+    }
+
     /// A value as a CSV field: text as is, numbers without needless fractions, lists joined by "; ".
     public static func csvField(_ value: JSONValue) -> String {
         switch value {

@@ -23,7 +23,7 @@ extension Payload {
         case .priorityChanged(let p):
             return p.priority.summary + (p.scope.map { " in \($0)" } ?? "")
         case .launchScheduled(let p):
-            return "\(p.name) on \(p.date)" + (p.scope.map { " — \($0)" } ?? "")
+            return "\(p.name) on \(p.date)" + (p.scope.map { " (scope: \($0))" } ?? "")
         case .launchSlipped(let p):
             return "→ \(p.date)" + (p.cause.map { " (\($0))" } ?? "")
         case .launchShipped(let p):

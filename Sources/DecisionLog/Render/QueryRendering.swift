@@ -70,7 +70,7 @@ public struct QueryRendering: Sendable {
             ]).pretty
         case .csv:
             return ([TextFormats.csvLine(table.columns.map(\.key))]
-                    + table.rows.map { row in TextFormats.csvLine(table.columns.map { TextFormats.csvField(row[$0.key].value) }) })
+                    + table.rows.map { row in TextFormats.csvLine(table.columns.map { TextFormats.csvField(row[$0.key]) }) })
                 .joined(separator: "\n") + "\n"
         case .markdown:
             return "**\(table.name)** \(moment.phrase)\n\n"
@@ -121,7 +121,7 @@ public struct QueryRendering: Sendable {
         for row in table.rows {
             for column in table.columns where column.key != keyColumn {
                 let cell = row[column.key]
-                if cell.source != nil && cell.value != .null { lines.append((row.key, column, cell)) }
+                if cell.source != nil && cell.value != .null && cell.value != .array([]) { lines.append((row.key, column, cell)) }
             }
         }
         switch format {
@@ -145,16 +145,16 @@ public struct QueryRendering: Sendable {
             }).joined(separator: "\n") + "\n"
         case .markdown:
             return "**\(table.name)** \(moment.phrase), with the event behind each value\n\n"
-                + TextFormats.markdownTable(headers: ["Key", "Field", "Value", "Seq", "By", "Effective"], rows: lines.map(blameCells))
+                + TextFormats.markdownTable(headers: ["Key", "Field", "Value", "Seq", "By", "Effective"],
+                                            rows: lines.map { [$0.key] + blameCells($0) })
         case .table:
             guard !lines.isEmpty else { return "No \(table.name) \(moment.phrase).\n" }
-            var text = TextTable(headers: ["KEY", "FIELD", "VALUE", "SEQ", "BY", "EFFECTIVE"], wrapping: [2], fixed: [0, 1, 3, 5])
+            var text = TextTable(headers: ["FIELD", "VALUE", "SEQ", "BY", "EFFECTIVE"], wrapping: [1], fixed: [0, 2, 4])
             var previous: String? = nil
             for line in lines {
-                var cells = blameCells(line)
-                if line.key == previous { cells[0] = "" }
+                if line.key != previous { text.appendHeading(line.key) }
                 previous = line.key
-                text.append(cells)
+                text.append(blameCells(line))
             }
             return "\(table.name.uppercased()) \(moment.phrase), with the event behind each value\n\n" + text.rendered(width: width)
         }
@@ -162,7 +162,7 @@ public struct QueryRendering: Sendable {
 
     private func blameCells(_ line: (key: String, column: ViewColumn, cell: Cell)) -> [String] {
         let s = line.cell.source!
-        return [line.key, line.column.title.lowercased(), line.cell.text, "#\(s.seq)", s.actor.description, timeZone.date(at: s.effectiveAt).description]
+        return ["  " + line.column.title.lowercased(), line.cell.text, "#\(s.seq)", s.actor.description, timeZone.date(at: s.effectiveAt).description]
     }
 
     // MARK: - Diffs
@@ -212,7 +212,7 @@ public struct QueryRendering: Sendable {
             return lines.joined(separator: "\n") + "\n"
         case .markdown:
             var out = "**Changes from \(from.asOfLabel) to \(to.asOfLabel)**" + (to.knownLabel.map { ", as known at \($0)" } ?? "") + "\n"
-            if let kpis, !kpis.isEmpty {
+            if let kpis, kpis.contains(where: { $0.before.value != $0.after.value }) {
                 out += "\n### KPI actuals\n\n" + TextFormats.markdownTable(headers: ["Metric", "Before", "After", "Change"],
                                                                       rows: kpis.map { [$0.name, $0.before.text, $0.after.text, $0.percentText] })
             }
@@ -223,7 +223,7 @@ public struct QueryRendering: Sendable {
             return out
         case .table:
             var out = "Changes from \(from.asOfLabel) to \(to.asOfLabel)" + (to.knownLabel.map { ", as known at \($0)" } ?? "") + "\n"
-            if let kpis, !kpis.isEmpty {
+            if let kpis, kpis.contains(where: { $0.before.value != $0.after.value }) {
                 var table = TextTable(headers: ["METRIC", "BEFORE", "AFTER", "CHANGE"], fixed: [1, 2, 3])
                 for k in kpis { table.append([k.name, k.before.text.isEmpty ? "—" : k.before.text, k.after.text.isEmpty ? "—" : k.after.text, k.percentText]) }
                 out += "\nKPI ACTUALS\n" + table.rendered(width: width)
@@ -309,6 +309,6 @@ public struct QueryRendering: Sendable {
 }
 
 extension String {
-    /// "PULL-INS" → "Pull-ins", "SUPERSEDED BY" → "Superseded by".
+    /// "TARGET" → "Target", "SUPERSEDED BY" → "Superseded by".
     var capitalizedWords: String { prefix(1).uppercased() + dropFirst().lowercased() }
 }

@@ -1,19 +1,20 @@
-/// An aligned plain-text table for terminals: a header row and columns padded to their widest cell. Given a
-/// width, columns give way so every line fits: wrapping columns first (their text then runs onto more lines,
-/// broken at spaces, down to 16 characters), then the widest others (cut with "…", down to 8), never the
-/// fixed ones.
+/// An aligned plain-text table for terminals: a header row and columns padded to their widest cell, with
+/// optional heading lines between rows. Given a width, columns give way so every line fits: wrapping columns
+/// first (their text runs onto more lines, broken at spaces, down to 16 characters), then the widest others
+/// (cut with "…", down to 8); fixed columns (keys, dates, counts) keep their width unless nothing else can
+/// give, and then only long ones wrap, down to 24.
 public struct TextTable {
     /// Column titles.
     public let headers: [String]
     /// Indexes of the columns whose long text wraps instead of being cut.
     public let wrapping: Set<Int>
-    /// Indexes of the columns that keep their full width (keys, dates, counts).
+    /// Indexes of the columns that keep their full width while anything else can give.
     public let fixed: Set<Int>
-    /// Rows of cells, one per column.
-    public private(set) var rows: [[String]] = []
+    /// Rows of cells, one per column, or heading lines (nil cells).
+    private var lines: [(cells: [String]?, heading: String)] = []
 
     /// An empty table with these headers; `wrapping` names columns whose text wraps, `fixed` those that
-    /// never shrink.
+    /// keep their width.
     public init(headers: [String], wrapping: Set<Int> = [], fixed: Set<Int> = []) {
         self.headers = headers
         self.wrapping = wrapping
@@ -22,46 +23,56 @@ public struct TextTable {
 
     /// Adds a row (missing cells are blank; line breaks inside a cell become spaces).
     public mutating func append(_ cells: [String]) {
-        rows.append((0..<headers.count).map { i in
-            i < cells.count ? cells[i].replacingNewlines : ""
-        })
+        lines.append(((0..<headers.count).map { i in i < cells.count ? cells[i].replacingNewlines : "" }, ""))
+    }
+
+    /// Adds a line of its own, outside the columns (a group's title).
+    public mutating func appendHeading(_ text: String) {
+        lines.append((nil, text.replacingNewlines))
     }
 
     /// The table as text, each line at most `width` columns when given and possible.
     public func rendered(width: Int? = nil) -> String {
         var widths = headers.map(\.displayWidth)
-        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.displayWidth) } }
+        for case let cells? in lines.map(\.cells) { for (i, cell) in cells.enumerated() { widths[i] = max(widths[i], cell.displayWidth) } }
+        var wrapped = wrapping
         if let width {
-            let floor = headers.indices.map { i in
-                fixed.contains(i) ? widths[i] : max(headers[i].displayWidth, min(widths[i], wrapping.contains(i) ? 16 : 8))
-            }
             var total = widths.reduce(0, +) + 2 * (widths.count - 1)
-            func shrink(_ candidates: [Int]) {
+            func shrink(_ candidates: [Int], floor: (Int) -> Int) {
                 while total > width {
-                    guard let widest = candidates.filter({ widths[$0] > floor[$0] }).max(by: { widths[$0] < widths[$1] }) else { return }
+                    guard let widest = candidates.filter({ widths[$0] > floor($0) }).max(by: { widths[$0] < widths[$1] }) else { return }
                     widths[widest] -= 1
                     total -= 1
                 }
             }
-            shrink(wrapping.sorted())
-            shrink(Array(widths.indices))
+            let natural = widths
+            shrink(wrapping.sorted()) { max(headers[$0].displayWidth, min(natural[$0], 16)) }
+            shrink(widths.indices.filter { !fixed.contains($0) && !wrapping.contains($0) }) { max(headers[$0].displayWidth, min(natural[$0], 8)) }
+            // Last resort: long fixed columns wrap.
+            let longFixed = fixed.filter { widths[$0] > 24 }.sorted()
+            shrink(longFixed) { max(headers[$0].displayWidth, 24) }
+            wrapped.formUnion(longFixed.filter { widths[$0] < natural[$0] })
         }
-        var lines: [String] = []
-        for row in [headers] + rows {
-            let pieces = row.enumerated().map { i, cell in
-                wrapping.contains(i) ? cell.wrapped(to: widths[i]) : [cell.truncated(to: widths[i])]
+        var out: [String] = []
+        for line in [(cells: Optional(headers), heading: "")] + lines {
+            guard let cells = line.cells else {
+                out.append(width.map { line.heading.truncated(to: $0) } ?? line.heading)
+                continue
+            }
+            let pieces = cells.enumerated().map { i, cell in
+                wrapped.contains(i) ? cell.wrapped(to: widths[i]) : [cell.truncated(to: widths[i])]
             }
             for lineIndex in 0..<(pieces.map(\.count).max() ?? 1) {
-                var line = ""
+                var text = ""
                 for (i, piece) in pieces.enumerated() {
-                    let text = lineIndex < piece.count ? piece[lineIndex] : ""
-                    line += i == pieces.count - 1 ? text : text.padded(to: widths[i]) + "  "
+                    let part = lineIndex < piece.count ? piece[lineIndex] : ""
+                    text += i == pieces.count - 1 ? part : part.padded(to: widths[i]) + "  "
                 }
-                while line.hasSuffix(" ") { line.removeLast() }
-                lines.append(line)
+                while text.hasSuffix(" ") { text.removeLast() }
+                out.append(text)
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return out.joined(separator: "\n") + "\n"
     }
 }
 
@@ -76,7 +87,8 @@ extension String {
         return String(prefix(width - 1)) + "…"
     }
 
-    /// The text in lines of at most `width` characters, broken at spaces (a longer word is split).
+    /// The text in lines of at most `width` characters, broken at spaces (a longer word is split, after a
+    /// "/" or "-" where it has one).
     func wrapped(to width: Int) -> [String] {
         guard count > width, width > 0 else { return [self] }
         var lines: [String] = []
@@ -89,8 +101,11 @@ extension String {
             }
             while word.count > width {
                 if !line.isEmpty { lines.append(line); line = "" }
-                lines.append(String(word.prefix(width)))
-                word = word.dropFirst(width)
+                // Break a long token after a "/" or "-" where one falls within the width.
+                let head = word.prefix(width)
+                let cut = head.lastIndex(where: { $0 == "/" || $0 == "-" }).map { word.distance(from: word.startIndex, to: $0) + 1 } ?? width
+                lines.append(String(word.prefix(cut)))
+                word = word.dropFirst(cut)
             }
             line += (line.isEmpty ? "" : " ") + word
         }

@@ -11,6 +11,9 @@ enum BlameCommand: Command {
         let args = try ArgumentParser.parse(arguments, for: spec)
         let store = try context.openLog(args)
         let query = ViewQuery(store: store, context: context, spec: spec)
+        if args.positionals[0] == TimelineProjection.name {
+            throw UsageError("blame shows which event set each value of a view; the timeline is the events themselves — use 'decisionlog log'", command: spec)
+        }
         let format = try query.format(args)
         let (table, moment) = try query.table(args)
         context.console.writeOut(query.rendering.blame(table, at: moment, format: format))

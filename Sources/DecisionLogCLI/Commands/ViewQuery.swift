@@ -35,6 +35,9 @@ struct ViewQuery {
         for case .seq(let seq)? in points { seqs.insert(seq) }
         let replay = try Replay(store, views: views, known: Cut.Known(known), remembering: seqs)
         context.warnIfSkipped(replay.skippedIncompleteTail)
+        if case .seq(let seq)? = known, seq > replay.lastSeq {
+            throw CommandFailure("there is no event #\(seq) in the log (it ends at #\(replay.lastSeq)); give a seq from 'decisionlog log'", .invalidInput)
+        }
         return replay
     }
 
@@ -70,8 +73,9 @@ struct ViewQuery {
     /// The view called `name`, or a usage error suggesting the nearest.
     func view(_ name: String) throws(UsageError) -> ViewKind {
         guard let view = Views.named(name) else {
-            let hint = NearestName.suggestion(for: name, among: Views.names).map { ". Did you mean '\($0)'?" } ?? ""
-            throw UsageError("Unknown view '\(name)'\(hint); the views are \(Views.names.joined(separator: ", "))", command: spec)
+            let hint = NearestName.suggestion(for: name, among: Views.names).map { ". Did you mean '\($0)'?" }
+                ?? "; the views are \(Views.names.joined(separator: ", "))"
+            throw UsageError("Unknown view '\(name)'\(hint)", command: spec)
         }
         return view
     }
