@@ -95,6 +95,24 @@ struct ViewCommandTests {
         #expect(csv[1] == "decision/atlas-pricing,Price Atlas per seat with a free tier,superseded,Per seat with a free tier,Dana Reyes; Lee Park,Marco Silva; Ana Costa,Support team,2025-10-15,decision/atlas-pricing-v2")
     }
 
+    @Test func longSubjectsStillFitEightyColumns() {
+        let long = "launch/enterprise-single-sign-on-general-availability"
+        let env = ["DECISIONLOG_ACTOR": "Ana Costa", "DECISIONLOG_ROLE": "CS"]
+        #expect(workspace.run(["add", "launch.scheduled", "--subject", long, "--name", "Enterprise SSO GA", "--date", "2025-12-01",
+                               "--effective", "2025-10-01"], environment: env).status == 0)
+        #expect(workspace.run(["add", "owner.assigned", "--subject", long, "--owner", "Hieronymus Featherstonehaugh",
+                               "--framework", "raci", "--accountable", "Hieronymus Featherstonehaugh", "--effective", "2025-10-01"], environment: env).status == 0)
+        for arguments in [["show", "launches"], ["show", "owners"], ["show", "timeline", "--subject", "launch/"], ["blame", "launches"],
+                          ["history", long], ["diff", "2025-Q3", "2025-Q4"]] {
+            let result = workspace.run(arguments + ["--as-of", "2025-12-31"].filter { _ in arguments[0] == "show" || arguments[0] == "blame" },
+                                       environment: ["COLUMNS": "80"])
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            for line in result.stdout.split(separator: "\n") {
+                #expect(line.count <= 80, "\(arguments): \(line)")
+            }
+        }
+    }
+
     @Test func theRealExecutableAnswersTheQuestions() throws {
         let env = ["DECISIONLOG_DIR": workspace.log, "COLUMNS": "100"]
         let plan = try Harness.launch(["show", "launches"], in: "/", environment: env)

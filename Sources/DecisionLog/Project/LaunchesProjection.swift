@@ -7,7 +7,7 @@ public enum LaunchesProjection: Projection {
     public static let columns: [ViewColumn] = [
         ViewColumn("launch"), ViewColumn("name", priority: 3), ViewColumn("first"), ViewColumn("current"), ViewColumn("slips"),
         ViewColumn("pullIns", title: "PULLED", priority: 2), ViewColumn("daysSlipped", title: "DAYS", compared: false),
-        ViewColumn("status"), ViewColumn("statusDate", title: "ON", compared: false, priority: 4),
+        ViewColumn("status", wraps: true), ViewColumn("statusDate", title: "ON", compared: false, priority: 4),
     ]
 
     /// How a launch ended, or that it is (again) scheduled.

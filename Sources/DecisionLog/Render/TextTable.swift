@@ -2,7 +2,7 @@
 /// optional heading lines between rows. Given a width, columns give way so every line fits: wrapping columns
 /// first (their text runs onto more lines, broken at spaces, down to 16 characters), then the widest others
 /// (cut with "…", down to 8); fixed columns (keys, dates, counts) keep their width unless nothing else can
-/// give, and then only long ones wrap, down to 24.
+/// give, and then wrap: long ones down to 24 characters, then any down to 10.
 public struct TextTable {
     /// Column titles.
     public let headers: [String]
@@ -48,10 +48,11 @@ public struct TextTable {
             let natural = widths
             shrink(wrapping.sorted()) { max(headers[$0].displayWidth, min(natural[$0], 16)) }
             shrink(widths.indices.filter { !fixed.contains($0) && !wrapping.contains($0) }) { max(headers[$0].displayWidth, min(natural[$0], 8)) }
-            // Last resort: long fixed columns wrap.
+            // Last resorts: long fixed columns wrap, first down to 24 characters, then to 10.
             let longFixed = fixed.filter { widths[$0] > 24 }.sorted()
             shrink(longFixed) { max(headers[$0].displayWidth, 24) }
-            wrapped.formUnion(longFixed.filter { widths[$0] < natural[$0] })
+            shrink(fixed.sorted()) { max(headers[$0].displayWidth, min(natural[$0], 10)) }
+            wrapped.formUnion(fixed.filter { widths[$0] < natural[$0] })
         }
         var out: [String] = []
         for line in [(cells: Optional(headers), heading: "")] + lines {
