@@ -5,24 +5,11 @@
 #   bash Tools/bench/core.sh [EVENTS]      # EVENTS defaults to 10000
 #
 # Needs hyperfine and jq (Debian packages; installed with apt-get when missing and possible).
-set -euo pipefail
-cd "$(dirname "$0")/../.."
 events=${1:-10000}
-export PATH=/opt/swift/usr/bin:$PATH
-
-for tool in hyperfine jq; do
-  command -v "$tool" >/dev/null || apt-get install -y "$tool" >/dev/null 2>&1 || { echo "install $tool first" >&2; exit 1; }
-done
-
-swift build -c release --product decisionlog >/dev/null
-bin=$PWD/.build/release/decisionlog
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/common.sh"
 cd "$work"
 export DECISIONLOG_ACTOR="Dana Reyes" DECISIONLOG_ROLE=CMO DECISIONLOG_IDENTITY=bench TZ=UTC
 "$bin" init --time-zone UTC >/dev/null
-
-median() { jq -r '.results[0].median * 1000 | . * 100 | round / 100' "$1"; }
 
 # 1. The loop: $events adds, one process each, as a script would run them.
 start=$(date +%s.%N)

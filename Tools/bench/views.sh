@@ -5,19 +5,8 @@
 #   bash Tools/bench/views.sh [EVENTS]      # EVENTS defaults to 100000
 #
 # Needs hyperfine and jq (Debian packages; installed with apt-get when missing and possible).
-set -euo pipefail
-cd "$(dirname "$0")/../.."
 events=${1:-100000}
-export PATH=/opt/swift/usr/bin:$PATH
-
-for tool in hyperfine jq; do
-  command -v "$tool" >/dev/null || apt-get install -y "$tool" >/dev/null 2>&1 || { echo "install $tool first" >&2; exit 1; }
-done
-
-swift build -c release >/dev/null
-bin=$PWD/.build/release/decisionlog
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/common.sh"
 .build/release/generate-log --events "$events" --out "$work/.decisionlog" >/dev/null
 export DECISIONLOG_DIR=$work/.decisionlog
 size=$(stat -c %s "$work/.decisionlog/events.jsonl")
@@ -25,7 +14,7 @@ size=$(stat -c %s "$work/.decisionlog/events.jsonl")
 run() {  # name, command
   local file="$work/$(echo "$1" | tr -c 'a-z0-9' '_').json"
   hyperfine -N --warmup 2 --runs 10 --export-json "$file" "$2" --output=null >/dev/null
-  printf '| %s | %s ms |\n' "$1" "$(jq -r '.results[0].median * 1000 | round' "$file")"
+  printf '| %s | %s ms |\n' "$1" "$(median "$file")"
 }
 
 echo "decisionlog views on $events generated events ($size bytes), $(nproc) cores, release build, medians of 10"
@@ -40,4 +29,4 @@ run "history launch/l7" "$bin history launch/l7"
 run "blame launches" "$bin blame launches"
 run "show timeline (every event)" "$bin show timeline"
 hyperfine --warmup 2 --runs 10 --export-json "$work/jq.json" "jq -c 'select(.subject | startswith(\"launch/\"))' $work/.decisionlog/events.jsonl" --output=null >/dev/null
-printf '| %s | %s ms |\n' "jq: select launch events (reads the file once)" "$(jq -r '.results[0].median * 1000 | round' "$work/jq.json")"
+printf '| %s | %s ms |\n' "jq: select launch events (reads the file once)" "$(median "$work/jq.json")"
