@@ -27,7 +27,7 @@ let package = Package(
         .executableTarget(name: "decisionlog", dependencies: ["DecisionLogCLI"], swiftSettings: strictSettings),
         // Benchmark support: writes realistic logs of any size (Tools/generate-log/main.swift).
         .executableTarget(name: "generate-log", dependencies: ["DecisionLog"], path: "Tools/generate-log", swiftSettings: strictSettings),
-        .testTarget(name: "DecisionLogTests", dependencies: ["DecisionLog"], swiftSettings: strictSettings),
+        .testTarget(name: "DecisionLogTests", dependencies: ["DecisionLog"], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(
             name: "DecisionLogCLITests",
             dependencies: ["DecisionLogCLI", "DecisionLog", "decisionlog"],
