@@ -1,0 +1,222 @@
+/// A JSON Schema (draft 2020-12), compiled for validating drafts: references resolved, patterns compiled.
+///
+/// Supports the keywords the log's schemas use: `type`, `required`, `properties`, `additionalProperties`,
+/// `enum`, `const`, `pattern`, `format` (`date`, `date-time`, `uuid`), `minimum`, `maximum`,
+/// `exclusiveMinimum`, `exclusiveMaximum`, `minLength`, `maxLength`, `items`, `minItems`, `maxItems`, `oneOf`,
+/// `anyOf`, `allOf`, `$ref` (within the document), `$defs`, and boolean schemas; annotations (`$schema`,
+/// `$id`, `title`, `description`, `examples`, `default`, `$comment`, and `x-…` extensions) are kept or
+/// ignored. Any other keyword is refused when compiling, so a misspelt one cannot silently check nothing.
+///
+/// Not `Sendable`: compiled patterns use the standard library's `Regex`, which is not.
+public final class JSONSchema {
+    /// The schema's JSON, as given.
+    public let source: JSONValue
+    /// The root of the compiled tree.
+    let root: SchemaNode
+
+    /// Compiles `source`; throws `SchemaError` naming the first problem and where it is.
+    public init(_ source: JSONValue) throws(SchemaError) {
+        self.source = source
+        var compiler = SchemaCompiler(document: source)
+        root = try compiler.compile(source, at: "#")
+        try compiler.resolveReferences()
+    }
+
+    /// The `$id`, when the schema has one.
+    public var id: String? { source.objectValue?["$id"]?.stringValue }
+    /// The `title`, when the schema has one.
+    public var title: String? { source.objectValue?["title"]?.stringValue }
+    /// The `description`, when the schema has one.
+    public var description: String? { source.objectValue?["description"]?.stringValue }
+    /// The `examples`, when the schema has any.
+    public var examples: [JSONValue] { source.objectValue?["examples"]?.arrayValue ?? [] }
+    /// The top-level `properties` names, in no particular order.
+    public var propertyNames: [String] { Array(root.properties.keys) }
+    /// The top-level `required` names.
+    public var requiredNames: [String] { root.required }
+}
+
+/// A schema that cannot be compiled, and where in it the problem is.
+public struct SchemaError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A JSON pointer into the schema, e.g. `#/properties/target`.
+    public let location: String
+    /// What is wrong.
+    public let message: String
+
+    public var description: String { "\(location): \(message)" }
+}
+
+/// JSON's value kinds, as `type` names them.
+enum JSONKind: String, CaseIterable {
+    case null, boolean, object, array, number, integer, string
+
+    /// Whether `value` is of this kind (an integral number is also an integer).
+    func admits(_ value: JSONValue) -> Bool {
+        switch (self, value) {
+        case (.null, .null), (.boolean, .bool), (.object, .object), (.array, .array), (.number, .number), (.string, .string): true
+        case (.integer, .number(let n)): n == n.rounded() && n.isFinite
+        default: false
+        }
+    }
+}
+
+/// One compiled (sub)schema.
+final class SchemaNode {
+    /// For boolean schemas: `true` admits anything, `false` nothing.
+    var constant: Bool? = nil
+    var types: [JSONKind]? = nil
+    var properties: [String: SchemaNode] = [:]
+    var required: [String] = []
+    /// nil: any extra member; a node: extra members must match it.
+    var additionalProperties: SchemaNode? = nil
+    var enumValues: [JSONValue]? = nil
+    var constValue: JSONValue? = nil
+    var pattern: (source: String, regex: Regex<AnyRegexOutput>)? = nil
+    var format: String? = nil
+    var minimum: Double? = nil
+    var maximum: Double? = nil
+    var exclusiveMinimum: Double? = nil
+    var exclusiveMaximum: Double? = nil
+    var minLength: Int? = nil
+    var maxLength: Int? = nil
+    var items: SchemaNode? = nil
+    var minItems: Int? = nil
+    var maxItems: Int? = nil
+    var oneOf: [SchemaNode]? = nil
+    var anyOf: [SchemaNode]? = nil
+    var allOf: [SchemaNode]? = nil
+    /// `$ref` as written, and the node it names once resolved.
+    var reference: String? = nil
+    var referenced: SchemaNode? = nil
+    /// `x-expected`: how to say what this schema wants, in messages ("a subject such as launch/atlas").
+    var expected: String? = nil
+}
+
+/// Turns schema JSON into `SchemaNode`s.
+struct SchemaCompiler {
+    let document: JSONValue
+    private var unresolved: [(node: SchemaNode, location: String)] = []
+
+    static let annotations: Set<String> = ["$schema", "$id", "title", "description", "examples", "default", "$comment", "$defs", "definitions"]
+
+    init(document: JSONValue) { self.document = document }
+
+    mutating func compile(_ value: JSONValue, at location: String) throws(SchemaError) -> SchemaNode {
+        let node = SchemaNode()
+        if case .bool(let b) = value {
+            node.constant = b
+            return node
+        }
+        guard case .object(let members) = value else {
+            throw SchemaError(location: location, message: "a schema must be an object or a boolean, got \(value.kindName)")
+        }
+        func fail(_ key: String, _ message: String) -> SchemaError { SchemaError(location: "\(location)/\(key)", message: message) }
+        func number(_ key: String) throws(SchemaError) -> Double? {
+            guard let v = members[key] else { return nil }
+            guard case .number(let n) = v else { throw fail(key, "expected a number") }
+            return n
+        }
+        func count(_ key: String) throws(SchemaError) -> Int? {
+            guard let v = members[key] else { return nil }
+            guard case .number(let n) = v, n >= 0, n == n.rounded() else { throw fail(key, "expected a non-negative integer") }
+            return Int(n)
+        }
+        func subschemas(_ key: String) throws(SchemaError) -> [SchemaNode]? {
+            guard let v = members[key] else { return nil }
+            guard case .array(let items) = v, !items.isEmpty else { throw fail(key, "expected a non-empty array of schemas") }
+            var nodes: [SchemaNode] = []
+            for (i, item) in items.enumerated() { nodes.append(try compile(item, at: "\(location)/\(key)/\(i)")) }
+            return nodes
+        }
+        for key in members.keys.sorted() where !SchemaCompiler.known.contains(key) && !SchemaCompiler.annotations.contains(key) && !key.hasPrefix("x-") {
+            let hint = NearestName.suggestion(for: key, among: SchemaCompiler.known).map { "; did you mean \"\($0)\"?" } ?? ""
+            throw fail(key, "the keyword \"\(key)\" is not supported\(hint) (supported: \(SchemaCompiler.known.sorted().joined(separator: ", ")))")
+        }
+        switch members["type"] {
+        case nil: break
+        case .string(let name)?:
+            guard let kind = JSONKind(rawValue: name) else { throw fail("type", "unknown type \"\(name)\"") }
+            node.types = [kind]
+        case .array(let names)?:
+            var kinds: [JSONKind] = []
+            for name in names {
+                guard case .string(let text) = name, let kind = JSONKind(rawValue: text) else { throw fail("type", "expected type names") }
+                kinds.append(kind)
+            }
+            node.types = kinds
+        default: throw fail("type", "expected a type name or an array of them")
+        }
+        if let props = members["properties"] {
+            guard case .object(let entries) = props else { throw fail("properties", "expected an object") }
+            for (name, schema) in entries { node.properties[name] = try compile(schema, at: "\(location)/properties/\(name)") }
+        }
+        if let req = members["required"] {
+            guard case .array(let names) = req else { throw fail("required", "expected an array of names") }
+            node.required = try names.map { (name: JSONValue) throws(SchemaError) -> String in
+                guard case .string(let text) = name else { throw fail("required", "expected an array of names") }
+                return text
+            }
+        }
+        if let extra = members["additionalProperties"] { node.additionalProperties = try compile(extra, at: "\(location)/additionalProperties") }
+        if let values = members["enum"] {
+            guard case .array(let items) = values, !items.isEmpty else { throw fail("enum", "expected a non-empty array") }
+            node.enumValues = items
+        }
+        node.constValue = members["const"]
+        if let pattern = members["pattern"] {
+            guard case .string(let text) = pattern else { throw fail("pattern", "expected a regular expression") }
+            do { node.pattern = (text, try Regex(text)) } catch { throw fail("pattern", "not a valid regular expression: \(text)") }
+        }
+        if let format = members["format"] {
+            guard case .string(let text) = format else { throw fail("format", "expected a format name") }
+            node.format = text
+        }
+        node.minimum = try number("minimum")
+        node.maximum = try number("maximum")
+        node.exclusiveMinimum = try number("exclusiveMinimum")
+        node.exclusiveMaximum = try number("exclusiveMaximum")
+        node.minLength = try count("minLength")
+        node.maxLength = try count("maxLength")
+        node.minItems = try count("minItems")
+        node.maxItems = try count("maxItems")
+        if let items = members["items"] { node.items = try compile(items, at: "\(location)/items") }
+        node.oneOf = try subschemas("oneOf")
+        node.anyOf = try subschemas("anyOf")
+        node.allOf = try subschemas("allOf")
+        if let ref = members["$ref"] {
+            guard case .string(let text) = ref else { throw fail("$ref", "expected a reference such as #/$defs/name") }
+            node.reference = text
+            unresolved.append((node, "\(location)/$ref"))
+        }
+        if let defs = members["$defs"] ?? members["definitions"] {
+            guard case .object(let entries) = defs else { throw fail("$defs", "expected an object of schemas") }
+            for (name, schema) in entries { _ = try compile(schema, at: "\(location)/$defs/\(name)") }
+        }
+        node.expected = members["x-expected"]?.stringValue
+        compiled[location] = node
+        return node
+    }
+
+    /// Every node compiled so far, by its JSON pointer (for resolving `$ref`).
+    private var compiled: [String: SchemaNode] = [:]
+
+    mutating func resolveReferences() throws(SchemaError) {
+        for (node, location) in unresolved {
+            let reference = node.reference!
+            guard reference == "#" || reference.hasPrefix("#/") else {
+                throw SchemaError(location: location, message: "only references within the document (#/…) are supported, got \"\(reference)\"")
+            }
+            let pointer = reference == "#" ? "#" : "#" + String(reference.dropFirst()).replacingAll("definitions", with: "$defs")
+            guard let target = compiled[pointer] ?? compiled[String(reference)] else {
+                throw SchemaError(location: location, message: "nothing at \"\(reference)\"")
+            }
+            node.referenced = target
+        }
+    }
+
+    static let known: Set<String> = [
+        "type", "required", "properties", "additionalProperties", "enum", "const", "pattern", "format", "minimum",
+        "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "items", "minItems", "maxItems",
+        "oneOf", "anyOf", "allOf", "$ref",
+    ]
+}

@@ -1,0 +1,83 @@
+import DecisionLog
+import Testing
+
+/// Our JSON Schema validator against a table of cases per keyword, in the shape of JSON-Schema-Test-Suite.
+struct JSONSchemaTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let keyword: String
+        let schema: JSONValue
+        let data: JSONValue
+        let valid: Bool
+        let message: String?
+        let count: Int?
+        var testDescription: String { "\(keyword): \(data.excerpt(limit: 50))" }
+    }
+
+    static let cases: [Case] = {
+        let path = Paths.join(Paths.parent(of: #filePath), "Fixtures/schema-keywords.json")
+        let groups = try! JSONValue.parse(FileSystem.readFile(path)).arrayValue!
+        return groups.flatMap { group -> [Case] in
+            let g = group.objectValue!
+            return g["tests"]!.arrayValue!.map { test in
+                let t = test.objectValue!
+                return Case(keyword: g["keyword"]!.stringValue!, schema: g["schema"]!, data: t["data"]!, valid: t["valid"] == true,
+                            message: t["message"]?.stringValue, count: t["count"]?.numberValue.map(Int.init))
+            }
+        }
+    }()
+
+    @Test func theTableCoversEveryKeywordTheLogUses() {
+        let keywords = Set(Self.cases.map { $0.keyword.split(separator: " ").first.map(String.init)! })
+        for keyword in ["type", "required", "properties", "additionalProperties", "enum", "const", "pattern", "format",
+                        "minimum", "minLength", "items", "minItems", "oneOf", "anyOf", "allOf", "$ref"] {
+            #expect(keywords.contains(keyword), "no cases for \(keyword)")
+        }
+        #expect(Self.cases.count >= 60)
+    }
+
+    @Test(arguments: cases)
+    func validatesAsTheTableSays(_ testCase: Case) throws {
+        let schema = try JSONSchema(testCase.schema)
+        let issues = schema.validate(testCase.data)
+        #expect(issues.isEmpty == testCase.valid, "\(issues)")
+        if let message = testCase.message {
+            #expect(issues.first?.description == message, "\(issues)")
+        }
+        if let count = testCase.count { #expect(issues.count == count, "\(issues)") }
+    }
+
+    @Test func everyProblemIsReportedWithItsPath() throws {
+        let schema = try JSONSchema(.object([
+            "type": "object", "required": ["title", "timeframe"], "additionalProperties": false,
+            "properties": ["title": ["type": "string", "minLength": 1], "timeframe": ["type": "string"],
+                           "target": ["type": "number"], "unit": ["enum": ["percent", "count"]], "owners": ["type": "array", "items": ["type": "string"]]],
+        ]))
+        let issues = schema.validate(try JSONValue.parse(#"{"title":"","target":"fast","unit":"pct","owners":["A",2],"extra":1}"#),
+                                     path: "payload", subject: "goal.set")
+        #expect(issues.map(\.description) == [
+            "payload.timeframe: missing; expected a text",
+            "payload.extra: not a field of goal.set",
+            "payload.owners[1]: expected a text, got 2",
+            "payload.target: expected a number, got \"fast\"",
+            "payload.title: must not be empty",
+            "payload.unit: expected one of percent, count, got \"pct\"",
+        ])
+    }
+
+    @Test(arguments: [
+        (#"{"type": "number", "minimun": 0}"#, "#/minimun", "the keyword \"minimun\" is not supported; did you mean \"minimum\"?"),
+        (##"{"properties": {"a": {"$ref": "#/$defs/missing"}}}"##, "#/properties/a/$ref", "nothing at \"#/$defs/missing\""),
+        (##"{"$ref": "https://example.com/other.json"}"##, "#/$ref", "only references within the document"),
+        (#"{"pattern": "(unclosed"}"#, "#/pattern", "not a valid regular expression"),
+        (#"{"type": "text"}"#, "#/type", "unknown type \"text\""),
+        (#"[1]"#, "#", "a schema must be an object or a boolean"),
+    ])
+    func malformedSchemasAreRefusedWithTheirLocation(schema: String, location: String, message: String) throws {
+        #expect {
+            try JSONSchema(JSONValue.parse(schema))
+        } throws: { error in
+            guard let error = error as? SchemaError else { return false }
+            return error.location == location && error.message.contains(message)
+        }
+    }
+}
