@@ -69,7 +69,7 @@ struct BadInputTests {
         Case(name: "a malformed actor in a draft", arguments: ["add", "--json", #"{"type":"launch.shipped","subject":"launch/atlas","actor":5,"payload":{"date":"2025-09-24"}}"#],
              environment: ["DECISIONLOG_ACTOR": "Lee Park", "DECISIONLOG_ROLE": "CPO"], status: 65, message: "actor: expected an object with name and role, got a number"),
         Case(name: "a list that names nobody", arguments: ["add", "decision.recorded", "--subject", "decision/x", "--title", "T", "--status", "accepted", "--deciders", ", ,"],
-             status: 65, message: "payload.deciders: expected a list of texts"),
+             status: 65, message: "payload.deciders: expected a list of non-empty texts, got \", ,\""),
         Case(name: "a decision superseding itself", arguments: ["add", "decision.superseded", "--subject", "decision/x", "--by", "decision/x"],
              status: 65, message: "a decision cannot supersede itself"),
         Case(name: "a dry run against a stale version", arguments: ["add", "launch.slipped", "--subject", "launch/atlas", "--date", "2025-09-29", "--expect-version", "7", "--dry-run"],
@@ -132,10 +132,10 @@ struct BadInputTests {
         let result = workspace.run(["add", "goal.set", "--subject", "goal/q4", "--title", " ", "--timeframe", "2025-Q5", "--target", "fast", "--unit", "pct"])
         #expect(result.status == 65)
         #expect(result.stderrLines == [
-            "Error: invalid goal.set (4 problems): payload.title: must not be empty; "
+            "Error: invalid goal.set (4 problems): payload.target: expected a number, got \"fast\"; "
                 + "payload.timeframe: expected a timeframe (2025, 2025-H2, 2025-Q3 or 2025-09), got \"2025-Q5\": quarter 5 is not between 1 and 4; "
-                + "payload.target: expected a number, got \"fast\"; "
-                + "payload.unit: expected one of percent, count, currency, days, weeks, got \"pct\"; nothing was written",
+                + "payload.unit: expected one of percent, count, currency, days, weeks, got \"pct\"; "
+                + "payload.title: must not be empty; nothing was written",
         ])
         #expect(workspace.logBytes() == before)
     }

@@ -55,10 +55,11 @@ let maximumNameLength = 100
 extension EventDraft {
     /// Checks every rule a draft must meet before anything is written: known type, valid subject of the
     /// right kind, an actor with name and role, a valid effective time, the reason where the type requires
-    /// one, valid links and id, and a payload of the type's shape.
+    /// one, valid links and id, and a payload that meets the type's schema (`schemas`) and then the rules
+    /// between its fields.
     ///
     /// Throws `ValidationFailure` with every problem found, each with its JSON path.
-    public func validated(in context: DraftContext) throws(ValidationFailure) -> ValidatedDraft {
+    public func validated(in context: DraftContext, schemas: SchemaRegistry = SchemaRegistry()) throws(ValidationFailure) -> ValidatedDraft {
         var issues: [ValidationIssue] = []
         func problem(_ path: String, _ message: String) { issues.append(ValidationIssue(path: path, message: message)) }
 
@@ -125,7 +126,18 @@ extension EventDraft {
 
         var payload: Payload? = nil
         if let kind {
-            do throws(ValidationFailure) { payload = try kind.decode(members["payload"] ?? .object([:])) } catch { issues += error.issues }
+            // The schema (the shape every reader relies on), then the rules between fields; where both find a
+            // problem with the same value, the schema's message stands.
+            let json = members["payload"] ?? .object([:])
+            let shapeIssues = schemas.validatePayload(json, type: kind.type.name)
+            issues += shapeIssues
+            do throws(ValidationFailure) {
+                let typed = try kind.decode(json)
+                if shapeIssues.isEmpty { payload = typed }
+            } catch {
+                let reported = Set(shapeIssues.map(\.path))
+                issues += error.issues.filter { !reported.contains($0.path) }
+            }
         }
 
         if case .decisionSuperseded(let superseded)? = payload, superseded.by == subject {

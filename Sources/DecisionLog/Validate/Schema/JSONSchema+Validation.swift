@@ -57,7 +57,16 @@ struct SchemaValidator {
         if let all = node.allOf { for branch in all { check(value, branch, path, &issues) } }
         if let any = node.anyOf {
             let results = any.map { branchIssues(value, $0, path) }
-            if !results.contains(where: \.isEmpty) { issues += results.min { $0.count < $1.count }! }
+            if !results.contains(where: \.isEmpty) {
+                // Branches that differ only in which member they require: say so once ("give period or date").
+                let missing = results.flatMap { $0 }.filter { $0.message.hasPrefix("missing") }
+                if missing.count == results.flatMap({ $0 }).count, let first = missing.first {
+                    let names = missing.map { String($0.path.split(separator: ".").last ?? Substring($0.path)) }
+                    issues.append(ValidationIssue(path: first.path, message: "missing; give \(names.joined(separator: " or "))"))
+                } else {
+                    issues += results.min { $0.count < $1.count }!
+                }
+            }
         }
         if let one = node.oneOf {
             let results = one.map { branchIssues(value, $0, path) }
@@ -101,11 +110,11 @@ struct SchemaValidator {
             problem(min == 1 ? "must not be empty" : "must be at least \(min) characters", nil)
         }
         if let max = node.maxLength, length > max { problem("is \(length) characters long; at most \(max) are allowed", nil) }
-        if let pattern = node.pattern, (try? pattern.regex.firstMatch(in: text)) == nil {
-            problem(expectedGot(node, value), nil)
-        }
+        // One message per value: a format problem (which can say what exactly is wrong) before a pattern one.
         if let format = node.format, let detail = SchemaValidator.formatProblem(format, text) {
             problem(expectedGot(node, value) + (detail.isEmpty ? "" : ": \(detail)"), nil)
+        } else if let pattern = node.pattern, (try? pattern.regex.firstMatch(in: text)) == nil {
+            problem(expectedGot(node, value), nil)
         }
     }
 
@@ -121,6 +130,9 @@ struct SchemaValidator {
             do throws(TimeFormatError) { _ = try TimeInput(parsing: text, in: .utc); return nil } catch { return error.problem }
         case "uuid":
             return EventID(text) == nil ? "" : nil
+        case "timeframe":
+            // Ours: a planning period, 2025, 2025-H2, 2025-Q3 or 2025-09.
+            do throws(TimeFormatError) { _ = try Timeframe(parsing: text); return nil } catch { return error.problem }
         default:
             return nil
         }
@@ -150,6 +162,7 @@ struct SchemaValidator {
         case "date"?: return "a date (YYYY-MM-DD)"
         case "date-time"?: return "a date-time (2025-09-22T14:30:00Z)"
         case "uuid"?: return "an event id (a UUID)"
+        case "timeframe"?: return "a timeframe (2025, 2025-H2, 2025-Q3 or 2025-09)"
         default: break
         }
         if let pattern = node.pattern { return "a text matching \(pattern.source)" }
