@@ -47,17 +47,9 @@ extension Event {
                 message: "unknown event type \"\(typeName)\"; it may have been written by a newer decisionlog — upgrade to read it",
                 needsNewerTool: true)
         }
-        if version > kind.schemaVersion {
-            throw EventDecodingError(
-                message: "\(typeName) schema version \(version) is newer than this decisionlog knows (\(kind.schemaVersion)); upgrade to read it",
-                needsNewerTool: true)
-        }
-        let payload: Payload
-        do throws(ValidationFailure) { payload = try kind.decode(payloadJSON) } catch {
-            throw EventDecodingError(message: error.description, needsNewerTool: false)
-        }
+        let (payload, written) = try kind.decodeStored(payloadJSON, version: version)
         return Event(seq: seq, id: id, schemaVersion: version, effectiveAt: effectiveAt, recordedAt: recordedAt,
                      actor: Actor(name: name, role: role), recordedBy: recordedBy, subject: subject, reason: reason,
-                     links: links, payload: payload, prev: prev, hash: hash)
+                     links: links, payload: payload, prev: prev, hash: hash, writtenPayload: written)
     }
 }

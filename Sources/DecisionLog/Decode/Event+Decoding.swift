@@ -8,6 +8,32 @@ public struct EventDecodingError: Error, Sendable, Equatable, CustomStringConver
     public var description: String { message }
 }
 
+extension PayloadKind {
+    /// Reads a stored payload written with schema `version`: upcast to the version the code knows, then
+    /// decoded. Returns the payload and, when it was upcast, the JSON as written. Throws for a version newer
+    /// than the code knows (upgrade the tool) or a payload that does not fit its type.
+    func decodeStored(_ json: JSONValue, version: Int) throws(EventDecodingError) -> (Payload, JSONValue?) {
+        if version > schemaVersion {
+            throw EventDecodingError(
+                message: "\(type) schema version \(version) is newer than this decisionlog knows (\(schemaVersion)); upgrade to read it",
+                needsNewerTool: true)
+        }
+        var current = json
+        if version < schemaVersion {
+            guard let upcast = Upcasting.upcast(json, type: type.name, from: version, to: schemaVersion) else {
+                throw EventDecodingError(message: "\(type) schema version \(version) cannot be read as version \(schemaVersion)", needsNewerTool: false)
+            }
+            current = upcast
+        }
+        do throws(ValidationFailure) {
+            let written: JSONValue? = version < schemaVersion ? json : nil
+            return (try decode(current), written)
+        } catch {
+            throw EventDecodingError(message: error.description, needsNewerTool: false)
+        }
+    }
+}
+
 extension Event {
     /// The members a stored event may have, in their canonical order.
     static let storedMembers = ["seq", "id", "type", "schemaVersion", "effectiveAt", "recordedAt", "actor",
@@ -52,11 +78,7 @@ extension Event {
         guard case .number(let version)? = m["schemaVersion"], version >= 1, version == version.rounded() else {
             throw fail("schemaVersion: expected a positive integer")
         }
-        if Int(version) > kind.schemaVersion {
-            throw EventDecodingError(
-                message: "\(typeName) schema version \(Int(version)) is newer than this decisionlog knows (\(kind.schemaVersion)); upgrade to read it",
-                needsNewerTool: true)
-        }
+
         func string(_ key: String) throws(EventDecodingError) -> String {
             guard case .string(let text)? = m[key] else { throw fail("\(key): expected a string") }
             return text
@@ -82,11 +104,10 @@ extension Event {
         if let value = m["links"] {
             do throws(FieldProblem) { links = try [EventID](json: value) } catch { throw fail("links\(error.subpath): \(error.message)") }
         }
-        let payload: Payload
-        do throws(ValidationFailure) { payload = try kind.decode(m["payload"] ?? .null) } catch { throw fail(error.description) }
+        let (payload, written) = try kind.decodeStored(m["payload"] ?? .null, version: Int(version))
         self.init(seq: Int(seqNumber), id: id, schemaVersion: Int(version), effectiveAt: try timestamp("effectiveAt"),
                   recordedAt: try timestamp("recordedAt"), actor: Actor(name: name, role: role),
                   recordedBy: try string("recordedBy"), subject: subject, reason: reason, links: links,
-                  payload: payload, prev: try digest("prev"), hash: try digest("hash"))
+                  payload: payload, prev: try digest("prev"), hash: try digest("hash"), writtenPayload: written)
     }
 }

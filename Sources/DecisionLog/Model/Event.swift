@@ -28,6 +28,9 @@ public struct Event: Sendable, Equatable {
     public let prev: Digest
     /// SHA-256 of this event's canonical line without its `hash` member.
     public let hash: Digest
+    /// The payload as stored, when the event was written with an older schema version and `payload` is its
+    /// upcast; the stored bytes always come from this.
+    public let writtenPayload: JSONValue?
 
     /// The event's type, e.g. `launch.slipped`.
     public var type: EventType { payload.type }
@@ -35,7 +38,7 @@ public struct Event: Sendable, Equatable {
     /// An event from its parts; `hash` must be the hash of the others (`Sealer` computes it).
     public init(seq: Int, id: EventID, schemaVersion: Int, effectiveAt: Timestamp, recordedAt: Timestamp,
                 actor: Actor, recordedBy: String, subject: Subject, reason: String?, links: [EventID],
-                payload: Payload, prev: Digest, hash: Digest) {
+                payload: Payload, prev: Digest, hash: Digest, writtenPayload: JSONValue? = nil) {
         self.seq = seq
         self.id = id
         self.schemaVersion = schemaVersion
@@ -49,6 +52,7 @@ public struct Event: Sendable, Equatable {
         self.payload = payload
         self.prev = prev
         self.hash = hash
+        self.writtenPayload = writtenPayload
     }
 }
 

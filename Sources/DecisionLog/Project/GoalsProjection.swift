@@ -7,7 +7,8 @@ public enum GoalsProjection: Projection {
     public static let summary = "What we are aiming at: title, timeframe, owner, target, open or closed."
     public static let columns: [ViewColumn] = [
         ViewColumn("goal"), ViewColumn("title", wraps: true), ViewColumn("timeframe"), ViewColumn("owner"), ViewColumn("target"),
-        ViewColumn("metric", priority: 2), ViewColumn("status"), ViewColumn("note", priority: 3, wraps: true),
+        ViewColumn("metric", priority: 2), ViewColumn("confidence", priority: 2), ViewColumn("status"),
+        ViewColumn("note", priority: 3, wraps: true),
     ]
 
     /// One goal's histories, field by field.
@@ -17,6 +18,7 @@ public enum GoalsProjection: Projection {
         var owner = History<String>()
         var metric = History<Subject>()
         var target = History<(value: Double, unit: MeasureUnit?)>()
+        var confidence = History<Double>()
         /// The closings; the goal is open while there is none.
         var closing = History<GoalClosed>()
 
@@ -26,6 +28,7 @@ public enum GoalsProjection: Projection {
             owner.retract(id)
             metric.retract(id)
             target.retract(id)
+            confidence.retract(id)
             closing.retract(id)
         }
     }
@@ -44,6 +47,7 @@ public enum GoalsProjection: Projection {
             if let owner = p.owner { record.owner.record(owner, stamp) }
             if let metric = p.metric { record.metric.record(metric, stamp) }
             if let target = p.target { record.target.record((target, p.unit), stamp) }
+            if let confidence = p.confidence { record.confidence.record(confidence, stamp) }
             state[event.subject] = record
         case .goalClosed(let p):
             state[event.subject, default: Record()].closing.record(p, stamp)
@@ -64,6 +68,7 @@ public enum GoalsProjection: Projection {
             let owner = record.owner.latest(context.asOf)
             let metric = record.metric.latest(context.asOf)
             let target = record.target.latest(context.asOf)
+            let confidence = record.confidence.latest(context.asOf)
             let closing = record.closing.latest(context.asOf)
             let closed = closing?.value
             return ViewRow(key: subject.text, subject: subject, cells: [
@@ -73,6 +78,7 @@ public enum GoalsProjection: Projection {
                 "owner": .text(owner?.value, source: owner?.stamp),
                 "target": target.map { Cell(.number($0.value.value), text: NumberText.format($0.value.value, unit: $0.value.unit), source: $0.stamp) } ?? .text(nil),
                 "metric": .text(metric?.value.text, source: metric?.stamp),
+                "confidence": confidence.map { Cell(.number($0.value), text: NumberText.format($0.value, unit: .percent), source: $0.stamp) } ?? .text(nil),
                 "status": .text(closed?.outcome.rawValue ?? "open", source: closing?.stamp),
                 "note": .text(closed?.note, source: closing?.stamp),
             ])

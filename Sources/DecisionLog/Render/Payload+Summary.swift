@@ -10,6 +10,7 @@ extension Payload {
             if let target = p.target { parts.append("target " + NumberText.format(target, unit: p.unit)) }
             if let metric = p.metric { parts.append("on \(metric)") }
             if let owner = p.owner { parts.append("owner \(owner)") }
+            if let confidence = p.confidence { parts.append("\(NumberText.format(confidence))% confident") }
             return parts.joined(separator: " · ")
         case .goalClosed(let p):
             return "closed: \(p.outcome.rawValue)" + (p.note.map { " — \($0)" } ?? "")

@@ -62,7 +62,7 @@ extension Event {
         key("subject"); CanonicalJSON.appendString(subject.text, to: &out)
         if let reason { key("reason"); CanonicalJSON.appendString(reason, to: &out) }
         if !links.isEmpty { key("links"); JSONValue.array(links.map { .string($0.description) }).appendCanonical(to: &out) }
-        key("payload"); payload.json.appendCanonical(to: &out)
+        key("payload"); (writtenPayload ?? payload.json).appendCanonical(to: &out)
         key("prev"); out.append(UInt8(ascii: "\"")); prev.appendHex(to: &out); out.append(UInt8(ascii: "\""))
         out.append(UInt8(ascii: "}"))
         return out
@@ -78,7 +78,7 @@ extension Event {
     func withHash(_ hash: Digest) -> Event {
         Event(seq: seq, id: id, schemaVersion: schemaVersion, effectiveAt: effectiveAt, recordedAt: recordedAt,
               actor: actor, recordedBy: recordedBy, subject: subject, reason: reason, links: links,
-              payload: payload, prev: prev, hash: hash)
+              payload: payload, prev: prev, hash: hash, writtenPayload: writtenPayload)
     }
 }
 
