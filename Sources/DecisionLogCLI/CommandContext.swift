@@ -10,13 +10,37 @@ struct CommandContext {
 
     /// Opens the log named by `--log`, `$DECISIONLOG_DIR`, or found above the current folder.
     func openLog(_ arguments: ParsedArguments) throws(CommandFailure) -> FileEventStore {
+        try openLog(explicitPath: arguments.value("log"))
+    }
+
+    /// Opens the log at `explicitPath`, else `$DECISIONLOG_DIR`, else found above the current folder.
+    func openLog(explicitPath: String?) throws(CommandFailure) -> FileEventStore {
         do throws(LogError) {
-            let folder = try LogFolder.locate(explicitPath: arguments.value("log"), environment: environment,
-                                              currentDirectory: currentDirectory)
+            let folder = try LogFolder.locate(explicitPath: explicitPath, environment: environment, currentDirectory: currentDirectory)
             return try FileEventStore(opening: folder)
         } catch {
             throw CommandFailure(error)
         }
+    }
+
+    /// The value of `--log` among arguments not parsed yet (for commands whose options depend on the log).
+    static func logPath(in arguments: ArraySlice<String>) -> String? {
+        var index = arguments.startIndex
+        var found: String? = nil
+        while index < arguments.endIndex, arguments[index] != "--" {
+            if arguments[index] == "--log", index + 1 < arguments.endIndex { found = arguments[index + 1]; index += 1 }
+            else if arguments[index].hasPrefix("--log=") { found = String(arguments[index].dropFirst("--log=".count)) }
+            index += 1
+        }
+        return found
+    }
+
+    /// The schemas of the log the arguments name (built-in ones only when there is no log there), for help
+    /// pages that list a team type's options; never fails.
+    func schemasIfAny(_ arguments: ArraySlice<String>) -> SchemaRegistry {
+        guard let store = try? openLog(explicitPath: CommandContext.logPath(in: arguments)),
+              let registry = try? store.schemaRegistry() else { return SchemaRegistry() }
+        return registry
     }
 
     /// Who is typing: `$DECISIONLOG_IDENTITY`, else the OS user at this host.
@@ -39,24 +63,25 @@ protocol Command: SendableMetatype {
     static var spec: CommandSpec { get }
     /// Runs the command with the arguments after its name; throws `UsageError` or `CommandFailure`.
     static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws
-    /// The interface for these arguments (most commands have one; `add` has one per type).
-    static func spec(for arguments: ArraySlice<String>) -> CommandSpec
+    /// The interface for these arguments (most commands have one; `add` has one per type, `schema` one per
+    /// subcommand).
+    static func spec(for arguments: ArraySlice<String>, in context: CommandContext) -> CommandSpec
 }
 
 extension Command {
-    static func spec(for arguments: ArraySlice<String>) -> CommandSpec { spec }
+    static func spec(for arguments: ArraySlice<String>, in context: CommandContext) -> CommandSpec { spec }
 }
 
 /// A subcommand in the tool's table: its spec, and how to run it and render its help.
 struct CommandEntry: Sendable {
     let spec: CommandSpec
     let run: @Sendable (ArraySlice<String>, CommandContext) throws -> Void
-    let specFor: @Sendable (ArraySlice<String>) -> CommandSpec
+    let specFor: @Sendable (ArraySlice<String>, CommandContext) -> CommandSpec
 
     init<C: Command>(_ command: C.Type) {
         spec = C.spec
         run = { try C.run($0, in: $1) }
-        specFor = { C.spec(for: $0) }
+        specFor = { C.spec(for: $0, in: $1) }
     }
 }
 

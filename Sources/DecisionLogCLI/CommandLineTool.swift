@@ -7,10 +7,11 @@ public enum CommandLineTool {
     public static let version = "0.1.0"
 
     static let commands: [CommandEntry] = [
-        CommandEntry(InitCommand.self), CommandEntry(AddCommand.self), CommandEntry(LogCommand.self),
-        CommandEntry(ShowCommand.self), CommandEntry(DiffCommand.self), CommandEntry(HistoryCommand.self),
-        CommandEntry(BlameCommand.self), CommandEntry(VerifyCommand.self), CommandEntry(RepairCommand.self),
-        CommandEntry(DemoCommand.self), CommandEntry(HelpCommand.self),
+        CommandEntry(InitCommand.self), CommandEntry(AddCommand.self), CommandEntry(ImportCommand.self),
+        CommandEntry(LogCommand.self), CommandEntry(ShowCommand.self), CommandEntry(DiffCommand.self),
+        CommandEntry(HistoryCommand.self), CommandEntry(BlameCommand.self), CommandEntry(SchemaCommand.self),
+        CommandEntry(VerifyCommand.self), CommandEntry(RepairCommand.self), CommandEntry(DemoCommand.self),
+        CommandEntry(HelpCommand.self),
     ]
 
     static func command(named name: String) -> CommandEntry? { commands.first { $0.spec.name == name } }
@@ -70,7 +71,7 @@ public enum CommandLineTool {
             return ExitCode.usage.rawValue
         }
         let rest = ArraySlice(leading) + arguments.dropFirst()
-        let spec = command.specFor(rest)
+        let spec = command.specFor(rest, context)
         if name != HelpCommand.spec.name, spec.requestsHelp(rest) {
             console.writeOut(HelpText.page(spec))
             return ExitCode.success.rawValue

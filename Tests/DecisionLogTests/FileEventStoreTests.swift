@@ -48,9 +48,17 @@ struct FileEventStoreTests {
         #expect(again.appended.isEmpty)
         #expect(again.alreadyPresent.map(\.id) == [id])
         #expect(again.alreadyPresent.map(\.seq) == [4])
-        #expect(again.alreadyPresent.map(\.sameContent) == [true])
+        // Other content under the id is a conflict, and refuses the whole request, fresh drafts included.
         let changed = Fixtures.draft(.launchShipped(LaunchShipped(date: Fixtures.date("2025-09-25"))), subject: "launch/atlas", id: id)
-        #expect(try store.append(AppendRequest(drafts: [changed], recordedBy: "t")).alreadyPresent.first?.sameContent == false)
+        let fresh = Fixtures.draft(.launchShipped(LaunchShipped(date: Fixtures.date("2025-09-26"))), subject: "launch/atlas")
+        do {
+            _ = try store.append(AppendRequest(drafts: [fresh, changed], recordedBy: "t"))
+            Issue.record("a changed duplicate was accepted")
+        } catch {
+            #expect(error.code == .conflict)
+            #expect(error.rejections.map(\.position) == [1])
+            #expect(error.message.hasPrefix("drafts[1].id: \(id) is already in the log as #4 with different content"))
+        }
         #expect(Fixtures.eventBytes(folder) == before)
     }
 

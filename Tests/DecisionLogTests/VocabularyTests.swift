@@ -21,11 +21,12 @@ struct VocabularyTests {
         ("agreement.recorded", #"{"parties":["Dana Reyes","Lee Park"],"objectives":["GA by September"],"timeline":"2025-Q3","resources":["6 engineers"]}"#),
         ("sync.held", #"{"kind":"weekly","attendees":["Dana Reyes","Lee Park"],"outcomes":["Messaging due"],"decisions":["decision/pricing"]}"#),
         ("event.retracted", #"{"event":"01a206d4-884f-7b66-b5ef-a82b02b3cf03"}"#),
+        ("schema.registered", #"{"type":"pricing.changed","version":1,"schema":{"type":"object","required":["price"],"properties":{"price":{"type":"number"}}}}"#),
     ]
 
     @Test func everyTypeHasAnExample() {
         #expect(Set(Self.examples.map(\.type)) == Set(Vocabulary.typeNames))
-        #expect(Vocabulary.kinds.count == 16)
+        #expect(Vocabulary.kinds.count == 17)
     }
 
     @Test(arguments: examples)

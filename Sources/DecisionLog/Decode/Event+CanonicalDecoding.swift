@@ -42,12 +42,7 @@ extension Event {
             tail.take(#"","hash":""#), let hashBytes = tail.take(count: 64), let hash = Digest(hex: hashBytes), tail.take(#""}"#)
         else { return nil }
 
-        guard let kind = Vocabulary.kind(named: typeName) else {
-            throw EventDecodingError(
-                message: "unknown event type \"\(typeName)\"; it may have been written by a newer decisionlog — upgrade to read it",
-                needsNewerTool: true)
-        }
-        let (payload, written) = try kind.decodeStored(payloadJSON, version: version)
+        let (payload, written) = try PayloadKind.decodeStored(payloadJSON, type: typeName, version: version)
         return Event(seq: seq, id: id, schemaVersion: version, effectiveAt: effectiveAt, recordedAt: recordedAt,
                      actor: Actor(name: name, role: role), recordedBy: recordedBy, subject: subject, reason: reason,
                      links: links, payload: payload, prev: prev, hash: hash, writtenPayload: written)

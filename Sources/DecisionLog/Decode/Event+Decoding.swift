@@ -9,9 +9,23 @@ public struct EventDecodingError: Error, Sendable, Equatable, CustomStringConver
 }
 
 extension PayloadKind {
-    /// Reads a stored payload written with schema `version`: upcast to the version the code knows, then
-    /// decoded. Returns the payload and, when it was upcast, the JSON as written. Throws for a version newer
-    /// than the code knows (upgrade the tool) or a payload that does not fit its type.
+    /// Reads a stored payload of `type` written with schema `version`. A built-in type's is upcast to the
+    /// version the code knows, then decoded; a team-defined type's (any type the vocabulary does not have) is
+    /// taken as it is — its schema was checked when it was written. Returns the payload and, when it was
+    /// upcast, the JSON as written. Throws for a version newer than the code knows (upgrade the tool) or a
+    /// payload that does not fit its type.
+    static func decodeStored(_ json: JSONValue, type: String, version: Int) throws(EventDecodingError) -> (Payload, JSONValue?) {
+        if let kind = Vocabulary.kind(named: type) { return try kind.decodeStored(json, version: version) }
+        guard TeamTypes.nameProblem(type) == nil else {
+            throw EventDecodingError(message: "\"\(type)\" is not an event type name", needsNewerTool: false)
+        }
+        guard case .object(let fields) = json else {
+            throw EventDecodingError(message: "payload: expected an object, got \(json.kindName)", needsNewerTool: false)
+        }
+        return (.custom(CustomPayload(type: EventType(type), version: version, fields: fields)), nil)
+    }
+
+    /// Reads a stored payload of this built-in type written with schema `version`.
     func decodeStored(_ json: JSONValue, version: Int) throws(EventDecodingError) -> (Payload, JSONValue?) {
         if version > schemaVersion {
             throw EventDecodingError(
@@ -70,11 +84,6 @@ extension Event {
             throw fail("seq: expected a positive integer")
         }
         guard case .string(let typeName)? = m["type"] else { throw fail("type: missing") }
-        guard let kind = Vocabulary.kind(named: typeName) else {
-            throw EventDecodingError(
-                message: "unknown event type \"\(typeName)\"; it may have been written by a newer decisionlog — upgrade to read it",
-                needsNewerTool: true)
-        }
         guard case .number(let version)? = m["schemaVersion"], version >= 1, version == version.rounded() else {
             throw fail("schemaVersion: expected a positive integer")
         }
@@ -104,7 +113,7 @@ extension Event {
         if let value = m["links"] {
             do throws(FieldProblem) { links = try [EventID](json: value) } catch { throw fail("links\(error.subpath): \(error.message)") }
         }
-        let (payload, written) = try kind.decodeStored(m["payload"] ?? .null, version: Int(version))
+        let (payload, written) = try PayloadKind.decodeStored(m["payload"] ?? .null, type: typeName, version: Int(version))
         self.init(seq: Int(seqNumber), id: id, schemaVersion: Int(version), effectiveAt: try timestamp("effectiveAt"),
                   recordedAt: try timestamp("recordedAt"), actor: Actor(name: name, role: role),
                   recordedBy: try string("recordedBy"), subject: subject, reason: reason, links: links,

@@ -63,8 +63,8 @@ public struct SubjectHistory: Sendable {
             let new = replay.table(view, asOf: after).rows.filter { $0.subject == subject }
             let diff = ViewDiff(view, before: ViewTable(name: view.name, columns: view.columns, rows: old),
                                 after: ViewTable(name: view.name, columns: view.columns, rows: new))
-            if !diff.added.isEmpty { texts.append(event.payload.summary) }
-            for change in diff.changed { texts += change.changes.map(\.text) }
+            for row in diff.added { texts.append(view.describeAddition(row) ?? event.payload.summary) }
+            for change in diff.changed { texts += view.describeRowChange(change) ?? change.changes.map(\.text) }
         }
         var seen: Set<String> = []
         return texts.filter { seen.insert($0).inserted }

@@ -38,9 +38,10 @@ public struct EventFilter {
         return type.name.hasPrefix(family + ".")
     }
 
-    /// Whether `pattern` names a known type or family; for refusing typos before a query runs.
-    public static func isKnownTypePattern(_ pattern: String) -> Bool {
-        Vocabulary.typeNames.contains { type(EventType($0), matches: pattern) }
+    /// Whether `pattern` names one of `types` (the built-in ones by default) or a family of them; for
+    /// refusing typos before a query runs.
+    public static func isKnownTypePattern(_ pattern: String, among types: [String] = Vocabulary.typeNames) -> Bool {
+        types.contains { type(EventType($0), matches: pattern) }
     }
 }
 

@@ -20,10 +20,16 @@ public protocol Projection: SendableMetatype {
     static func rows(_ state: State, _ context: ViewContext) -> [ViewRow]
     /// A change of one cell in the view's own words ("Must → Should"); nil uses "title: before → after".
     static func describeChange(_ column: ViewColumn, from before: Cell, to after: Cell) -> String?
+    /// How a subject's history says an event added `row` to the view; nil says what the event says.
+    static func describeAddition(_ row: ViewRow) -> String?
+    /// How a subject's history says an event changed `row`; nil lists the cell changes as they are.
+    static func describeChange(_ change: RowChange) -> [String]?
 }
 
 extension Projection {
     public static func describeChange(_ column: ViewColumn, from before: Cell, to after: Cell) -> String? { nil }
+    public static func describeAddition(_ row: ViewRow) -> String? { nil }
+    public static func describeChange(_ change: RowChange) -> [String]? { nil }
 }
 
 /// What building a view needs besides the state: the moment, and how to read and show time.
@@ -56,6 +62,10 @@ public struct ViewKind: Sendable {
     public let columns: [ViewColumn]
     let makeRunner: @Sendable () -> ProjectionRunner
     let describe: @Sendable (ViewColumn, Cell, Cell) -> String?
+    /// The projection's `describeAddition`.
+    let describeAddition: @Sendable (ViewRow) -> String?
+    /// The projection's `describeChange` of a row.
+    let describeRowChange: @Sendable (RowChange) -> [String]?
 
     init<P: Projection>(_ projection: P.Type) {
         name = P.name
@@ -63,6 +73,8 @@ public struct ViewKind: Sendable {
         columns = P.columns
         makeRunner = { ProjectionRunner(P.self) }
         describe = { P.describeChange($0, from: $1, to: $2) }
+        describeAddition = { P.describeAddition($0) }
+        describeRowChange = { P.describeChange($0) }
     }
 
     /// A change of one cell in the view's words: its own phrasing, else "title: before → after".

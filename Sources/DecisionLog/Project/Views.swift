@@ -9,6 +9,7 @@ public enum Views {
         ViewKind(LaunchesProjection.self),
         ViewKind(OwnersProjection.self),
         ViewKind(DecisionsProjection.self),
+        ViewKind(FieldsProjection.self),
         ViewKind(TimelineProjection.self),
     ]
 

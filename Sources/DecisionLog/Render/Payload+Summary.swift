@@ -53,6 +53,11 @@ extension Payload {
             return text
         case .eventRetracted(let p):
             return "retracts \(naming(p.event))"
+        case .schemaRegistered(let p):
+            let description = p.schema.objectValue?["description"]?.stringValue
+            return "\(p.definedType) v\(p.version)" + (description.map { ": \($0)" } ?? "")
+        case .custom(let p):
+            return p.fields.keys.sorted().map { "\($0) \(Cell.text(of: p.fields[$0]!))" }.joined(separator: " · ")
         }
     }
 }

@@ -19,7 +19,7 @@ public struct Sealer: Sendable {
         let recordedAt = max(now, head.recordedAt)
         let unhashed = Event(
             seq: head.seq + 1, id: draft.id ?? EventID.generate(at: recordedAt),
-            schemaVersion: Vocabulary.kind(of: draft.type)?.schemaVersion ?? 1,
+            schemaVersion: draft.payload.schemaVersion,
             effectiveAt: draft.effectiveAt, recordedAt: recordedAt, actor: draft.actor, recordedBy: recordedBy,
             subject: draft.subject, reason: draft.reason, links: draft.links, payload: draft.payload,
             prev: head.hash, hash: .zero)

@@ -59,19 +59,18 @@ public struct AppendRequest: Sendable {
 public struct AppendReceipt: Sendable {
     /// The events sealed and made durable, in order (for a dry run: the events that would have been).
     public let appended: [Event]
-    /// Drafts whose id was already in the log, which were skipped (an append is idempotent by id).
+    /// Drafts whose id was already in the log with the same content, which were skipped (an append is
+    /// idempotent by id; other content under a present id refuses the request as a conflict).
     public let alreadyPresent: [AlreadyPresent]
     /// The log's head afterwards.
     public let head: LogHead
 
-    /// A draft skipped because its id is already in the log.
+    /// A draft skipped because its id is already in the log, with the same content (type, subject, actor,
+    /// times, reason, links and payload).
     public struct AlreadyPresent: Sendable, Equatable {
         /// The id.
         public let id: EventID
         /// The seq of the event that has it.
         public let seq: Int
-        /// Whether the stored event says the same as the draft (type, subject, actor, times, reason, links
-        /// and payload); when not, the log keeps the stored one.
-        public let sameContent: Bool
     }
 }

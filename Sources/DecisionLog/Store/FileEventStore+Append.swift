@@ -21,18 +21,27 @@ extension FileEventStore {
             let head = try currentHead(file, before)
 
             var index = ReferenceIndex(for: request)
-            if index.needsLog { try fill(&index, from: file, size: before.size) }
+            if index.needsLog || index.needsRegistrations { try fill(&index, from: file, size: before.size) }
 
             // Drafts whose id is already in the log are skipped first: a retry of an append that succeeded is
-            // a no-op, whatever has happened to the subject since.
+            // a no-op, whatever has happened to the subject since. An id in the log with other content is a
+            // conflict, and refuses the whole request.
             var present: [AppendReceipt.AlreadyPresent] = []
             var fresh: [(position: Int, draft: ValidatedDraft)] = []
+            var conflicts: [DraftRejection] = []
             for (position, draft) in request.drafts.enumerated() {
                 if let id = draft.id, let existing = index.existing(id) {
-                    present.append(.init(id: id, seq: existing.seq, sameContent: draft.matches(existing)))
+                    present.append(.init(id: id, seq: existing.seq))
+                    if !draft.matches(existing) {
+                        conflicts.append(DraftRejection(position: position, issue: ValidationIssue(
+                            path: "id", message: "\(id) is already in the log as #\(existing.seq) with different content; the log keeps the original")))
+                    }
                 } else {
                     fresh.append((position, draft))
                 }
+            }
+            if !conflicts.isEmpty {
+                throw LogError(.conflict, Self.describe(conflicts, in: request), hint: "nothing was written", rejections: conflicts)
             }
             if let expected = request.expectedVersion, !fresh.isEmpty, index.subjectCount != expected.count {
                 throw LogError(.conflict,
@@ -43,21 +52,21 @@ extension FileEventStore {
             var sealer = Sealer(head: head, recordedBy: request.recordedBy)
             var appended: [Event] = []
             var bytes: [UInt8] = []
-            var issues: [ValidationIssue] = []
+            var rejections: [DraftRejection] = []
             let now = clock()
             for (position, draft) in fresh {
-                let prefix = request.drafts.count > 1 ? "drafts[\(position)]." : ""
-                issues += index.problems(with: draft).map { ValidationIssue(path: prefix + $0.path, message: $0.message) }
+                rejections += index.problems(with: draft).map { DraftRejection(position: position, issue: $0) }
                 let (event, line) = sealer.seal(draft, now: now)
                 if line.count > EventLine.maximumLength {
-                    issues.append(ValidationIssue(path: String(prefix.dropLast()), message: "the event takes \(line.count) bytes; a line holds at most \(EventLine.maximumLength) (1 MiB): shorten its texts"))
+                    rejections.append(DraftRejection(position: position, issue: ValidationIssue(
+                        path: "", message: "the event takes \(line.count) bytes; a line holds at most \(EventLine.maximumLength) (1 MiB): shorten its texts")))
                 }
                 index.add(event)
                 appended.append(event)
                 bytes += line
             }
-            if !issues.isEmpty {
-                throw LogError(.rejectedDraft, issues.map(\.description).joined(separator: "; "), hint: "nothing was written")
+            if !rejections.isEmpty {
+                throw LogError(.rejectedDraft, Self.describe(rejections, in: request), hint: "nothing was written", rejections: rejections)
             }
             if !request.dryRun && !bytes.isEmpty {
                 try write(bytes, to: file, restoringSize: before.size)
@@ -71,6 +80,15 @@ extension FileEventStore {
             }
             return AppendReceipt(appended: appended, alreadyPresent: present, head: request.dryRun ? head : sealer.head)
         }
+    }
+
+    /// The rejections on one line, each path under `drafts[i]` when the request has several drafts.
+    private static func describe(_ rejections: [DraftRejection], in request: AppendRequest) -> String {
+        rejections.map { rejection in
+            guard request.drafts.count > 1 else { return rejection.issue.description }
+            let path = "drafts[\(rejection.position)]" + (rejection.issue.path.isEmpty ? "" : "." + rejection.issue.path)
+            return ValidationIssue(path: path, message: rejection.issue.message).description
+        }.joined(separator: "; ")
     }
 
     /// Where the tail cache lives.
@@ -93,10 +111,16 @@ extension FileEventStore {
         }
     }
 
-    /// Feeds every event of the log (up to `size`) to `index`.
+    /// Feeds every event of the log (up to `size`) to `index`, or only its schema registrations when that is
+    /// all it needs.
     private func fill(_ index: inout ReferenceIndex, from file: FileDescriptor, size: Int64) throws(LogError) {
+        let everything = index.needsLog
         do {
             _ = try LineScanner.scan(file, to: size) { line, number, _ in
+                if !everything {
+                    if let registration = try SchemaRegistration.read(line: line, number: number) { index.add(registration) }
+                    return true
+                }
                 do throws(EventDecodingError) { index.add(try Event(line: line)) } catch {
                     throw LogError.integrity(IntegrityProblem(.malformed, line: number, seq: nil, error.message), action: "append")
                 }

@@ -36,14 +36,18 @@ public struct LogError: Error, Sendable, CustomStringConvertible {
     public let problem: IntegrityProblem?
     /// The system call that failed, for I/O failures.
     public let cause: SystemError?
+    /// For `.rejectedDraft` and `.conflict`: each problem, with the position of its draft in the request.
+    public let rejections: [DraftRejection]
 
     /// A failure; see the properties.
-    public init(_ code: Code, _ message: String, hint: String? = nil, problem: IntegrityProblem? = nil, cause: SystemError? = nil) {
+    public init(_ code: Code, _ message: String, hint: String? = nil, problem: IntegrityProblem? = nil, cause: SystemError? = nil,
+                rejections: [DraftRejection] = []) {
         self.code = code
         self.message = message
         self.hint = hint
         self.problem = problem
         self.cause = cause
+        self.rejections = rejections
     }
 
     /// A failure for a system call error, classified as permission, no space or other I/O.
@@ -75,4 +79,12 @@ public struct LogError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { message + (hint.map { " (\($0))" } ?? "") }
+}
+
+/// A problem the log found with one draft of an append request.
+public struct DraftRejection: Sendable, Equatable {
+    /// The draft's position in the request (0-based).
+    public let position: Int
+    /// What is wrong, with its path in the draft.
+    public let issue: ValidationIssue
 }

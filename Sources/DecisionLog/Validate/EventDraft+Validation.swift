@@ -53,10 +53,11 @@ public struct DraftContext: Sendable {
 let maximumNameLength = 100
 
 extension EventDraft {
-    /// Checks every rule a draft must meet before anything is written: known type, valid subject of the
-    /// right kind, an actor with name and role, a valid effective time, the reason where the type requires
-    /// one, valid links and id, and a payload that meets the type's schema (`schemas`) and then the rules
-    /// between its fields.
+    /// Checks every rule a draft must meet before anything is written: known type (built-in, or registered
+    /// in `schemas`), valid subject of the right kind, an actor with name and role, a valid effective time,
+    /// the reason where the type requires one, valid links and id, and a payload that meets the type's
+    /// latest schema and then the rules between its fields (for a schema registration: a usable schema; the
+    /// log checks its version when appending).
     ///
     /// Throws `ValidationFailure` with every problem found, each with its JSON path.
     public func validated(in context: DraftContext, schemas: SchemaRegistry = SchemaRegistry()) throws(ValidationFailure) -> ValidatedDraft {
@@ -76,8 +77,8 @@ extension EventDraft {
         switch members["type"] {
         case nil, .null?: problem("type", "missing; expected an event type such as goal.set (see 'decisionlog help types')")
         case .string(let name)?:
-            kind = Vocabulary.kind(named: name)
-            if kind == nil { problem("type", EventDraft.unknownTypeMessage(name)) }
+            kind = schemas.kind(named: name)
+            if kind == nil { problem("type", EventDraft.unknownTypeMessage(name, among: schemas.typeNames)) }
         case let other?: problem("type", "expected an event type name, got \(other.kindName)")
         }
 
@@ -140,8 +141,16 @@ extension EventDraft {
             }
         }
 
-        if case .decisionSuperseded(let superseded)? = payload, superseded.by == subject {
+        switch payload {
+        case .decisionSuperseded(let superseded)? where superseded.by == subject:
             problem("payload.by", "a decision cannot supersede itself; name the decision that replaces \(superseded.by)")
+        case .schemaRegistered(let registration)?:
+            issues += SchemaRegistry.problems(registering: registration)
+            if let subject, subject.text != "schema/" + registration.definedType {
+                problem("subject", "a schema.registered event is about the type it defines: expected schema/\(registration.definedType), got \(subject)")
+            }
+        default:
+            break
         }
         guard issues.isEmpty, let actor, let subject, let payload else { throw ValidationFailure(issues) }
         return ValidatedDraft(id: id, effectiveAt: effectiveAt, effectiveAtIsDefault: members["effectiveAt"] == nil || members["effectiveAt"] == .null,
@@ -179,10 +188,11 @@ extension EventDraft {
         return Actor(name: name, role: role)
     }
 
-    /// "unknown event type "goal.sett"; did you mean "goal.set"? …".
-    public static func unknownTypeMessage(_ name: String) -> String {
-        let hint = NearestName.suggestion(for: name, among: Vocabulary.typeNames).map { "; did you mean \"\($0)\"?" }
-        return "unknown event type \"\(name)\"" + (hint ?? "; see 'decisionlog help types' for the list")
+    /// "unknown event type "goal.sett"; did you mean "goal.set"? …", suggesting among `types` (the built-in
+    /// ones by default; pass a registry's to include the team's).
+    public static func unknownTypeMessage(_ name: String, among types: [String] = Vocabulary.typeNames) -> String {
+        let hint = NearestName.suggestion(for: name, among: types).map { "; did you mean \"\($0)\"?" }
+        return "unknown event type \"\(name)\"" + (hint ?? "; see 'decisionlog help types' for the list, 'decisionlog schema list' for the team's")
     }
 
     private static func subjectExample(_ kind: PayloadKind?) -> String {

@@ -1,8 +1,10 @@
 /// The facts about the log that validating a batch of drafts needs and the drafts alone cannot give: which
-/// of the ids they mention exist, which events are retracted, how many events a subject has.
+/// of the ids they mention exist, which events are retracted, how many events a subject has, which team
+/// schemas are registered.
 ///
-/// Built by one pass over the log, only when a draft mentions an id or an expected version is given, and
-/// then extended with each draft as it is accepted, so drafts in one batch can refer to each other.
+/// Built by one pass over the log, only when a draft mentions an id, an expected version is given, or a
+/// draft registers or uses a team type; then extended with each draft as it is accepted, so drafts in one
+/// batch can refer to each other.
 struct ReferenceIndex {
     /// An event a draft refers to.
     struct Entry {
@@ -17,24 +19,39 @@ struct ReferenceIndex {
     private var retractedBy: [EventID: Int] = [:]
     private let countedSubject: Subject?
     private(set) var subjectCount = 0
+    /// The team schemas registered so far, when a draft registers or uses a team type.
+    private let registry: SchemaRegistry?
 
     /// An index that will collect what `request` needs.
     init(for request: AppendRequest) {
         var ids: Set<EventID> = []
+        var needsSchemas = false
         for draft in request.drafts {
             if let id = draft.id { ids.insert(id) }
             ids.formUnion(draft.links)
-            if case .eventRetracted(let retraction) = draft.payload { ids.insert(retraction.event) }
+            switch draft.payload {
+            case .eventRetracted(let retraction): ids.insert(retraction.event)
+            case .schemaRegistered, .custom: needsSchemas = true
+            default: break
+            }
         }
         interesting = ids
         countedSubject = request.expectedVersion?.subject
+        registry = needsSchemas ? SchemaRegistry() : nil
     }
 
-    /// Whether building the index needs a pass over the log at all.
+    /// Whether building the index needs every event of the log decoded.
     var needsLog: Bool { !interesting.isEmpty || countedSubject != nil }
+
+    /// Whether building the index needs the log's schema registrations (which `add` also takes in).
+    var needsRegistrations: Bool { registry != nil }
+
+    /// Takes in one registration read from the log.
+    func add(_ registration: SchemaRegistration) { registry?.register(registration) }
 
     /// Takes in one stored event.
     mutating func add(_ event: Event) {
+        if let registration = SchemaRegistration(event) { add(registration) }
         if event.subject == countedSubject { subjectCount += 1 }
         if interesting.contains(event.id) {
             entries[event.id] = Entry(seq: event.seq, subject: event.subject, type: event.type, event: event)
@@ -48,9 +65,16 @@ struct ReferenceIndex {
     func existing(_ id: EventID) -> Event? { entries[id]?.event }
 
     /// Problems with `draft`'s references: missing link targets, retractions of missing, already retracted or
-    /// retraction events, and a retraction about another subject than its target's.
+    /// retraction events, a retraction about another subject than its target's, a schema version that is
+    /// not the next, and a team type's version that is not registered.
     func problems(with draft: ValidatedDraft) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
+        if case .schemaRegistered(let registration) = draft.payload, let problem = registry?.versionProblem(registering: registration) {
+            issues.append(problem)
+        }
+        if case .custom(let custom) = draft.payload, registry?.registration(custom.type.name, version: custom.version) == nil {
+            issues.append(ValidationIssue(path: "type", message: "\(custom.type) v\(custom.version) is not registered in this log; register its schema first ('decisionlog schema add FILE')"))
+        }
         for (i, link) in draft.links.enumerated() where entries[link] == nil {
             issues.append(ValidationIssue(path: "links[\(i)]", message: "no event with id \(link) in this log"))
         }

@@ -41,6 +41,8 @@ struct CommandSpec: Sendable {
     var arguments: [Argument] = []
     /// Options, as help lists them.
     var options: [Option] = []
+    /// Subcommands (`schema add`, `schema list`, …), each a name and one line, listed by help.
+    var subcommands: [(name: String, abstract: String)] = []
     /// Extra help sections, e.g. a type's payload options, each a title and options.
     var sections: [(title: String, options: [Option])] = []
     /// The usage line after `decisionlog <name>`; derived from the arguments when nil.

@@ -14,6 +14,10 @@ enum HelpText {
             out += "\nARGUMENTS:\n" + spec.arguments.map { row($0.name, $0.help) }.joined()
         }
         out += "\nOPTIONS:\n" + (spec.options + [CommandSpec.helpOption]).map { row($0.label, $0.help) }.joined()
+        if !spec.subcommands.isEmpty {
+            out += "\nSUBCOMMANDS:\n" + spec.subcommands.map { row($0.name, $0.abstract) }.joined()
+            out += "\n  See 'decisionlog help \(spec.name) <subcommand>' for detailed help.\n"
+        }
         for section in spec.sections {
             out += "\n\(section.title):\n" + section.options.map { row($0.label, $0.help) }.joined()
         }

@@ -4,9 +4,26 @@ import DecisionLog
 enum AddCommand: Command {
     static var spec: CommandSpec { spec(forType: nil) }
 
-    /// The interface for the type among `arguments`.
-    static func spec(for arguments: ArraySlice<String>) -> CommandSpec {
-        spec(forType: typeArgument(in: arguments).flatMap(Vocabulary.kind(named:)))
+    /// The interface for the type among `arguments`: a built-in type's, or a type the team registered in
+    /// the log the arguments name.
+    static func spec(for arguments: ArraySlice<String>, in context: CommandContext) -> CommandSpec {
+        guard let name = typeArgument(in: arguments) else { return spec(forType: nil) }
+        if let kind = Vocabulary.kind(named: name) { return spec(forType: kind) }
+        return spec(forType: context.schemasIfAny(arguments).kind(named: name))
+    }
+
+    /// Whether validating a draft of `type` needs the schemas registered in the log: a team type's does, and
+    /// so does a registration (its version follows the registered ones).
+    static func needsTeamSchemas(_ type: String?) -> Bool {
+        guard let type else { return false }
+        return Vocabulary.kind(named: type) == nil || type == SchemaRegistered.type.name
+    }
+
+    /// The log's schemas, read from `store`.
+    static func schemas(in store: FileEventStore) throws(CommandFailure) -> SchemaRegistry {
+        do { return try store.schemaRegistry() } catch let error as LogError { throw CommandFailure(error) } catch {
+            throw CommandFailure("cannot read the log's schemas: \(error)", .ioError)
+        }
     }
 
     /// The interface for `type`: the envelope options, plus the type's payload options when it is known.
@@ -71,9 +88,17 @@ enum AddCommand: Command {
     static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws {
         let typeName = typeArgument(in: arguments)
         var kind: PayloadKind? = nil
+        // A type that is not built in may be the team's: that needs the log, and its registered schemas.
+        var opened: (store: FileEventStore, schemas: SchemaRegistry)? = nil
         if let typeName {
             kind = Vocabulary.kind(named: typeName)
-            if kind == nil { throw CommandFailure(EventDraft.unknownTypeMessage(typeName), .invalidInput) }
+            if needsTeamSchemas(typeName) {
+                let store = try context.openLog(explicitPath: CommandContext.logPath(in: arguments))
+                let schemas = try schemas(in: store)
+                opened = (store, schemas)
+                kind = schemas.kind(named: typeName)
+                if kind == nil { throw CommandFailure(EventDraft.unknownTypeMessage(typeName, among: schemas.typeNames), .invalidInput) }
+            }
         }
         let spec = spec(forType: kind)
         let args: ParsedArguments
@@ -83,7 +108,7 @@ enum AddCommand: Command {
             guard kind == nil, arguments.contains("--json"), error.message.hasPrefix("Unknown option") else { throw error }
             throw UsageError(error.message + "; payload options need the event type on the command line: decisionlog add <type> --json … <options>", command: spec)
         }
-        let store = try context.openLog(args)
+        let store = try opened?.store ?? context.openLog(args)
         let config = store.configuration
 
         var draft = EventDraft()
@@ -116,9 +141,10 @@ enum AddCommand: Command {
         if let kind { applyPayloadOptions(args, kind: kind, to: &draft) }
         try resolveReferences(in: &draft, links: args.all("link"), store: store)
 
+        let schemas = try opened?.schemas ?? (needsTeamSchemas(draft.type) ? schemas(in: store) : SchemaRegistry())
         let validated: ValidatedDraft
         do throws(ValidationFailure) {
-            validated = try draft.validated(in: DraftContext(now: .now(), timeZone: config.timeZone))
+            validated = try draft.validated(in: DraftContext(now: .now(), timeZone: config.timeZone), schemas: schemas)
         } catch {
             throw CommandFailure(error, what: "invalid \(draft.type ?? "event")")
         }
@@ -146,9 +172,6 @@ enum AddCommand: Command {
                 context.console.out("Recorded #\(event.seq) \(event.type) on \(event.subject), effective \(rendering.dateText(event.effectiveAt)) (id \(event.id))")
             }
         } else if let present = receipt.alreadyPresent.first {
-            guard present.sameContent else {
-                throw CommandFailure("the id \(present.id) is already in the log as #\(present.seq) with different content; the log keeps the original and nothing was written", .conflict)
-            }
             context.console.out("Already recorded as #\(present.seq) (id \(present.id)); nothing was written")
         }
     }
@@ -203,6 +226,15 @@ enum AddCommand: Command {
             return .string(text)
         case .textOrInteger:
             if let integer = Int(text.trimmingWhitespace) { return .number(Double(integer)) }
+            return .string(text)
+        case .boolean:
+            switch text.trimmingWhitespace.lowercased() {
+            case "true", "yes": return .bool(true)
+            case "false", "no": return .bool(false)
+            default: return .string(text)
+            }
+        case .object:
+            if case .object(let members)? = try? JSONValue.parse(text) { return .object(members) }
             return .string(text)
         default:
             return .string(text)

@@ -10,7 +10,7 @@ enum DiffCommand: Command {
             .init(name: "<to>", help: "The later moment (same forms, or now)."),
         ],
         options: [
-            .init(name: "view", value: "<view>", help: "Only this view (repeatable; default: every view but the timeline).", repeatable: true),
+            .init(name: "view", value: "<view>", help: "Only this view (repeatable; default: every view but the timeline, and fields only when the log has team types).", repeatable: true),
             ViewQuery.knownAtOption, ViewQuery.subjectOption, ViewQuery.formatOption, CommandSpec.logOption,
         ])
 
@@ -33,6 +33,8 @@ enum DiffCommand: Command {
         for view in views {
             let old = query.filtered(replay.table(view, asOf: before.asOf), args.value("subject"))
             let new = query.filtered(replay.table(view, asOf: after.asOf), args.value("subject"))
+            // The team types' view joins the default set only where the log has such events.
+            if args.all("view").isEmpty, view.name == FieldsProjection.name, old.rows.isEmpty, new.rows.isEmpty { continue }
             if view.name == KPIsProjection.name { kpis = KPIChange.table(before: old, after: new) }
             diffs.append(ViewDiff(view, before: old, after: new))
         }

@@ -15,7 +15,7 @@ enum HelpCommand: Command {
             return
         }
         switch topic {
-        case "types": context.console.writeOut(typesHelp)
+        case "types": context.console.writeOut(typesHelp(context.schemasIfAny(arguments.dropFirst())))
         case "views": context.console.writeOut(viewsHelp)
         case "exit-codes": context.console.writeOut(exitCodesHelp)
         default:
@@ -24,18 +24,25 @@ enum HelpCommand: Command {
                     .map { ". Did you mean '\($0)'?" } ?? ""
                 throw UsageError("Unknown subcommand or topic '\(topic)'\(hint)", command: spec)
             }
-            context.console.writeOut(HelpText.page(command.specFor(arguments.dropFirst())))
+            context.console.writeOut(HelpText.page(command.specFor(arguments.dropFirst(), context)))
         }
     }
 
-    /// The vocabulary: each type, its subject kind and its fields as `add` options.
-    static var typesHelp: String {
+    /// The vocabulary: each type, its subject kind and its fields as `add` options; then the types the team
+    /// registered in the log at hand (in `schemas`), if any.
+    static func typesHelp(_ schemas: SchemaRegistry) -> String {
         var out = "EVENT TYPES: what 'decisionlog add <type>' records. Each type's fields are options of add.\n"
-        for kind in Vocabulary.kinds {
+        func describe(_ kind: PayloadKind) {
             out += "\n\(kind.type.name)  \(kind.summary)\n"
             let subject = kind.subjectKind.map { "\($0)/<name>" } ?? "any subject"
             out += HelpText.row("subject", subject + (kind.requiresReason ? " (a --reason is required)" : ""))
             for field in kind.fields { out += HelpText.row(AddCommand.option(for: field).label, AddCommand.option(for: field).help) }
+        }
+        Vocabulary.kinds.forEach(describe)
+        let team = schemas.teamTypes.compactMap(schemas.kind(named:))
+        if !team.isEmpty {
+            out += "\nTEAM TYPES: registered in this log with 'decisionlog schema add' (their latest versions).\n"
+            team.forEach(describe)
         }
         return out
     }

@@ -30,7 +30,7 @@ enum LogCommand: Command {
             limit = n
         }
         let store = try context.openLog(args)
-        let filter = try makeFilter(args, zone: store.configuration.timeZone)
+        let filter = try makeFilter(args, zone: store.configuration.timeZone, teamTypes: { try AddCommand.schemas(in: store).teamTypes })
 
         var matches: [(event: Event, line: [UInt8])] = []
         var seqs: [EventID: Int] = [:]
@@ -63,14 +63,20 @@ enum LogCommand: Command {
         }
     }
 
-    /// The filter the options describe; throws a usage error for an unknown type, a bad time or pattern.
-    static func makeFilter(_ args: ParsedArguments, zone: TimeZoneRules) throws(UsageError) -> EventFilter {
+    /// The filter the options describe; throws a usage error for an unknown type (after looking among
+    /// `teamTypes`, read only then), a bad time or pattern.
+    static func makeFilter(_ args: ParsedArguments, zone: TimeZoneRules, teamTypes: () throws -> [String]) throws -> EventFilter {
         var filter = EventFilter()
+        var known: [String]? = nil
         for type in args.all("type") {
-            guard EventFilter.isKnownTypePattern(type) else {
-                let families = Set(Vocabulary.typeNames.map { String($0.prefix { $0 != "." }) })
-                let hint = NearestName.suggestion(for: type, among: Vocabulary.typeNames + families).map { ". Did you mean '\($0)'?" }
-                throw UsageError("Unknown event type '\(type)' for '--type'\(hint ?? "; see 'decisionlog help types'")", command: spec)
+            if !EventFilter.isKnownTypePattern(type) {
+                let types = try known ?? (Vocabulary.typeNames + teamTypes())
+                known = types
+                guard EventFilter.isKnownTypePattern(type, among: types) else {
+                    let families = Set(types.map { String($0.prefix { $0 != "." }) })
+                    let hint = NearestName.suggestion(for: type, among: types + families).map { ". Did you mean '\($0)'?" }
+                    throw UsageError("Unknown event type '\(type)' for '--type'\(hint ?? "; see 'decisionlog help types' and 'decisionlog schema list'")", command: spec)
+                }
             }
             filter.types.append(type)
         }

@@ -3,7 +3,7 @@ import DecisionLog
 /// `decisionlog show <view>` or `decisionlog show <event>`.
 enum ShowCommand: Command {
     static let spec = CommandSpec(
-        name: "show", abstract: "Show a view (goals, kpis, priorities, launches, owners, decisions, timeline) or one event.",
+        name: "show", abstract: "Show a view (goals, kpis, priorities, launches, owners, decisions, fields, timeline) or one event.",
         discussion: "With a view name, shows it as of a moment: --as-of picks the effective time (what the plan was), --known-at the recorded time (what the log knew); combine them to ask what was believed on one day about another. With an event's seq or id, shows that event in full.",
         arguments: [.init(name: "<view-or-event>", help: "A view (\(Views.names.joined(separator: ", "))), or an event: 12, #12, its id or the start of it.")],
         options: [

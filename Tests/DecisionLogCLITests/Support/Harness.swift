@@ -103,6 +103,11 @@ final class Workspace {
         return files
     }
 
+    /// Writes a file here (a schema, a file of drafts).
+    func write(_ name: String, _ text: String) throws {
+        try FileSystem.replaceFile(Paths.join(path, name), with: Array(text.utf8), durable: false)
+    }
+
     /// Runs the tool in-process here.
     @discardableResult
     func run(_ arguments: [String], environment: [String: String] = [:], input: [UInt8] = []) -> RunResult {

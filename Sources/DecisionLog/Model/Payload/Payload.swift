@@ -16,9 +16,12 @@ public enum Payload: Sendable, Equatable {
     case agreementRecorded(AgreementRecorded)
     case syncHeld(SyncHeld)
     case eventRetracted(EventRetracted)
+    case schemaRegistered(SchemaRegistered)
+    /// An event of a team-defined type (see `schema.registered`).
+    case custom(CustomPayload)
 
-    /// The payload value itself.
-    public var value: any EventPayload {
+    /// The built-in payload value, or nil for a team-defined type's.
+    var builtIn: (any EventPayload)? {
         switch self {
         case .goalSet(let p): p
         case .goalClosed(let p): p
@@ -36,14 +39,28 @@ public enum Payload: Sendable, Equatable {
         case .agreementRecorded(let p): p
         case .syncHeld(let p): p
         case .eventRetracted(let p): p
+        case .schemaRegistered(let p): p
+        case .custom: nil
         }
     }
 
     /// The event type of this payload.
-    public var type: EventType { Swift.type(of: value).type }
+    public var type: EventType {
+        if case .custom(let custom) = self { return custom.type }
+        return Swift.type(of: builtIn!).type
+    }
+
+    /// The schema version this payload is written with.
+    public var schemaVersion: Int {
+        if case .custom(let custom) = self { return custom.version }
+        return Swift.type(of: builtIn!).schemaVersion
+    }
 
     /// The payload's JSON object.
-    public var json: JSONValue { value.json }
+    public var json: JSONValue {
+        if case .custom(let custom) = self { return .object(custom.fields) }
+        return builtIn!.json
+    }
 }
 
 /// Everything the log knows about one event type: its name, fields, rules and how to read its payload.
@@ -60,8 +77,9 @@ public struct PayloadKind: Sendable {
     public let requiresReason: Bool
     /// The schema version the running code writes and reads.
     public let schemaVersion: Int
-    private let fieldsByName: [String: PayloadField]
-    private let read: @Sendable (PayloadReader) -> Payload
+    /// Whether the type is one of the tool's own (else the team registered it).
+    public let isBuiltIn: Bool
+    private let decodeJSON: @Sendable (JSONValue, String) throws(ValidationFailure) -> Payload
 
     init<P: EventPayload>(_ payload: P.Type, _ wrap: @escaping @Sendable (P) -> Payload) {
         type = P.type
@@ -70,16 +88,39 @@ public struct PayloadKind: Sendable {
         subjectKind = P.subjectKind
         requiresReason = P.requiresReason
         schemaVersion = P.schemaVersion
-        fieldsByName = Dictionary(uniqueKeysWithValues: P.fields.map { ($0.name, $0) })
-        read = { reader in wrap(P(reading: reader)) }
+        isBuiltIn = true
+        let fieldsByName = Dictionary(uniqueKeysWithValues: P.fields.map { ($0.name, $0) })
+        decodeJSON = { (json: JSONValue, path: String) throws(ValidationFailure) -> Payload in
+            let reader = PayloadReader(json, fieldsByName: fieldsByName, path: path)
+            let payload = wrap(P(reading: reader))
+            try reader.finish()
+            return payload
+        }
+    }
+
+    /// The kind of a team-defined type at `version`, described by its schema: fields from `properties`,
+    /// the subject kind from `x-subject-kind`, the reason rule from `x-requires-reason`. Its payloads are
+    /// taken as they are (the schema is checked before, by the caller).
+    public init(team name: String, version: Int, schema: JSONValue) {
+        type = EventType(name)
+        let members = schema.objectValue ?? [:]
+        summary = members["description"]?.stringValue ?? members["title"]?.stringValue ?? "A team-defined event type."
+        fields = PayloadField.fields(fromSchema: schema)
+        subjectKind = members["x-subject-kind"]?.stringValue
+        requiresReason = members["x-requires-reason"] == .bool(true)
+        schemaVersion = version
+        isBuiltIn = false
+        decodeJSON = { (json: JSONValue, path: String) throws(ValidationFailure) -> Payload in
+            guard case .object(let fields) = json else {
+                throw ValidationFailure([ValidationIssue(path: path, message: "expected an object, got \(json.kindName)")])
+            }
+            return .custom(CustomPayload(type: EventType(name), version: version, fields: fields))
+        }
     }
 
     /// Reads `json` as this type's payload; throws every problem, each with its path under `path`.
     public func decode(_ json: JSONValue, path: String = "payload") throws(ValidationFailure) -> Payload {
-        let reader = PayloadReader(json, fieldsByName: fieldsByName, path: path)
-        let payload = read(reader)
-        try reader.finish()
-        return payload
+        try decodeJSON(json, path)
     }
 }
 
@@ -103,6 +144,7 @@ public enum Vocabulary {
         PayloadKind(AgreementRecorded.self, Payload.agreementRecorded),
         PayloadKind(SyncHeld.self, Payload.syncHeld),
         PayloadKind(EventRetracted.self, Payload.eventRetracted),
+        PayloadKind(SchemaRegistered.self, Payload.schemaRegistered),
     ]
 
     private static let byName: [String: PayloadKind] = Dictionary(uniqueKeysWithValues: kinds.map { ($0.type.name, $0) })

@@ -38,3 +38,37 @@ public struct PayloadField: Sendable, Equatable {
         return result
     }
 }
+
+extension PayloadField {
+    /// The fields a JSON Schema's top-level `properties` describe (for team-defined types), in name order:
+    /// each shape from its `type`, `format`, `enum` and `items`; required as the schema's `required` says.
+    public static func fields(fromSchema schema: JSONValue) -> [PayloadField] {
+        let members = schema.objectValue ?? [:]
+        let required = Set(members["required"]?.arrayValue?.compactMap(\.stringValue) ?? [])
+        let properties = members["properties"]?.objectValue ?? [:]
+        return properties.keys.sorted().map { name in
+            let property = properties[name]?.objectValue ?? [:]
+            return PayloadField(name: name, shape: shape(of: property), isRequired: required.contains(name), splitsOnCommas: false,
+                                summary: property["description"]?.stringValue ?? "")
+        }
+    }
+
+    private static func shape(of property: [String: JSONValue]) -> FieldShape {
+        if let words = property["enum"]?.arrayValue?.compactMap(\.stringValue), !words.isEmpty { return .choice(words) }
+        let type = property["type"]?.stringValue ?? property["type"]?.arrayValue?.first?.stringValue
+        switch type {
+        case "number": return .number
+        case "integer": return .integer
+        case "boolean": return .boolean
+        case "object": return .object
+        case "array": return .list(shape(of: property["items"]?.objectValue ?? [:]))
+        default:
+            switch property["format"]?.stringValue {
+            case "date": return .date
+            case "timeframe": return .timeframe
+            case "uuid": return .eventID
+            default: return .text
+            }
+        }
+    }
+}

@@ -13,6 +13,10 @@ public indirect enum FieldShape: Sendable, Equatable {
     case list(FieldShape)
     /// Text or an integer, depending on another field (a priority's `to`).
     case textOrInteger
+    /// true or false.
+    case boolean
+    /// A JSON object (a schema).
+    case object
 
     /// The shape in words with an article: "a date (YYYY-MM-DD)".
     public var expectation: String {
@@ -27,6 +31,8 @@ public indirect enum FieldShape: Sendable, Equatable {
         case .choice(let words): "one of " + words.joined(separator: ", ")
         case .list(let element): "a list of " + element.pluralNoun
         case .textOrInteger: "a text or an integer"
+        case .boolean: "true or false"
+        case .object: "an object"
         }
     }
 
@@ -43,6 +49,8 @@ public indirect enum FieldShape: Sendable, Equatable {
         case .choice(let words): "<" + words.joined(separator: "|") + ">"
         case .list(let element): element.placeholder
         case .textOrInteger: "<value>"
+        case .boolean: "<true|false>"
+        case .object: "<json>"
         }
     }
 
@@ -58,6 +66,8 @@ public indirect enum FieldShape: Sendable, Equatable {
         case .choice(let words): "words from " + words.joined(separator: ", ")
         case .list: "lists"
         case .textOrInteger: "texts or integers"
+        case .boolean: "true or false values"
+        case .object: "objects"
         }
     }
 }

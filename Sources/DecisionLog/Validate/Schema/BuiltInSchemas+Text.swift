@@ -990,6 +990,61 @@ extension BuiltInSchemas {
   ]
 }
 """####),
+        ("types/schema.registered.v1.schema.json", ####"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "urn:decisionlog:type:schema.registered:1",
+  "title": "schema.registered v1",
+  "description": "The team registers the JSON Schema of an event type of its own (decisionlog schema add FILE), or the next version of one. The subject is schema/<type>; the schema is kept in the event, so a replay knows which schema applied when. A registered version never changes.",
+  "x-subject-kind": "schema",
+  "type": "object",
+  "required": [
+    "type",
+    "version",
+    "schema"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "type": {
+      "description": "The event type the schema defines: lowercase noun.verb, not a built-in type.",
+      "type": "string",
+      "pattern": "^[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+$",
+      "maxLength": 80,
+      "x-expected": "a type name in lowercase noun.verb form, e.g. pricing.changed"
+    },
+    "version": {
+      "description": "The schema's version: 1 for a new type, then one more than the latest registered.",
+      "type": "integer",
+      "minimum": 1
+    },
+    "schema": {
+      "description": "The JSON Schema (draft 2020-12, the keywords decisionlog supports) of the type's payload; its root is an object schema.",
+      "type": "object"
+    }
+  },
+  "examples": [
+    {
+      "type": "pricing.changed",
+      "version": 1,
+      "schema": {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "urn:decisionlog:type:pricing.changed:1",
+        "title": "pricing.changed v1",
+        "description": "A plan's list price changed.",
+        "x-subject-kind": "plan",
+        "x-requires-reason": true,
+        "type": "object",
+        "required": ["price", "currency"],
+        "additionalProperties": false,
+        "properties": {
+          "price": {"description": "The new monthly list price.", "type": "number", "minimum": 0},
+          "currency": {"description": "ISO 4217 code.", "type": "string", "pattern": "^[A-Z]{3}$"}
+        }
+      }
+    }
+  ]
+}
+"""####),
         ("types/sync.held.v1.schema.json", ####"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -1,41 +1,54 @@
-/// The payload schemas drafts are validated against: the built-in types' (compiled into the tool) and any
-/// the team registered in the log (`schema.registered` events). Each schema is compiled once, when first used.
+/// The payload schemas drafts are validated against: the built-in types' (compiled into the tool) and the
+/// ones the team registered in the log (`schema.registered` events, see `EventStore.schemaRegistrations()`).
+/// Each schema is compiled once, when first used.
 ///
 /// Not `Sendable`: compiled schemas are not (see `JSONSchema`); make one per task.
 public final class SchemaRegistry {
-    private var sources: [String: [Int: JSONValue]]
-    private let builtIn: Set<String>
+    private let builtIn: [String: [Int: JSONValue]]
+    private var team: [String: [Int: SchemaRegistration]] = [:]
     private var compiled: [String: JSONSchema] = [:]
+    private var teamKinds: [String: PayloadKind] = [:]
 
-    /// The built-in schemas, plus `teamSchemas` (type → version → schema JSON) registered in a log.
-    public init(teamSchemas: [String: [Int: JSONValue]] = [:]) {
-        sources = BuiltInSchemas.payloads
-        builtIn = Set(BuiltInSchemas.payloads.keys)
-        for (type, versions) in teamSchemas where !builtIn.contains(type) { sources[type] = versions }
+    /// The built-in schemas, plus the team's `registrations` (in seq order; the first registration of a
+    /// type and version is the one that holds).
+    public init(registrations: [SchemaRegistration] = []) {
+        builtIn = BuiltInSchemas.payloads
+        for registration in registrations { register(registration) }
+    }
+
+    /// Adds a registration (an import's file may register a type and then use it); a second registration
+    /// of the same type and version, or of a built-in type, is ignored.
+    public func register(_ registration: SchemaRegistration) {
+        guard builtIn[registration.type] == nil, team[registration.type]?[registration.version] == nil else { return }
+        team[registration.type, default: [:]][registration.version] = registration
+        teamKinds[registration.type] = nil
     }
 
     /// Whether `type` is one of the tool's own.
-    public func isBuiltIn(_ type: String) -> Bool { builtIn.contains(type) }
+    public func isBuiltIn(_ type: String) -> Bool { builtIn[type] != nil }
 
     /// Every type with a schema, sorted.
-    public var typeNames: [String] { sources.keys.sorted() }
+    public var typeNames: [String] { (Array(builtIn.keys) + Array(team.keys)).sorted() }
 
     /// The types the team registered, sorted.
-    public var teamTypes: [String] { sources.keys.filter { !builtIn.contains($0) }.sorted() }
+    public var teamTypes: [String] { team.keys.sorted() }
 
     /// The versions of `type`'s schema, ascending.
-    public func versions(of type: String) -> [Int] { sources[type].map { $0.keys.sorted() } ?? [] }
+    public func versions(of type: String) -> [Int] { (builtIn[type].map { Array($0.keys) } ?? team[type].map { Array($0.keys) } ?? []).sorted() }
 
     /// The newest version of `type`'s schema, or nil for a type without one.
     public func latestVersion(of type: String) -> Int? { versions(of: type).last }
 
     /// The schema JSON of `type` at `version`.
-    public func source(_ type: String, version: Int) -> JSONValue? { sources[type]?[version] }
+    public func source(_ type: String, version: Int) -> JSONValue? { builtIn[type]?[version] ?? team[type]?[version]?.schema }
+
+    /// The registration of a team type at `version`, or nil.
+    public func registration(_ type: String, version: Int) -> SchemaRegistration? { team[type]?[version] }
 
     /// The compiled schema of `type` at `version` (the latest when nil), or nil when there is none.
-    /// Schemas that do not compile were refused when registered, so this does not fail for them.
+    /// Registrations of schemas that do not compile are refused, so this does not fail for them.
     public func schema(_ type: String, version: Int? = nil) -> JSONSchema? {
-        guard let version = version ?? latestVersion(of: type), let source = sources[type]?[version] else { return nil }
+        guard let version = version ?? latestVersion(of: type), let source = source(type, version: version) else { return nil }
         let key = "\(type) \(version)"
         if let schema = compiled[key] { return schema }
         guard let schema = try? JSONSchema(source) else { return nil }
@@ -43,9 +56,46 @@ public final class SchemaRegistry {
         return schema
     }
 
+    /// The kind of `type`: a built-in one, or a team type at its latest version; nil for an unknown type.
+    public func kind(named type: String) -> PayloadKind? {
+        if let kind = Vocabulary.kind(named: type) { return kind }
+        if let kind = teamKinds[type] { return kind }
+        guard let version = latestVersion(of: type), let source = source(type, version: version) else { return nil }
+        let kind = PayloadKind(team: type, version: version, schema: source)
+        teamKinds[type] = kind
+        return kind
+    }
+
     /// Every way `payload` breaks the latest schema of `type`, with paths under `payload`.
     public func validatePayload(_ payload: JSONValue, type: String) -> [ValidationIssue] {
         guard let schema = schema(type) else { return [] }
         return schema.validate(payload, path: "payload", subject: type)
+    }
+}
+
+/// A team-defined type's schema as the log registered it: the `schema.registered` event's payload and the
+/// event's provenance.
+public struct SchemaRegistration: Sendable {
+    /// The type defined, e.g. `pricing.changed`.
+    public let type: String
+    /// Its version.
+    public let version: Int
+    /// The schema JSON.
+    public let schema: JSONValue
+    /// The registering event; nil for a draft not yet in the log (an earlier line of the same import).
+    public let stamp: Stamp?
+
+    /// The registration `payload` makes, by the event stamped `stamp`.
+    public init(_ payload: SchemaRegistered, stamp: Stamp?) {
+        type = payload.definedType
+        version = payload.version
+        schema = payload.schema
+        self.stamp = stamp
+    }
+
+    /// The registration `event` makes, or nil when it is not a `schema.registered` event.
+    public init?(_ event: Event) {
+        guard case .schemaRegistered(let registered) = event.payload else { return nil }
+        self.init(registered, stamp: Stamp(event))
     }
 }

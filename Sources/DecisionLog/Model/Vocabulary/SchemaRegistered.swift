@@ -1,0 +1,88 @@
+/// `schema.registered`: the team registers the JSON Schema of an event type of its own (e.g.
+/// `pricing.changed`), or a new version of one. The schema is in the event, so the log itself says which
+/// schema applied when. The subject is `schema/<type>`.
+public struct SchemaRegistered: EventPayload {
+    public static let type: EventType = "schema.registered"
+    public static let summary = "Register the JSON Schema of a team-defined event type (decisionlog schema add FILE)."
+    public static let subjectKind: String? = "schema"
+    public static let fields: [PayloadField] = [
+        .required("type", String.self, "The event type the schema defines, noun.verb, e.g. pricing.changed."),
+        .required("version", Int.self, "The schema's version: 1, then 2, …"),
+        .required("schema", SchemaDocument.self, "The JSON Schema (draft 2020-12) of the type's payload."),
+    ]
+
+    /// The event type defined.
+    public let definedType: String
+    /// Its version.
+    public let version: Int
+    /// The schema, as JSON.
+    public let schema: JSONValue
+
+    /// A registration; see `fields`.
+    public init(type: String, version: Int, schema: JSONValue) {
+        definedType = type
+        self.version = version
+        self.schema = schema
+    }
+
+    public init(reading r: PayloadReader) {
+        definedType = r.required("type")
+        version = r.required("version")
+        schema = (r.required("schema") as SchemaDocument).json
+        if r.has("type"), let problem = TeamTypes.nameProblem(definedType) { r.problem("type", problem) }
+        if r.has("version"), version < 1 { r.problem("version", "must be 1 or more") }
+    }
+
+    public func write(to w: inout PayloadWriter) {
+        w.set("type", definedType)
+        w.set("version", version)
+        w.set("schema", SchemaDocument(object: schema))
+    }
+}
+
+/// A JSON Schema held in a payload: any JSON object.
+public struct SchemaDocument: PayloadValue {
+    public static var shape: FieldShape { .object }
+    public static var placeholder: SchemaDocument { SchemaDocument(object: .object([:])) }
+    public let json: JSONValue
+
+    /// Takes `object` as it is (compiling it is the registration's check, not the reader's).
+    public init(object: JSONValue) { json = object }
+
+    public init(json: JSONValue) throws(FieldProblem) {
+        guard case .object = json else { throw .expected(.object, got: json) }
+        self.json = json
+    }
+}
+
+/// The fields of an event of a team-defined type: the payload as it was validated against its schema.
+public struct CustomPayload: Sendable, Equatable {
+    /// The team's type, e.g. `pricing.changed`.
+    public let type: EventType
+    /// The schema version it was validated against.
+    public let version: Int
+    /// The payload's members.
+    public let fields: [String: JSONValue]
+
+    /// A team event's payload; see the properties.
+    public init(type: EventType, version: Int, fields: [String: JSONValue]) {
+        self.type = type
+        self.version = version
+        self.fields = fields
+    }
+}
+
+/// Rules for the names of team-defined types.
+public enum TeamTypes {
+    /// What is wrong with `name` as a team type's name, or nil: it must be `noun.verb` in lowercase (letters,
+    /// digits, `-`) and not a built-in type.
+    public static func nameProblem(_ name: String) -> String? {
+        if Vocabulary.kind(named: name) != nil { return "\(name) is a built-in type; a built-in type name cannot be redefined" }
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count >= 2, name.count <= 80, parts.allSatisfy({ part in
+            guard let first = part.first, first.isLowercase, first.isASCII else { return false }
+            return part.allSatisfy { ($0.isLowercase || $0.isNumber || $0 == "-") && $0.isASCII }
+        }) else { return "a type name is noun.verb in lowercase, e.g. pricing.changed" }
+        return nil
+    }
+}

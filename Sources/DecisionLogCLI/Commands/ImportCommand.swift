@@ -1,0 +1,49 @@
+import DecisionLog
+
+/// `decisionlog import <file>`: records a file of drafts, all or none.
+enum ImportCommand: Command {
+    static let spec = CommandSpec(
+        name: "import", abstract: "Record a JSON Lines file of drafts as events, all or none.",
+        discussion: """
+        Every draft is checked as 'add' checks one — against its type's schema, the team's registered types included — and the file is refused whole, with every bad line listed, when any draft is invalid. A line may register a schema (type schema.registered) that later lines use. Drafts whose id is already in the log with the same content are skipped, so an import can be retried. The events are durable on disk before the command reports success.
+        """,
+        arguments: [DraftFile.argument],
+        options: DraftFile.options + [
+            .init(name: "dry-run", value: nil, help: "Check everything and show what would be recorded, writing nothing."),
+            CommandSpec.logOption,
+        ])
+
+    static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws {
+        let args = try ArgumentParser.parse(arguments, for: spec)
+        let store = try context.openLog(args)
+        let file = try DraftFile(args.positionals[0], store: store, args: args, context: context)
+        let problems = try file.problems(store, recordedBy: context.recordedBy)
+        guard problems.lines.isEmpty else {
+            throw CommandFailure(lines: ["\(file.name): \(file.count(invalid: problems.lines.count)); nothing was imported"]
+                                     + problems.lines.map { "  " + $0 }, problems.status)
+        }
+        let dryRun = args.flag("dry-run")
+        let receipt: AppendReceipt
+        do throws(LogError) {
+            receipt = try store.append(AppendRequest(drafts: file.batch.drafts, recordedBy: context.recordedBy, dryRun: dryRun))
+        } catch where !error.rejections.isEmpty {
+            // The log changed since the check above (another writer): report what it refuses now.
+            let refused = file.problemLines(adding: error.rejections)
+            throw CommandFailure(lines: ["\(file.name): \(file.count(invalid: refused.count)); nothing was imported"] + refused.map { "  " + $0 },
+                                 error.code == .conflict ? .conflict : .invalidInput)
+        } catch {
+            throw CommandFailure(error)
+        }
+        let count = receipt.appended.count
+        let skipped = receipt.alreadyPresent.count
+        let range = count == 0 ? "" : " (#\(receipt.appended.first!.seq)" + (count > 1 ? "–#\(receipt.appended.last!.seq)" : "") + ")"
+        let skippedText = skipped == 0 ? "" : "; \(skipped) \(skipped == 1 ? "was" : "were") already in the log"
+        if count == 0 {
+            context.console.out("Nothing to import: all \(skipped) draft\(skipped == 1 ? " is" : "s are") already in the log")
+        } else if dryRun {
+            context.console.out("Would import \(count) event\(count == 1 ? "" : "s")\(range) from \(file.name)\(skippedText) (dry run; nothing was written)")
+        } else {
+            context.console.out("Imported \(count) event\(count == 1 ? "" : "s")\(range) from \(file.name)\(skippedText)")
+        }
+    }
+}
