@@ -96,12 +96,15 @@ extension FileEventStore {
 
     /// The head of the log in `file`: from the tail cache when it describes the file as it is and the last
     /// line is the event it names, else by verifying every line (throwing `.integrity` for a broken or torn
-    /// log).
+    /// log) — after which the cache describes the verified file, so the next append (even after this one is
+    /// refused or a dry run) need not verify it again.
     private func currentHead(_ file: FileDescriptor, _ status: FileStatus) throws(LogError) -> LogHead {
         if let cache = TailCache.load(tailCachePath), cache.matches(status), cache.isConfirmed(by: file) { return cache.head }
         if status.size == 0 { return .empty }
         do {
-            return try ChainVerifier.verify(file, size: status.size)
+            let head = try ChainVerifier.verify(file, size: status.size)
+            TailCache(head: head, file: status).save(tailCachePath)
+            return head
         } catch let problem as IntegrityProblem {
             throw LogError.integrity(problem, action: "append")
         } catch let error as SystemError {

@@ -1,4 +1,5 @@
-/// What the last append left: the log's head and the events file's identity, size and change times.
+/// What the last append (or the last full verification under the append lock) left: the log's head and the
+/// events file's identity, size and change times.
 ///
 /// When the events file still has exactly that identity, size and status-change time (which only the
 /// kernel sets), nothing but this tool's own appends has touched it, and the next append can continue from
