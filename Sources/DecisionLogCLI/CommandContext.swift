@@ -49,6 +49,17 @@ struct CommandContext {
         return "\(ProcessFacts.userName())@\(ProcessFacts.hostName())"
     }
 
+    /// The bytes of the file at `path` (relative to the current folder), or of standard input for `-`, and
+    /// how to name it in messages; throws a failure saying why it cannot be read.
+    func readInputFile(_ path: String) throws(CommandFailure) -> (name: String, bytes: [UInt8]) {
+        let name = path == "-" ? "standard input" : path
+        do throws(SystemError) {
+            return (name, path == "-" ? try console.readInput() : try FileSystem.readFile(Paths.absolute(path, from: currentDirectory)))
+        } catch {
+            throw CommandFailure("cannot read \(name): \(error.reason); check the path", error.isNotFound ? .invalidInput : .ioError)
+        }
+    }
+
     /// Prints the reader's warning about an incomplete last line, when the read skipped one.
     func warnIfSkipped(_ skippedIncompleteTail: Bool) {
         if skippedIncompleteTail {

@@ -71,10 +71,13 @@ public enum CommandLineTool {
             return ExitCode.usage.rawValue
         }
         let rest = ArraySlice(leading) + arguments.dropFirst()
-        let spec = command.specFor(rest, context)
-        if name != HelpCommand.spec.name, spec.requestsHelp(rest) {
-            console.writeOut(HelpText.page(spec))
-            return ExitCode.success.rawValue
+        // The page for these arguments (for `add <type>`, which may read the log) only when help is asked for.
+        if name != HelpCommand.spec.name, rest.contains(where: { $0 == "-h" || $0 == "--help" }) {
+            let spec = command.specFor(rest, context)
+            if spec.requestsHelp(rest) {
+                console.writeOut(HelpText.page(spec))
+                return ExitCode.success.rawValue
+            }
         }
         do {
             try command.run(rest, context)

@@ -97,6 +97,12 @@ struct SchemaCommandTests {
         #expect(workspace.logBytes() == before)
         try workspace.write("v2.json", #"{"type":"object","properties":{"price":{"type":"number"}}}"#)
         #expect(workspace.run(["schema", "add", "v2.json", "--type", "pricing.changed"]).stdout.hasPrefix("Registered pricing.changed v2 (fields: price) as #5"))
+        // Without an $id the latest version is compared: the same file again is a no-op too.
+        let afterV2 = workspace.logBytes()
+        #expect(workspace.run(["schema", "add", "v2.json", "--type", "pricing.changed"]).stdout
+                == "pricing.changed v2 is already registered as #5, with this same schema; nothing was written\n")
+        #expect(workspace.logBytes() == afterV2)
+        #expect(workspace.run(["schema", "--log", ".decisionlog", "list"]).stdout.contains("v1–v2"))
     }
 
     static let mixedDrafts = """
@@ -162,14 +168,18 @@ struct SchemaCommandTests {
     @Test(arguments: [
         (["schema", "add", "missing.json"], Int32(65), "cannot read missing.json: No such file or directory; check the path"),
         (["schema", "add", "-"], 65, "standard input is not JSON: malformed JSON at line 1, column 2"),
-        (["schema", "add", "-", "--type", "goal.set"], 65, "cannot register goal.set v3: payload.type: goal.set is a built-in type; a built-in type name cannot be redefined"),
-        (["schema", "add", "-", "--type", "Pricing"], 65, "payload.type: expected a type name in lowercase noun.verb form"),
+        (["schema", "add", "-", "--type", "goal.set"], 65, "cannot register goal.set: goal.set is a built-in type; a built-in type name cannot be redefined"),
+        (["schema", "add", "-", "--type", "goal.archived"], 65, "cannot register goal.archived: the goal family belongs to the built-in types (goal.set, goal.closed); name the type in a family of its own, e.g. team-goal.archived"),
+        (["schema", "add", "-", "--type", "Pricing"], 65, "cannot register Pricing: a type name is noun.verb in lowercase, e.g. pricing.changed"),
+        (["schema", "add", "-", "--type", "deal.won"], 65, "payload.schema.properties.subject: a field cannot be called subject: the name belongs to the event's envelope or to 'decisionlog add'; rename it"),
         (["schema", "add", "-"], 65, "does not say which type it defines; pass --type <type>"),
         (["schema", "frobnicate"], 64, "Unknown subcommand 'frobnicate' of 'schema'"),
         (["schema", "show", "nope.nope"], 65, "unknown event type \"nope.nope\""),
         (["schema", "check", "-"], 65, "standard input holds no drafts"),
         (["import"], 64, "Missing expected argument '<file>'"),
         (["add", "deal.won", "--subject", "deal/x"], 65, "unknown event type \"deal.won\""),
+        (["add", "goal.sett", "--log", "nowhere"], 65, "unknown event type \"goal.sett\"; did you mean \"goal.set\"?"),
+        (["add", "event.retracted", "--event", "#4", "--reason", "Oops"], 65, "event #4 registers a schema, which events rely on; it cannot be retracted — register the next version instead"),
     ])
     func aBadSchemaCommandIsRefusedAndChangesNothing(arguments: [String], status: Int32, message: String) throws {
         let workspace = try Self.registered()
@@ -177,6 +187,7 @@ struct SchemaCommandTests {
         let input: [UInt8] = switch arguments {
         case ["schema", "add", "-"] where message.contains("malformed"): Array("{,".utf8)
         case ["schema", "add", "-"]: Array(#"{"type":"object"}"#.utf8)
+        case _ where arguments.contains("deal.won"): Array(#"{"type":"object","properties":{"subject":{"type":"string"}}}"#.utf8)
         case _ where arguments.contains("--type"): Array(#"{"type":"object"}"#.utf8)
         default: Array("\n \n".utf8)
         }

@@ -190,12 +190,12 @@ struct TeamTypeTests {
     @Test func registrationsAreReadFromTheLogInOrderAndOnlyFromRegistrationEvents() throws {
         let folder = TemporaryFolder()
         let store = try Self.registeredStore(in: folder)
-        // A team event whose payload looks like a registration's envelope must not be taken for one.
-        let decoyType = try JSONValue.parse(#"{"type":"object","properties":{"type":{"type":"string"}}}"#)
+        // A team event whose text holds a registration's envelope must not be taken for one.
+        let decoyType = try JSONValue.parse(#"{"type":"object","properties":{"text":{"type":"string"}}}"#)
         var schemas = try store.schemaRegistry()
         _ = try store.append(AppendRequest(drafts: [try Self.registration(decoyType, type: "note.added").validated(in: Self.context, schemas: schemas)], recordedBy: "t"))
         schemas = try store.schemaRegistry()
-        var note = EventDraft(type: "note.added", payload: ["type": "schema.registered"])
+        var note = EventDraft(type: "note.added", payload: ["text": #"{"seq":1,"type":"schema.registered"}"#])
         note.set("subject", "plan/pro")
         note.setActor(name: "Dana Reyes", role: "CMO")
         _ = try store.append(AppendRequest(drafts: [try note.validated(in: Self.context, schemas: schemas)], recordedBy: "t"))
@@ -221,6 +221,81 @@ struct TeamTypeTests {
         guard case .failure(let problem) = Fixtures.verify(other) else { Issue.record("an unregistered team event verified"); return }
         #expect(problem.kind == .needsNewerTool)
         #expect(problem.description.contains("pricing.changed v1 is neither a built-in type nor registered before this event"))
+        // Readers refuse it too, rather than show it as something it may not be.
+        do {
+            _ = try bare.forEachEvent { _, _ in true }
+            Issue.record("a reader took an unregistered team event")
+        } catch let error as LogError {
+            #expect(error.code == .unsupportedFormat)
+            #expect(error.message.contains("upgrade to read it"))
+        }
+    }
+
+    @Test func twoDraftsOfOneRequestCannotShareAnID() throws {
+        let folder = TemporaryFolder()
+        let store = try Fixtures.log(in: folder, events: 1)
+        let before = Fixtures.eventBytes(folder)
+        let id = EventID.generate(at: .now())
+        let a = Fixtures.draft(.launchShipped(LaunchShipped(date: Fixtures.date("2025-09-24"))), subject: "launch/atlas", id: id)
+        let b = Fixtures.draft(.launchShipped(LaunchShipped(date: Fixtures.date("2025-09-25"))), subject: "launch/atlas", id: id)
+        do {
+            _ = try store.append(AppendRequest(drafts: [a, b], recordedBy: "t"))
+            Issue.record("two drafts with one id were accepted")
+        } catch {
+            #expect(error.code == .rejectedDraft)
+            #expect(error.rejections.map(\.position) == [1])
+            #expect(error.message.hasPrefix("drafts[1].id: \(id) is also the id of draft 1 of this request"))
+        }
+        #expect(Fixtures.eventBytes(folder) == before)
+    }
+
+    @Test func aRetryAfterTheTypeGainedAVersionIsStillTheSameEvent() throws {
+        let folder = TemporaryFolder()
+        let store = try Self.registeredStore(in: folder)
+        var draft = Self.pricing(["price": 49, "currency": "EUR"])
+        draft.set("id", .string(EventID.generate(at: .now()).description))
+        _ = try store.append(AppendRequest(drafts: [try draft.validated(in: Self.context, schemas: try store.schemaRegistry())], recordedBy: "t"))
+        let v2 = try JSONValue.parse(#"{"type":"object","x-subject-kind":"plan","required":["price","currency"],"properties":{"price":{"type":"number"},"currency":{"type":"string"},"seats":{"type":"integer"}}}"#)
+        #expect(try Self.refusal(Self.registration(v2, version: 2), by: store) == nil)
+        let retry = try draft.validated(in: Self.context, schemas: try store.schemaRegistry())
+        #expect(retry.payload.schemaVersion == 2)
+        let receipt = try store.append(AppendRequest(drafts: [retry], recordedBy: "t"))
+        #expect(receipt.appended.isEmpty)
+        #expect(receipt.alreadyPresent.map(\.seq) == [4])
+    }
+
+    @Test func verificationRefusesARegisteredVersionRegisteredAgainOrOutOfTurn() throws {
+        for (versions, message) in [([1, 1], "registers pricing.changed v1 again; #2 registered it, and a registered version never changes"),
+                                    ([2], "registers pricing.changed v2, but the next version is v1")] {
+            let folder = TemporaryFolder()
+            let store = try Fixtures.log(in: folder, events: 1)
+            var sealer = Sealer(head: try store.verify(progress: nil), recordedBy: "t")
+            var bytes = Fixtures.eventBytes(folder)
+            for (n, version) in versions.enumerated() {
+                let schema: JSONValue = ["type": "object", "description": .string("take \(n)")]
+                let draft = Fixtures.draft(.schemaRegistered(SchemaRegistered(type: "pricing.changed", version: version, schema: schema)),
+                                           subject: "schema/pricing.changed")
+                bytes += sealer.seal(draft, now: Fixtures.instant("2025-08-0\(n + 1)")).line
+            }
+            Fixtures.writeEvents(bytes, in: folder)
+            guard case .failure(let problem) = Fixtures.verify(folder) else { Issue.record("\(versions) verified"); continue }
+            #expect(problem.kind == .malformed)
+            #expect(problem.description.contains(message), "\(problem)")
+        }
+    }
+
+    @Test func fieldShapesFollowTypesReferencesAndNullableTypes() throws {
+        let schema = try JSONValue.parse(#"""
+        {"type":"object","$defs":{"money":{"type":"number","description":"An amount."}},
+         "properties":{"price":{"$ref":"#/$defs/money"},"note":{"type":["null","string"]},"tier":{"enum":["pro","team"]},
+                       "flex":{"oneOf":[{"type":"number"},{"type":"string"}]},"seats":{"type":"array","items":{"$ref":"#/$defs/money"}}}}
+        """#)
+        let shapes = Dictionary(uniqueKeysWithValues: PayloadField.fields(fromSchema: schema).map { ($0.name, $0.shape) })
+        #expect(shapes == ["price": .number, "note": .text, "tier": .choice(["pro", "team"]), "flex": .json, "seats": .list(.number)])
+        #expect(PayloadField.fields(fromSchema: schema).first { $0.name == "price" }?.summary == "An amount.")
+        let clash = try JSONValue.parse(#"{"type":"object","properties":{"listPrice":{"type":"number"},"list-price":{"type":"number"}}}"#)
+        #expect(Self.problems(Self.registration(clash), SchemaRegistry())
+                == ["payload.schema.properties.listPrice: listPrice and list-price would both be the option --list-price; rename one"])
     }
 
     // MARK: the fields view

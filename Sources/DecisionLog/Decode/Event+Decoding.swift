@@ -16,7 +16,7 @@ extension PayloadKind {
     /// payload that does not fit its type.
     static func decodeStored(_ json: JSONValue, type: String, version: Int) throws(EventDecodingError) -> (Payload, JSONValue?) {
         if let kind = Vocabulary.kind(named: type) { return try kind.decodeStored(json, version: version) }
-        guard TeamTypes.nameProblem(type) == nil else {
+        guard TeamTypes.formatProblem(type) == nil else {
             throw EventDecodingError(message: "\"\(type)\" is not an event type name", needsNewerTool: false)
         }
         guard case .object(let fields) = json else {

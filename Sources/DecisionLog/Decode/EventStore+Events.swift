@@ -42,13 +42,18 @@ public enum EventReference: Sendable, Equatable, CustomStringConvertible {
 extension EventStore {
     /// Decodes the stored events in seq order and calls `visit` with each and its stored line (valid only
     /// during the call); `visit` returns false to stop. A line that does not decode throws `LogError`
-    /// (`.integrity`, or `.unsupportedFormat` for events of a newer tool).
+    /// (`.integrity`, or `.unsupportedFormat` for events of a newer tool — a newer version of a built-in
+    /// type, or a type neither built in nor registered before it).
     public func forEachEvent(_ visit: (_ event: Event, _ line: UnsafeRawBufferPointer) throws -> Bool) throws -> ReadEnd {
-        try readLines { line, number in
+        var registered = RegisteredTypes()
+        return try readLines { line, number in
             let event: Event
             do throws(EventDecodingError) { event = try Event(line: line) } catch {
                 let problem = IntegrityProblem(error.needsNewerTool ? .needsNewerTool : .malformed, line: number, seq: nil, error.message)
                 throw LogError.integrity(problem, action: "read the log", isWrite: false)
+            }
+            if let problem = registered.problem(with: event) {
+                throw LogError.integrity(IntegrityProblem(problem.kind, line: number, seq: event.seq, problem.message), action: "read the log", isWrite: false)
             }
             return try visit(event, line)
         }

@@ -168,6 +168,11 @@ public struct FileDescriptor: Sendable {
         _ = try retrying("flock", path) { flock(raw, LOCK_EX) }
     }
 
+    /// Takes a shared advisory lock (flock), waiting while someone holds the exclusive one.
+    public func lockShared() throws(SystemError) {
+        _ = try retrying("flock", path) { flock(raw, LOCK_SH) }
+    }
+
     /// Takes a shared advisory lock if no one holds the exclusive one; returns whether it did, without waiting.
     public func tryLockShared() -> Bool {
         while true {

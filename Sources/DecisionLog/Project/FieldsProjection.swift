@@ -63,7 +63,7 @@ public enum FieldsProjection: Projection {
     public static func describeAddition(_ row: ViewRow) -> String? { "\(row["field"].text) \(row["value"].text)" }
 
     /// "price 49 → 59": the field and how its value changed.
-    public static func describeChange(_ change: RowChange) -> [String]? {
+    public static func describeRowChange(_ change: RowChange) -> [String]? {
         let field = change.key.split(separator: " ", maxSplits: 1).last.map(String.init) ?? change.key
         return change.changes.filter { $0.field == "value" }.map { "\(field) \($0.text)" }
     }

@@ -22,14 +22,14 @@ public protocol Projection: SendableMetatype {
     static func describeChange(_ column: ViewColumn, from before: Cell, to after: Cell) -> String?
     /// How a subject's history says an event added `row` to the view; nil says what the event says.
     static func describeAddition(_ row: ViewRow) -> String?
-    /// How a subject's history says an event changed `row`; nil lists the cell changes as they are.
-    static func describeChange(_ change: RowChange) -> [String]?
+    /// How a subject's history says an event changed a row; nil lists the cell changes as they are.
+    static func describeRowChange(_ change: RowChange) -> [String]?
 }
 
 extension Projection {
     public static func describeChange(_ column: ViewColumn, from before: Cell, to after: Cell) -> String? { nil }
     public static func describeAddition(_ row: ViewRow) -> String? { nil }
-    public static func describeChange(_ change: RowChange) -> [String]? { nil }
+    public static func describeRowChange(_ change: RowChange) -> [String]? { nil }
 }
 
 /// What building a view needs besides the state: the moment, and how to read and show time.
@@ -64,7 +64,7 @@ public struct ViewKind: Sendable {
     let describe: @Sendable (ViewColumn, Cell, Cell) -> String?
     /// The projection's `describeAddition`.
     let describeAddition: @Sendable (ViewRow) -> String?
-    /// The projection's `describeChange` of a row.
+    /// The projection's `describeRowChange`.
     let describeRowChange: @Sendable (RowChange) -> [String]?
 
     init<P: Projection>(_ projection: P.Type) {
@@ -74,7 +74,7 @@ public struct ViewKind: Sendable {
         makeRunner = { ProjectionRunner(P.self) }
         describe = { P.describeChange($0, from: $1, to: $2) }
         describeAddition = { P.describeAddition($0) }
-        describeRowChange = { P.describeChange($0) }
+        describeRowChange = { P.describeRowChange($0) }
     }
 
     /// A change of one cell in the view's words: its own phrasing, else "title: before → after".

@@ -3,19 +3,22 @@ import Synchronization
 extension FileEventStore {
     /// Seals and appends the request's drafts, all or none, durably.
     ///
-    /// Under the process mutex and an exclusive `flock`: finds the head (from the tail cache when the events
-    /// file is untouched since the last append, else by verifying the whole log), checks references and the
-    /// expected version, skips drafts whose id is already in the log, seals the rest, writes them with one
-    /// `O_APPEND` write loop and `fsync`s before returning. A failed write is cut back off, leaving the log
-    /// byte for byte as it was.
+    /// Under the process mutex and an exclusive `flock` (a shared one for a dry run, which opens nothing for
+    /// writing and so works on a read-only log): finds the head (from the tail cache when the events file is
+    /// untouched since the last append, else by verifying the whole log), checks references and the expected
+    /// version, skips drafts whose id is already in the log with the same content, seals the rest, writes them
+    /// with one `O_APPEND` write loop and `fsync`s before returning. A failed write is cut back off, leaving
+    /// the log byte for byte as it was. Every problem with every draft is reported at once (`rejections`).
     public func append(_ request: AppendRequest) throws(LogError) -> AppendReceipt {
         try appendMutex.withLock { _ throws(LogError) -> AppendReceipt in
-            let lock = try open(folder.lockFile, .readWriteCreate, "open the log's lock")
+            let lock = try open(folder.lockFile, request.dryRun ? .read : .readWriteCreate, "open the log's lock")
             defer { lock.close() }
-            do throws(SystemError) { try lock.lockExclusive() } catch { throw LogError.system(error, doing: "lock the log") }
+            do throws(SystemError) {
+                if request.dryRun { try lock.lockShared() } else { try lock.lockExclusive() }
+            } catch { throw LogError.system(error, doing: "lock the log") }
             defer { lock.unlock() }
 
-            let file = try open(folder.eventsFile, .append, "open the log for appending")
+            let file = try open(folder.eventsFile, request.dryRun ? .read : .append, "open the log for appending")
             defer { file.close() }
             let before = try status(of: file)
             let head = try currentHead(file, before)
@@ -25,10 +28,12 @@ extension FileEventStore {
 
             // Drafts whose id is already in the log are skipped first: a retry of an append that succeeded is
             // a no-op, whatever has happened to the subject since. An id in the log with other content is a
-            // conflict, and refuses the whole request.
+            // conflict, and refuses the whole request; so does an id two drafts of the request share.
             var present: [AppendReceipt.AlreadyPresent] = []
             var fresh: [(position: Int, draft: ValidatedDraft)] = []
             var conflicts: [DraftRejection] = []
+            var rejections: [DraftRejection] = []
+            var requestIDs: [EventID: Int] = [:]
             for (position, draft) in request.drafts.enumerated() {
                 if let id = draft.id, let existing = index.existing(id) {
                     present.append(.init(id: id, seq: existing.seq))
@@ -36,12 +41,13 @@ extension FileEventStore {
                         conflicts.append(DraftRejection(position: position, issue: ValidationIssue(
                             path: "id", message: "\(id) is already in the log as #\(existing.seq) with different content; the log keeps the original")))
                     }
+                } else if let id = draft.id, let first = requestIDs[id] {
+                    rejections.append(DraftRejection(position: position, issue: ValidationIssue(
+                        path: "id", message: "\(id) is also the id of draft \(first + 1) of this request; each event needs its own id")))
                 } else {
+                    if let id = draft.id { requestIDs[id] = position }
                     fresh.append((position, draft))
                 }
-            }
-            if !conflicts.isEmpty {
-                throw LogError(.conflict, Self.describe(conflicts, in: request), hint: "nothing was written", rejections: conflicts)
             }
             if let expected = request.expectedVersion, !fresh.isEmpty, index.subjectCount != expected.count {
                 throw LogError(.conflict,
@@ -52,7 +58,6 @@ extension FileEventStore {
             var sealer = Sealer(head: head, recordedBy: request.recordedBy)
             var appended: [Event] = []
             var bytes: [UInt8] = []
-            var rejections: [DraftRejection] = []
             let now = clock()
             for (position, draft) in fresh {
                 rejections += index.problems(with: draft).map { DraftRejection(position: position, issue: $0) }
@@ -61,12 +66,16 @@ extension FileEventStore {
                     rejections.append(DraftRejection(position: position, issue: ValidationIssue(
                         path: "", message: "the event takes \(line.count) bytes; a line holds at most \(EventLine.maximumLength) (1 MiB): shorten its texts")))
                 }
-                index.add(event)
+                index.add(event, fromRequest: true)
                 appended.append(event)
                 bytes += line
             }
-            if !rejections.isEmpty {
-                throw LogError(.rejectedDraft, Self.describe(rejections, in: request), hint: "nothing was written", rejections: rejections)
+            if !conflicts.isEmpty || !rejections.isEmpty {
+                // A conflict alone is status 3 (someone recorded that id otherwise); with other problems, the
+                // request is simply invalid.
+                let all = (conflicts + rejections).sorted { $0.position < $1.position }
+                throw LogError(rejections.isEmpty ? .conflict : .rejectedDraft, Self.describe(all, in: request),
+                               hint: "nothing was written", rejections: all)
             }
             if !request.dryRun && !bytes.isEmpty {
                 try write(bytes, to: file, restoringSize: before.size)
@@ -125,7 +134,8 @@ extension FileEventStore {
                     return true
                 }
                 do throws(EventDecodingError) { index.add(try Event(line: line)) } catch {
-                    throw LogError.integrity(IntegrityProblem(.malformed, line: number, seq: nil, error.message), action: "append")
+                    let problem = IntegrityProblem(error.needsNewerTool ? .needsNewerTool : .malformed, line: number, seq: nil, error.message)
+                    throw LogError.integrity(problem, action: "append")
                 }
                 return true
             }

@@ -49,9 +49,11 @@ struct ReferenceIndex {
     /// Takes in one registration read from the log.
     func add(_ registration: SchemaRegistration) { registry?.register(registration) }
 
-    /// Takes in one stored event.
-    mutating func add(_ event: Event) {
-        if let registration = SchemaRegistration(event) { add(registration) }
+    /// Takes in one event: stored, or (`fromRequest`) sealed from a draft of the request being appended.
+    mutating func add(_ event: Event, fromRequest: Bool = false) {
+        if case .schemaRegistered(let registered) = event.payload {
+            add(SchemaRegistration(registered, stamp: fromRequest ? nil : Stamp(event)))
+        }
         if event.subject == countedSubject { subjectCount += 1 }
         if interesting.contains(event.id) {
             entries[event.id] = Entry(seq: event.seq, subject: event.subject, type: event.type, event: event)
@@ -82,6 +84,8 @@ struct ReferenceIndex {
             if let target = entries[retraction.event] {
                 if target.type == EventRetracted.type {
                     issues.append(ValidationIssue(path: "payload.event", message: "event #\(target.seq) is itself a retraction; retractions cannot be retracted — record the event again instead"))
+                } else if target.type == SchemaRegistered.type {
+                    issues.append(ValidationIssue(path: "payload.event", message: "event #\(target.seq) registers a schema, which events rely on; it cannot be retracted — register the next version instead"))
                 } else if let by = retractedBy[retraction.event] {
                     issues.append(ValidationIssue(path: "payload.event", message: "event #\(target.seq) was already retracted by #\(by)"))
                 }
@@ -98,9 +102,10 @@ struct ReferenceIndex {
 
 extension ValidatedDraft {
     /// Whether `event` records what this draft says (ignoring what sealing sets — seq, recorded time,
-    /// hashes — and the effective time when the draft left it to default).
+    /// hashes —, the effective time when the draft left it to default, and the schema version: a retry after
+    /// the type gained a version is still the same event).
     func matches(_ event: Event) -> Bool {
-        event.payload == payload && event.subject == subject && event.actor == actor
+        event.type == payload.type && event.payload.json == payload.json && event.subject == subject && event.actor == actor
             && (effectiveAtIsDefault || event.effectiveAt == effectiveAt) && event.reason == reason && event.links == links
     }
 }

@@ -10,8 +10,7 @@ public struct ChainVerifier: Sendable {
     /// How many lines were checked.
     public private(set) var count = 0
     private var ids: Set<EventID> = []
-    /// Team-defined types and versions registered so far ("pricing.changed 1").
-    private var registered: Set<String> = []
+    private var registered = RegisteredTypes()
 
     /// A checker at the start of a log.
     public init() {}
@@ -54,14 +53,8 @@ public struct ChainVerifier: Sendable {
             return IntegrityProblem(.clockWentBack, line: number, seq: event.seq,
                                     "recorded at \(event.recordedAt), before event #\(head.seq) (\(head.recordedAt))")
         }
-        switch event.payload {
-        case .schemaRegistered(let registration):
-            registered.insert("\(registration.definedType) \(registration.version)")
-        case .custom(let custom) where !registered.contains("\(custom.type) \(custom.version)"):
-            return IntegrityProblem(.needsNewerTool, line: number, seq: event.seq,
-                                    "\(custom.type) v\(custom.version) is neither a built-in type nor registered before this event; a newer decisionlog may have written it — upgrade to read it")
-        default:
-            break
+        if let problem = registered.problem(with: event) {
+            return IntegrityProblem(problem.kind, line: number, seq: event.seq, problem.message)
         }
         if !ids.insert(event.id).inserted {
             return IntegrityProblem(.duplicateID, line: number, seq: event.seq, "the id \(event.id) appears earlier in the log")

@@ -92,6 +92,10 @@ enum AddCommand: Command {
         var opened: (store: FileEventStore, schemas: SchemaRegistry)? = nil
         if let typeName {
             kind = Vocabulary.kind(named: typeName)
+            if kind == nil && TeamTypes.isBuiltInFamily(typeName) {
+                // goal.sett: only a built-in type can be in that family, so no need to look in the log.
+                throw CommandFailure(EventDraft.unknownTypeMessage(typeName), .invalidInput)
+            }
             if needsTeamSchemas(typeName) {
                 let store = try context.openLog(explicitPath: CommandContext.logPath(in: arguments))
                 let schemas = try schemas(in: store)
@@ -236,6 +240,9 @@ enum AddCommand: Command {
         case .object:
             if case .object(let members)? = try? JSONValue.parse(text) { return .object(members) }
             return .string(text)
+        case .json:
+            // Whatever the text is as JSON (a number, true, an object…), else the text itself.
+            return (try? JSONValue.parse(text.trimmingWhitespace)) ?? .string(text)
         default:
             return .string(text)
         }

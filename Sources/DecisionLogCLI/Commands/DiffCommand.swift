@@ -10,7 +10,7 @@ enum DiffCommand: Command {
             .init(name: "<to>", help: "The later moment (same forms, or now)."),
         ],
         options: [
-            .init(name: "view", value: "<view>", help: "Only this view (repeatable; default: every view but the timeline, and fields only when the log has team types).", repeatable: true),
+            .init(name: "view", value: "<view>", help: "Only this view (repeatable; default: every view but the timeline; fields only when it has rows).", repeatable: true),
             ViewQuery.knownAtOption, ViewQuery.subjectOption, ViewQuery.formatOption, CommandSpec.logOption,
         ])
 

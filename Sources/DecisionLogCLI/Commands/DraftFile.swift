@@ -21,13 +21,8 @@ struct DraftFile {
     /// Reads `path` and validates it against `store`'s schemas; throws a failure when the file cannot be read or
     /// holds no draft.
     init(_ path: String, store: FileEventStore, args: ParsedArguments, context: CommandContext) throws {
-        name = path == "-" ? "standard input" : path
-        let bytes: [UInt8]
-        do throws(SystemError) {
-            bytes = path == "-" ? try context.console.readInput() : try FileSystem.readFile(Paths.absolute(path, from: context.currentDirectory))
-        } catch {
-            throw CommandFailure("cannot read \(name): \(error.reason); check the path", error.isNotFound ? .invalidInput : .ioError)
-        }
+        let (name, bytes) = try context.readInputFile(path)
+        self.name = name
         let actor = try AddCommand.decider(args, draft: EventDraft(), environment: context.environment, config: store.configuration)
         let context = DraftContext(now: .now(), timeZone: store.configuration.timeZone)
         batch = DraftBatch(bytes, context: context, schemas: try AddCommand.schemas(in: store),

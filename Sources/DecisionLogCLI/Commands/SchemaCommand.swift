@@ -11,7 +11,7 @@ enum SchemaCommand: Command {
     static let addSpec = CommandSpec(
         name: "schema add", abstract: "Register the JSON Schema of a team-defined event type, or its next version.",
         discussion: """
-        The schema's root describes the payload object: its properties, required fields, and any of the keywords decisionlog supports (type, required, properties, additionalProperties, enum, const, pattern, format, minimum/maximum, minLength/maxLength, items, minItems/maxItems, oneOf/anyOf/allOf, $ref, $defs). "x-subject-kind": "plan" makes events about plan/<name>; "x-requires-reason": true makes a reason required. Examples, if any, must pass the schema.
+        The schema's root describes the payload object: its properties, required fields, and any of the keywords decisionlog supports (type, required, properties, additionalProperties, enum, const, pattern, format, minimum/maximum, exclusiveMinimum/exclusiveMaximum, minLength/maxLength, items, minItems/maxItems, oneOf/anyOf/allOf, $ref, $defs). "x-subject-kind": "plan" makes events about plan/<name>; "x-requires-reason": true makes a reason required. Examples, if any, must pass the schema.
         The type and version come from the schema's $id (urn:decisionlog:type:<type>:<version>), else from --type with the next version. A registered version never changes: register a changed schema as the next version; new events then follow it, and earlier ones keep the version they were written with. A built-in type cannot be redefined.
         """,
         arguments: [.init(name: "<file>", help: "The schema, a JSON file; '-' reads standard input.")],
@@ -20,7 +20,7 @@ enum SchemaCommand: Command {
             .init(name: "actor", value: "<name>", help: "Who decided to register it (default: $DECISIONLOG_ACTOR, else the log's)."),
             .init(name: "role", value: "<role>", help: "Their role, e.g. CPO."),
             .init(name: "reason", value: "<text>", help: "Why the type is added or changed."),
-            .init(name: "effective", value: "<time>", help: "When it applies from (default: now)."),
+            .init(name: "effective", value: "<time>", help: "When the registration was decided (default: now); the schema applies to events recorded after it."),
             .init(name: "dry-run", value: nil, help: "Check the schema and show the registration without recording it."),
             CommandSpec.logOption,
         ])
@@ -49,13 +49,26 @@ enum SchemaCommand: Command {
     static let subcommands = [addSpec, listSpec, showSpec, checkSpec]
 
     static func spec(for arguments: ArraySlice<String>, in context: CommandContext) -> CommandSpec {
-        guard let first = arguments.first, let sub = subcommands.first(where: { $0.name == "schema \(first)" }) else { return spec }
+        guard let (name, _) = subcommand(in: arguments), let sub = subcommands.first(where: { $0.name == "schema \(name)" }) else { return spec }
         return sub
     }
 
+    /// The subcommand's name and the arguments without it; `--log <path>` may come before it.
+    static func subcommand(in arguments: ArraySlice<String>) -> (name: String, rest: ArraySlice<String>)? {
+        var index = arguments.startIndex
+        while index < arguments.endIndex {
+            let token = arguments[index]
+            if token == "--log" { index += 2; continue }
+            if token.hasPrefix("--log=") { index += 1; continue }
+            var rest = arguments
+            rest.remove(at: index)
+            return (token, rest)
+        }
+        return nil
+    }
+
     static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws {
-        guard let name = arguments.first else { throw UsageError("Missing expected argument '<subcommand>'", command: spec) }
-        let rest = arguments.dropFirst()
+        guard let (name, rest) = subcommand(in: arguments) else { throw UsageError("Missing expected argument '<subcommand>'", command: spec) }
         switch name {
         case "add": try add(try ArgumentParser.parse(rest, for: addSpec), context)
         case "list": try list(try ArgumentParser.parse(rest, for: listSpec), context)
@@ -71,16 +84,9 @@ enum SchemaCommand: Command {
     // MARK: add
 
     private static func add(_ args: ParsedArguments, _ context: CommandContext) throws {
-        let path = args.positionals[0]
         let store = try context.openLog(args)
         let schemas = try AddCommand.schemas(in: store)
-        let source = path == "-" ? "standard input" : path
-        let bytes: [UInt8]
-        do throws(SystemError) {
-            bytes = path == "-" ? try context.console.readInput() : try FileSystem.readFile(Paths.absolute(path, from: context.currentDirectory))
-        } catch {
-            throw CommandFailure("cannot read \(source): \(error.reason); check the path", error.isNotFound ? .invalidInput : .ioError)
-        }
+        let (source, bytes) = try context.readInputFile(args.positionals[0])
         let schema: JSONValue
         do throws(JSONSyntaxError) { schema = try JSONValue.parse(bytes) } catch {
             throw CommandFailure("\(source) is not JSON: malformed JSON at \(error); a schema is one JSON object", .invalidInput)
@@ -89,10 +95,13 @@ enum SchemaCommand: Command {
             throw CommandFailure("\(source) holds \(schema.kindName), not a schema; a schema is a JSON object", .invalidInput)
         }
         let (type, version) = try identity(of: members, source: source, typeOption: args.value("type"), schemas: schemas)
+        if let problem = TeamTypes.nameProblem(type) { throw CommandFailure("cannot register \(type): \(problem)", .invalidInput) }
 
-        if let existing = schemas.registration(type, version: version), existing.schema == schema {
+        // The same schema again is a no-op: at the version its $id names, or (without one) the latest.
+        let same = members["$id"] == nil ? schemas.latestVersion(of: type).flatMap { schemas.registration(type, version: $0) } : schemas.registration(type, version: version)
+        if let existing = same, existing.schema == schema {
             let by = existing.stamp.map { " as #\($0.seq)" } ?? ""
-            context.console.out("\(type) v\(version) is already registered\(by), with this same schema; nothing was written")
+            context.console.out("\(type) v\(existing.version) is already registered\(by), with this same schema; nothing was written")
             return
         }
         var draft = EventDraft(type: SchemaRegistered.type.name, payload: ["type": .string(type), "version": .number(Double(version)), "schema": schema])
@@ -194,7 +203,7 @@ enum SchemaCommand: Command {
         let schemas = try AddCommand.schemas(in: store)
         let versions = schemas.versions(of: type)
         guard let latest = versions.last else {
-            throw CommandFailure(EventDraft.unknownTypeMessage(type, among: schemas.typeNames) + "; 'decisionlog schema list' lists them", .invalidInput)
+            throw CommandFailure(EventDraft.unknownTypeMessage(type, among: schemas.typeNames), .invalidInput)
         }
         var version = latest
         if let text = args.value("version") {

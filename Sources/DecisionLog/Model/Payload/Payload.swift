@@ -77,8 +77,6 @@ public struct PayloadKind: Sendable {
     public let requiresReason: Bool
     /// The schema version the running code writes and reads.
     public let schemaVersion: Int
-    /// Whether the type is one of the tool's own (else the team registered it).
-    public let isBuiltIn: Bool
     private let decodeJSON: @Sendable (JSONValue, String) throws(ValidationFailure) -> Payload
 
     init<P: EventPayload>(_ payload: P.Type, _ wrap: @escaping @Sendable (P) -> Payload) {
@@ -88,7 +86,6 @@ public struct PayloadKind: Sendable {
         subjectKind = P.subjectKind
         requiresReason = P.requiresReason
         schemaVersion = P.schemaVersion
-        isBuiltIn = true
         let fieldsByName = Dictionary(uniqueKeysWithValues: P.fields.map { ($0.name, $0) })
         decodeJSON = { (json: JSONValue, path: String) throws(ValidationFailure) -> Payload in
             let reader = PayloadReader(json, fieldsByName: fieldsByName, path: path)
@@ -109,7 +106,6 @@ public struct PayloadKind: Sendable {
         subjectKind = members["x-subject-kind"]?.stringValue
         requiresReason = members["x-requires-reason"] == .bool(true)
         schemaVersion = version
-        isBuiltIn = false
         decodeJSON = { (json: JSONValue, path: String) throws(ValidationFailure) -> Payload in
             guard case .object(let fields) = json else {
                 throw ValidationFailure([ValidationIssue(path: path, message: "expected an object, got \(json.kindName)")])

@@ -41,34 +41,50 @@ public struct PayloadField: Sendable, Equatable {
 
 extension PayloadField {
     /// The fields a JSON Schema's top-level `properties` describe (for team-defined types), in name order:
-    /// each shape from its `type`, `format`, `enum` and `items`; required as the schema's `required` says.
+    /// each shape from its `type` (the first besides null), `format`, `enum` and `items`, following `$ref`s
+    /// into the schema's `$defs`; a property that allows several kinds of value takes any JSON. Required as
+    /// the schema's `required` says.
     public static func fields(fromSchema schema: JSONValue) -> [PayloadField] {
         let members = schema.objectValue ?? [:]
         let required = Set(members["required"]?.arrayValue?.compactMap(\.stringValue) ?? [])
         let properties = members["properties"]?.objectValue ?? [:]
         return properties.keys.sorted().map { name in
-            let property = properties[name]?.objectValue ?? [:]
-            return PayloadField(name: name, shape: shape(of: property), isRequired: required.contains(name), splitsOnCommas: false,
-                                summary: property["description"]?.stringValue ?? "")
+            let property = resolved(properties[name]?.objectValue ?? [:], in: members)
+            return PayloadField(name: name, shape: shape(of: property, in: members), isRequired: required.contains(name),
+                                splitsOnCommas: false, summary: property["description"]?.stringValue ?? "")
         }
     }
 
-    private static func shape(of property: [String: JSONValue]) -> FieldShape {
+    /// `property`, or what its `$ref` (`#/$defs/name`) points to, up to a few references deep.
+    private static func resolved(_ property: [String: JSONValue], in root: [String: JSONValue]) -> [String: JSONValue] {
+        var current = property
+        for _ in 0..<8 {
+            guard let reference = current["$ref"]?.stringValue, reference.hasPrefix("#/$defs/"),
+                  let target = root["$defs"]?.objectValue?[String(reference.dropFirst("#/$defs/".count))]?.objectValue
+            else { break }
+            current = target.merging(current.filter { $0.key != "$ref" }) { $1 }
+        }
+        return current
+    }
+
+    private static func shape(of property: [String: JSONValue], in root: [String: JSONValue]) -> FieldShape {
         if let words = property["enum"]?.arrayValue?.compactMap(\.stringValue), !words.isEmpty { return .choice(words) }
-        let type = property["type"]?.stringValue ?? property["type"]?.arrayValue?.first?.stringValue
-        switch type {
+        let types = property["type"]?.stringValue.map { [$0] } ?? property["type"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        switch types.filter({ $0 != "null" }).first {
         case "number": return .number
         case "integer": return .integer
         case "boolean": return .boolean
         case "object": return .object
-        case "array": return .list(shape(of: property["items"]?.objectValue ?? [:]))
-        default:
+        case "array": return .list(shape(of: resolved(property["items"]?.objectValue ?? [:], in: root), in: root))
+        case "string":
             switch property["format"]?.stringValue {
             case "date": return .date
             case "timeframe": return .timeframe
             case "uuid": return .eventID
             default: return .text
             }
+        default:
+            return .json
         }
     }
 }

@@ -17,6 +17,8 @@ public indirect enum FieldShape: Sendable, Equatable {
     case boolean
     /// A JSON object (a schema).
     case object
+    /// Any JSON value (a team field whose schema allows several kinds).
+    case json
 
     /// The shape in words with an article: "a date (YYYY-MM-DD)".
     public var expectation: String {
@@ -33,6 +35,7 @@ public indirect enum FieldShape: Sendable, Equatable {
         case .textOrInteger: "a text or an integer"
         case .boolean: "true or false"
         case .object: "an object"
+        case .json: "a JSON value"
         }
     }
 
@@ -51,6 +54,7 @@ public indirect enum FieldShape: Sendable, Equatable {
         case .textOrInteger: "<value>"
         case .boolean: "<true|false>"
         case .object: "<json>"
+        case .json: "<value>"
         }
     }
 
@@ -68,6 +72,7 @@ public indirect enum FieldShape: Sendable, Equatable {
         case .textOrInteger: "texts or integers"
         case .boolean: "true or false values"
         case .object: "objects"
+        case .json: "JSON values"
         }
     }
 }

@@ -29,7 +29,6 @@ public struct SchemaRegistered: EventPayload {
         definedType = r.required("type")
         version = r.required("version")
         schema = (r.required("schema") as SchemaDocument).json
-        if r.has("type"), let problem = TeamTypes.nameProblem(definedType) { r.problem("type", problem) }
         if r.has("version"), version < 1 { r.problem("version", "must be 1 or more") }
     }
 
@@ -42,13 +41,17 @@ public struct SchemaRegistered: EventPayload {
 
 /// A JSON Schema held in a payload: any JSON object.
 public struct SchemaDocument: PayloadValue {
+    /// An object.
     public static var shape: FieldShape { .object }
+    /// The empty object.
     public static var placeholder: SchemaDocument { SchemaDocument(object: .object([:])) }
+    /// The schema as it is written.
     public let json: JSONValue
 
     /// Takes `object` as it is (compiling it is the registration's check, not the reader's).
     public init(object: JSONValue) { json = object }
 
+    /// Reads a schema; throws unless `json` is an object.
     public init(json: JSONValue) throws(FieldProblem) {
         guard case .object = json else { throw .expected(.object, got: json) }
         self.json = json
@@ -74,10 +77,22 @@ public struct CustomPayload: Sendable, Equatable {
 
 /// Rules for the names of team-defined types.
 public enum TeamTypes {
-    /// What is wrong with `name` as a team type's name, or nil: it must be `noun.verb` in lowercase (letters,
-    /// digits, `-`) and not a built-in type.
+    /// What is wrong with `name` as the name of a type to register, or nil: it must be `noun.verb` in
+    /// lowercase (letters, digits, `-`), and outside the built-in types' families (`goal.*`, `launch.*`, …),
+    /// so a later built-in type can never take a name a team already uses.
     public static func nameProblem(_ name: String) -> String? {
+        if let problem = formatProblem(name) { return problem }
         if Vocabulary.kind(named: name) != nil { return "\(name) is a built-in type; a built-in type name cannot be redefined" }
+        let family = String(name.prefix { $0 != "." })
+        let members = Vocabulary.typeNames.filter { $0.hasPrefix(family + ".") }
+        if !members.isEmpty {
+            return "the \(family) family belongs to the built-in types (\(members.joined(separator: ", "))); name the type in a family of its own, e.g. team-\(name)"
+        }
+        return nil
+    }
+
+    /// What is wrong with the form of `name` as a type name, or nil when it is `noun.verb` in lowercase.
+    static func formatProblem(_ name: String) -> String? {
         let parts = name.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count >= 2, name.count <= 80, parts.allSatisfy({ part in
             guard let first = part.first, first.isLowercase, first.isASCII else { return false }
@@ -85,4 +100,15 @@ public enum TeamTypes {
         }) else { return "a type name is noun.verb in lowercase, e.g. pricing.changed" }
         return nil
     }
+
+    /// Whether `name` is in a built-in type's family (and so can only be a built-in type).
+    public static func isBuiltInFamily(_ name: String) -> Bool {
+        let family = name.prefix { $0 != "." }
+        return Vocabulary.typeNames.contains { $0.hasPrefix(family + ".") }
+    }
+
+    /// Field names a team type cannot use: the envelope's members and the options `decisionlog add` has of
+    /// its own, which a field's option would clash with.
+    public static let reservedFieldNames: Set<String> = Set(EventDraft.allowedMembers + EventDraft.sealedMembers)
+        .union(["effective", "link", "role", "json", "dry-run", "expect-version", "log", "help"])
 }

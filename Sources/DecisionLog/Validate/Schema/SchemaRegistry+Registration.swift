@@ -1,5 +1,6 @@
-/// The rules a `schema.registered` draft must meet: a schema the validator can use, whose root describes an
-/// object, whose `$id` (if any) names the registration, whose examples pass it (checked with the draft) —
+/// The rules a `schema.registered` draft must meet: a type name outside the built-in families, a schema the
+/// validator can use, whose root describes an object with fields that clash with nothing, whose `$id` (if
+/// any) names the registration, whose examples pass it (checked with the draft) —
 /// and the next version of its type, never a change to a registered one (checked by the log when it
 /// appends, after skipping drafts already in it, so a retried import is not refused).
 extension SchemaRegistry {
@@ -27,6 +28,9 @@ extension SchemaRegistry {
     static func problems(registering registration: SchemaRegistered) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         func problem(_ path: String, _ message: String) { issues.append(ValidationIssue(path: "payload.schema" + path, message: message)) }
+        if let problem = TeamTypes.nameProblem(registration.definedType) {
+            issues.append(ValidationIssue(path: "payload.type", message: problem))
+        }
         let compiled: JSONSchema
         do throws(SchemaError) { compiled = try JSONSchema(registration.schema) } catch {
             problem("", "not a schema decisionlog can use: at \(error.location), \(error.message)")
@@ -43,6 +47,14 @@ extension SchemaRegistry {
         if let kind = members["x-subject-kind"] {
             if case .string(let text) = kind, Subject.problem(with: text + "/x") == nil, !text.contains("/") {} else {
                 problem(".x-subject-kind", "expected the kind of subject the type is about, e.g. \"plan\" (for plan/pro), got \(kind.excerpt())")
+            }
+        }
+        var optionNames: [String: String] = [:]
+        for field in PayloadField.fields(fromSchema: registration.schema) {
+            if TeamTypes.reservedFieldNames.contains(field.name) || TeamTypes.reservedFieldNames.contains(field.optionName) {
+                problem(".properties.\(field.name)", "a field cannot be called \(field.name): the name belongs to the event's envelope or to 'decisionlog add'; rename it")
+            } else if let other = optionNames.updateValue(field.name, forKey: field.optionName) {
+                problem(".properties.\(field.name)", "\(field.name) and \(other) would both be the option --\(field.optionName); rename one")
             }
         }
         if let flag = members["x-requires-reason"], flag != .bool(true), flag != .bool(false) {
