@@ -19,15 +19,17 @@ let package = Package(
         .executable(name: "decisionlog", targets: ["decisionlog"]),
     ],
     targets: [
+        // Hot kernels in C where Swift cannot reach the hardware: SHA-256 with the CPU's SHA instructions.
+        .target(name: "DecisionLogKernels"),
         // All domain logic: the event model, validation, sealing, the log store, reading, rendering.
-        .target(name: "DecisionLog", swiftSettings: strictSettings),
+        .target(name: "DecisionLog", dependencies: ["DecisionLogKernels"], swiftSettings: strictSettings),
         // The command-line layer: argument parsing, help, command wiring and exit codes.
         .target(name: "DecisionLogCLI", dependencies: ["DecisionLog"], swiftSettings: strictSettings),
         // The `decisionlog` executable: hands its arguments to DecisionLogCLI and exits with its code.
         .executableTarget(name: "decisionlog", dependencies: ["DecisionLogCLI"], swiftSettings: strictSettings),
         // Benchmark support: writes realistic logs of any size (Tools/generate-log/main.swift).
         .executableTarget(name: "generate-log", dependencies: ["DecisionLog"], path: "Tools/generate-log", swiftSettings: strictSettings),
-        .testTarget(name: "DecisionLogTests", dependencies: ["DecisionLog"], exclude: ["Fixtures"], swiftSettings: strictSettings),
+        .testTarget(name: "DecisionLogTests", dependencies: ["DecisionLog", "DecisionLogKernels"], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(
             name: "DecisionLogCLITests",
             dependencies: ["DecisionLogCLI", "DecisionLog", "decisionlog"],

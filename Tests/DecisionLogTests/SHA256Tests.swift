@@ -1,4 +1,5 @@
 import DecisionLog
+import DecisionLogKernels
 import Testing
 
 /// SHA-256 against the FIPS 180 examples and NIST CAVS byte-oriented short messages.
@@ -51,5 +52,22 @@ struct SHA256Tests {
         #expect(Digest(hex: digest.hex) == digest)
         #expect(Digest(hex: String(digest.hex.dropLast())) == nil)
         #expect(Digest(hex: String(digest.hex.dropLast()) + "g") == nil)
+    }
+}
+
+/// The CPU's SHA instructions and the portable code give the same state for the same blocks.
+struct SHA256KernelTests {
+    @Test func bothCompressionPathsAgree() {
+        var generator = SystemRandomNumberGenerator()
+        for blocks in [1, 2, 7, 64] {
+            let data = (0..<(64 * blocks)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            var fast: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
+            var portable = fast
+            dl_sha256_compress(&fast, data, blocks)
+            dl_sha256_compress_portable(&portable, data, blocks)
+            #expect(fast == portable)
+        }
+        // Says which path the machine took, so a run shows both were compared and not one with itself.
+        print("SHA-256 uses the CPU's SHA instructions: \(SHA256.isAccelerated)")
     }
 }

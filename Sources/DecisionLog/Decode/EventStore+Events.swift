@@ -46,16 +46,24 @@ extension EventStore {
     /// type, or a type neither built in nor registered before it).
     public func forEachEvent(_ visit: (_ event: Event, _ line: UnsafeRawBufferPointer) throws -> Bool) throws -> ReadEnd {
         var registered = RegisteredTypes()
-        return try readLines { line, number in
-            let event: Event
-            do throws(EventDecodingError) { event = try Event(line: line) } catch {
-                let problem = IntegrityProblem(error.needsNewerTool ? .needsNewerTool : .malformed, line: number, seq: nil, error.message)
-                throw LogError.integrity(problem, action: "read the log", isWrite: false)
+        return try readBatches { batch in
+            // Lines are decoded on every core, a batch at a time, then visited in order.
+            let decoded = ParallelDecoding.events(in: batch)
+            for index in 0..<batch.count {
+                let number = batch.firstNumber + index
+                let event: Event
+                switch decoded[index] {
+                case .success(let decodedEvent): event = decodedEvent
+                case .failure(let error):
+                    let problem = IntegrityProblem(error.needsNewerTool ? .needsNewerTool : .malformed, line: number, seq: nil, error.message)
+                    throw LogError.integrity(problem, action: "read the log", isWrite: false)
+                }
+                if let problem = registered.problem(with: event) {
+                    throw LogError.integrity(IntegrityProblem(problem.kind, line: number, seq: event.seq, problem.message), action: "read the log", isWrite: false)
+                }
+                if !(try visit(event, batch[index])) { return false }
             }
-            if let problem = registered.problem(with: event) {
-                throw LogError.integrity(IntegrityProblem(problem.kind, line: number, seq: event.seq, problem.message), action: "read the log", isWrite: false)
-            }
-            return try visit(event, line)
+            return true
         }
     }
 

@@ -217,7 +217,7 @@ struct JSONParser {
                 position += 1
                 if var decoded {
                     decoded.append(contentsOf: run)
-                    return try validated(decoded, stringStart: start)
+                    return try decoded.withUnsafeBufferPointer { (buffer) throws(JSONSyntaxError) -> String in try validated(buffer, stringStart: start) }
                 }
                 return try validated(run, stringStart: start)
             }
@@ -235,7 +235,13 @@ struct JSONParser {
         }
     }
 
-    private func validated(_ utf8: some Collection<UInt8>, stringStart: Int) throws(JSONSyntaxError) -> String {
+    private func validated(_ utf8: UnsafeBufferPointer<UInt8>, stringStart: Int) throws(JSONSyntaxError) -> String {
+        // ASCII, the usual case, needs no validation: copy it straight into the string.
+        var high: UInt8 = 0
+        for byte in utf8 { high |= byte }
+        if high < 0x80 {
+            return String(unsafeUninitializedCapacity: utf8.count) { _ = $0.initialize(fromContentsOf: utf8); return utf8.count }
+        }
         if let string = String(validating: utf8, as: UTF8.self) { return string }
         // Find the first bad byte for the message.
         var offset = stringStart + 1

@@ -317,6 +317,9 @@ public enum FileSystem {
 
 /// Facts about the running process and its terminal.
 public enum ProcessFacts {
+    /// How many processors are online (at least 1).
+    public static let processorCount: Int = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+
     /// The login name of the effective user, or "unknown".
     public static func userName() -> String {
         if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { return String(cString: name) }
@@ -420,5 +423,16 @@ extension String {
     init(nulTerminated buffer: [CChar]) {
         let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
         self.init(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// Byte searches with the C library's vectorised `memchr`.
+public enum ByteSearch {
+    /// The offset of the first `byte` in `buffer` at or after `start`, or nil.
+    @inline(__always)
+    public static func firstIndex(of byte: UInt8, in buffer: UnsafeRawBufferPointer, from start: Int = 0) -> Int? {
+        guard start < buffer.count, let base = buffer.baseAddress else { return nil }
+        guard let found = memchr(base + start, Int32(byte), buffer.count - start) else { return nil }
+        return UnsafeRawPointer(found) - base
     }
 }

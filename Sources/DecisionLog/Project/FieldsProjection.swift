@@ -25,13 +25,12 @@ public enum FieldsProjection: Projection {
         switch event.payload {
         case .custom(let payload):
             let stamp = Stamp(event)
-            var record = state[event.subject] ?? [:]
-            for (field, value) in payload.fields { record[field, default: History()].record(Setting(value: value, type: payload.type), stamp) }
-            state[event.subject] = record
+            for (field, value) in payload.fields {
+                state[event.subject, default: [:]][field, default: History()].record(Setting(value: value, type: payload.type), stamp)
+            }
         case .eventRetracted(let r):
-            guard var record = state[event.subject] else { return }
-            for field in record.keys { record[field]!.retract(r.event) }
-            state[event.subject] = record
+            guard let fields = state[event.subject]?.keys else { return }
+            for field in Array(fields) { state[event.subject]![field]!.retract(r.event) }
         default:
             break
         }

@@ -41,14 +41,16 @@ public enum GoalsProjection: Projection {
         switch event.payload {
         case .goalSet(let p):
             let stamp = stamp
-            var record = state[event.subject] ?? Record()
-            record.title.record(p.title, stamp)
-            record.timeframe.record(p.timeframe, stamp)
-            if let owner = p.owner { record.owner.record(owner, stamp) }
-            if let metric = p.metric { record.metric.record(metric, stamp) }
-            if let target = p.target { record.target.record((target, p.unit), stamp) }
-            if let confidence = p.confidence { record.confidence.record(confidence, stamp) }
-            state[event.subject] = record
+            // In place: a copy of the record would copy every history it holds.
+            func restate(_ record: inout Record) {
+                record.title.record(p.title, stamp)
+                record.timeframe.record(p.timeframe, stamp)
+                if let owner = p.owner { record.owner.record(owner, stamp) }
+                if let metric = p.metric { record.metric.record(metric, stamp) }
+                if let target = p.target { record.target.record((target, p.unit), stamp) }
+                if let confidence = p.confidence { record.confidence.record(confidence, stamp) }
+            }
+            restate(&state[event.subject, default: Record()])
         case .goalClosed(let p):
             state[event.subject, default: Record()].closing.record(p, stamp)
         case .ownerAssigned(let p) where event.subject.kind == "goal":

@@ -18,9 +18,8 @@ public enum PrioritiesProjection: Projection {
         case .priorityChanged(let p):
             state[event.subject, default: [:]][p.priority.framework, default: History()].record(p, Stamp(event))
         case .eventRetracted(let r):
-            guard var record = state[event.subject] else { return }
-            for framework in record.keys { record[framework]!.retract(r.event) }
-            state[event.subject] = record
+            guard let frameworks = state[event.subject]?.keys else { return }
+            for framework in Array(frameworks) { state[event.subject]![framework]!.retract(r.event) }
         default:
             break
         }

@@ -9,6 +9,17 @@ public struct Digest: Sendable, Hashable, CustomStringConvertible {
     /// A digest from its four big-endian words.
     public init(words: SIMD4<UInt64>) { self.words = words }
 
+    /// A digest from its 32 bytes, in order.
+    init(bigEndianBytes bytes: SIMD32<UInt8>) {
+        var words = SIMD4<UInt64>()
+        for word in 0..<4 {
+            var value: UInt64 = 0
+            for byte in 0..<8 { value = value << 8 | UInt64(bytes[word * 8 + byte]) }
+            words[word] = value
+        }
+        self.words = words
+    }
+
     /// Parses 64 hex digits (either case); nil for anything else.
     public init?(hex: some Collection<UInt8>) {
         guard hex.count == 64 else { return nil }

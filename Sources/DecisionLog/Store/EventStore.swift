@@ -15,13 +15,29 @@ public protocol EventStore: Sendable {
     /// nothing.
     func append(_ request: AppendRequest) throws(LogError) -> AppendReceipt
 
-    /// Calls `visit` with each complete stored line (without its newline) and its seq-order number; the buffer
-    /// is valid only during the call; `visit` returns false to stop. Throws `LogError` for storage failures
-    /// and rethrows what `visit` throws.
-    func readLines(_ visit: (_ line: UnsafeRawBufferPointer, _ number: Int) throws -> Bool) throws -> ReadEnd
+    /// Calls `visit` with the complete stored lines, a batch at a time, in seq order; a batch is valid only
+    /// during the call; `visit` returns false to stop. Throws `LogError` for storage failures and rethrows
+    /// what `visit` throws.
+    func readBatches(_ visit: (LineBatch) throws -> Bool) throws -> ReadEnd
 
     /// Checks the whole log with `ChainVerifier`; returns the head, or throws `LogError` with the problem.
     func verify(progress: ((_ linesChecked: Int) -> Void)?) throws(LogError) -> LogHead
+}
+
+extension EventStore {
+    /// Calls `visit` with each complete stored line (without its newline) and its seq-order number; the buffer
+    /// is valid only during the call; `visit` returns false to stop. Throws as `readBatches`.
+    public func readLines(_ visit: (_ line: UnsafeRawBufferPointer, _ number: Int) throws -> Bool) throws -> ReadEnd {
+        var visited = 0
+        let end = try readBatches { batch in
+            for index in 0..<batch.count {
+                visited += 1
+                if !(try visit(batch[index], batch.firstNumber + index)) { return false }
+            }
+            return true
+        }
+        return ReadEnd(lines: visited, skippedIncompleteTail: end.skippedIncompleteTail)
+    }
 }
 
 /// How a read of the log ended.

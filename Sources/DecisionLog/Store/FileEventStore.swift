@@ -84,7 +84,7 @@ public final class FileEventStore: EventStore {
         return try FileEventStore(opening: folder, clock: clock)
     }
 
-    public func readLines(_ visit: (_ line: UnsafeRawBufferPointer, _ number: Int) throws -> Bool) throws -> ReadEnd {
+    public func readBatches(_ visit: (LineBatch) throws -> Bool) throws -> ReadEnd {
         let file: FileDescriptor
         do throws(SystemError) { file = try FileDescriptor.open(folder.eventsFile, .read) } catch {
             throw LogError.system(error, doing: "read the log")
@@ -92,7 +92,7 @@ public final class FileEventStore: EventStore {
         defer { file.close() }
         let end: ScanEnd
         do {
-            end = try LineScanner.scan(file) { line, number, _ in try visit(line, number) }
+            end = try LineScanner.scanBatches(file, visit)
         } catch let error as SystemError {
             throw LogError.system(error, doing: "read the log")
         } catch let error as OverlongLine {

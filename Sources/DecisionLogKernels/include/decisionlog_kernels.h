@@ -1,0 +1,22 @@
+// Hot kernels of the decision log, in C where Swift cannot reach the hardware: SHA-256 with the x86 SHA
+// extensions when the CPU has them, portable C otherwise. Both paths give the same digests (tested).
+#ifndef DECISIONLOG_KERNELS_H
+#define DECISIONLOG_KERNELS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// Runs the SHA-256 compression function over `count` consecutive 64-byte blocks at `blocks`, updating the
+/// eight state words in place, with the fastest implementation this CPU supports.
+void dl_sha256_compress(uint32_t state[8], const uint8_t *blocks, size_t count);
+
+/// The SHA-256 digest of `length` bytes at `data`, written to `digest` (32 bytes).
+void dl_sha256(const uint8_t *data, size_t length, uint8_t digest[32]);
+
+/// 1 when `dl_sha256_compress` uses the CPU's SHA instructions, 0 when it runs portable C.
+int dl_sha256_is_accelerated(void);
+
+/// The portable compression function, whatever the CPU (for tests that compare the two paths).
+void dl_sha256_compress_portable(uint32_t state[8], const uint8_t *blocks, size_t count);
+
+#endif
