@@ -7,7 +7,7 @@ import Testing
 struct SchemaAgreementTests {
     static let schemaPath = Paths.join(Paths.parent(of: Paths.parent(of: Paths.parent(of: #filePath))), "Schemas/event.schema.json")
 
-    func schema() throws -> [String: JSONValue] {
+    func schema() throws -> JSONObject {
         try #require(try JSONValue.parse(FileSystem.readFile(Self.schemaPath)).objectValue)
     }
 

@@ -23,7 +23,7 @@ struct TeamTypeTests {
         return draft
     }
 
-    static func pricing(_ payload: [String: JSONValue], subject: String = "plan/pro", reason: String? = "Q4 increase") -> EventDraft {
+    static func pricing(_ payload: JSONObject, subject: String = "plan/pro", reason: String? = "Q4 increase") -> EventDraft {
         var draft = EventDraft(type: "pricing.changed", payload: payload)
         draft.set("subject", .string(subject))
         if let reason { draft.set("reason", .string(reason)) }

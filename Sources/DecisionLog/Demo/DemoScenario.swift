@@ -60,7 +60,7 @@ public enum DemoScenario {
 
     private static func step(_ recorded: String, _ type: String, _ subject: String, by actor: (String, String),
                              effective: String? = nil, reason: String? = nil, label: String? = nil,
-                             _ payload: [String: JSONValue]) -> Step {
+                             _ payload: JSONObject) -> Step {
         var draft = EventDraft(type: type, payload: payload)
         draft.set("subject", .string(subject))
         draft.setActor(name: actor.0, role: actor.1)

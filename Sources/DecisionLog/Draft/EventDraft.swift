@@ -6,7 +6,7 @@
 /// validation (`validated(in:)`), so every write path checks the same rules.
 public struct EventDraft: Sendable, Equatable {
     /// The draft's members.
-    public var members: [String: JSONValue]
+    public var members: JSONObject
 
     /// The members a draft may have.
     public static let allowedMembers = ["type", "id", "subject", "actor", "effectiveAt", "reason", "links", "payload"]
@@ -14,10 +14,10 @@ public struct EventDraft: Sendable, Equatable {
     public static let sealedMembers = ["seq", "schemaVersion", "recordedAt", "recordedBy", "prev", "hash"]
 
     /// A draft with these members.
-    public init(members: [String: JSONValue] = [:]) { self.members = members }
+    public init(members: JSONObject = [:]) { self.members = members }
 
     /// A draft of type `type` with `payload`.
-    public init(type: String, payload: [String: JSONValue] = [:]) {
+    public init(type: String, payload: JSONObject = [:]) {
         members = ["type": .string(type), "payload": .object(payload)]
     }
 
@@ -33,7 +33,7 @@ public struct EventDraft: Sendable, Equatable {
     public var type: String? { members["type"]?.stringValue }
 
     /// The payload members (empty when there is no payload object).
-    public var payload: [String: JSONValue] {
+    public var payload: JSONObject {
         get { members["payload"]?.objectValue ?? [:] }
         set { members["payload"] = .object(newValue) }
     }

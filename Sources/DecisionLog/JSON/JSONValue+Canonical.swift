@@ -29,11 +29,11 @@ extension JSONValue {
             output.append(UInt8(ascii: "]"))
         case .object(let members):
             output.append(UInt8(ascii: "{"))
-            for (i, key) in CanonicalJSON.sortedKeys(members.keys).enumerated() {
+            for (i, member) in members.members.enumerated() {
                 if i > 0 { output.append(UInt8(ascii: ",")) }
-                CanonicalJSON.appendString(key, to: &output)
+                CanonicalJSON.appendString(member.key, to: &output)
                 output.append(UInt8(ascii: ":"))
-                members[key]!.appendCanonical(to: &output)
+                member.value.appendCanonical(to: &output)
             }
             output.append(UInt8(ascii: "}"))
         }

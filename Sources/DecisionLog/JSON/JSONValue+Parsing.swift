@@ -144,7 +144,7 @@ struct JSONParser {
     private mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
         try enter()
         position += 1
-        var members: [String: JSONValue] = [:]
+        var members = JSONObject()
         skipWhitespace()
         if position < bytes.count && bytes[position] == UInt8(ascii: "}") {
             position += 1; depth -= 1
@@ -165,7 +165,7 @@ struct JSONParser {
             position += 1
             skipWhitespace()
             let value = try parseValue()
-            if members.updateValue(value, forKey: key) != nil {
+            if !members.insertNew(key, value) {
                 throw error("the key \"\(key)\" appears twice in one object", at: keyOffset)
             }
             skipWhitespace()

@@ -6,14 +6,14 @@ public enum JSONValue: Sendable, Hashable {
     case number(Double)
     case string(String)
     case array([JSONValue])
-    case object([String: JSONValue])
+    case object(JSONObject)
 
     /// The string, when this is one.
     public var stringValue: String? { if case .string(let s) = self { s } else { nil } }
     /// The number, when this is one.
     public var numberValue: Double? { if case .number(let n) = self { n } else { nil } }
     /// The members, when this is an object.
-    public var objectValue: [String: JSONValue]? { if case .object(let o) = self { o } else { nil } }
+    public var objectValue: JSONObject? { if case .object(let o) = self { o } else { nil } }
     /// The elements, when this is an array.
     public var arrayValue: [JSONValue]? { if case .array(let a) = self { a } else { nil } }
 
@@ -48,6 +48,6 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByFloatLiteral, Expr
     public init(booleanLiteral value: Bool) { self = .bool(value) }
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        self = .object(JSONObject(elements))
     }
 }

@@ -30,20 +30,28 @@ public struct EventID: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Parses the 36 bytes of an id's text; nil for anything else.
     init?(bytes: UnsafeBufferPointer<UInt8>) {
-        guard bytes.count == 36 else { return nil }
-        var words: (UInt64, UInt64) = (0, 0)
-        var nibbles = 0
-        for (i, byte) in bytes.enumerated() {
-            if i == 8 || i == 13 || i == 18 || i == 23 {
-                guard byte == UInt8(ascii: "-") else { return nil }
-                continue
+        let dash = UInt8(ascii: "-")
+        guard bytes.count == 36, bytes[8] == dash, bytes[13] == dash, bytes[18] == dash, bytes[23] == dash else { return nil }
+        let parsed: (UInt64, UInt64)? = Hex.table.withUnsafeBufferPointer { table in
+            var bad: UInt8 = 0
+            func nibbles(_ range: Range<Int>, into word: inout UInt64) {
+                for i in range {
+                    let nibble = table[Int(bytes[i])]
+                    bad |= nibble
+                    word = word << 4 | UInt64(nibble & 0x0F)
+                }
             }
-            guard let v = Hex.value(of: byte) else { return nil }
-            if nibbles < 16 { words.0 = words.0 << 4 | UInt64(v) } else { words.1 = words.1 << 4 | UInt64(v) }
-            nibbles += 1
+            var high: UInt64 = 0, low: UInt64 = 0
+            nibbles(0..<8, into: &high)
+            nibbles(9..<13, into: &high)
+            nibbles(14..<18, into: &high)
+            nibbles(19..<23, into: &low)
+            nibbles(24..<36, into: &low)
+            return bad & 0xF0 == 0 ? (high, low) : nil
         }
-        high = words.0
-        low = words.1
+        guard let (high, low) = parsed else { return nil }
+        self.high = high
+        self.low = low
     }
 
     /// The lowercase 36-character form.

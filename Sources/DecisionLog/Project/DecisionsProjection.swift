@@ -23,9 +23,7 @@ public enum DecisionsProjection: Projection {
 
     public static func initialState() -> [Subject: Record] { [:] }
 
-    public static func fold(_ state: inout [Subject: Record], _ event: Event) {
-        // Made only for events the view takes in; a case that sets several values binds one and shares it.
-        var stamp: Stamp { Stamp(event) }
+    public static func fold(_ state: inout [Subject: Record], _ event: Event, _ stamp: Stamp) {
         switch event.payload {
         case .decisionRecorded(let p): state[event.subject, default: Record()].record.record(p, stamp)
         case .decisionSuperseded(let p): state[event.subject, default: Record()].supersededBy.record(p.by, stamp)

@@ -21,10 +21,9 @@ public enum FieldsProjection: Projection {
 
     public static func initialState() -> [Subject: Record] { [:] }
 
-    public static func fold(_ state: inout [Subject: Record], _ event: Event) {
+    public static func fold(_ state: inout [Subject: Record], _ event: Event, _ stamp: Stamp) {
         switch event.payload {
         case .custom(let payload):
-            let stamp = Stamp(event)
             for (field, value) in payload.fields {
                 state[event.subject, default: [:]][field, default: History()].record(Setting(value: value, type: payload.type), stamp)
             }

@@ -35,12 +35,9 @@ public enum GoalsProjection: Projection {
 
     public static func initialState() -> [Subject: Record] { [:] }
 
-    public static func fold(_ state: inout [Subject: Record], _ event: Event) {
-        // Made only for events the view takes in; a case that sets several values binds one and shares it.
-        var stamp: Stamp { Stamp(event) }
+    public static func fold(_ state: inout [Subject: Record], _ event: Event, _ stamp: Stamp) {
         switch event.payload {
         case .goalSet(let p):
-            let stamp = stamp
             // In place: a copy of the record would copy every history it holds.
             func restate(_ record: inout Record) {
                 record.title.record(p.title, stamp)

@@ -56,9 +56,10 @@ public struct History<Value: Sendable>: Sendable {
         }
     }
 
-    /// Removes the change the event `id` made, if any.
+    /// Removes the change the event `id` made, if any (an event makes at most one change to a history).
+    /// Searches from the newest end, where the events people correct usually are.
     public mutating func retract(_ id: EventID) {
-        changes.removeAll { $0.stamp.id == id }
+        if let index = changes.lastIndex(where: { $0.stamp.id == id }) { changes.remove(at: index) }
     }
 
     /// The changes in force by `asOf`, oldest first.

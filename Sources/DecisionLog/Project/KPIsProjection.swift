@@ -24,9 +24,7 @@ public enum KPIsProjection: Projection {
 
     public static func initialState() -> [Subject: Record] { [:] }
 
-    public static func fold(_ state: inout [Subject: Record], _ event: Event) {
-        // Made only for events the view takes in; a case that sets several values binds one and shares it.
-        var stamp: Stamp { Stamp(event) }
+    public static func fold(_ state: inout [Subject: Record], _ event: Event, _ stamp: Stamp) {
         switch event.payload {
         case .metricDefined(let p): state[event.subject, default: Record()].definition.record(p, stamp)
         case .metricTargetSet(let p): state[event.subject, default: Record()].targets.record(p, stamp)

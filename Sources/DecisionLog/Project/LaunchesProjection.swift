@@ -34,12 +34,9 @@ public enum LaunchesProjection: Projection {
 
     public static func initialState() -> [Subject: Record] { [:] }
 
-    public static func fold(_ state: inout [Subject: Record], _ event: Event) {
-        // Made only for events the view takes in; a case that sets several values binds one and shares it.
-        var stamp: Stamp { Stamp(event) }
+    public static func fold(_ state: inout [Subject: Record], _ event: Event, _ stamp: Stamp) {
         switch event.payload {
         case .launchScheduled(let p):
-            let stamp = stamp
             state[event.subject, default: Record()].name.record(p.name, stamp)
             state[event.subject, default: Record()].dates.record(p.date, stamp)
             state[event.subject, default: Record()].outcome.record(.scheduled, stamp)

@@ -21,12 +21,9 @@ public enum OwnersProjection: Projection {
 
     public static func initialState() -> [Subject: Record] { [:] }
 
-    public static func fold(_ state: inout [Subject: Record], _ event: Event) {
-        // Made only for events the view takes in; a case that sets several values binds one and shares it.
-        var stamp: Stamp { Stamp(event) }
+    public static func fold(_ state: inout [Subject: Record], _ event: Event, _ stamp: Stamp) {
         switch event.payload {
         case .ownerAssigned(let p):
-            let stamp = stamp
             state[event.subject, default: Record()].owner.record(p.owner, stamp)
             // The role set is replaced too: an assignment without one clears the previous one.
             state[event.subject, default: Record()].roles.record(p, stamp)
@@ -56,7 +53,7 @@ public enum OwnersProjection: Projection {
             var roles: Cell = .text(nil)
             if let set, let framework = set.value.framework {
                 let present = framework.roles.filter { set.value.roles[$0] != nil }
-                let object = JSONValue.object(Dictionary(uniqueKeysWithValues: present.map { role in
+                let object = JSONValue.object(JSONObject(present.map { role in
                     (role, JSONValue.array(set.value.roles[role]!.map(JSONValue.string)))
                 }))
                 let text = present.map { "\(letter($0)): \(set.value.roles[$0]!.joined(separator: ", "))" }.joined(separator: "; ")

@@ -13,10 +13,10 @@ public enum PrioritiesProjection: Projection {
 
     public static func initialState() -> [Subject: Record] { [:] }
 
-    public static func fold(_ state: inout [Subject: Record], _ event: Event) {
+    public static func fold(_ state: inout [Subject: Record], _ event: Event, _ stamp: Stamp) {
         switch event.payload {
         case .priorityChanged(let p):
-            state[event.subject, default: [:]][p.priority.framework, default: History()].record(p, Stamp(event))
+            state[event.subject, default: [:]][p.priority.framework, default: History()].record(p, stamp)
         case .eventRetracted(let r):
             guard let frameworks = state[event.subject]?.keys else { return }
             for framework in Array(frameworks) { state[event.subject]![framework]!.retract(r.event) }

@@ -14,8 +14,9 @@ public protocol Projection: SendableMetatype {
     static var columns: [ViewColumn] { get }
     /// The state before any event.
     static func initialState() -> State
-    /// Takes in the next event (in seq order). Must ignore events the view is not about.
-    static func fold(_ state: inout State, _ event: Event)
+    /// Takes in the next event (in seq order) and its provenance, one `stamp` shared by every view. Must
+    /// ignore events the view is not about.
+    static func fold(_ state: inout State, _ event: Event, _ stamp: Stamp)
     /// The view's rows as of `context.asOf`.
     static func rows(_ state: State, _ context: ViewContext) -> [ViewRow]
     /// A change of one cell in the view's own words ("Must → Should"); nil uses "title: before → after".
@@ -89,16 +90,16 @@ public struct ViewKind: Sendable {
 /// A projection's fold in progress: its state, behind closures, for folding events and building views.
 /// Confined to the replay that made it (not `Sendable`).
 final class ProjectionRunner {
-    private let foldEvent: (Event) -> Void
+    private let foldEvent: (Event, Stamp) -> Void
     private let buildRows: (ViewContext) -> [ViewRow]
 
     init<P: Projection>(_ projection: P.Type) {
         let box = Box(P.initialState())
-        foldEvent = { P.fold(&box.value, $0) }
+        foldEvent = { P.fold(&box.value, $0, $1) }
         buildRows = { P.rows(box.value, $0) }
     }
 
-    func fold(_ event: Event) { foldEvent(event) }
+    func fold(_ event: Event, _ stamp: Stamp) { foldEvent(event, stamp) }
     func rows(_ context: ViewContext) -> [ViewRow] { buildRows(context) }
 
     private final class Box<Value> {

@@ -26,7 +26,8 @@ public final class Replay {
         let end = try store.forEachEvent { event, _ in
             if pending.remove(event.seq) != nil { effective[event.seq] = event.effectiveAt }
             if !pastCut && known.includes(event) {
-                for runner in folders { runner.fold(event) }
+                let stamp = Stamp(event)
+                for runner in folders { runner.fold(event, stamp) }
                 last = event.seq
                 return true
             }
@@ -44,7 +45,8 @@ public final class Replay {
         self.configuration = configuration
         for view in views { runners[view.name] = view.makeRunner() }
         for event in events {
-            for runner in runners.values { runner.fold(event) }
+            let stamp = Stamp(event)
+            for runner in runners.values { runner.fold(event, stamp) }
             lastSeq = event.seq
         }
     }

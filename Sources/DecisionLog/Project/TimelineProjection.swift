@@ -18,7 +18,7 @@ public enum TimelineProjection: Projection {
 
     public static func initialState() -> State { State() }
 
-    public static func fold(_ state: inout State, _ event: Event) {
+    public static func fold(_ state: inout State, _ event: Event, _ stamp: Stamp) {
         if let last = state.events.last, (event.effectiveAt, event.seq) < (last.effectiveAt, last.seq) { state.outOfOrder = true }
         state.events.append(event)
         state.seqOfID[event.id] = event.seq

@@ -19,7 +19,7 @@ public struct LogConfig: Sendable, Equatable {
     /// The default decider's role.
     public var actorRole: String?
     /// Members this version does not know (written by a later one); kept as they are.
-    public var otherMembers: [String: JSONValue]
+    public var otherMembers: JSONObject
 
     /// A new log's configuration.
     public init(logID: EventID, createdAt: Timestamp, fiscalYearStartMonth: Int = 1, timeZone: TimeZoneRules,

@@ -135,7 +135,7 @@ enum SchemaCommand: Command {
     }
 
     /// The type and version a schema file registers: from its `$id`, else `--type` and the next version.
-    private static func identity(of members: [String: JSONValue], source: String, typeOption: String?,
+    private static func identity(of members: JSONObject, source: String, typeOption: String?,
                                  schemas: SchemaRegistry) throws -> (type: String, version: Int) {
         if let id = members["$id"] {
             guard let (type, version) = SchemaIdentity.parse(id.stringValue) else {
@@ -172,7 +172,7 @@ enum SchemaCommand: Command {
         }
         if format == "json" {
             let items: [JSONValue] = entries.map { entry in
-                var object: [String: JSONValue] = [
+                var object: JSONObject = [
                     "type": .string(entry.type), "versions": .array(entry.versions.map { .number(Double($0)) }),
                     "builtIn": .bool(entry.registration == nil), "summary": .string(entry.summary),
                 ]

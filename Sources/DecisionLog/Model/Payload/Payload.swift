@@ -86,9 +86,9 @@ public struct PayloadKind: Sendable {
         subjectKind = P.subjectKind
         requiresReason = P.requiresReason
         schemaVersion = P.schemaVersion
-        let fieldsByName = Dictionary(uniqueKeysWithValues: P.fields.map { ($0.name, $0) })
+        let fields = P.fields
         decodeJSON = { (json: JSONValue, path: String) throws(ValidationFailure) -> Payload in
-            let reader = PayloadReader(json, fieldsByName: fieldsByName, path: path)
+            let reader = PayloadReader(json, fields: fields, path: path)
             let payload = wrap(P(reading: reader))
             try reader.finish()
             return payload

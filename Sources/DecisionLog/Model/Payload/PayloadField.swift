@@ -56,7 +56,7 @@ extension PayloadField {
     }
 
     /// `property`, or what its `$ref` (`#/$defs/name`) points to, up to a few references deep.
-    private static func resolved(_ property: [String: JSONValue], in root: [String: JSONValue]) -> [String: JSONValue] {
+    private static func resolved(_ property: JSONObject, in root: JSONObject) -> JSONObject {
         var current = property
         for _ in 0..<8 {
             guard let reference = current["$ref"]?.stringValue, reference.hasPrefix("#/$defs/"),
@@ -67,7 +67,7 @@ extension PayloadField {
         return current
     }
 
-    private static func shape(of property: [String: JSONValue], in root: [String: JSONValue]) -> FieldShape {
+    private static func shape(of property: JSONObject, in root: JSONObject) -> FieldShape {
         if let words = property["enum"]?.arrayValue?.compactMap(\.stringValue), !words.isEmpty { return .choice(words) }
         let types = property["type"]?.stringValue.map { [$0] } ?? property["type"]?.arrayValue?.compactMap(\.stringValue) ?? []
         switch types.filter({ $0 != "null" }).first {

@@ -5,21 +5,17 @@
 /// pass. The caller then calls `finish()`, which throws them all; a payload built from a reader with problems
 /// is never used.
 public final class PayloadReader {
-    private let members: [String: JSONValue]
-    private let fields: [String: PayloadField]
+    private let members: JSONObject
+    /// The declared fields' names (a payload has a dozen at most: a scan beats hashing).
+    private let fieldNames: [String]
     private let path: String
     /// The problems found so far.
     public private(set) var issues: [ValidationIssue] = []
 
     /// A reader of `value`, which should be an object with the members `fields` describes.
-    public convenience init(_ value: JSONValue, fields: [PayloadField], path: String = "payload") {
-        self.init(value, fieldsByName: Dictionary(uniqueKeysWithValues: fields.map { ($0.name, $0) }), path: path)
-    }
-
-    /// A reader of `value` with the fields already keyed by name.
-    init(_ value: JSONValue, fieldsByName fields: [String: PayloadField], path: String) {
+    public init(_ value: JSONValue, fields: [PayloadField], path: String = "payload") {
         self.path = path
-        self.fields = fields
+        fieldNames = fields.map(\.name)
         if case .object(let members) = value {
             self.members = members
         } else {
@@ -30,7 +26,7 @@ public final class PayloadReader {
 
     /// The field's value; records a problem (and returns a placeholder) when it is missing or wrong.
     public func required<T: PayloadValue>(_ name: String) -> T {
-        precondition(fields[name] != nil, "\(name) is not declared in the payload's field list")
+        assert(fieldNames.contains(name), "\(name) is not declared in the payload's field list")
         guard let value = members[name], value != .null else {
             issues.append(ValidationIssue(path: "\(path).\(name)", message: "missing; expected \(T.shape.expectation)"))
             return T.placeholder
@@ -50,7 +46,7 @@ public final class PayloadReader {
 
     /// The field's value, or nil when absent; records a problem when present but wrong.
     public func optional<T: PayloadValue>(_ name: String) -> T? {
-        precondition(fields[name] != nil, "\(name) is not declared in the payload's field list")
+        assert(fieldNames.contains(name), "\(name) is not declared in the payload's field list")
         guard let value = members[name], value != .null else { return nil }
         return read(name, value)
     }
@@ -65,8 +61,9 @@ public final class PayloadReader {
 
     /// Throws every problem found, plus one for each member no field declares.
     public func finish() throws(ValidationFailure) {
-        for name in members.keys.sorted() where fields[name] == nil {
-            let hint = NearestName.suggestion(for: name, among: fields.keys).map { "; did you mean \"\($0)\"?" }
+        for member in members.members where !fieldNames.contains(member.key) {
+            let name = member.key
+            let hint = NearestName.suggestion(for: name, among: fieldNames).map { "; did you mean \"\($0)\"?" }
             issues.append(ValidationIssue(path: "\(path).\(name)", message: "not a field of this event type" + (hint ?? "")))
         }
         if !issues.isEmpty { throw ValidationFailure(issues) }
@@ -83,7 +80,7 @@ public final class PayloadReader {
 /// Collects a typed payload's fields into its JSON object.
 public struct PayloadWriter {
     /// The members written so far.
-    public private(set) var members: [String: JSONValue] = [:]
+    public private(set) var members: JSONObject = [:]
 
     /// An empty payload object.
     public init() {}

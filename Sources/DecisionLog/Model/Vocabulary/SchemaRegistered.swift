@@ -65,10 +65,10 @@ public struct CustomPayload: Sendable, Equatable {
     /// The schema version it was validated against.
     public let version: Int
     /// The payload's members.
-    public let fields: [String: JSONValue]
+    public let fields: JSONObject
 
     /// A team event's payload; see the properties.
-    public init(type: EventType, version: Int, fields: [String: JSONValue]) {
+    public init(type: EventType, version: Int, fields: JSONObject) {
         self.type = type
         self.version = version
         self.fields = fields

@@ -82,7 +82,7 @@ struct SchemaValidator {
         return issues
     }
 
-    private func checkObject(_ members: [String: JSONValue], _ node: SchemaNode, _ path: String, _ issues: inout [ValidationIssue]) {
+    private func checkObject(_ members: JSONObject, _ node: SchemaNode, _ path: String, _ issues: inout [ValidationIssue]) {
         func child(_ name: String) -> String { path.isEmpty ? name : "\(path).\(name)" }
         for name in node.required where members[name] == nil || members[name] == .null {
             let wanted: String? = node.properties[name].map { self.expectation($0) }
