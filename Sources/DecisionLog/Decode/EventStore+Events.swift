@@ -46,9 +46,8 @@ extension EventStore {
     /// type, or a type neither built in nor registered before it).
     public func forEachEvent(_ visit: (_ event: Event, _ line: UnsafeRawBufferPointer) throws -> Bool) throws -> ReadEnd {
         var registered = RegisteredTypes()
-        return try readBatches { batch in
-            // Lines are decoded on every core, a batch at a time, then visited in order.
-            let decoded = ParallelDecoding.events(in: batch)
+        // Lines are read and decoded on other threads, on every core, while this one visits them in order.
+        return try DecodingPipeline.run(self) { batch, decoded in
             for index in 0..<batch.count {
                 let number = batch.firstNumber + index
                 let event: Event

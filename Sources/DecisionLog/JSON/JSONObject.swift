@@ -87,18 +87,22 @@ public struct JSONObject: Sendable, Hashable {
     }
 
     /// Whether `a` comes before `b` in canonical order (their UTF-8 bytes).
-    static func precedes(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                ByteSearch.precedes(UnsafeRawBufferPointer(x), UnsafeRawBufferPointer(y))
+            }
+        }
+    }
 
     private enum Position { case found(Int), insert(Int) }
 
     private func position(of key: String) -> Position {
         // Objects are small: a linear scan over short keys beats hashing them.
         if members.count <= 12 {
-            for (index, member) in members.enumerated() {
-                if member.key == key { return .found(index) }
-                if JSONObject.precedes(key, member.key) { return .insert(index) }
-            }
-            return .insert(members.count)
+            for (index, member) in members.enumerated() where member.key == key { return .found(index) }
+            return .insert(members.firstIndex { JSONObject.precedes(key, $0.key) } ?? members.count)
         }
         var low = 0, high = members.count
         while low < high {

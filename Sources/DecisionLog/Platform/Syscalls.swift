@@ -426,8 +426,16 @@ extension String {
     }
 }
 
-/// Byte searches with the C library's vectorised `memchr`.
+/// Byte searches and comparisons with the C library's vectorised `memchr` and `memcmp`.
 public enum ByteSearch {
+    /// Whether `a` sorts before `b`, byte by byte (a prefix first).
+    @inline(__always)
+    public static func precedes(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        let common = min(a.count, b.count)
+        let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
+        return order != 0 ? order < 0 : a.count < b.count
+    }
+
     /// The offset of the first `byte` in `buffer` at or after `start`, or nil.
     @inline(__always)
     public static func firstIndex(of byte: UInt8, in buffer: UnsafeRawBufferPointer, from start: Int = 0) -> Int? {
