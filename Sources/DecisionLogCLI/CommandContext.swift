@@ -43,6 +43,14 @@ struct CommandContext {
         return registry
     }
 
+    /// The checkpoints queries start from and leave, every `$DECISIONLOG_CHECKPOINT_EVERY` events (default
+    /// 10,000); nil when that is 0 (replay every query from the start, write none).
+    func checkpoints(of store: FileEventStore) -> CheckpointStore? {
+        let interval = environment["DECISIONLOG_CHECKPOINT_EVERY"].flatMap { Int($0) } ?? 10_000
+        guard interval > 0 else { return nil }
+        return CheckpointStore(folder: store.folder, logID: store.configuration.logID, interval: interval)
+    }
+
     /// Who is typing: `$DECISIONLOG_IDENTITY`, else the OS user at this host.
     var recordedBy: String {
         if let identity = environment["DECISIONLOG_IDENTITY"], !identity.isEmpty { return identity }

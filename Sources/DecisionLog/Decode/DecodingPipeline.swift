@@ -13,13 +13,14 @@ enum DecodingPipeline {
         case failure(any Error)
     }
 
-    /// Calls `visit` with each decoded batch of `store`, in order, on the calling thread; `visit` returns false
-    /// to stop. Returns how the read ended, or throws what reading or `visit` threw.
-    static func run(_ store: any EventStore, _ visit: (LineBatch, [Result<Event, EventDecodingError>]) throws -> Bool) throws -> ReadEnd {
+    /// Calls `visit` with each decoded batch of `store` from `position`, in order, on the calling thread;
+    /// `visit` returns false to stop. Returns how the read ended, or throws what reading or `visit` threw.
+    static func run(_ store: any EventStore, from position: LogPosition,
+                    _ visit: (LineBatch, [Result<Event, EventDecodingError>]) throws -> Bool) throws -> ReadEnd {
         let channel = Channel(capacity: 2)
         DispatchQueue.global().async {
             do {
-                let end = try store.readBatches { batch in
+                let end = try store.readBatches(from: position) { batch in
                     guard !channel.isClosed else { return false }
                     channel.put(.batch(batch, ParallelDecoding.events(in: batch)))
                     return true

@@ -39,6 +39,14 @@ public enum EventReference: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
+/// Where a line lies in the events file: from its first byte up to (not including) the next line's.
+public struct LineSpan: Sendable, Equatable {
+    /// The line's first byte.
+    public let start: Int64
+    /// Just past its newline.
+    public let end: Int64
+}
+
 extension EventStore {
     /// Decodes the stored events in seq order and calls `visit` with each and its stored line (valid only
     /// during the call); `visit` returns false to stop. A line that does not decode throws `LogError`
@@ -46,8 +54,15 @@ extension EventStore {
     /// type, or a type neither built in nor registered before it).
     public func forEachEvent(_ visit: (_ event: Event, _ line: UnsafeRawBufferPointer) throws -> Bool) throws -> ReadEnd {
         var registered = RegisteredTypes()
+        return try forEachEvent(from: .start, registered: &registered) { event, line, _ in try visit(event, line) }
+    }
+
+    /// As `forEachEvent(_:)`, from `position` on, with the team types registered before it in `registered`
+    /// (which takes in the registrations read), and each line's place in the file.
+    func forEachEvent(from position: LogPosition, registered: inout RegisteredTypes,
+                      _ visit: (_ event: Event, _ line: UnsafeRawBufferPointer, _ span: LineSpan) throws -> Bool) throws -> ReadEnd {
         // Lines are read and decoded on other threads, on every core, while this one visits them in order.
-        return try DecodingPipeline.run(self) { batch, decoded in
+        try DecodingPipeline.run(self, from: position) { batch, decoded in
             for index in 0..<batch.count {
                 let number = batch.firstNumber + index
                 let event: Event
@@ -60,7 +75,9 @@ extension EventStore {
                 if let problem = registered.problem(with: event) {
                     throw LogError.integrity(IntegrityProblem(problem.kind, line: number, seq: event.seq, problem.message), action: "read the log", isWrite: false)
                 }
-                if !(try visit(event, batch[index])) { return false }
+                let range = batch.ranges[index]
+                let span = LineSpan(start: batch.offset + Int64(range.lowerBound), end: batch.offset + Int64(range.upperBound) + 1)
+                if !(try visit(event, batch[index], span)) { return false }
             }
             return true
         }

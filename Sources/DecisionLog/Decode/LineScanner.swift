@@ -77,9 +77,12 @@ public struct BatchReader {
     private var lines = 0
     private var finished = false
 
-    /// A reader of `file` up to `end` (its size when nil).
-    public init(_ file: FileDescriptor, to end: Int64? = nil) throws(SystemError) {
+    /// A reader of `file` from `start` up to `end` (its size when nil).
+    public init(_ file: FileDescriptor, from start: LogPosition = .start, to end: Int64? = nil) throws(SystemError) {
         self.file = file
+        bufferOffset = start.offset
+        readOffset = start.offset
+        lineNumber = start.line
         if let end { limit = end } else { limit = try file.status().size }
     }
 
@@ -139,8 +142,9 @@ public enum LineScanner {
     ///
     /// Throws `OverlongLine` for a line beyond `EventLine.maximumLength`, `SystemError` for read failures,
     /// and whatever `visit` throws.
-    public static func scanBatches(_ file: FileDescriptor, to end: Int64? = nil, _ visit: (LineBatch) throws -> Bool) throws -> ScanEnd {
-        var reader = try BatchReader(file, to: end)
+    public static func scanBatches(_ file: FileDescriptor, from start: LogPosition = .start, to end: Int64? = nil,
+                                   _ visit: (LineBatch) throws -> Bool) throws -> ScanEnd {
+        var reader = try BatchReader(file, from: start, to: end)
         while let batch = try reader.next() {
             if !(try visit(batch)) { return reader.end }
         }

@@ -7,6 +7,21 @@
 struct RegisteredTypes {
     private var seqOfVersion: [String: [Int: Int]] = [:]
 
+    /// None registered yet: the start of a log.
+    init() {}
+
+    /// The registrations a checkpoint lists (those made before the event it follows).
+    init(_ keys: [CheckpointFile.SchemaKey]) {
+        for key in keys { seqOfVersion[key.type, default: [:]][key.version] = key.seq }
+    }
+
+    /// Every registration so far, in a stable order (for a checkpoint to list).
+    var keys: [CheckpointFile.SchemaKey] {
+        seqOfVersion.keys.sorted().flatMap { type in
+            seqOfVersion[type]!.keys.sorted().map { CheckpointFile.SchemaKey(type: type, version: $0, seq: seqOfVersion[type]![$0]!) }
+        }
+    }
+
     /// Takes in `event`; returns what is wrong, when something is.
     mutating func problem(with event: Event) -> (kind: IntegrityProblem.Kind, message: String)? {
         switch event.payload {

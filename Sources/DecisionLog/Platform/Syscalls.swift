@@ -444,3 +444,31 @@ public enum ByteSearch {
         return UnsafeRawPointer(found) - base
     }
 }
+
+/// A file mapped into memory read-only, unmapped when the last reference goes.
+///
+/// Safe to share between threads: the mapping is never written, and the files mapped (checkpoints) are only
+/// ever replaced by a rename, never changed in place, so a mapping keeps seeing the bytes it was made from.
+public final class MappedFile: @unchecked Sendable {
+    /// The file's bytes.
+    public let bytes: UnsafeRawBufferPointer
+
+    /// Maps the whole file at `path`; throws `SystemError` when it cannot be opened or mapped.
+    public init(path: String) throws(SystemError) {
+        let file = try FileDescriptor.open(path, .read)
+        defer { file.close() }
+        let size = Int(try file.status().size)
+        guard size > 0 else {
+            bytes = UnsafeRawBufferPointer(start: nil, count: 0)
+            return
+        }
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, file.raw, 0), base != MAP_FAILED else {
+            throw SystemError(code: errno, operation: "mmap", path: path)
+        }
+        bytes = UnsafeRawBufferPointer(start: base, count: size)
+    }
+
+    deinit {
+        if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
+    }
+}

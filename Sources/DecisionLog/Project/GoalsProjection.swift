@@ -11,13 +11,19 @@ public enum GoalsProjection: Projection {
         ViewColumn("note", priority: 3, wraps: true),
     ]
 
+    /// A goal's target: a number and its unit.
+    struct Target: Sendable {
+        let value: Double
+        let unit: MeasureUnit?
+    }
+
     /// One goal's histories, field by field.
     public struct Record: Sendable {
         var title = History<String>()
         var timeframe = History<Timeframe>()
         var owner = History<String>()
         var metric = History<Subject>()
-        var target = History<(value: Double, unit: MeasureUnit?)>()
+        var target = History<Target>()
         var confidence = History<Double>()
         /// The closings; the goal is open while there is none.
         var closing = History<GoalClosed>()
@@ -44,7 +50,7 @@ public enum GoalsProjection: Projection {
                 record.timeframe.record(p.timeframe, stamp)
                 if let owner = p.owner { record.owner.record(owner, stamp) }
                 if let metric = p.metric { record.metric.record(metric, stamp) }
-                if let target = p.target { record.target.record((target, p.unit), stamp) }
+                if let target = p.target { record.target.record(Target(value: target, unit: p.unit), stamp) }
                 if let confidence = p.confidence { record.confidence.record(confidence, stamp) }
             }
             restate(&state[event.subject, default: Record()])

@@ -68,6 +68,9 @@ public struct ViewKind: Sendable {
     /// The projection's `describeRowChange`.
     let describeRowChange: @Sendable (RowChange) -> [String]?
 
+    /// The version of the view's state in checkpoints, or nil for a view that is not checkpointed.
+    let checkpointVersion: UInt32?
+
     init<P: Projection>(_ projection: P.Type) {
         name = P.name
         summary = P.summary
@@ -76,6 +79,18 @@ public struct ViewKind: Sendable {
         describe = { P.describeChange($0, from: $1, to: $2) }
         describeAddition = { P.describeAddition($0) }
         describeRowChange = { P.describeRowChange($0) }
+        checkpointVersion = nil
+    }
+
+    init<P: CheckpointedProjection>(_ projection: P.Type) {
+        name = P.name
+        summary = P.summary
+        columns = P.columns
+        makeRunner = { ProjectionRunner(P.self) }
+        describe = { P.describeChange($0, from: $1, to: $2) }
+        describeAddition = { P.describeAddition($0) }
+        describeRowChange = { P.describeRowChange($0) }
+        checkpointVersion = P.checkpointVersion
     }
 
     /// A change of one cell in the view's words: its own phrasing, else "title: before → after".
@@ -92,11 +107,25 @@ public struct ViewKind: Sendable {
 final class ProjectionRunner {
     private let foldEvent: (Event, Stamp) -> Void
     private let buildRows: (ViewContext) -> [ViewRow]
+    /// Writes the state to a checkpoint, for checkpointed views.
+    let save: ((inout CheckpointWriter) -> Void)?
+    /// Replaces the state with a checkpoint's, for checkpointed views.
+    let load: ((inout CheckpointReader) throws(CheckpointError) -> Void)?
 
     init<P: Projection>(_ projection: P.Type) {
         let box = Box(P.initialState())
         foldEvent = { P.fold(&box.value, $0, $1) }
         buildRows = { P.rows(box.value, $0) }
+        save = nil
+        load = nil
+    }
+
+    init<P: CheckpointedProjection>(_ projection: P.Type) {
+        let box = Box(P.initialState())
+        foldEvent = { P.fold(&box.value, $0, $1) }
+        buildRows = { P.rows(box.value, $0) }
+        save = { P.write(box.value, to: &$0) }
+        load = { (reader: inout CheckpointReader) throws(CheckpointError) in box.value = try P.read(from: &reader) }
     }
 
     func fold(_ event: Event, _ stamp: Stamp) { foldEvent(event, stamp) }

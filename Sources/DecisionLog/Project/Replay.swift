@@ -14,30 +14,76 @@ public final class Replay {
     private var runners: [String: ProjectionRunner] = [:]
 
     /// Folds the events of `store` within `known` into `views`, noting the effective times of the seqs in
-    /// `remembering` (for `--as-of #N`). Throws `LogError` for a log that cannot be read.
-    public init(_ store: any EventStore, views: [ViewKind], known: Cut.Known, remembering: Set<Int> = []) throws {
+    /// `remembering` (for `--as-of #N`). With `checkpoints`, each view starts from its newest usable
+    /// checkpoint within `known` and folds only the events after it; a view that folded `interval` events or
+    /// more past its checkpoint, up to the end of the log, gets a new one. Throws `LogError` for a log that
+    /// cannot be read.
+    public init(_ store: any EventStore, views: [ViewKind], known: Cut.Known, remembering: Set<Int> = [],
+                checkpoints: CheckpointStore? = nil) throws {
         configuration = store.configuration
         for view in views { runners[view.name] = view.makeRunner() }
-        let folders = Array(runners.values)
-        var last = 0
+
+        // Each view's starting point: its checkpoint's event, or 0.
+        var starts: [String: Int] = [:]
+        var files: [String: CheckpointFile] = [:]
+        if let checkpoints {
+            for view in views {
+                guard let file = checkpoints.best(for: view, within: known) else { continue }
+                var reader = CheckpointReader(file)
+                do throws(CheckpointError) {
+                    try runners[view.name]!.load?(&reader)
+                    starts[view.name] = file.header.seq
+                    files[view.name] = file
+                } catch {
+                    runners[view.name] = view.makeRunner()
+                }
+            }
+        }
+        let first = views.map { starts[$0.name] ?? 0 }.min() ?? 0
+        let from = views.first { starts[$0.name] == first }.flatMap { files[$0.name] }
+        var registered = from.map { RegisteredTypes($0.header.registered) } ?? RegisteredTypes()
+        let position = from.map { LogPosition(offset: $0.header.lineEnd, line: $0.header.seq + 1) } ?? .start
+        let folders = views.map { (runner: runners[$0.name]!, after: starts[$0.name] ?? 0) }
+
+        var last = from?.header.seq ?? 0
+        var lastEvent: (event: Event, span: LineSpan)? = nil
         var effective: [Int: Timestamp] = [:]
         var pending = remembering
+        for seq in remembering where seq <= first {
+            if let instant = files.values.lazy.compactMap({ $0.effectiveAt(seq: seq) }).first { effective[seq] = instant; pending.remove(seq) }
+        }
         var pastCut = false
-        let end = try store.forEachEvent { event, _ in
+        let end = try store.forEachEvent(from: position, registered: &registered) { event, _, span in
             if pending.remove(event.seq) != nil { effective[event.seq] = event.effectiveAt }
             if !pastCut && known.includes(event) {
                 let stamp = Stamp(event)
-                for runner in folders { runner.fold(event, stamp) }
+                for folder in folders where event.seq > folder.after { folder.runner.fold(event, stamp) }
                 last = event.seq
+                lastEvent = (event, span)
                 return true
             }
             // Past the known-at point: read on only to find the effective times of seq points.
             pastCut = true
             return !pending.isEmpty && event.seq < pending.max()!
         }
+        // Seq points before every checkpoint that none of them knows: look them up in the log.
+        for seq in pending where seq <= first {
+            if let event = try store.events(matching: .seq(seq)).first { effective[seq] = event.effectiveAt }
+        }
         lastSeq = last
         effectiveTimes = effective
         skippedIncompleteTail = end.skippedIncompleteTail
+
+        // A replay that read to the end of the log leaves checkpoints for the views that folded many events.
+        if let checkpoints, let (event, span) = lastEvent, !pastCut, !end.skippedIncompleteTail {
+            for view in views where view.checkpointVersion != nil && event.seq - (starts[view.name] ?? 0) >= checkpoints.interval {
+                var writer = CheckpointWriter()
+                runners[view.name]!.save?(&writer)
+                checkpoints.save(writer, CheckpointFile.Header(
+                    view: view.name, stateVersion: view.checkpointVersion!, logID: checkpoints.logID, seq: event.seq, hash: event.hash,
+                    recordedAt: event.recordedAt, lineStart: span.start, lineEnd: span.end, registered: registered.keys))
+            }
+        }
     }
 
     /// Folds `events` (already in seq order) into `views`; for building views from events in memory.

@@ -9,6 +9,15 @@ public struct Digest: Sendable, Hashable, CustomStringConvertible {
     /// A digest from its four big-endian words.
     public init(words: SIMD4<UInt64>) { self.words = words }
 
+    /// The digest's 32 bytes, in order.
+    var bigEndianBytes: SIMD32<UInt8> {
+        var bytes = SIMD32<UInt8>()
+        for word in 0..<4 {
+            for byte in 0..<8 { bytes[word * 8 + byte] = UInt8(truncatingIfNeeded: words[word] >> UInt64(56 - 8 * byte)) }
+        }
+        return bytes
+    }
+
     /// A digest from its 32 bytes, in order.
     init(bigEndianBytes bytes: SIMD32<UInt8>) {
         var words = SIMD4<UInt64>()

@@ -15,16 +15,36 @@ public protocol EventStore: Sendable {
     /// nothing.
     func append(_ request: AppendRequest) throws(LogError) -> AppendReceipt
 
-    /// Calls `visit` with the complete stored lines, a batch at a time, in seq order; a batch is valid only
-    /// during the call; `visit` returns false to stop. Throws `LogError` for storage failures and rethrows
-    /// what `visit` throws.
-    func readBatches(_ visit: (LineBatch) throws -> Bool) throws -> ReadEnd
+    /// Calls `visit` with the complete stored lines from `position` on, a batch at a time, in seq order;
+    /// `visit` returns false to stop. Throws `LogError` for storage failures and rethrows what `visit` throws.
+    func readBatches(from position: LogPosition, _ visit: (LineBatch) throws -> Bool) throws -> ReadEnd
 
     /// Checks the whole log with `ChainVerifier`; returns the head, or throws `LogError` with the problem.
     func verify(progress: ((_ linesChecked: Int) -> Void)?) throws(LogError) -> LogHead
 }
 
+/// Where reading a log starts: a line's byte offset in the events file and its 1-based number.
+public struct LogPosition: Sendable, Equatable {
+    /// The line's first byte.
+    public let offset: Int64
+    /// The line's number (its event's seq, in a log that verifies).
+    public let line: Int
+
+    /// A position; see the properties.
+    public init(offset: Int64, line: Int) {
+        self.offset = offset
+        self.line = line
+    }
+
+    /// The start of the log.
+    public static let start = LogPosition(offset: 0, line: 1)
+}
+
 extension EventStore {
+    /// Calls `visit` with the complete stored lines from the start, a batch at a time; as
+    /// `readBatches(from:_:)`.
+    public func readBatches(_ visit: (LineBatch) throws -> Bool) throws -> ReadEnd { try readBatches(from: .start, visit) }
+
     /// Calls `visit` with each complete stored line (without its newline) and its seq-order number; the buffer
     /// is valid only during the call; `visit` returns false to stop. Throws as `readBatches`.
     public func readLines(_ visit: (_ line: UnsafeRawBufferPointer, _ number: Int) throws -> Bool) throws -> ReadEnd {

@@ -84,7 +84,7 @@ public final class FileEventStore: EventStore {
         return try FileEventStore(opening: folder, clock: clock)
     }
 
-    public func readBatches(_ visit: (LineBatch) throws -> Bool) throws -> ReadEnd {
+    public func readBatches(from position: LogPosition, _ visit: (LineBatch) throws -> Bool) throws -> ReadEnd {
         let file: FileDescriptor
         do throws(SystemError) { file = try FileDescriptor.open(folder.eventsFile, .read) } catch {
             throw LogError.system(error, doing: "read the log")
@@ -92,7 +92,7 @@ public final class FileEventStore: EventStore {
         defer { file.close() }
         let end: ScanEnd
         do {
-            end = try LineScanner.scanBatches(file, visit)
+            end = try LineScanner.scanBatches(file, from: position, visit)
         } catch let error as SystemError {
             throw LogError.system(error, doing: "read the log")
         } catch let error as OverlongLine {

@@ -33,7 +33,7 @@ struct ViewQuery {
     func replay(_ views: [ViewKind], known: TimePoint?, asOf points: [TimePoint?]) throws -> Replay {
         var seqs: Set<Int> = []
         for case .seq(let seq)? in points { seqs.insert(seq) }
-        let replay = try Replay(store, views: views, known: Cut.Known(known), remembering: seqs)
+        let replay = try Replay(store, views: views, known: Cut.Known(known), remembering: seqs, checkpoints: context.checkpoints(of: store))
         context.warnIfSkipped(replay.skippedIncompleteTail)
         if case .seq(let seq)? = known, seq > replay.lastSeq {
             throw CommandFailure("there is no event #\(seq) in the log (it ends at #\(replay.lastSeq)); give a seq from 'decisionlog log'", .invalidInput)

@@ -1,0 +1,79 @@
+/// A checkpoint that cannot be used: damaged, of another format, or of another log. Never fatal: the views
+/// are then replayed from the log, and a new checkpoint is written.
+struct CheckpointError: Error, Sendable, CustomStringConvertible {
+    /// What is wrong.
+    let message: String
+
+    init(_ message: String) { self.message = message }
+
+    var description: String { message }
+}
+
+/// Writes the little-endian binary of checkpoint files.
+struct CheckpointBytesWriter {
+    private(set) var bytes: [UInt8] = []
+
+    var count: Int { bytes.count }
+
+    mutating func u8(_ value: UInt8) { bytes.append(value) }
+    mutating func u32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+    mutating func i64(_ value: Int64) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+    mutating func u64(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+    mutating func int(_ value: Int) { i64(Int64(value)) }
+    mutating func f64(_ value: Double) { u64(value.bitPattern) }
+    mutating func raw(_ data: some Sequence<UInt8>) { bytes.append(contentsOf: data) }
+
+    /// A string: its UTF-8 length, then its bytes.
+    mutating func string(_ value: String) {
+        u32(UInt32(value.utf8.count))
+        bytes.append(contentsOf: value.utf8)
+    }
+
+    /// Pads with zeros to a multiple of 8 bytes.
+    mutating func align() { while bytes.count % 8 != 0 { bytes.append(0) } }
+
+    /// Overwrites 8 bytes at `offset` (for offsets known only later).
+    mutating func patch(_ value: UInt64, at offset: Int) {
+        withUnsafeBytes(of: value.littleEndian) { for (i, byte) in $0.enumerated() { bytes[offset + i] = byte } }
+    }
+}
+
+/// Reads checkpoint binary, checking every read against the bounds, so damaged bytes throw instead of
+/// crashing.
+struct CheckpointBytesReader {
+    let bytes: UnsafeRawBufferPointer
+    var position = 0
+
+    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+    var isAtEnd: Bool { position == bytes.count }
+
+    private mutating func take(_ count: Int) throws(CheckpointError) -> UnsafeRawBufferPointer {
+        guard count >= 0, count <= bytes.count - position else { throw CheckpointError("the checkpoint ends early") }
+        defer { position += count }
+        return UnsafeRawBufferPointer(rebasing: bytes[position..<(position + count)])
+    }
+
+    mutating func u8() throws(CheckpointError) -> UInt8 { try take(1)[0] }
+    mutating func u32() throws(CheckpointError) -> UInt32 { UInt32(littleEndian: try take(4).loadUnaligned(as: UInt32.self)) }
+    mutating func i64() throws(CheckpointError) -> Int64 { Int64(littleEndian: try take(8).loadUnaligned(as: Int64.self)) }
+    mutating func u64() throws(CheckpointError) -> UInt64 { UInt64(littleEndian: try take(8).loadUnaligned(as: UInt64.self)) }
+    mutating func int() throws(CheckpointError) -> Int { Int(try i64()) }
+    mutating func f64() throws(CheckpointError) -> Double { Double(bitPattern: try u64()) }
+    mutating func raw(_ count: Int) throws(CheckpointError) -> UnsafeRawBufferPointer { try take(count) }
+
+    /// A count of items that each take at least `itemSize` bytes: refused when the rest cannot hold them.
+    mutating func count(itemSize: Int = 1) throws(CheckpointError) -> Int {
+        let count = Int(try u32())
+        guard count * max(1, itemSize) <= bytes.count - position else { throw CheckpointError("a count runs past the checkpoint's end") }
+        return count
+    }
+
+    mutating func string() throws(CheckpointError) -> String {
+        let utf8 = try take(Int(try u32()))
+        guard let text = String(validating: utf8, as: UTF8.self) else { throw CheckpointError("a text in the checkpoint is not UTF-8") }
+        return text
+    }
+
+    mutating func align() throws(CheckpointError) { _ = try take((8 - position % 8) % 8) }
+}

@@ -1,0 +1,168 @@
+internal import DecisionLogKernels
+
+/// One view's checkpoint: the view's state after event `seq`, written beside the log and mapped back into
+/// memory to be read in place. It names the log and the event it follows (seq, hash and where that line
+/// lies in the events file), so it is used only for the log it was made from, and only while that event is
+/// still where it was; a checksum over the whole file catches damaged bytes.
+///
+/// Layout (little-endian): a 128-byte header; the view's name and the schema registrations known at `seq`;
+/// a table of six regions — the stamps of the events the state refers to (56 bytes each, by seq), the
+/// string table those stamps use (offsets, then UTF-8), and the state itself: records read in order, the
+/// histories' entry tables (effective time, seq and id of each change, then each value's offset) and the
+/// values.
+final class CheckpointFile: @unchecked Sendable {
+    // Safe to share: every property is set in `init` and never changed; the mapping is read-only.
+
+    static let magic = Array("DLCKPT01".utf8)
+    /// The file layout's version; a file of another is not used.
+    static let format: UInt32 = 1
+    static let headerLength = 128
+    static let stampLength = 56
+    static let entryLength = 32
+    /// Where the checksum lies in the header; it covers the header before it and the whole body.
+    static let checksumOffset = 104
+
+    /// The checksum of a header's first bytes and the body.
+    static func checksum(header: UnsafeRawBufferPointer, body: UnsafeRawBufferPointer) -> UInt64 {
+        func sum(_ bytes: UnsafeRawBufferPointer) -> UInt64 { dl_checksum64(bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count) }
+        return sum(header) &* 0x9E37_79B1_85EB_CA87 ^ sum(body)
+    }
+
+    /// Which view, of which log, after which event.
+    struct Header: Equatable {
+        var view: String
+        var stateVersion: UInt32
+        var logID: EventID
+        var seq: Int
+        var hash: Digest
+        var recordedAt: Timestamp
+        /// Where event `seq`'s line lies in the events file: [start, end), the newline included.
+        var lineStart: Int64
+        var lineEnd: Int64
+        /// The team schemas registered by then: type, version and the registering seq.
+        var registered: [SchemaKey]
+    }
+
+    /// A registered team type and version, and the event that registered it.
+    struct SchemaKey: Equatable {
+        var type: String
+        var version: Int
+        var seq: Int
+    }
+
+    let mapping: MappedFile
+    let header: Header
+    private let stamps: UnsafeRawBufferPointer
+    private let stringOffsets: UnsafeRawBufferPointer
+    private let strings: UnsafeRawBufferPointer
+    let records: UnsafeRawBufferPointer
+    let entries: UnsafeRawBufferPointer
+    let values: UnsafeRawBufferPointer
+
+    /// Maps and checks the checkpoint at `path`; throws `CheckpointError` for a file that is not a whole,
+    /// undamaged checkpoint of this format.
+    init(path: String) throws(CheckpointError) {
+        do throws(SystemError) { mapping = try MappedFile(path: path) } catch {
+            throw CheckpointError("cannot read \(path): \(error.reason)")
+        }
+        let bytes = mapping.bytes
+        guard bytes.count >= CheckpointFile.headerLength, bytes.starts(with: CheckpointFile.magic) else {
+            throw CheckpointError("not a checkpoint")
+        }
+        var head = CheckpointBytesReader(UnsafeRawBufferPointer(rebasing: bytes[0..<CheckpointFile.headerLength]))
+        _ = try head.raw(8)
+        guard try head.u32() == CheckpointFile.format else { throw CheckpointError("a checkpoint of another format") }
+        let stateVersion = try head.u32()
+        let logID = EventID(high: try head.u64(), low: try head.u64())
+        let seq = try head.int()
+        let hashBytes = try head.raw(32)
+        let recordedAt = Timestamp(milliseconds: try head.i64())
+        let lineStart = try head.i64(), lineEnd = try head.i64()
+        let bodyLength = try head.int()
+        let checksum = try head.u64()
+        guard bodyLength == bytes.count - CheckpointFile.headerLength else { throw CheckpointError("the checkpoint is cut short") }
+        let body = UnsafeRawBufferPointer(rebasing: bytes[CheckpointFile.headerLength...])
+        guard CheckpointFile.checksum(header: UnsafeRawBufferPointer(rebasing: bytes[0..<CheckpointFile.checksumOffset]), body: body) == checksum else {
+            throw CheckpointError("the checkpoint is damaged (its checksum does not match)")
+        }
+
+        var reader = CheckpointBytesReader(body)
+        let view = try reader.string()
+        var registered: [SchemaKey] = []
+        for _ in 0..<(try reader.count(itemSize: 20)) {
+            registered.append(SchemaKey(type: try reader.string(), version: try reader.int(), seq: try reader.int()))
+        }
+        try reader.align()
+        func region() throws(CheckpointError) -> UnsafeRawBufferPointer {
+            let offset = try reader.int(), length = try reader.int()
+            guard offset >= CheckpointFile.headerLength, length >= 0, offset <= bytes.count - length else {
+                throw CheckpointError("a region of the checkpoint lies outside it")
+            }
+            return UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)])
+        }
+        stamps = try region()
+        stringOffsets = try region()
+        strings = try region()
+        records = try region()
+        entries = try region()
+        values = try region()
+        guard stamps.count % CheckpointFile.stampLength == 0, stringOffsets.count % 8 == 0 else {
+            throw CheckpointError("the checkpoint's tables are malformed")
+        }
+        header = Header(view: view, stateVersion: stateVersion, logID: logID, seq: seq,
+                        hash: Digest(bigEndianBytes: hashBytes.loadUnaligned(as: SIMD32<UInt8>.self)), recordedAt: recordedAt,
+                        lineStart: lineStart, lineEnd: lineEnd, registered: registered)
+    }
+
+    /// Where event `seq`'s stamp lies in the stamp table, when the state refers to it.
+    private func stampOffset(seq: Int) -> Int? {
+        var low = 0, high = stamps.count / CheckpointFile.stampLength
+        while low < high {
+            let middle = (low + high) / 2
+            let at = middle * CheckpointFile.stampLength
+            let found = Int(Int64(littleEndian: stamps.loadUnaligned(fromByteOffset: at, as: Int64.self)))
+            if found == seq { return at }
+            if found < seq { low = middle + 1 } else { high = middle }
+        }
+        return nil
+    }
+
+    /// When event `seq` took effect, when the state refers to it.
+    func effectiveAt(seq: Int) -> Timestamp? {
+        stampOffset(seq: seq).map { Timestamp(milliseconds: Int64(littleEndian: stamps.loadUnaligned(fromByteOffset: $0 + 24, as: Int64.self))) }
+    }
+
+    private func u64(_ offset: Int) -> UInt64 { UInt64(littleEndian: stamps.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
+    private func u32(_ offset: Int) -> UInt32 { UInt32(littleEndian: stamps.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) }
+
+    /// The stamp of event `seq`, which the state refers to; its actor and reason are read when asked for.
+    func stamp(seq: Int) -> Stamp {
+        if let at = stampOffset(seq: seq) {
+            return Stamp(seq: seq, id: EventID(high: u64(at + 8), low: u64(at + 16)),
+                         effectiveAt: Timestamp(milliseconds: Int64(bitPattern: u64(at + 24))),
+                         recordedAt: Timestamp(milliseconds: Int64(bitPattern: u64(at + 32))),
+                         details: .checkpoint(self, offset: at))
+        }
+        // The writer keeps the stamp of every change it writes, and the checksum proves the file is as written.
+        preconditionFailure("checkpoint of \(header.view) has no stamp for #\(seq); remove .decisionlog/cache/checkpoints")
+    }
+
+    /// The actor of the stamp at `offset` in the stamp table.
+    func actor(stampAt offset: Int) -> Actor { Actor(name: string(u32(offset + 40)), role: string(u32(offset + 44))) }
+
+    /// The reason of the stamp at `offset` in the stamp table.
+    func reason(stampAt offset: Int) -> String? {
+        let index = u32(offset + 48)
+        return index == UInt32.max ? nil : string(index)
+    }
+
+    /// The string-table entry `index`.
+    private func string(_ index: UInt32) -> String {
+        let count = stringOffsets.count / 8 - 1
+        guard Int(index) < count else { preconditionFailure("checkpoint string \(index) is out of range") }
+        let start = Int(UInt64(littleEndian: stringOffsets.loadUnaligned(fromByteOffset: Int(index) * 8, as: UInt64.self)))
+        let end = Int(UInt64(littleEndian: stringOffsets.loadUnaligned(fromByteOffset: Int(index + 1) * 8, as: UInt64.self)))
+        guard start <= end, end <= strings.count else { preconditionFailure("checkpoint string \(index) lies outside its table") }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: strings[start..<end]), as: UTF8.self)
+    }
+}

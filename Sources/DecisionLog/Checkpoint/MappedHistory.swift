@@ -1,0 +1,97 @@
+/// A history's changes as a checkpoint holds them, read in place: the entry table (effective time, seq and
+/// id of each change, in order) is searched where it lies, and a value is decoded only when asked for.
+struct MappedHistory<Value: Sendable>: @unchecked Sendable {
+    // Safe to send: it only reads the file's read-only mapping, which `file` keeps alive.
+    let file: CheckpointFile
+    /// `count` entries of `CheckpointFile.entryLength` bytes, then `count + 1` value offsets (8 bytes each).
+    let table: UnsafeRawBufferPointer
+    let count: Int
+    let decode: @Sendable (inout CheckpointBytesReader) throws(CheckpointError) -> Value
+
+    private func i64(_ offset: Int) -> Int64 { Int64(littleEndian: table.loadUnaligned(fromByteOffset: offset, as: Int64.self)) }
+
+    func effectiveAt(_ index: Int) -> Int64 { i64(index * CheckpointFile.entryLength) }
+    func seq(_ index: Int) -> Int { Int(i64(index * CheckpointFile.entryLength + 8)) }
+
+    /// How many changes are in force by `asOf`: those ordered at or before it.
+    func countThrough(_ asOf: AsOf) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if asOf.includes(Timestamp(milliseconds: effectiveAt(middle)), seq: seq(middle)) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// Whether the event `id` made one of the changes.
+    func contains(_ id: EventID) -> Bool {
+        for index in 0..<count {
+            let at = index * CheckpointFile.entryLength
+            if UInt64(bitPattern: i64(at + 16)) == id.high && UInt64(bitPattern: i64(at + 24)) == id.low { return true }
+        }
+        return false
+    }
+
+    /// The `index`-th change, its value decoded and its stamp looked up.
+    func change(_ index: Int) -> Change<Value> {
+        let offsets = count * CheckpointFile.entryLength
+        let start = Int(i64(offsets + index * 8)), end = Int(i64(offsets + (index + 1) * 8))
+        guard start >= 0, start <= end, end <= file.values.count else { preconditionFailure("checkpoint value \(index) lies outside its region") }
+        var reader = CheckpointBytesReader(UnsafeRawBufferPointer(rebasing: file.values[start..<end]))
+        do throws(CheckpointError) {
+            let value = try decode(&reader)
+            return Change(value: value, stamp: file.stamp(seq: seq(index)))
+        } catch {
+            // The checksum proves the file is as this version wrote it, so a value that does not read is a bug.
+            preconditionFailure("checkpoint of \(file.header.view): \(error); remove .decisionlog/cache/checkpoints")
+        }
+    }
+
+    /// The changes at `range`, decoded.
+    func changes(_ range: Range<Int>) -> [Change<Value>] { range.map(change) }
+}
+
+/// Reads a view's state from its checkpoint: the projection reads its records in the order it wrote them,
+/// and each history comes back mapped.
+struct CheckpointReader {
+    let file: CheckpointFile
+    var records: CheckpointBytesReader
+
+    init(_ file: CheckpointFile) {
+        self.file = file
+        records = CheckpointBytesReader(file.records)
+    }
+
+    /// The next history, as `CheckpointWriter.history` wrote it.
+    mutating func history<Value: CheckpointValue>(_: Value.Type = Value.self) throws(CheckpointError) -> History<Value> {
+        let offset = try records.int(), count = try records.int()
+        let length = count * CheckpointFile.entryLength + (count + 1) * 8
+        guard offset >= 0, count >= 0, offset <= file.entries.count - length else { throw CheckpointError("a history lies outside its region") }
+        let table = UnsafeRawBufferPointer(rebasing: file.entries[offset..<(offset + length)])
+        return History(mapped: MappedHistory(file: file, table: table, count: count, decode: { (reader: inout CheckpointBytesReader) throws(CheckpointError) -> Value in
+            try Value.read(from: &reader)
+        }))
+    }
+
+    /// The next value written with `CheckpointWriter.value`.
+    mutating func value<Value: CheckpointValue>(_: Value.Type = Value.self) throws(CheckpointError) -> Value { try Value.read(from: &records) }
+
+    /// A count written with `records.int`, checked to be one.
+    mutating func count() throws(CheckpointError) -> Int {
+        let count = try records.int()
+        guard count >= 0, count <= records.bytes.count else { throw CheckpointError("a count in the checkpoint is out of range") }
+        return count
+    }
+
+    /// A map from subjects, each record read with `read`.
+    mutating func subjects<Record>(_ read: (inout CheckpointReader) throws(CheckpointError) -> Record) throws(CheckpointError) -> [Subject: Record] {
+        let count = try count()
+        var result: [Subject: Record] = [:]
+        result.reserveCapacity(count)
+        for _ in 0..<count {
+            let subject: Subject = try value()
+            result[subject] = try read(&self)
+        }
+        return result
+    }
+}

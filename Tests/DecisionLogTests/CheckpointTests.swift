@@ -1,0 +1,123 @@
+import DecisionLog
+import Testing
+
+/// Checkpoints: a view started from one and folded on answers exactly as a replay from the first event, on
+/// both clocks, whatever came after it (back-dated events, retractions of older events, team types); and a
+/// checkpoint that is damaged, of another log, of a log rewritten since, or beyond a known-at point is not
+/// used.
+struct CheckpointTests {
+    /// A log of `batches` × 250 random events in `folder`.
+    static func log(in folder: TemporaryFolder, batches: Int, seed: UInt64 = 7, continuing random: inout RandomLog) throws -> FileEventStore {
+        let store = try FileEventStore(opening: folder.logFolder)
+        for _ in 0..<batches {
+            let receipt = try store.append(AppendRequest(drafts: random.drafts(250), recordedBy: "test"))
+            random.appended(receipt.appended)
+        }
+        return store
+    }
+
+    static func newLog(in folder: TemporaryFolder, batches: Int, random: inout RandomLog) throws -> FileEventStore {
+        let config = LogConfig(logID: EventID.generate(at: .now()), createdAt: Fixtures.instant("2024-01-01"), timeZone: .utc)
+        let store = try FileEventStore.create(in: folder.logFolder, configuration: config, clock: Fixtures.steppingClock())
+        random.appended(try store.append(AppendRequest(drafts: [RandomLog.registration], recordedBy: "test")).appended)
+        return try log(in: folder, batches: batches, continuing: &random)
+    }
+
+    static let views = Views.all.filter { $0.name != "timeline" }
+
+    /// Every view's table at several moments, from a replay with `checkpoints` (nil: from the first event).
+    static func tables(_ store: FileEventStore, known: Cut.Known = .everything, checkpoints: CheckpointStore?) throws -> [ViewTable] {
+        let replay = try Replay(store, views: views, known: known, checkpoints: checkpoints)
+        let moments = ["2024-06-30", "2024-12-31", "2025-09-30", "2029-12-31"].map { AsOf(Fixtures.instant($0)) }
+        return views.flatMap { view in moments.map { replay.table(view, asOf: $0) } }
+    }
+
+    static func checkpoints(_ store: FileEventStore, every interval: Int = 500) -> CheckpointStore {
+        CheckpointStore(folder: store.folder, logID: store.configuration.logID, interval: interval)
+    }
+
+    @Test func aViewFromACheckpointAnswersAsAReplayFromTheStart() throws {
+        let folder = TemporaryFolder()
+        var random = RandomLog(seed: 11)
+        let store = try Self.newLog(in: folder, batches: 8, random: &random)
+        let checkpoints = Self.checkpoints(store)
+        // The first replay leaves a checkpoint of every view at the head.
+        let cold = try Self.tables(store, checkpoints: nil)
+        #expect(try Self.tables(store, checkpoints: checkpoints) == cold)
+        for view in Self.views { #expect(checkpoints.seqs(of: view.name) == [2001], "\(view.name)") }
+        #expect(try Self.tables(store, checkpoints: checkpoints) == cold)
+
+        // Events after it — back-dated ones, retractions of events before it — fold onto it.
+        _ = try Self.log(in: folder, batches: 3, continuing: &random)
+        #expect(try Self.tables(store, checkpoints: checkpoints) == Self.tables(store, checkpoints: nil))
+        // Those 750 events are over the interval: every view has a newer checkpoint, and the older is kept.
+        for view in Self.views { #expect(checkpoints.seqs(of: view.name) == [2751, 2001], "\(view.name)") }
+        #expect(try Self.tables(store, checkpoints: checkpoints) == Self.tables(store, checkpoints: nil))
+    }
+
+    @Test func aKnownAtPointUsesOnlyACheckpointWithinIt() throws {
+        let folder = TemporaryFolder()
+        var random = RandomLog(seed: 12)
+        let store = try Self.newLog(in: folder, batches: 4, random: &random)
+        _ = try Self.tables(store, checkpoints: Self.checkpoints(store))
+        _ = try Self.log(in: folder, batches: 4, continuing: &random)
+        let checkpoints = Self.checkpoints(store)
+        _ = try Self.tables(store, checkpoints: checkpoints)
+        #expect(checkpoints.seqs(of: "goals") == [2001, 1001])
+        for known in [Cut.Known.seq(1500), .seq(1001), .seq(700), .recorded(Fixtures.instant("2025-07-01T08:30"))] {
+            #expect(try Self.tables(store, known: known, checkpoints: checkpoints) == Self.tables(store, known: known, checkpoints: nil), "\(known)")
+        }
+    }
+
+    @Test func aDamagedCheckpointIsNotUsedAndIsRemoved() throws {
+        let folder = TemporaryFolder()
+        var random = RandomLog(seed: 13)
+        let store = try Self.newLog(in: folder, batches: 4, random: &random)
+        let checkpoints = Self.checkpoints(store)
+        let cold = try Self.tables(store, checkpoints: checkpoints)
+        let path = Paths.join(checkpoints.folder, "goals/1001.ckpt")
+        var bytes = try FileSystem.readFile(path)
+        bytes[bytes.count / 2] ^= 0x40
+        try FileSystem.replaceFile(path, with: bytes, durable: false)
+        #expect(try Self.tables(store, checkpoints: Self.checkpoints(store, every: 100_000)) == cold)
+        #expect(!FileSystem.exists(path))
+    }
+
+    @Test func aCheckpointOfAnotherOrARewrittenLogIsNotUsed() throws {
+        var random = RandomLog(seed: 14)
+        let folder = TemporaryFolder()
+        let store = try Self.newLog(in: folder, batches: 4, random: &random)
+        _ = try Self.tables(store, checkpoints: Self.checkpoints(store))
+
+        // The same events under another log id: its checkpoints name the first log.
+        var again = RandomLog(seed: 14)
+        let other = TemporaryFolder()
+        let otherStore = try Self.newLog(in: other, batches: 4, random: &again)
+        try FileSystem.makeDirectories(Paths.join(other.logFolder.cacheFolder, "checkpoints"))
+        for view in Self.views {
+            let from = Paths.join(Self.checkpoints(store).folder, view.name), to = Paths.join(Self.checkpoints(otherStore).folder, view.name)
+            try FileSystem.makeDirectories(to)
+            try FileSystem.replaceFile(Paths.join(to, "1001.ckpt"), with: FileSystem.readFile(Paths.join(from, "1001.ckpt")), durable: false)
+        }
+        let unused = Self.checkpoints(otherStore, every: 100_000)
+        #expect(try Self.tables(otherStore, checkpoints: unused) == Self.tables(otherStore, checkpoints: nil))
+        #expect(unused.seqs(of: "goals").isEmpty)
+
+        // The log rewritten after its checkpoint was made (a different history checked out): event 1001 is
+        // no longer where the checkpoint says.
+        var rewritten = RandomLog(seed: 99)
+        let events = Fixtures.eventBytes(folder)
+        let cut = events.prefix { _ in true }.split(separator: 0x0A, maxSplits: 500, omittingEmptySubsequences: false).dropLast().map { Array($0) + [0x0A] }.joined()
+        Fixtures.writeEvents(Array(cut), in: folder)
+        try? FileSystem.removeFile(Paths.join(folder.logFolder.cacheFolder, "tail"))
+        let reopened = try FileEventStore(opening: folder.logFolder)
+        for _ in 0..<3 { rewritten.appended(try reopened.append(AppendRequest(drafts: rewritten.drafts(250).filter {
+            if case .custom = $0.payload { return false }
+            if case .eventRetracted = $0.payload { return false }
+            return true
+        }, recordedBy: "test")).appended) }
+        let checkpoints = Self.checkpoints(reopened, every: 100_000)
+        #expect(try Self.tables(reopened, checkpoints: checkpoints) == Self.tables(reopened, checkpoints: nil))
+        #expect(checkpoints.seqs(of: "goals").isEmpty)
+    }
+}
