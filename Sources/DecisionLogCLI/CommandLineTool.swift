@@ -10,6 +10,7 @@ public enum CommandLineTool {
         CommandEntry(InitCommand.self), CommandEntry(AddCommand.self), CommandEntry(ImportCommand.self),
         CommandEntry(LogCommand.self), CommandEntry(ShowCommand.self), CommandEntry(DiffCommand.self),
         CommandEntry(HistoryCommand.self), CommandEntry(BlameCommand.self), CommandEntry(SchemaCommand.self),
+        CommandEntry(CheckpointCommand.self),
         CommandEntry(VerifyCommand.self), CommandEntry(RepairCommand.self), CommandEntry(DemoCommand.self),
         CommandEntry(HelpCommand.self),
     ]

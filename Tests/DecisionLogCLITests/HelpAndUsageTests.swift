@@ -21,7 +21,7 @@ struct HelpAndUsageTests {
         #expect(workspace.run(["help"]).stdout == result.stdout)
     }
 
-    @Test(arguments: ["init", "add", "log", "show", "verify", "repair", "demo"])
+    @Test(arguments: ["init", "add", "log", "show", "verify", "repair", "demo", "checkpoint", "diff", "import"])
     func everyCommandHasTheSameHelpThreeWays(command: String) {
         let long = workspace.run([command, "--help"])
         #expect(long.status == 0)

@@ -124,4 +124,32 @@ struct ViewCommandTests {
         #expect(history.status == 0)
         #expect(history.stdout.contains("recorded 2"))
     }
+
+    @Test func checkpointsAnswerAsAReplayAndADamagedOneIsIgnored() throws {
+        let views = ["goals", "kpis", "priorities", "launches", "owners", "decisions"]
+        let points = [["--as-of", "2025-Q2"], ["--as-of", "2025-08-12", "--known-at", "2025-08-12"], []]
+        func answers(_ environment: [String: String]) -> [String] {
+            views.flatMap { view in points.map { workspace.run(["show", view] + $0, environment: environment).stdout } }
+        }
+        let replayed = answers(["DECISIONLOG_CHECKPOINT_EVERY": "0"])
+        let saved = workspace.run(["checkpoint"])
+        #expect(saved.status == 0, "\(saved.stderr)")
+        #expect(saved.stdout.hasPrefix("Checkpoints of goals, kpis, priorities, launches, owners, decisions, fields at #47 ("))
+        let goals = Paths.join(workspace.log, "cache/checkpoints/goals/47.ckpt")
+        #expect(FileSystem.exists(goals))
+        #expect(answers([:]) == replayed)
+        // A flipped byte in the body: the checksum fails, the checkpoint is removed, the answer is the same.
+        var bytes = try FileSystem.readFile(goals)
+        bytes[bytes.count - 3] ^= 0x20
+        try FileSystem.replaceFile(goals, with: bytes, durable: false)
+        #expect(answers([:]) == replayed)
+        #expect(workspace.run(["checkpoint", "--rebuild"]).status == 0)
+        #expect(try FileSystem.readFile(goals) != bytes)
+        #expect(answers([:]) == replayed)
+        // An event after the checkpoint, back-dated into Q2, still changes the Q2 answer.
+        #expect(workspace.run(["add", "goal.set", "--subject", "goal/late", "--title", "Late goal", "--timeframe", "2025-Q2", "--target", "1",
+                               "--unit", "percent", "--effective", "2025-05-01", "--actor", "Dana Reyes", "--role", "CMO"]).status == 0)
+        #expect(workspace.run(["show", "goals", "--as-of", "2025-Q2"]).stdout.contains("goal/late"))
+        #expect(answers([:]) == answers(["DECISIONLOG_CHECKPOINT_EVERY": "0"]))
+    }
 }

@@ -10,15 +10,19 @@ public struct CheckpointStore: Sendable {
     let logID: EventID
     /// How many events a replay must fold past the newest checkpoint before it writes a new one.
     public let interval: Int
+    /// Whether replays start from existing checkpoints (else they replay from the first event and only write).
+    public let readsExisting: Bool
     /// How many checkpoints each view keeps (the newest).
     static let kept = 2
 
-    /// The checkpoints of the log in `folder`, written every `interval` events.
-    public init(folder: LogFolder, logID: EventID, interval: Int) {
+    /// The checkpoints of the log in `folder`, written every `interval` events; with `readsExisting` false,
+    /// existing ones are not used (to rebuild them).
+    public init(folder: LogFolder, logID: EventID, interval: Int, readsExisting: Bool = true) {
         self.folder = Paths.join(folder.cacheFolder, "checkpoints")
         eventsFile = folder.eventsFile
         self.logID = logID
         self.interval = max(1, interval)
+        self.readsExisting = readsExisting
     }
 
     private func viewFolder(_ view: String) -> String { Paths.join(folder, view) }
@@ -33,7 +37,7 @@ public struct CheckpointStore: Sendable {
     /// event is still where it was in the events file; nil when there is none. Checkpoints that fail a check
     /// are removed.
     func best(for view: ViewKind, within known: Cut.Known) -> CheckpointFile? {
-        guard let version = view.checkpointVersion else { return nil }
+        guard readsExisting, let version = view.checkpointVersion else { return nil }
         for seq in seqs(of: view.name) {
             if case .seq(let limit) = known, seq > limit { continue }
             let path = Paths.join(viewFolder(view.name), "\(seq).ckpt")
@@ -65,6 +69,11 @@ public struct CheckpointStore: Sendable {
             guard let hashes = EventLine.hashes(of: body) else { return false }
             return EventLine.leadingSeq(of: body) == header.seq && hashes.stored == header.hash && hashes.computed == header.hash
         }
+    }
+
+    /// The size in bytes of `view`'s checkpoint after event `seq`, or 0 when there is none.
+    public func size(of view: String, seq: Int) -> Int64 {
+        ((try? FileSystem.status(Paths.join(viewFolder(view), "\(seq).ckpt"))) ?? nil)?.size ?? 0
     }
 
     /// Writes `view`'s state as `writer` holds it, following the event `header` names, and keeps only the

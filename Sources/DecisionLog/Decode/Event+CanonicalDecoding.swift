@@ -3,7 +3,11 @@ extension Event {
     /// members in their fixed order and parsing only the payload as general JSON. Returns nil, rather than
     /// failing, for any line in another layout, which the general decoder then reads (and the verifier
     /// reports as not canonical). Throws for a line in canonical layout whose values are invalid.
-    static func decodeCanonical(_ line: UnsafeBufferPointer<UInt8>) throws(EventDecodingError) -> Event? {
+    ///
+    /// With `checkingForm`, also says whether the line is exactly what the log would write for the event:
+    /// the layout is, by construction; strings are unless one has an escape (then the caller compares a
+    /// re-encoding); the payload is when its canonical JSON is its bytes and it has no null or empty list.
+    static func decodeCanonical(_ line: UnsafeBufferPointer<UInt8>, checkingForm: Bool = false) throws(EventDecodingError) -> (event: Event, isCanonical: Bool)? {
         // The fixed tail: ,"prev":"<64 hex>","hash":"<64 hex>"}
         let tailLength = 149
         guard line.count > tailLength + 150 else { return nil }
@@ -43,8 +47,20 @@ extension Event {
         else { return nil }
 
         let (payload, written) = try PayloadKind.decodeStored(payloadJSON, type: typeName, version: version)
-        return Event(seq: seq, id: id, schemaVersion: version, effectiveAt: effectiveAt, recordedAt: recordedAt,
-                     actor: Actor(name: name, role: role), recordedBy: recordedBy, subject: subject, reason: reason,
-                     links: links, payload: payload, prev: prev, hash: hash, writtenPayload: written)
+        let event = Event(seq: seq, id: id, schemaVersion: version, effectiveAt: effectiveAt, recordedAt: recordedAt,
+                          actor: Actor(name: name, role: role), recordedBy: recordedBy, subject: subject, reason: reason,
+                          links: links, payload: payload, prev: prev, hash: hash, writtenPayload: written)
+        guard checkingForm else { return (event, true) }
+        let envelope = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[..<payloadStart]))
+        if ByteSearch.firstIndex(of: UInt8(ascii: "\\"), in: envelope) != nil {
+            // The body the log would write is the line without its hash member, closed.
+            let body = event.canonicalBody
+            return (event, body.count == line.count - EventLine.hashSuffixLength + 1
+                        && body.dropLast().elementsEqual(line.prefix(line.count - EventLine.hashSuffixLength)))
+        }
+        let payloadBytes = line[payloadStart..<(line.count - tailLength)]
+        let members = payloadJSON.objectValue?.members ?? []
+        let plain = !members.contains { $0.value == .null || $0.value == .array([]) }
+        return (event, plain && payloadJSON.canonicalBytes.elementsEqual(payloadBytes))
     }
 }

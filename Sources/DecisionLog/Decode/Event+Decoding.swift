@@ -59,7 +59,7 @@ extension Event {
     /// the hash or the canonical form (the chain verifier does). Throws `EventDecodingError`.
     public init(line: some Collection<UInt8>) throws(EventDecodingError) {
         let fast = line.withContiguousStorageIfAvailable { buffer in
-            Result { () throws(EventDecodingError) -> Event? in try Event.decodeCanonical(buffer) }
+            Result { () throws(EventDecodingError) -> Event? in try Event.decodeCanonical(buffer)?.event }
         }
         if let fast, let event = try fast.get() {
             self = event

@@ -62,7 +62,8 @@ extension EventStore {
     func forEachEvent(from position: LogPosition, registered: inout RegisteredTypes,
                       _ visit: (_ event: Event, _ line: UnsafeRawBufferPointer, _ span: LineSpan) throws -> Bool) throws -> ReadEnd {
         // Lines are read and decoded on other threads, on every core, while this one visits them in order.
-        try DecodingPipeline.run(self, from: position) { batch, decoded in
+        var visited = 0
+        let end = try BatchPipeline.run(read: { [self] emit in try readBatches(from: position) { emit($0) } }, transform: Self.decode) { batch, decoded in
             for index in 0..<batch.count {
                 let number = batch.firstNumber + index
                 let event: Event
@@ -77,10 +78,17 @@ extension EventStore {
                 }
                 let range = batch.ranges[index]
                 let span = LineSpan(start: batch.offset + Int64(range.lowerBound), end: batch.offset + Int64(range.upperBound) + 1)
+                visited += 1
                 if !(try visit(event, batch[index], span)) { return false }
             }
             return true
         }
+        return end ?? ReadEnd(lines: visited, skippedIncompleteTail: false)
+    }
+
+    /// A stored line decoded, or why it does not decode.
+    @Sendable private static func decode(_ line: UnsafeRawBufferPointer, _ number: Int) -> Result<Event, EventDecodingError> {
+        do throws(EventDecodingError) { return .success(try Event(line: line)) } catch { return .failure(error) }
     }
 
     /// The events `reference` names: one, or several when an id prefix is ambiguous, or none.

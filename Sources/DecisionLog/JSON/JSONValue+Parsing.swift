@@ -63,10 +63,12 @@ struct JSONParser {
         return UnsafeBufferPointer(rebasing: bytes[position..<position + count])
     }
 
-    /// A non-negative decimal integer without sign or fraction, consumed; nil when none is there.
+    /// A non-negative decimal integer without sign, fraction or leading zero (as canonical JSON writes it),
+    /// consumed; nil when none is there.
     mutating func takeInteger() -> Int? {
         var value = 0
         let start = position
+        if position + 1 < bytes.count, bytes[position] == 0x30, bytes[position + 1] >= 0x30, bytes[position + 1] <= 0x39 { return nil }
         while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39, position - start < 18 {
             value = value * 10 + Int(bytes[position] - 0x30)
             position += 1

@@ -13,6 +13,9 @@ public enum Views {
         ViewKind(TimelineProjection.self),
     ]
 
+    /// The views that keep checkpoints: all but the timeline.
+    public static var checkpointed: [ViewKind] { all.filter { $0.checkpointVersion != nil } }
+
     /// The view called `name`, or nil.
     public static func named(_ name: String) -> ViewKind? { all.first { $0.name == name } }
 

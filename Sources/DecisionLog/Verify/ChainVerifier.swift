@@ -18,28 +18,48 @@ public struct ChainVerifier: Sendable {
     /// Checks the next line (without its newline) and returns the first problem with it, if any; after a
     /// problem the checker's state is unspecified.
     public mutating func check(line: UnsafeRawBufferPointer, number: Int) -> IntegrityProblem? {
+        switch ChainVerifier.checkAlone(line, number: number) {
+        case .success(let event): return checkInChain(event, number: number)
+        case .failure(let problem):
+            count += 1
+            return problem
+        }
+    }
+
+    /// What a line is on its own — its event, or the first thing wrong with it that no other line is needed
+    /// to see: no hash member, bytes that do not match it, not an event, not in canonical form. Lines can be
+    /// checked this way in any order, on every core.
+    static func checkAlone(_ line: UnsafeRawBufferPointer, number: Int) -> Result<Event, IntegrityProblem> {
+        guard let hashes = EventLine.hashes(of: line) else {
+            return .failure(IntegrityProblem(.malformed, line: number, seq: nil,
+                                             "the line does not end with a hash member; it is not an event the log wrote"))
+        }
+        let decoded = Result { () throws(EventDecodingError) -> (event: Event, isCanonical: Bool) in
+            if let canonical = try Event.decodeCanonical(line.assumingMemoryBound(to: UInt8.self), checkingForm: true) { return canonical }
+            let event = try Event(generalLine: line)
+            return (event, event.line.dropLast().elementsEqual(line))
+        }
+        if hashes.stored != hashes.computed {
+            return .failure(IntegrityProblem(.hashMismatch, line: number, seq: (try? decoded.get().event.seq) ?? EventLine.leadingSeq(of: line),
+                                             "its bytes do not match its hash: the event was changed after it was sealed"))
+        }
+        switch decoded {
+        case .success(let result) where !result.isCanonical:
+            return .failure(IntegrityProblem(.notCanonical, line: number, seq: result.event.seq,
+                                             "the line is not in canonical form: it was rewritten by something other than decisionlog"))
+        case .success(let result):
+            return .success(result.event)
+        case .failure(let error):
+            return .failure(IntegrityProblem(error.needsNewerTool ? .needsNewerTool : .malformed, line: number, seq: EventLine.leadingSeq(of: line),
+                                             error.needsNewerTool ? error.message : "not a valid event: \(error.message)"))
+        }
+    }
+
+    /// Checks `event`, a line that is fine on its own, against the lines before it: seq, link, recorded
+    /// time, registrations and id.
+    mutating func checkInChain(_ event: Event, number: Int) -> IntegrityProblem? {
         count += 1
         let expectedSeq = head.seq + 1
-        guard let hashes = EventLine.hashes(of: line) else {
-            return IntegrityProblem(.malformed, line: number, seq: nil,
-                                    "the line does not end with a hash member; it is not an event the log wrote")
-        }
-        let decoded = Result { () throws(EventDecodingError) -> Event in try Event(line: line) }
-        if hashes.stored != hashes.computed {
-            return IntegrityProblem(.hashMismatch, line: number, seq: (try? decoded.get().seq) ?? EventLine.leadingSeq(of: line),
-                                    "its bytes do not match its hash: the event was changed after it was sealed")
-        }
-        let event: Event
-        switch decoded {
-        case .success(let decodedEvent): event = decodedEvent
-        case .failure(let error):
-            return IntegrityProblem(error.needsNewerTool ? .needsNewerTool : .malformed, line: number, seq: EventLine.leadingSeq(of: line),
-                                    error.needsNewerTool ? error.message : "not a valid event: \(error.message)")
-        }
-        if event.line.dropLast().elementsEqual(line) == false {
-            return IntegrityProblem(.notCanonical, line: number, seq: event.seq,
-                                    "the line is not in canonical form: it was rewritten by something other than decisionlog")
-        }
         if event.seq != expectedSeq {
             let what = event.seq < expectedSeq ? "repeats or goes back" : "skips ahead"
             return IntegrityProblem(.sequenceGap, line: number, seq: event.seq,
@@ -70,19 +90,28 @@ public struct ChainVerifier: Sendable {
                               progress: ((_ linesChecked: Int) -> Void)? = nil) throws -> LogHead {
         var verifier = ChainVerifier()
         var problem: IntegrityProblem? = nil
-        let end: ScanEnd
+        let end: ScanEnd?
         do {
-            end = try LineScanner.scan(file, to: size) { line, number, _ in
-                problem = verifier.check(line: line, number: number)
-                if number % 100_000 == 0 { progress?(number) }
-                return problem == nil
+            // Lines are checked on their own on every core, a batch at a time, then in order against each other.
+            end = try BatchPipeline.run(read: { emit in try LineScanner.scanBatches(file, to: size) { emit($0) } },
+                                        transform: { line, number in ChainVerifier.checkAlone(line, number: number) }) { batch, results in
+                for (index, result) in results.enumerated() {
+                    let number = batch.firstNumber + index
+                    switch result {
+                    case .success(let event): problem = verifier.checkInChain(event, number: number)
+                    case .failure(let lineProblem): problem = lineProblem
+                    }
+                    if problem != nil { return false }
+                    if number % 100_000 == 0 { progress?(number) }
+                }
+                return true
             }
         } catch let error as OverlongLine {
             throw IntegrityProblem(.malformed, line: error.lineNumber, seq: nil,
                                    "the line is longer than \(EventLine.maximumLength) bytes; it is not an event the log wrote")
         }
         if let problem { throw problem }
-        if end.incompleteTailLength > 0 {
+        if let end, end.incompleteTailLength > 0 {
             throw IntegrityProblem(.incompleteTail, line: end.lines + 1, seq: nil,
                                    "the file ends with an incomplete line of \(end.incompleteTailLength) bytes (an interrupted write)")
         }

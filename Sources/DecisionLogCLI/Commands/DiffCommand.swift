@@ -37,6 +37,7 @@ enum DiffCommand: Command {
             if args.all("view").isEmpty, view.name == FieldsProjection.name, old.rows.isEmpty, new.rows.isEmpty { continue }
             if view.name == KPIsProjection.name { kpis = KPIChange.table(before: old, after: new) }
             diffs.append(ViewDiff(view, before: old, after: new))
+            UntilExit.keep((old, new))
         }
         context.console.writeOut(query.rendering.diff(diffs, kpis: kpis, from: before, to: after, format: format))
     }

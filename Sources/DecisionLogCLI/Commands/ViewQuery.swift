@@ -35,6 +35,7 @@ struct ViewQuery {
         for case .seq(let seq)? in points { seqs.insert(seq) }
         let replay = try Replay(store, views: views, known: Cut.Known(known), remembering: seqs, checkpoints: context.checkpoints(of: store))
         context.warnIfSkipped(replay.skippedIncompleteTail)
+        UntilExit.keep(replay)
         if case .seq(let seq)? = known, seq > replay.lastSeq {
             throw CommandFailure("there is no event #\(seq) in the log (it ends at #\(replay.lastSeq)); give a seq from 'decisionlog log'", .invalidInput)
         }
@@ -55,7 +56,9 @@ struct ViewQuery {
         let known = try point(args.value("known-at"), option: "--known-at")
         let replay = try replay([view], known: known, asOf: [asOf])
         let moment = try moment(replay, asOf: asOf, known: known)
-        return (filtered(replay.table(view, asOf: moment.asOf), args.value("subject")), moment)
+        let table = filtered(replay.table(view, asOf: moment.asOf), args.value("subject"))
+        UntilExit.keep(table)
+        return (table, moment)
     }
 
     /// `table` with only the rows whose subject starts with `prefix`.

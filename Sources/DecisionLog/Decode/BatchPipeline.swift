@@ -1,28 +1,33 @@
 import Dispatch
 import Synchronization
 
-/// Reads and decodes the log on other threads while the caller's thread visits the events already decoded:
-/// a producer reads batch after batch and decodes each on every core, handing them over through a queue of
-/// at most two batches; the caller visits them in seq order. Reading, decoding and visiting overlap, and
-/// memory stays bounded whatever the log's size.
-enum DecodingPipeline {
+/// Reads lines and runs a per-line function over them on other threads while the caller's thread visits
+/// the results already made: a producer reads batch after batch and maps each on every core, handing them
+/// over through a queue of at most two batches; the caller visits them in order. Reading, mapping and
+/// visiting overlap, and memory stays bounded whatever the log's size.
+enum BatchPipeline {
     /// What the producer hands over.
-    enum Item: Sendable {
-        case batch(LineBatch, [Result<Event, EventDecodingError>])
-        case end(ReadEnd)
+    enum Item<Output: Sendable, End: Sendable>: Sendable {
+        case batch(LineBatch, [Output])
+        case end(End)
         case failure(any Error)
     }
 
-    /// Calls `visit` with each decoded batch of `store` from `position`, in order, on the calling thread;
-    /// `visit` returns false to stop. Returns how the read ended, or throws what reading or `visit` threw.
-    static func run(_ store: any EventStore, from position: LogPosition,
-                    _ visit: (LineBatch, [Result<Event, EventDecodingError>]) throws -> Bool) throws -> ReadEnd {
-        let channel = Channel(capacity: 2)
+    /// Calls `visit`, on the calling thread, with each batch `read` gives and `transform` of its lines (each
+    /// line and its number); `visit` returns false to stop. Returns what `read` returned, nil when stopped
+    /// early, or throws what `read` or `visit` threw. `read` runs on another thread, calling `emit` with each
+    /// batch and stopping when it returns false.
+    static func run<Output: Sendable, End: Sendable>(
+        read: @escaping @Sendable (_ emit: (LineBatch) -> Bool) throws -> End,
+        transform: @escaping @Sendable (UnsafeRawBufferPointer, Int) -> Output,
+        visit: (LineBatch, [Output]) throws -> Bool
+    ) throws -> End? {
+        let channel = Channel<Item<Output, End>>(capacity: 2)
         DispatchQueue.global().async {
             do {
-                let end = try store.readBatches(from: position) { batch in
+                let end = try read { batch in
                     guard !channel.isClosed else { return false }
-                    channel.put(.batch(batch, ParallelDecoding.events(in: batch)))
+                    channel.put(.batch(batch, ParallelMapping.map(batch, transform)))
                     return true
                 }
                 channel.put(.end(end))
@@ -33,7 +38,7 @@ enum DecodingPipeline {
         var finished = false
         defer {
             // Stopped early (or `visit` threw): tell the producer, and take what it still hands over until it
-            // ends, so it is done with the store when this returns.
+            // ends, so it is done with what it reads when this returns.
             if !finished {
                 channel.close()
                 drain: while true {
@@ -46,8 +51,8 @@ enum DecodingPipeline {
         }
         while true {
             switch channel.take() {
-            case .batch(let batch, let events):
-                if !(try visit(batch, events)) { return ReadEnd(lines: batch.firstNumber + batch.count - 1, skippedIncompleteTail: false) }
+            case .batch(let batch, let outputs):
+                if !(try visit(batch, outputs)) { return nil }
             case .end(let end):
                 finished = true
                 return end
@@ -60,7 +65,7 @@ enum DecodingPipeline {
 
     /// A bounded queue from one producer thread to one consumer thread. Every `put` is matched by a `take`
     /// (the consumer drains to the end), so its semaphores end as they started.
-    final class Channel: Sendable {
+    final class Channel<Item: Sendable>: Sendable {
         private let queue = Mutex<[Item]>([])
         private let closed = Atomic<Bool>(false)
         private let items = DispatchSemaphore(value: 0)
