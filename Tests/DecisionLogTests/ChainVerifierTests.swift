@@ -46,6 +46,21 @@ struct ChainVerifierTests {
         #expect(problem.kind == .hashMismatch || problem.kind == .malformed)
     }
 
+    /// The stored hash is the one member its own hash does not cover: written in uppercase it still names
+    /// the same digest, but the line is not what the log wrote.
+    @Test func aHashInUppercaseIsNotCanonical() throws {
+        let folder = TemporaryFolder()
+        try Fixtures.log(in: folder, events: 20)
+        var lines = Fixtures.eventBytes(folder).split(separator: 0x0A).map(Array.init)
+        let letter = try #require(lines[6].indices.last { lines[6][$0] >= UInt8(ascii: "a") && lines[6][$0] <= UInt8(ascii: "f") })
+        #expect(letter > lines[6].count - EventLine.hashSuffixLength)
+        lines[6][letter] -= 0x20
+        Fixtures.writeEvents(lines.flatMap { $0 + [0x0A] }, in: folder)
+        guard case .failure(let problem) = Fixtures.verify(folder) else { Issue.record("not caught"); return }
+        #expect(problem.line == 7)
+        #expect(problem.kind == .notCanonical)
+    }
+
     @Test(arguments: [
         ("delete", IntegrityProblem.Kind.sequenceGap, 11),
         ("swap", .sequenceGap, 11),

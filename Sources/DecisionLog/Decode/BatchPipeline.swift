@@ -1,97 +1,77 @@
 import Dispatch
-import Synchronization
 
-/// Reads lines and runs a per-line function over them on other threads while the caller's thread visits
-/// the results already made: a producer reads batch after batch and maps each on every core, handing them
-/// over through a queue of at most two batches; the caller visits them in order. Reading, mapping and
-/// visiting overlap, and memory stays bounded whatever the log's size.
+/// Reads lines and maps each batch of them on another thread while the caller's thread reads the next and
+/// visits the batches already mapped, in order. Batches are mapped side by side on every core with no wait
+/// between them, and at most a few are in flight, so memory stays bounded whatever the log's size.
 enum BatchPipeline {
-    /// What the producer hands over.
-    enum Item<Output: Sendable, End: Sendable>: Sendable {
-        case batch(LineBatch, [Output])
-        case end(End)
-        case failure(any Error)
+    /// The outputs of one batch, filled in by its worker and waited for by the caller. Safe to send: the
+    /// worker writes `outputs` once, before it signals; the caller reads it only after waiting for that signal.
+    final class Mapped<Output: Sendable>: @unchecked Sendable {
+        let batch: LineBatch
+        private var outputs: [Output] = []
+        private let done = DispatchSemaphore(value: 0)
+
+        init(_ batch: LineBatch) { self.batch = batch }
+
+        func fill(_ outputs: [Output]) {
+            self.outputs = outputs
+            done.signal()
+        }
+
+        func wait() -> [Output] {
+            done.wait()
+            return outputs
+        }
     }
 
     /// Calls `visit`, on the calling thread, with each batch `read` gives and `transform` of its lines (each
-    /// line and its number); `visit` returns false to stop. Returns what `read` returned, nil when stopped
-    /// early, or throws what `read` or `visit` threw. `read` runs on another thread, calling `emit` with each
-    /// batch and stopping when it returns false.
-    static func run<Output: Sendable, End: Sendable>(
-        read: @escaping @Sendable (_ emit: (LineBatch) -> Bool) throws -> End,
+    /// line and its number), in order; `visit` returns false to stop. Returns what `read` returned, nil when
+    /// stopped early, or throws what `read` or `visit` threw. `read` runs on the calling thread too, calling
+    /// `emit` with each batch and stopping when it returns false.
+    static func run<Output: Sendable, End>(
+        read: (_ emit: (LineBatch) -> Bool) throws -> End,
         transform: @escaping @Sendable (UnsafeRawBufferPointer, Int) -> Output,
         visit: (LineBatch, [Output]) throws -> Bool
     ) throws -> End? {
-        let channel = Channel<Item<Output, End>>(capacity: 2)
-        DispatchQueue.global().async {
-            do {
-                let end = try read { batch in
-                    guard !channel.isClosed else { return false }
-                    channel.put(.batch(batch, ParallelMapping.map(batch, transform)))
-                    return true
-                }
-                channel.put(.end(end))
-            } catch {
-                channel.put(.failure(error))
-            }
-        }
-        var finished = false
-        defer {
-            // Stopped early (or `visit` threw): tell the producer, and take what it still hands over until it
-            // ends, so it is done with what it reads when this returns.
-            if !finished {
-                channel.close()
-                drain: while true {
-                    switch channel.take() {
-                    case .batch: continue
-                    case .end, .failure: break drain
-                    }
-                }
-            }
-        }
-        while true {
-            switch channel.take() {
-            case .batch(let batch, let outputs):
-                if !(try visit(batch, outputs)) { return nil }
-            case .end(let end):
-                finished = true
-                return end
-            case .failure(let error):
-                finished = true
-                throw error
-            }
-        }
+        // `emit` visits the batches mapped so far; `read` calls it, and never keeps it.
+        try withoutActuallyEscaping(visit) { visit in try run(read: read, transform: transform, escapingVisit: visit) }
     }
 
-    /// A bounded queue from one producer thread to one consumer thread. Every `put` is matched by a `take`
-    /// (the consumer drains to the end), so its semaphores end as they started.
-    final class Channel<Item: Sendable>: Sendable {
-        private let queue = Mutex<[Item]>([])
-        private let closed = Atomic<Bool>(false)
-        private let items = DispatchSemaphore(value: 0)
-        private let slots: DispatchSemaphore
-
-        init(capacity: Int) { slots = DispatchSemaphore(value: capacity) }
-
-        /// Whether the consumer has stopped reading.
-        var isClosed: Bool { closed.load(ordering: .acquiring) }
-
-        /// Tells the producer to stop.
-        func close() { closed.store(true, ordering: .releasing) }
-
-        /// Adds `item`, waiting while the queue is full.
-        func put(_ item: Item) {
-            slots.wait()
-            queue.withLock { $0.append(item) }
-            items.signal()
+    private static func run<Output: Sendable, End>(
+        read: (_ emit: (LineBatch) -> Bool) throws -> End,
+        transform: @escaping @Sendable (UnsafeRawBufferPointer, Int) -> Output,
+        escapingVisit visit: @escaping (LineBatch, [Output]) throws -> Bool
+    ) throws -> End? {
+        let inFlight = ParallelMapping.workers + 1
+        var pending: [Mapped<Output>] = []
+        var stopped = false
+        var visitError: (any Error)? = nil
+        func visitOldest() {
+            let oldest = pending.removeFirst()
+            let outputs = oldest.wait()
+            guard !stopped else { return }
+            do {
+                if !(try visit(oldest.batch, outputs)) { stopped = true }
+            } catch {
+                visitError = error
+                stopped = true
+            }
         }
-
-        /// The oldest item, waiting until there is one.
-        func take() -> Item {
-            items.wait()
-            let item = queue.withLock { $0.removeFirst() }
-            slots.signal()
-            return item
+        let end: End
+        do {
+            defer { while !pending.isEmpty { _ = pending.removeFirst().wait() } }
+            end = try read { batch in
+                let mapped = Mapped<Output>(batch)
+                pending.append(mapped)
+                DispatchQueue.global().async {
+                    mapped.fill((0..<batch.count).map { transform(batch[$0], batch.firstNumber + $0) })
+                }
+                while pending.count > inFlight { visitOldest() }
+                return !stopped
+            }
+            while !pending.isEmpty && !stopped { visitOldest() }
         }
+        if let visitError { throw visitError }
+        return stopped ? nil : end
     }
 }

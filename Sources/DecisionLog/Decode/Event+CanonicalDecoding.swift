@@ -5,8 +5,9 @@ extension Event {
     /// reports as not canonical). Throws for a line in canonical layout whose values are invalid.
     ///
     /// With `checkingForm`, also says whether the line is exactly what the log would write for the event:
-    /// the layout is, by construction; strings are unless one has an escape (then the caller compares a
-    /// re-encoding); the payload is when its canonical JSON is its bytes and it has no null or empty list.
+    /// the layout is, by construction (ids and hashes in uppercase return nil); strings are unless one has an
+    /// escape (then the caller compares a re-encoding); the payload is when its canonical JSON is its bytes
+    /// and it has no null or empty list.
     static func decodeCanonical(_ line: UnsafeBufferPointer<UInt8>, checkingForm: Bool = false) throws(EventDecodingError) -> (event: Event, isCanonical: Bool)? {
         // The fixed tail: ,"prev":"<64 hex>","hash":"<64 hex>"}
         let tailLength = 149
@@ -14,7 +15,7 @@ extension Event {
         var p = JSONParser(line)
         func string() -> String? { try? p.parseString() }
         guard p.take(#"{"seq":"#), let seq = p.takeInteger(), seq >= 1,
-            p.take(#","id":""#), let idBytes = p.take(count: 36), let id = EventID(bytes: idBytes),
+            p.take(#","id":""#), let idBytes = p.take(count: 36), let id = EventID(bytes: idBytes), !checkingForm || Hex.isLowercase(idBytes),
             p.take(#"","type":"#), let typeName = string(),
             p.take(#","schemaVersion":"#), let version = p.takeInteger(), version >= 1,
             p.take(#","effectiveAt":""#), let effectiveBytes = p.take(count: 24), let effectiveAt = Timestamp(canonical: effectiveBytes),
@@ -31,7 +32,8 @@ extension Event {
         var links: [EventID] = []
         if p.take(#","links":["#) {
             repeat {
-                guard p.take("\""), let bytes = p.take(count: 36), let link = EventID(bytes: bytes), p.take("\"") else { return nil }
+                guard p.take("\""), let bytes = p.take(count: 36), let link = EventID(bytes: bytes), p.take("\""),
+                      !checkingForm || Hex.isLowercase(bytes) else { return nil }
                 links.append(link)
             } while p.take(",")
             guard p.take("]") else { return nil }
@@ -43,7 +45,8 @@ extension Event {
         else { return nil }
         var tail = JSONParser(UnsafeBufferPointer(rebasing: line[(line.count - tailLength)...]))
         guard tail.take(#","prev":""#), let prevBytes = tail.take(count: 64), let prev = Digest(hex: prevBytes),
-            tail.take(#"","hash":""#), let hashBytes = tail.take(count: 64), let hash = Digest(hex: hashBytes), tail.take(#""}"#)
+            tail.take(#"","hash":""#), let hashBytes = tail.take(count: 64), let hash = Digest(hex: hashBytes), tail.take(#""}"#),
+            !checkingForm || (Hex.isLowercase(prevBytes) && Hex.isLowercase(hashBytes))
         else { return nil }
 
         let (payload, written) = try PayloadKind.decodeStored(payloadJSON, type: typeName, version: version)
@@ -58,9 +61,9 @@ extension Event {
             return (event, body.count == line.count - EventLine.hashSuffixLength + 1
                         && body.dropLast().elementsEqual(line.prefix(line.count - EventLine.hashSuffixLength)))
         }
-        let payloadBytes = line[payloadStart..<(line.count - tailLength)]
+        let payloadBytes = UnsafeBufferPointer(rebasing: line[payloadStart..<(line.count - tailLength)])
         let members = payloadJSON.objectValue?.members ?? []
         let plain = !members.contains { $0.value == .null || $0.value == .array([]) }
-        return (event, plain && payloadJSON.canonicalBytes.elementsEqual(payloadBytes))
+        return (event, plain && payloadJSON.isCanonicalEncoding(of: payloadBytes))
     }
 }

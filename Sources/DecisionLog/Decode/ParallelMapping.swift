@@ -1,29 +1,39 @@
 import Dispatch
 
-/// Runs a per-line function over a batch of stored lines on every core: each worker takes one contiguous
-/// share of the lines and writes only its own slots of the result, which is then read in order.
+/// Runs a function over the indices of a collection on every core: the indices are cut into contiguous
+/// shares, each worker takes share after share and writes only its slots of the result, which is then read
+/// in order.
 enum ParallelMapping {
     /// How many workers run at once.
     static let workers = min(8, ProcessFacts.processorCount)
 
-    /// `transform` of each line of `batch`, in order.
-    static func map<Output: Sendable>(_ batch: LineBatch, _ transform: @escaping @Sendable (UnsafeRawBufferPointer, Int) -> Output) -> [Output] {
-        let count = batch.count
-        guard workers > 1, count >= 64 else { return (0..<count).map { transform(batch[$0], batch.firstNumber + $0) } }
+    /// `transform` of each index below `count`, in order. `makeTransform` is called once a share, so a share
+    /// can keep state that is not `Sendable` (a schema registry's compiled schemas) to itself. Runs on the
+    /// calling thread alone when there are fewer than `minimum` indices.
+    static func map<Output>(count: Int, minimum: Int = 64, _ makeTransform: @escaping @Sendable () -> (Int) -> Output) -> [Output] {
+        guard workers > 1, count >= minimum else { return (0..<count).map(makeTransform()) }
+        // More shares than workers, so that a worker slowed by another thread takes fewer of them.
+        let shares = workers * 4
         return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
             let output = DisjointOutput(base: buffer.baseAddress!)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                let share = (count + workers - 1) / workers
-                for index in (worker * share)..<min(count, (worker + 1) * share) {
-                    (output.base + index).initialize(to: transform(batch[index], batch.firstNumber + index))
+            DispatchQueue.concurrentPerform(iterations: shares) { share in
+                let transform = makeTransform()
+                let size = (count + shares - 1) / shares
+                for index in min(count, share * size)..<min(count, (share + 1) * size) {
+                    (output.base + index).initialize(to: transform(index))
                 }
             }
             initialized = count
         }
     }
+
+    /// `transform` of each line of `batch` (and its number), in order.
+    static func map<Output: Sendable>(_ batch: LineBatch, _ transform: @escaping @Sendable (UnsafeRawBufferPointer, Int) -> Output) -> [Output] {
+        map(count: batch.count) { { index in transform(batch[index], batch.firstNumber + index) } }
+    }
 }
 
-/// The result buffer, shared by the workers. Safe to send: each worker initializes a disjoint range of slots,
+/// The result buffer, shared by the workers. Safe to send: each share initializes a disjoint range of slots,
 /// and the buffer is read only after `concurrentPerform` has returned, which orders every write before it.
 private struct DisjointOutput<Output>: @unchecked Sendable {
     let base: UnsafeMutablePointer<Output>

@@ -15,6 +15,11 @@ public struct EventID: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// A new UUIDv7 for the instant `time`.
     public static func generate(at time: Timestamp) -> EventID {
         var random = SystemRandomNumberGenerator()
+        return generate(at: time, using: &random)
+    }
+
+    /// A new UUIDv7 for the instant `time`, its random bits from `random`.
+    static func generate(at time: Timestamp, using random: inout some RandomNumberGenerator) -> EventID {
         let timeBits = UInt64(bitPattern: time.milliseconds) & 0xFFFF_FFFF_FFFF
         let high = timeBits << 16 | 0x7000 | (random.next() & 0x0FFF)
         let low = 0x8000_0000_0000_0000 | (random.next() & 0x3FFF_FFFF_FFFF_FFFF)

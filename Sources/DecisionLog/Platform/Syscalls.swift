@@ -443,6 +443,18 @@ public enum ByteSearch {
         guard let found = memchr(base + start, Int32(byte), buffer.count - start) else { return nil }
         return UnsafeRawPointer(found) - base
     }
+
+    /// Whether `needle` occurs anywhere in `buffer`.
+    public static func contains(_ needle: StaticString, in buffer: UnsafeRawBufferPointer) -> Bool {
+        let length = needle.utf8CodeUnitCount
+        guard let base = buffer.baseAddress, length > 0 else { return false }
+        var start = 0
+        while start + length <= buffer.count, let found = firstIndex(of: needle.utf8Start.pointee, in: buffer, from: start) {
+            if found + length <= buffer.count && memcmp(base + found, needle.utf8Start, length) == 0 { return true }
+            start = found + 1
+        }
+        return false
+    }
 }
 
 /// A file mapped into memory read-only, unmapped when the last reference goes.

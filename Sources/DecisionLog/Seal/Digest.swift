@@ -88,6 +88,11 @@ public struct Digest: Sendable, Hashable, CustomStringConvertible {
 enum Hex {
     static let digits: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// Whether `bytes` (hex digits, dashes) have no uppercase digit: the form the log writes.
+    static func isLowercase(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        !bytes.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "F") }
+    }
+
     /// Each byte's hex value, or 0xFF for a byte that is not a hex digit.
     static let table: [UInt8] = (0...255).map { value(of: UInt8($0)) ?? 0xFF }
 

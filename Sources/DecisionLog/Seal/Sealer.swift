@@ -16,29 +16,70 @@ public struct Sealer: Sendable {
     /// clock reads earlier, so recorded time never goes back along the log. Returns the event and its line
     /// (newline included).
     public mutating func seal(_ draft: ValidatedDraft, now: Timestamp) -> (event: Event, line: [UInt8]) {
+        let batch = seal([draft], now: now)
+        return (batch.events[0], batch.bytes)
+    }
+
+    /// Seals `drafts` as the next events, in order, all recorded at `now` (or the previous event's recorded
+    /// time, as `seal(_:now:)`). Each line is laid out on every core up to its `prev` member; only linking and
+    /// hashing, which need the line before, run in order.
+    public mutating func seal(_ drafts: [ValidatedDraft], now: Timestamp) -> SealedBatch {
         let recordedAt = max(now, head.recordedAt)
-        let unhashed = Event(
-            seq: head.seq + 1, id: draft.id ?? EventID.generate(at: recordedAt),
-            schemaVersion: draft.payload.schemaVersion,
-            effectiveAt: draft.effectiveAt, recordedAt: recordedAt, actor: draft.actor, recordedBy: recordedBy,
-            subject: draft.subject, reason: draft.reason, links: draft.links, payload: draft.payload,
-            prev: head.hash, hash: .zero)
-        var line = unhashed.canonicalBody
-        let hash = SHA256.hash(line)
-        EventLine.appendHash(hash, toBody: &line)
-        let event = unhashed.withHash(hash)
-        head = LogHead(seq: event.seq, hash: hash, recordedAt: recordedAt)
-        return (event, line)
+        var random = BufferedRandom()
+        let ids = drafts.map { $0.id ?? EventID.generate(at: recordedAt, using: &random) }
+        let firstSeq = head.seq + 1, recordedBy = self.recordedBy
+        let unhashed = ParallelMapping.map(count: drafts.count, minimum: 512) {
+            { index in
+                let draft = drafts[index]
+                let event = Event(seq: firstSeq + index, id: ids[index], schemaVersion: draft.payload.schemaVersion,
+                                  effectiveAt: draft.effectiveAt, recordedAt: recordedAt, actor: draft.actor, recordedBy: recordedBy,
+                                  subject: draft.subject, reason: draft.reason, links: draft.links, payload: draft.payload,
+                                  prev: .zero, hash: .zero)
+                return (event: event, start: event.canonicalBodyBeforePrev)
+            }
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(unhashed.reduce(0) { $0 + $1.start.count + EventLine.prevAndHashLength })
+        var lineEnds: [Int] = []
+        lineEnds.reserveCapacity(drafts.count)
+        var hashes: [Digest] = []
+        hashes.reserveCapacity(drafts.count + 1)
+        hashes.append(head.hash)
+        for (_, start) in unhashed {
+            let lineStart = bytes.count
+            bytes.append(contentsOf: start)
+            EventLine.appendPrev(hashes.last!, to: &bytes)
+            let hash = bytes.withUnsafeBytes { SHA256.hash(UnsafeRawBufferPointer(rebasing: $0[lineStart...])) }
+            EventLine.appendHash(hash, toBody: &bytes)
+            hashes.append(hash)
+            lineEnds.append(bytes.count)
+        }
+        let links = hashes
+        let events = ParallelMapping.map(count: drafts.count, minimum: 512) {
+            { index in unhashed[index].event.linked(prev: links[index], hash: links[index + 1]) }
+        }
+        if let last = events.last { head = LogHead(seq: last.seq, hash: last.hash, recordedAt: recordedAt) }
+        return SealedBatch(events: events, bytes: bytes, lineEnds: lineEnds)
     }
 }
 
+/// Events sealed together, and their lines one after another.
+public struct SealedBatch: Sendable {
+    /// The events, in order.
+    public let events: [Event]
+    /// Their lines, newlines included, ready to append.
+    public let bytes: [UInt8]
+    /// Where each line ends in `bytes`.
+    public let lineEnds: [Int]
+
+    /// The length of line `index`, newline included.
+    public func lineLength(_ index: Int) -> Int { lineEnds[index] - (index == 0 ? 0 : lineEnds[index - 1]) }
+}
+
 extension Event {
-    /// The canonical JSON of the event without its `hash` member: what the hash is computed over.
-    ///
-    /// Members in this fixed order: `seq`, `id`, `type`, `schemaVersion`, `effectiveAt`, `recordedAt`,
-    /// `actor`, `recordedBy`, `subject`, `reason`, `links`, `payload`, `prev`. Absent optionals and empty
-    /// link lists are left out; nested objects have their keys sorted.
-    public var canonicalBody: [UInt8] {
+    /// The canonical body up to its `prev` member (`{"seq":…,"payload":{…}`): all of it that does not
+    /// depend on the event before.
+    var canonicalBodyBeforePrev: [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(512)
         func key(_ name: StaticString) {
@@ -63,8 +104,17 @@ extension Event {
         if let reason { key("reason"); CanonicalJSON.appendString(reason, to: &out) }
         if !links.isEmpty { key("links"); JSONValue.array(links.map { .string($0.description) }).appendCanonical(to: &out) }
         key("payload"); (writtenPayload ?? payload.json).appendCanonical(to: &out)
-        key("prev"); out.append(UInt8(ascii: "\"")); prev.appendHex(to: &out); out.append(UInt8(ascii: "\""))
-        out.append(UInt8(ascii: "}"))
+        return out
+    }
+
+    /// The canonical JSON of the event without its `hash` member: what the hash is computed over.
+    ///
+    /// Members in this fixed order: `seq`, `id`, `type`, `schemaVersion`, `effectiveAt`, `recordedAt`,
+    /// `actor`, `recordedBy`, `subject`, `reason`, `links`, `payload`, `prev`. Absent optionals and empty
+    /// link lists are left out; nested objects have their keys sorted.
+    public var canonicalBody: [UInt8] {
+        var out = canonicalBodyBeforePrev
+        EventLine.appendPrev(prev, to: &out)
         return out
     }
 
@@ -75,7 +125,7 @@ extension Event {
         return out
     }
 
-    func withHash(_ hash: Digest) -> Event {
+    func linked(prev: Digest, hash: Digest) -> Event {
         Event(seq: seq, id: id, schemaVersion: schemaVersion, effectiveAt: effectiveAt, recordedAt: recordedAt,
               actor: actor, recordedBy: recordedBy, subject: subject, reason: reason, links: links,
               payload: payload, prev: prev, hash: hash, writtenPayload: writtenPayload)
@@ -92,7 +142,17 @@ public enum EventLine {
     public static let maximumLength = 1 << 20
     /// `,"hash":"` + 64 hex digits + `"}`: the fixed-size end of every line (before the newline).
     public static let hashSuffixLength = 75
+    /// What a line has after `canonicalBodyBeforePrev`: `,"prev":"…"`, `,"hash":"…"}` and the newline.
+    static let prevAndHashLength = 74 + 76
     private static let hashKey = Array(#","hash":""#.utf8)
+    private static let prevKey = Array(#","prev":""#.utf8)
+
+    /// Appends `,"prev":"…"}` to the start of a body (`canonicalBodyBeforePrev`), closing it.
+    static func appendPrev(_ prev: Digest, to body: inout [UInt8]) {
+        body.append(contentsOf: prevKey)
+        prev.appendHex(to: &body)
+        body.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: "}")])
+    }
 
     /// Replaces the closing brace of a canonical body with `,"hash":"…"}` and a newline.
     public static func appendHash(_ hash: Digest, toBody body: inout [UInt8]) {

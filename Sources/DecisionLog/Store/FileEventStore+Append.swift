@@ -56,20 +56,17 @@ extension FileEventStore {
             }
 
             var sealer = Sealer(head: head, recordedBy: request.recordedBy)
-            var appended: [Event] = []
-            var bytes: [UInt8] = []
-            let now = clock()
-            for (position, draft) in fresh {
+            let sealed = sealer.seal(fresh.map(\.draft), now: clock())
+            for (offset, (position, draft)) in fresh.enumerated() {
                 rejections += index.problems(with: draft).map { DraftRejection(position: position, issue: $0) }
-                let (event, line) = sealer.seal(draft, now: now)
-                if line.count > EventLine.maximumLength {
+                let length = sealed.lineLength(offset)
+                if length > EventLine.maximumLength {
                     rejections.append(DraftRejection(position: position, issue: ValidationIssue(
-                        path: "", message: "the event takes \(line.count) bytes; a line holds at most \(EventLine.maximumLength) (1 MiB): shorten its texts")))
+                        path: "", message: "the event takes \(length) bytes; a line holds at most \(EventLine.maximumLength) (1 MiB): shorten its texts")))
                 }
-                index.add(event, fromRequest: true)
-                appended.append(event)
-                bytes += line
+                index.add(sealed.events[offset], fromRequest: true)
             }
+            let (appended, bytes) = (sealed.events, sealed.bytes)
             if !conflicts.isEmpty || !rejections.isEmpty {
                 // A conflict alone is status 3 (someone recorded that id otherwise); with other problems, the
                 // request is simply invalid.

@@ -1,9 +1,9 @@
 /// A JSON Lines file of drafts (one JSON object a line; blank lines are skipped), validated line by line in
 /// file order — the shared path of `schema check` and `import`. A line that registers a schema makes its type
 /// usable on the lines after it.
-public struct DraftBatch {
+public struct DraftBatch: Sendable {
     /// One line's draft, valid or not.
-    public struct Line {
+    public struct Line: Sendable {
         /// The 1-based line number in the file.
         public let number: Int
         /// The validated draft, or every problem with it.
@@ -26,16 +26,43 @@ public struct DraftBatch {
 
     /// Reads and validates `bytes` in `context` against `schemas` (which learns each schema a valid line
     /// registers). A draft without an actor gets `defaultActor`, when there is one.
+    ///
+    /// A file that registers no schema is validated on every core (each worker with its own copy of the
+    /// registry); one that does, in file order on one, so each line sees the schemas registered above it.
     public init(_ bytes: [UInt8], context: DraftContext, schemas: SchemaRegistry, defaultActor: Actor? = nil) {
-        var lines: [Line] = []
-        var number = 0
-        for text in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            number += 1
-            let body = text.last == UInt8(ascii: "\r") ? text.dropLast() : text
-            guard body.contains(where: { !DraftBatch.isBlank($0) }) else { continue }
-            lines.append(Line(number: number, result: DraftBatch.validate(body, context: context, schemas: schemas, defaultActor: defaultActor)))
+        let ranges = DraftBatch.lineRanges(bytes)
+        let registers = bytes.withUnsafeBytes { ByteSearch.contains("schema.registered", in: $0) }
+        if registers || ranges.count < 256 {
+            lines = ranges.map { line in
+                Line(number: line.number, result: DraftBatch.validate(bytes[line.range], context: context, schemas: schemas, defaultActor: defaultActor))
+            }
+        } else {
+            let registrations = schemas.registrations
+            lines = ParallelMapping.map(count: ranges.count) {
+                let schemas = SchemaRegistry(registrations: registrations)
+                return { index in
+                    let line = ranges[index]
+                    return Line(number: line.number, result: DraftBatch.validate(bytes[line.range], context: context, schemas: schemas, defaultActor: defaultActor))
+                }
+            }
         }
-        self.lines = lines
+    }
+
+    /// Each line that is not blank: its 1-based number and its bytes without the newline (or a `\r` before it).
+    private static func lineRanges(_ bytes: [UInt8]) -> [(number: Int, range: Range<Int>)] {
+        var ranges: [(number: Int, range: Range<Int>)] = []
+        bytes.withUnsafeBytes { buffer in
+            var start = 0, number = 0
+            while start <= buffer.count {
+                number += 1
+                let newline = ByteSearch.firstIndex(of: UInt8(ascii: "\n"), in: buffer, from: start) ?? buffer.count
+                var end = newline
+                if end > start && buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                if buffer[start..<end].contains(where: { !DraftBatch.isBlank($0) }) { ranges.append((number, start..<end)) }
+                start = newline + 1
+            }
+        }
+        return ranges
     }
 
     private static func validate(_ text: ArraySlice<UInt8>, context: DraftContext, schemas: SchemaRegistry,

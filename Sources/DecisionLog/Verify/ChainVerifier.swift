@@ -9,7 +9,7 @@ public struct ChainVerifier: Sendable {
     public private(set) var head: LogHead = .empty
     /// How many lines were checked.
     public private(set) var count = 0
-    private var ids: Set<EventID> = []
+    private var ids = EventIDSet()
     private var registered = RegisteredTypes()
 
     /// A checker at the start of a log.
@@ -76,7 +76,7 @@ public struct ChainVerifier: Sendable {
         if let problem = registered.problem(with: event) {
             return IntegrityProblem(problem.kind, line: number, seq: event.seq, problem.message)
         }
-        if !ids.insert(event.id).inserted {
+        if !ids.insert(event.id) {
             return IntegrityProblem(.duplicateID, line: number, seq: event.seq, "the id \(event.id) appears earlier in the log")
         }
         head = LogHead(seq: event.seq, hash: event.hash, recordedAt: event.recordedAt)

@@ -17,8 +17,9 @@ enum ImportCommand: Command {
         let args = try ArgumentParser.parse(arguments, for: spec)
         let store = try context.openLog(args)
         let file = try DraftFile(args.positionals[0], store: store, args: args, context: context)
-        let problems = try file.problems(store, recordedBy: context.recordedBy)
-        guard problems.lines.isEmpty else {
+        if !file.batch.failures.isEmpty {
+            // Some drafts are bad on their own: list them with what the log would refuse of the others.
+            let problems = try file.problems(store, recordedBy: context.recordedBy)
             throw CommandFailure(lines: ["\(file.name): \(file.count(invalid: problems.lines.count)); nothing was imported"]
                                      + problems.lines.map { "  " + $0 }, problems.status)
         }
@@ -27,7 +28,7 @@ enum ImportCommand: Command {
         do throws(LogError) {
             receipt = try store.append(AppendRequest(drafts: file.batch.drafts, recordedBy: context.recordedBy, dryRun: dryRun))
         } catch where !error.rejections.isEmpty {
-            // The log changed since the check above (another writer): report what it refuses now.
+            // Every draft is valid on its own, but the log refuses some (references, ids, schema versions).
             let refused = file.problemLines(adding: error.rejections)
             throw CommandFailure(lines: ["\(file.name): \(file.count(invalid: refused.count)); nothing was imported"] + refused.map { "  " + $0 },
                                  error.code == .conflict ? .conflict : .invalidInput)

@@ -61,12 +61,12 @@ enum Digits {
 
     /// Appends `value` as exactly `width` digits, zero-padded.
     static func append(_ value: Int, width: Int, to output: inout [UInt8]) {
-        var digits = [UInt8](repeating: 0x30, count: width)
+        let start = output.count
+        output.append(contentsOf: repeatElement(0x30, count: width))
         var v = value
-        for i in stride(from: width - 1, through: 0, by: -1) {
-            digits[i] = UInt8(0x30 + v % 10)
+        for i in stride(from: start + width - 1, through: start, by: -1) {
+            output[i] = UInt8(0x30 + v % 10)
             v /= 10
         }
-        output.append(contentsOf: digits)
     }
 }

@@ -24,6 +24,12 @@ public final class SchemaRegistry {
         teamKinds[registration.type] = nil
     }
 
+    /// The team's registrations that hold (the first of each type and version), by type and version: enough
+    /// to make another registry like this one, e.g. one per thread.
+    public var registrations: [SchemaRegistration] {
+        team.keys.sorted().flatMap { type in team[type]!.keys.sorted().map { team[type]![$0]! } }
+    }
+
     /// Whether `type` is one of the tool's own.
     public func isBuiltIn(_ type: String) -> Bool { builtIn[type] != nil }
 
