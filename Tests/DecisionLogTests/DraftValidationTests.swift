@@ -102,4 +102,26 @@ struct DraftValidationTests {
         let found = try issues(#"{"type":"goal.closed","subject":"goal/x","actor":{"name":"A","role":"CMO"},"payload":{"outcome":"achieved","note":"a\u0000b"}}"#)
         #expect(found.count == 1 && found[0].contains("control character U+0000"))
     }
+
+    /// A long file is validated on every core; each line's result is the one it gets alone, in file order,
+    /// with blank lines and CRLF endings skipped as in a short file.
+    @Test func aLongFileValidatesLineByLineAsAShortOne() {
+        let texts = (0..<700).map { n -> String in
+            switch n % 5 {
+            case 0: #"{"type":"goal.set","subject":"goal/g\#(n)","effectiveAt":"2025-07-01","payload":{"title":"G","timeframe":"2025-Q3","target":\#(n),"unit":"count"}}"#
+            case 1: #"{"type":"goal.set","subject":"goal/g\#(n)","payload":{"title":"G","timeframe":"2025-Q3","target":"fast","unit":"count"}}"#
+            case 2: "   "
+            case 3: #"{"type":"launch.slipped","subject":"launch/l\#(n)","reason":"r","payload":{"date":"2025-10-01"}}"# + "\r"
+            default: "{not json"
+            }
+        }
+        let actor = Actor(name: "Dana Reyes", role: "CMO")
+        let whole = DraftBatch(Array(texts.joined(separator: "\n").utf8), context: context, schemas: SchemaRegistry(), defaultActor: actor)
+        #expect(whole.lines.count == 560)
+        #expect(whole.lines.map(\.number) == (1...700).filter { $0 % 5 != 3 })
+        for line in whole.lines {
+            let alone = DraftBatch(Array(texts[line.number - 1].utf8), context: context, schemas: SchemaRegistry(), defaultActor: actor)
+            #expect(alone.lines.map(\.result) == [line.result], "line \(line.number)")
+        }
+    }
 }

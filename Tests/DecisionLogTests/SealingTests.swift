@@ -56,4 +56,29 @@ struct SealingTests {
             #expect(EventID(text.uppercased()) == id)
         }
     }
+
+    /// Many drafts sealed at once (laid out on every core, linked in order) give exactly the lines sealing
+    /// them one at a time gives.
+    @Test func aBatchSealsAsOneAtATime() throws {
+        let now = Fixtures.instant("2025-08-13T10:00")
+        let drafts = (0..<1500).map { n in
+            let draft = Fixtures.variedDraft(n)
+            return ValidatedDraft(id: EventID.generate(at: now), effectiveAt: draft.effectiveAt, actor: draft.actor, subject: draft.subject,
+                                  reason: draft.reason, links: draft.links, payload: draft.payload)
+        }
+        let head = LogHead(seq: 41, hash: SHA256.hash(Array("earlier".utf8)), recordedAt: Fixtures.instant("2025-08-01"))
+        var one = Sealer(head: head, recordedBy: "t"), batch = Sealer(head: head, recordedBy: "t")
+        let lines = drafts.flatMap { one.seal($0, now: now).line }
+        let sealed = batch.seal(drafts, now: now)
+        #expect(sealed.bytes == lines)
+        #expect(batch.head == one.head)
+        #expect(sealed.events.map(\.line).flatMap { $0 } == lines)
+        #expect(sealed.lineEnds.last == lines.count && sealed.lineLength(0) == sealed.events[0].line.count)
+        // Without ids of their own, each event gets a new UUIDv7.
+        let fresh = Sealer(head: .empty, recordedBy: "t")
+        var unnamed = fresh
+        let ids = unnamed.seal((0..<1500).map(Fixtures.variedDraft), now: now).events.map(\.id)
+        #expect(Set(ids).count == 1500)
+        #expect(ids.allSatisfy { Array($0.description)[14] == "7" })
+    }
 }

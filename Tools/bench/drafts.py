@@ -3,15 +3,22 @@
 the team type pricing.changed in turn, with every INVALID-th draft broken (a wrong type, a bad pattern, an
 unknown member).
 
-    python3 Tools/bench/drafts.py COUNT [INVALID] > drafts.jsonl     # INVALID 0: all valid
+    python3 Tools/bench/drafts.py COUNT [INVALID] [--built-in] > drafts.jsonl     # INVALID 0: all valid
+
+--built-in leaves out the team type: every fourth draft is another goal.set instead of a pricing.changed, so the
+file imports into any log.
 """
 import json
 import sys
 
-count = int(sys.argv[1])
-invalid_every = int(sys.argv[2]) if len(sys.argv) > 2 else 0
+arguments = [a for a in sys.argv[1:] if a != "--built-in"]
+built_in = "--built-in" in sys.argv
+count = int(arguments[0])
+invalid_every = int(arguments[1]) if len(arguments) > 1 else 0
 for n in range(count):
     kind = n % 4
+    if built_in and kind == 3:
+        kind = 0
     if kind == 0:
         draft = {"type": "goal.set", "subject": f"goal/g{n % 50}", "effectiveAt": "2025-07-01",
                  "payload": {"title": f"Goal {n}", "timeframe": "2025-Q3", "target": n, "unit": "count", "confidence": 60}}
