@@ -72,25 +72,22 @@ public struct ViewKind: Sendable {
     let checkpointVersion: UInt32?
 
     init<P: Projection>(_ projection: P.Type) {
-        name = P.name
-        summary = P.summary
-        columns = P.columns
-        makeRunner = { ProjectionRunner(P.self) }
-        describe = { P.describeChange($0, from: $1, to: $2) }
-        describeAddition = { P.describeAddition($0) }
-        describeRowChange = { P.describeRowChange($0) }
-        checkpointVersion = nil
+        self.init(P.self, runner: { ProjectionRunner(P.self) }, checkpointVersion: nil)
     }
 
     init<P: CheckpointedProjection>(_ projection: P.Type) {
+        self.init(P.self, runner: { ProjectionRunner(P.self) }, checkpointVersion: P.checkpointVersion)
+    }
+
+    private init<P: Projection>(_ projection: P.Type, runner: @escaping @Sendable () -> ProjectionRunner, checkpointVersion: UInt32?) {
         name = P.name
         summary = P.summary
         columns = P.columns
-        makeRunner = { ProjectionRunner(P.self) }
+        makeRunner = runner
         describe = { P.describeChange($0, from: $1, to: $2) }
         describeAddition = { P.describeAddition($0) }
         describeRowChange = { P.describeRowChange($0) }
-        checkpointVersion = P.checkpointVersion
+        self.checkpointVersion = checkpointVersion
     }
 
     /// A change of one cell in the view's words: its own phrasing, else "title: before → after".
