@@ -26,11 +26,6 @@ enum ParallelMapping {
             initialized = count
         }
     }
-
-    /// `transform` of each line of `batch` (and its number), in order.
-    static func map<Output: Sendable>(_ batch: LineBatch, _ transform: @escaping @Sendable (UnsafeRawBufferPointer, Int) -> Output) -> [Output] {
-        map(count: batch.count) { { index in transform(batch[index], batch.firstNumber + index) } }
-    }
 }
 
 /// The result buffer, shared by the workers. Safe to send: each share initializes a disjoint range of slots,

@@ -27,8 +27,8 @@ public struct DraftBatch: Sendable {
     /// Reads and validates `bytes` in `context` against `schemas` (which learns each schema a valid line
     /// registers). A draft without an actor gets `defaultActor`, when there is one.
     ///
-    /// A file that registers no schema is validated on every core (each worker with its own copy of the
-    /// registry); one that does, in file order on one, so each line sees the schemas registered above it.
+    /// A file that registers no schema is validated on every core (each share of the lines with its own copy
+    /// of the registry); one that does, in file order on one, so each line sees the schemas registered above it.
     public init(_ bytes: [UInt8], context: DraftContext, schemas: SchemaRegistry, defaultActor: Actor? = nil) {
         let ranges = DraftBatch.lineRanges(bytes)
         let registers = bytes.withUnsafeBytes { ByteSearch.contains("schema.registered", in: $0) }
