@@ -68,10 +68,10 @@ struct CommandContext {
         }
     }
 
-    /// Prints the reader's warning about an incomplete last line, when the read skipped one.
-    func warnIfSkipped(_ skippedIncompleteTail: Bool) {
-        if skippedIncompleteTail {
-            console.error("warning: skipped an incomplete last line left by an interrupted write; run 'decisionlog repair' to remove it")
+    /// Prints the reader's warning about what an interrupted write left, when the read skipped it.
+    func warnIfSkipped(_ skippedInterruptedWrite: Bool) {
+        if skippedInterruptedWrite {
+            console.error("warning: skipped the end of the log, left by a write that was interrupted before it was acknowledged; run 'decisionlog repair' to remove it")
         }
     }
 }

@@ -137,7 +137,7 @@ struct FileEventStoreTests {
         var seen = 0
         let end = try store.forEachEvent { _, _ in seen += 1; return true }
         #expect(seen == 5)
-        #expect(end.skippedIncompleteTail)
+        #expect(end.skippedInterruptedWrite)
 
         let report = try store.repair()
         #expect(report.removedBytes == torn.count - complete.count)

@@ -83,7 +83,7 @@ extension EventStore {
             }
             return true
         }
-        return end ?? ReadEnd(lines: visited, skippedIncompleteTail: false)
+        return end ?? ReadEnd(lines: visited, skippedInterruptedWrite: false)
     }
 
     /// A stored line decoded, or why it does not decode.

@@ -153,6 +153,18 @@ public struct FileDescriptor: Sendable {
         try bytes.withUnsafeBytes { b in Result { () throws(SystemError) in try writeAll(b) } }.get()
     }
 
+    /// Writes all of `bytes` at `offset`, looping over short writes; the file position does not move.
+    public func write(_ bytes: [UInt8], at offset: Int64) throws(SystemError) {
+        try bytes.withUnsafeBytes { b in
+            Result { () throws(SystemError) in
+                var done = 0
+                while done < b.count {
+                    done += try retrying("write", path) { pwrite(raw, b.baseAddress! + done, b.count - done, off_t(offset) + off_t(done)) }
+                }
+            }
+        }.get()
+    }
+
     /// Flushes the file's data and metadata to the disk; returns only when they are durable.
     public func sync() throws(SystemError) {
         _ = try retrying("fsync", path) { fsync(raw) }

@@ -7,8 +7,8 @@ public final class Replay {
     public let configuration: LogConfig
     /// The last seq folded in.
     public private(set) var lastSeq = 0
-    /// Whether the read skipped an incomplete last line (an interrupted write).
-    public private(set) var skippedIncompleteTail = false
+    /// Whether the read skipped what an interrupted write left at the end of the log.
+    public private(set) var skippedInterruptedWrite = false
     /// The effective time of each event asked for in `remembering`, by seq.
     public private(set) var effectiveTimes: [Int: Timestamp] = [:]
     private var runners: [String: ProjectionRunner] = [:]
@@ -72,10 +72,10 @@ public final class Replay {
         }
         lastSeq = last
         effectiveTimes = effective
-        skippedIncompleteTail = end.skippedIncompleteTail
+        skippedInterruptedWrite = end.skippedInterruptedWrite
 
         // A replay that read to the end of the log leaves checkpoints for the views that folded many events.
-        if let checkpoints, let (event, span) = lastEvent, !pastCut, !end.skippedIncompleteTail {
+        if let checkpoints, let (event, span) = lastEvent, !pastCut, !end.skippedInterruptedWrite {
             for view in views where view.checkpointVersion != nil && event.seq - (starts[view.name] ?? 0) >= checkpoints.interval {
                 var writer = CheckpointWriter()
                 runners[view.name]!.save?(&writer)

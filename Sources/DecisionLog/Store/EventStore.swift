@@ -19,8 +19,9 @@ public protocol EventStore: Sendable {
     /// `visit` returns false to stop. Throws `LogError` for storage failures and rethrows what `visit` throws.
     func readBatches(from position: LogPosition, _ visit: (LineBatch) throws -> Bool) throws -> ReadEnd
 
-    /// Checks the whole log with `ChainVerifier`; returns the head, or throws `LogError` with the problem.
-    func verify(progress: ((_ linesChecked: Int) -> Void)?) throws(LogError) -> LogHead
+    /// Checks the whole log with `ChainVerifier`, and that it still holds `recorded` when given; returns the
+    /// head, or throws `LogError` with the problem.
+    func verify(expecting recorded: RecordedHead?, progress: ((_ linesChecked: Int) -> Void)?) throws(LogError) -> LogHead
 }
 
 /// Where reading a log starts: a line's byte offset in the events file and its 1-based number.
@@ -41,6 +42,11 @@ public struct LogPosition: Sendable, Equatable {
 }
 
 extension EventStore {
+    /// Checks the whole log with `ChainVerifier`; as `verify(expecting:progress:)` with no recorded head.
+    public func verify(progress: ((_ linesChecked: Int) -> Void)?) throws(LogError) -> LogHead {
+        try verify(expecting: nil, progress: progress)
+    }
+
     /// Calls `visit` with the complete stored lines from the start, a batch at a time; as
     /// `readBatches(from:_:)`.
     public func readBatches(_ visit: (LineBatch) throws -> Bool) throws -> ReadEnd { try readBatches(from: .start, visit) }
@@ -56,7 +62,7 @@ extension EventStore {
             }
             return true
         }
-        return ReadEnd(lines: visited, skippedIncompleteTail: end.skippedIncompleteTail)
+        return ReadEnd(lines: visited, skippedInterruptedWrite: end.skippedInterruptedWrite)
     }
 }
 
@@ -64,9 +70,9 @@ extension EventStore {
 public struct ReadEnd: Sendable, Equatable {
     /// Lines visited.
     public let lines: Int
-    /// True when the log ends with an incomplete line that no writer is busy with: an interrupted write,
-    /// which readers skip (and `repair` removes).
-    public let skippedIncompleteTail: Bool
+    /// True when the log ends with what an interrupted write left and no writer is busy with — an append
+    /// that was never acknowledged, or an incomplete line — which readers skip (and `repair` removes).
+    public let skippedInterruptedWrite: Bool
 }
 
 /// Drafts to append, and the conditions they are appended under.

@@ -21,6 +21,7 @@ extension FileEventStore {
             let file = try open(folder.eventsFile, request.dryRun ? .read : .append, "open the log for appending")
             defer { file.close() }
             let before = try status(of: file)
+            try refuseAfterInterruptedAppend(file, size: before.size, lock: lock, clearingStale: !request.dryRun)
             let head = try currentHead(file, before)
 
             var index = ReferenceIndex(for: request)
@@ -75,7 +76,9 @@ extension FileEventStore {
                                hint: "nothing was written", rejections: all)
             }
             if !request.dryRun && !bytes.isEmpty {
-                try write(bytes, to: file, restoringSize: before.size)
+                let pending = PendingAppend(start: before.size, end: before.size + Int64(bytes.count), lastSeq: sealer.head.seq, lastHash: sealer.head.hash)
+                do throws(SystemError) { try pending.save(to: lock) } catch { throw LogError.system(error, doing: "record the append in the lock file") }
+                try write(bytes, to: file, restoringSize: before.size, lock: lock)
                 // Trust the file for the next append only if it is exactly what this append left.
                 if let after = try? file.status(), after.size == before.size + Int64(bytes.count) {
                     TailCache(head: sealer.head, file: after).save(tailCachePath)
@@ -83,6 +86,8 @@ extension FileEventStore {
                     try? FileSystem.removeFile(tailCachePath)
                 }
                 do throws(SystemError) { try file.sync() } catch { throw LogError.system(error, doing: "sync the log to disk") }
+                // Committed: the events are durable. Clearing the record is only tidiness (see PendingAppend).
+                try? PendingAppend.clear(in: lock)
             }
             return AppendReceipt(appended: appended, alreadyPresent: present, head: request.dryRun ? head : sealer.head)
         }
@@ -145,15 +150,31 @@ extension FileEventStore {
         }
     }
 
-    /// Writes `bytes` at the end of `file`; on failure cuts the file back to `size` so nothing of the write
-    /// remains. The caller syncs.
-    private func write(_ bytes: [UInt8], to file: FileDescriptor, restoringSize size: Int64) throws(LogError) {
+    /// Refuses to append after an append that was interrupted before it was committed (its events were
+    /// never acknowledged; `repair` removes them, keeping a copy). A record left by a committed append, or by
+    /// one that wrote nothing, is cleared when `clearingStale`.
+    private func refuseAfterInterruptedAppend(_ file: FileDescriptor, size: Int64, lock: FileDescriptor, clearingStale: Bool) throws(LogError) {
+        guard let pending = PendingAppend.read(from: lock) else { return }
+        if !pending.hasWritten(size: size) || pending.isCommitted(in: file, size: size) {
+            if clearingStale { try? PendingAppend.clear(in: lock) }
+            return
+        }
+        let problem = IntegrityProblem(.interruptedAppend, line: 0, seq: nil,
+                                       "the log ends with an append of \(pending.end - pending.start) bytes, up to event #\(pending.lastSeq), that was interrupted before it was acknowledged")
+        throw LogError(.integrity, "cannot append: \(problem.message)",
+                       hint: "run 'decisionlog repair' to remove it (a copy is kept), then retry", problem: problem)
+    }
+
+    /// Writes `bytes` at the end of `file`; on failure cuts the file back to `size` and clears the pending
+    /// record in `lock`, so nothing of the write remains. The caller syncs.
+    private func write(_ bytes: [UInt8], to file: FileDescriptor, restoringSize size: Int64, lock: FileDescriptor) throws(LogError) {
         do throws(SystemError) {
             try file.writeAll(bytes)
         } catch {
             do {
                 try file.truncate(to: size)
                 try file.sync()
+                try PendingAppend.clear(in: lock)
             } catch {
                 throw LogError(.io, "the append failed and could not be undone: \(error)",
                                hint: "run 'decisionlog repair' to remove the incomplete write", cause: error)

@@ -4,6 +4,8 @@ import Synchronization
 public struct RepairReport: Sendable, Equatable {
     /// Bytes cut from the end of the events file (0 when there was nothing to cut).
     public let removedBytes: Int
+    /// True when what was cut was an append interrupted before it was acknowledged (else an incomplete line).
+    public let removedInterruptedAppend: Bool
     /// True when the last line was a complete, valid event missing only its newline, which was added.
     public let completedLastLine: Bool
     /// Where a copy of the cut bytes was kept.
@@ -13,12 +15,13 @@ public struct RepairReport: Sendable, Equatable {
 }
 
 extension FileEventStore {
-    /// Removes an incomplete final line left by an interrupted write, keeping a copy of it in `repairs/`; a
+    /// Removes what an interrupted write left at the end of the log — the events of an append that was
+    /// never committed (see `PendingAppend`), or an incomplete final line — keeping a copy in `repairs/`; a
     /// last line that is a complete, valid next event missing only its newline gets the newline instead.
     ///
-    /// An incomplete line was never acknowledged (appends report success only after the whole line is
-    /// synced), so nothing acknowledged is lost. Anything else wrong with the log is not repairable: it is
-    /// evidence of tampering or damage, and `repair` refuses with the problem, changing nothing.
+    /// Nothing removed was ever acknowledged (appends report success only once every byte is synced), so
+    /// nothing acknowledged is lost. Anything else wrong with the log is not repairable: it is evidence of
+    /// tampering or damage, and `repair` refuses with the problem, changing nothing.
     public func repair() throws(LogError) -> RepairReport {
         try appendMutex.withLock { _ throws(LogError) -> RepairReport in
             do {
@@ -29,33 +32,41 @@ extension FileEventStore {
                 let file = try FileDescriptor.open(folder.eventsFile, .append)
                 defer { file.close() }
                 let size = try file.status().size
+                var interrupted: PendingAppend? = nil
+                if let pending = PendingAppend.read(from: lock) {
+                    if pending.isCommitted(in: file, size: size) { try PendingAppend.clear(in: lock) } else { interrupted = pending }
+                }
+                var cutAt = interrupted.map { min(size, $0.start) } ?? size
                 var verifier = ChainVerifier()
                 var problem: IntegrityProblem? = nil
-                let end = try LineScanner.scan(file, to: size) { line, number, _ in
+                let end = try LineScanner.scan(file, to: cutAt) { line, number, _ in
                     problem = verifier.check(line: line, number: number)
                     return problem == nil
                 }
                 if let problem {
                     throw LogError(.integrity, "the log cannot be repaired: it fails verification at \(problem)",
-                                   hint: "repair only removes an incomplete final line; this damage is evidence to investigate, so nothing was changed",
+                                   hint: "repair only removes what an interrupted write left at the end; this damage is evidence to investigate, so nothing was changed",
                                    problem: problem)
                 }
-                guard end.incompleteTailLength > 0 else {
-                    return RepairReport(removedBytes: 0, completedLastLine: false, savedCopy: nil, head: verifier.head)
+                if end.incompleteTailLength > 0 {
+                    if interrupted == nil, try completeLastLine(file, end: end, verifier: &verifier) {
+                        return RepairReport(removedBytes: 0, removedInterruptedAppend: false, completedLastLine: true, savedCopy: nil, head: verifier.head)
+                    }
+                    cutAt = end.completeLength
                 }
-                var tail = [UInt8](repeating: 0, count: end.incompleteTailLength)
-                _ = try tail.withUnsafeMutableBytes { try file.read(into: $0, at: end.completeLength) }
-                if tail.withUnsafeBytes({ verifier.check(line: $0, number: end.lines + 1) }) == nil {
-                    try file.writeAll([0x0A])
-                    try file.sync()
-                    return RepairReport(removedBytes: 0, completedLastLine: true, savedCopy: nil, head: verifier.head)
+                guard cutAt < size else {
+                    if interrupted != nil { try PendingAppend.clear(in: lock) }
+                    return RepairReport(removedBytes: 0, removedInterruptedAppend: false, completedLastLine: false, savedCopy: nil, head: verifier.head)
                 }
                 try FileSystem.makeDirectories(folder.repairsFolder)
-                let copy = Paths.join(folder.repairsFolder, "incomplete-line-\(end.lines + 1)-\(clock().milliseconds).bin")
-                try FileSystem.replaceFile(copy, with: tail, durable: true)
-                try file.truncate(to: end.completeLength)
+                let what = interrupted != nil ? "interrupted-append" : "incomplete-line"
+                let copy = Paths.join(folder.repairsFolder, "\(what)-after-\(verifier.head.seq)-\(clock().milliseconds).bin")
+                try copyBytes(of: file, from: cutAt, to: size, into: copy)
+                try file.truncate(to: cutAt)
                 try file.sync()
-                return RepairReport(removedBytes: tail.count, completedLastLine: false, savedCopy: copy, head: verifier.head)
+                try PendingAppend.clear(in: lock)
+                return RepairReport(removedBytes: Int(size - cutAt), removedInterruptedAppend: interrupted != nil, completedLastLine: false,
+                                    savedCopy: copy, head: verifier.head)
             } catch let error as LogError {
                 throw error
             } catch let error as SystemError {
@@ -67,5 +78,36 @@ extension FileEventStore {
                 throw LogError(.io, "cannot repair the log: \(error)")
             }
         }
+    }
+
+    /// Adds the missing newline when the incomplete last line is a complete, valid next event; returns
+    /// whether it did.
+    private func completeLastLine(_ file: FileDescriptor, end: ScanEnd, verifier: inout ChainVerifier) throws(SystemError) -> Bool {
+        guard end.incompleteTailLength <= EventLine.maximumLength else { return false }
+        var tail = [UInt8](repeating: 0, count: end.incompleteTailLength)
+        _ = try tail.withUnsafeMutableBytes { b in Result { () throws(SystemError) in try file.read(into: b, at: end.completeLength) } }.get()
+        guard tail.withUnsafeBytes({ verifier.check(line: $0, number: end.lines + 1) }) == nil else { return false }
+        try file.writeAll([0x0A])
+        try file.sync()
+        return true
+    }
+
+    /// Copies bytes `start..<end` of `file` into a new file at `path`, durably, a chunk at a time.
+    private func copyBytes(of file: FileDescriptor, from start: Int64, to end: Int64, into path: String) throws(SystemError) {
+        let copy = try FileDescriptor.open(path, .createNew)
+        defer { copy.close() }
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var offset = start
+        while offset < end {
+            let wanted = Int(min(Int64(chunk.count), end - offset))
+            let read = try chunk.withUnsafeMutableBytes { b in
+                Result { () throws(SystemError) in try file.read(into: UnsafeMutableRawBufferPointer(rebasing: b[..<wanted]), at: offset) }
+            }.get()
+            guard read > 0 else { break }
+            try chunk.withUnsafeBytes { b in Result { () throws(SystemError) in try copy.writeAll(UnsafeRawBufferPointer(rebasing: b[..<read])) } }.get()
+            offset += Int64(read)
+        }
+        try copy.sync()
+        try FileSystem.syncDirectory(Paths.parent(of: path))
     }
 }

@@ -90,9 +90,10 @@ public final class FileEventStore: EventStore {
             throw LogError.system(error, doing: "read the log")
         }
         defer { file.close() }
+        let readable = try readableEnd(of: file)
         let end: ScanEnd
         do {
-            end = try LineScanner.scanBatches(file, from: position, visit)
+            end = try LineScanner.scanBatches(file, from: position, to: readable.end, visit)
         } catch let error as SystemError {
             throw LogError.system(error, doing: "read the log")
         } catch let error as OverlongLine {
@@ -100,24 +101,71 @@ public final class FileEventStore: EventStore {
                 IntegrityProblem(.malformed, line: error.lineNumber, seq: nil, "the line is longer than \(EventLine.maximumLength) bytes"),
                 action: "read the log", isWrite: false)
         }
-        guard end.incompleteTailLength > 0 else { return ReadEnd(lines: end.lines, skippedIncompleteTail: false) }
-        // An incomplete last line is either being written right now (a writer holds the lock) or was left by
-        // an interrupted write; either way readers skip it, and only the second is worth a warning.
-        return ReadEnd(lines: end.lines, skippedIncompleteTail: !isWriterActive())
+        // Bytes past a pending append's start, or an incomplete last line, are either being written right now
+        // or were left by an interrupted write; either way readers skip them, and only the second is worth a
+        // warning.
+        let interrupted = if let unfinished = readable.unfinished { wasInterrupted(unfinished, in: file) } else { end.incompleteTailLength > 0 && !isWriterActive() }
+        return ReadEnd(lines: end.lines, skippedInterruptedWrite: interrupted)
     }
 
-    public func verify(progress: ((_ linesChecked: Int) -> Void)? = nil) throws(LogError) -> LogHead {
+    public func verify(expecting recorded: RecordedHead?, progress: ((_ linesChecked: Int) -> Void)?) throws(LogError) -> LogHead {
         do {
             let file = try FileDescriptor.open(folder.eventsFile, .read)
             defer { file.close() }
-            return try ChainVerifier.verify(file, progress: progress)
+            let readable = try readableEnd(of: file)
+            let head = try ChainVerifier.verify(file, size: readable.end, expecting: recorded, progress: progress)
+            if let unfinished = readable.unfinished, wasInterrupted(unfinished, in: file) {
+                throw IntegrityProblem(.interruptedAppend, line: head.seq + 1, seq: head.seq + 1,
+                                       "the log ends with an append of \(unfinished.end - unfinished.start) bytes (events #\(head.seq + 1)–#\(unfinished.lastSeq)) that was interrupted before it was acknowledged")
+            }
+            return head
         } catch let problem as IntegrityProblem {
             throw LogError(.integrity, "\(problem)", problem: problem)
+        } catch let error as LogError {
+            throw error
         } catch let error as SystemError {
             throw LogError.system(error, doing: "read the log")
         } catch {
             throw LogError(.io, "cannot verify the log: \(error)")
         }
+    }
+
+    /// The log's head as readers see it (without an unfinished append), read from its last line: cheap
+    /// whatever the log's length, and only as trustworthy as the log — `verify` proves the chain up to it.
+    /// Throws `.integrity` when the last line is not a complete event.
+    public func head() throws(LogError) -> LogHead {
+        let file: FileDescriptor
+        do throws(SystemError) { file = try FileDescriptor.open(folder.eventsFile, .read) } catch { throw LogError.system(error, doing: "read the log") }
+        defer { file.close() }
+        let readable = try readableEnd(of: file)
+        if readable.end == 0 { return .empty }
+        if LastLine.event(in: file, endingAt: readable.end) != nil, let line = LastLine.bytes(in: file, endingAt: readable.end),
+            let event = try? Event(line: line) {
+            return LogHead(seq: event.seq, hash: event.hash, recordedAt: event.recordedAt)
+        }
+        return try verify(expecting: nil, progress: nil)
+    }
+
+    /// Where readers of `file` stop: its size, or the start of an append that is not committed (being
+    /// written now, or interrupted), which is then `unfinished`. The size is taken before the record is
+    /// read, so an append that starts in between is not seen at all.
+    func readableEnd(of file: FileDescriptor) throws(LogError) -> (end: Int64, unfinished: PendingAppend?) {
+        let size: Int64
+        do throws(SystemError) { size = try file.status().size } catch { throw LogError.system(error, doing: "read the log's size") }
+        guard let lock = try? FileDescriptor.open(folder.lockFile, .read) else { return (size, nil) }
+        defer { lock.close() }
+        guard let pending = PendingAppend.read(from: lock), pending.hasWritten(size: size), !pending.isCommitted(in: file, size: size) else { return (size, nil) }
+        return (min(size, pending.start), pending)
+    }
+
+    /// True when `pending`, an append found not committed, was interrupted: no writer holds the lock, and the
+    /// lock file still holds that same record for an append that is still not committed. (A writer that
+    /// finished in between cleared its record or committed its append.)
+    private func wasInterrupted(_ pending: PendingAppend, in file: FileDescriptor) -> Bool {
+        guard !isWriterActive(), let lock = try? FileDescriptor.open(folder.lockFile, .read) else { return false }
+        defer { lock.close() }
+        guard PendingAppend.read(from: lock) == pending, let size = try? file.status().size else { return false }
+        return !pending.isCommitted(in: file, size: size)
     }
 
     /// True when another process holds the writers' lock.

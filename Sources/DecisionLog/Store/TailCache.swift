@@ -25,25 +25,8 @@ struct TailCache: Equatable {
     /// hash: a cheap read from the end of the file that catches a cache describing some other file.
     func isConfirmed(by events: FileDescriptor) -> Bool {
         guard head.seq > 0 else { return file.size == 0 }
-        var window = 4096
-        while true {
-            let length = Int(min(Int64(window), file.size))
-            let start = file.size - Int64(length)
-            var tail = [UInt8](repeating: 0, count: length)
-            guard let read = try? tail.withUnsafeMutableBytes({ try events.read(into: $0, at: start) }), read == length,
-                tail.last == 0x0A
-            else { return false }
-            let body = tail.dropLast()
-            let lineStart: Int? = body.lastIndex(of: 0x0A).map { $0 + 1 } ?? (start == 0 ? 0 : nil)
-            if let lineStart {
-                return tail[lineStart..<body.endIndex].withUnsafeBytes { line in
-                    guard let hashes = EventLine.hashes(of: line) else { return false }
-                    return hashes.stored == hashes.computed && hashes.stored == head.hash && EventLine.leadingSeq(of: line) == head.seq
-                }
-            }
-            guard window <= EventLine.maximumLength, start > 0 else { return false }
-            window *= 4
-        }
+        guard let last = LastLine.event(in: events, endingAt: file.size) else { return false }
+        return last.seq == head.seq && last.hash == head.hash
     }
 
     /// Reads the cache at `path`; nil when it is missing or not a cache this version wrote.

@@ -84,9 +84,9 @@ public struct ChainVerifier: Sendable {
     }
 
     /// Verifies a whole events file: every complete line, then the end (an incomplete final line is a
-    /// problem of its own, `incompleteTail`). Returns the head, or throws the first `IntegrityProblem`;
-    /// throws `SystemError` when the file cannot be read.
-    public static func verify(_ file: FileDescriptor, size: Int64? = nil,
+    /// problem of its own, `incompleteTail`), and that the log still holds `recorded` when given. Returns the
+    /// head, or throws the first `IntegrityProblem`; throws `SystemError` when the file cannot be read.
+    public static func verify(_ file: FileDescriptor, size: Int64? = nil, expecting recorded: RecordedHead? = nil,
                               progress: ((_ linesChecked: Int) -> Void)? = nil) throws -> LogHead {
         var verifier = ChainVerifier()
         var problem: IntegrityProblem? = nil
@@ -98,7 +98,9 @@ public struct ChainVerifier: Sendable {
                 for (index, result) in results.enumerated() {
                     let number = batch.firstNumber + index
                     switch result {
-                    case .success(let event): problem = verifier.checkInChain(event, number: number)
+                    case .success(let event):
+                        problem = verifier.checkInChain(event, number: number)
+                        if problem == nil, let recorded, event.seq == recorded.seq { problem = recorded.problem(ifHashIs: event.hash, line: number) }
                     case .failure(let lineProblem): problem = lineProblem
                     }
                     if problem != nil { return false }
@@ -115,6 +117,7 @@ public struct ChainVerifier: Sendable {
             throw IntegrityProblem(.incompleteTail, line: end.lines + 1, seq: nil,
                                    "the file ends with an incomplete line of \(end.incompleteTailLength) bytes (an interrupted write)")
         }
+        if let problem = recorded?.problem(ifLogEndsAt: verifier.head) { throw problem }
         return verifier.head
     }
 }

@@ -18,6 +18,8 @@ public struct IntegrityProblem: Error, Sendable, Equatable, CustomStringConverti
         case clockWentBack
         /// The file ends with part of a line: an interrupted write.
         case incompleteTail
+        /// The file ends with the events of an append that was interrupted before it was acknowledged.
+        case interruptedAppend
         /// A line the running tool cannot read: written by a newer version.
         case needsNewerTool
         /// The log does not contain the head it was expected to contain.

@@ -16,7 +16,7 @@ enum CheckpointCommand: Command {
         let checkpoints = CheckpointStore(folder: store.folder, logID: store.configuration.logID, interval: 1, readsExisting: !args.flag("rebuild"))
         let views = Views.checkpointed
         let replay = try Replay(store, views: views, known: .everything, checkpoints: checkpoints)
-        context.warnIfSkipped(replay.skippedIncompleteTail)
+        context.warnIfSkipped(replay.skippedInterruptedWrite)
         guard replay.lastSeq > 0 else {
             context.console.out("The log is empty: there is nothing to checkpoint.")
             return

@@ -25,7 +25,7 @@ enum HistoryCommand: Command {
             if event.subject == subject { events.append(event) }
             return true
         }
-        context.warnIfSkipped(end.skippedIncompleteTail)
+        context.warnIfSkipped(end.skippedInterruptedWrite)
         if events.isEmpty {
             let hint = "subjects are case-sensitive; 'decisionlog log --subject \(subject.kind)/' lists that kind"
             throw CommandFailure("no events about \(subject)\(known.map { " known at \($0)" } ?? "") in this log; \(hint)", .invalidInput)

@@ -42,7 +42,7 @@ enum LogCommand: Command {
             }
             return true
         }
-        context.warnIfSkipped(end.skippedIncompleteTail)
+        context.warnIfSkipped(end.skippedInterruptedWrite)
         if let limit, matches.count > limit { matches.removeFirst(matches.count - limit) }
         if args.flag("reverse") { matches.reverse() }
 

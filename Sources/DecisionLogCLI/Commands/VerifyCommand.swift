@@ -4,19 +4,30 @@ import DecisionLog
 enum VerifyCommand: Command {
     static let spec = CommandSpec(
         name: "verify", abstract: "Check every hash, link and seq of the log.",
-        discussion: "Recomputes each event's SHA-256 hash from its bytes, checks that it links to the event before, that seq runs 1, 2, 3… without a gap, that ids are unique and that recorded time never goes back. Names the first bad event and exits with status 2 when anything is wrong.",
-        options: [CommandSpec.logOption])
+        discussion: "Recomputes each event's SHA-256 hash from its bytes, checks that it links to the event before, that seq runs 1, 2, 3… without a gap, that ids are unique and that recorded time never goes back. With --head, also proves the log still holds a head printed earlier by 'decisionlog head', which catches a log re-hashed from some event onwards. Names the first bad event and exits with status 2 when anything is wrong.",
+        options: [
+            .init(name: "head", value: "<seq>:<hash>", help: "A head kept from 'decisionlog head': the log must still hold that event, with that hash."),
+            CommandSpec.logOption,
+        ])
 
     static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws {
         let args = try ArgumentParser.parse(arguments, for: spec)
+        var recorded: RecordedHead? = nil
+        if let text = args.value("head") {
+            guard let head = RecordedHead(text) else {
+                throw UsageError("The value '\(text)' is invalid for '--head <seq>:<hash>'; expected what 'decisionlog head' prints, e.g. 12:<64 hex digits>", command: spec)
+            }
+            recorded = head
+        }
         let store = try context.openLog(args)
         let head: LogHead
-        do throws(LogError) { head = try store.verify(progress: nil) } catch {
+        do throws(LogError) { head = try store.verify(expecting: recorded, progress: nil) } catch {
             guard let problem = error.problem else { throw CommandFailure(error) }
             let before = problem.line - 1
             var message = "verification failed at \(problem)"
-            if before > 0 { message += "; the \(before) event\(before == 1 ? "" : "s") before it verif\(before == 1 ? "ies" : "y")" }
+            if before > 0, problem.kind != .headMissing { message += "; the \(before) event\(before == 1 ? "" : "s") before it verif\(before == 1 ? "ies" : "y")" }
             if problem.kind == .incompleteTail { message += "; run 'decisionlog repair' to remove the incomplete line (a copy is kept)" }
+            if problem.kind == .interruptedAppend { message += "; run 'decisionlog repair' to remove the unacknowledged events (a copy is kept)" }
             throw CommandFailure(message, problem.kind == .needsNewerTool ? .unsupported : .verificationFailed)
         }
         if head.seq == 0 {
@@ -24,6 +35,7 @@ enum VerifyCommand: Command {
         } else {
             context.console.out("Verified \(head.seq) event\(head.seq == 1 ? "" : "s"): seq 1–\(head.seq) without gaps, every hash and link intact.")
             context.console.out("Head: \(head)")
+            if let recorded { context.console.out("Holds the recorded head \(recorded.seq):\(recorded.hash.hex.prefix(12))…, unchanged.") }
         }
     }
 }

@@ -34,7 +34,7 @@ struct ViewQuery {
         var seqs: Set<Int> = []
         for case .seq(let seq)? in points { seqs.insert(seq) }
         let replay = try Replay(store, views: views, known: Cut.Known(known), remembering: seqs, checkpoints: context.checkpoints(of: store))
-        context.warnIfSkipped(replay.skippedIncompleteTail)
+        context.warnIfSkipped(replay.skippedInterruptedWrite)
         UntilExit.keep(replay)
         if case .seq(let seq)? = known, seq > replay.lastSeq {
             throw CommandFailure("there is no event #\(seq) in the log (it ends at #\(replay.lastSeq)); give a seq from 'decisionlog log'", .invalidInput)
