@@ -111,7 +111,7 @@ extension ParsedArguments {
         guard let value = value(option) else { return fallback }
         guard choices.contains(value) else {
             let hint = NearestName.suggestion(for: value, among: choices).map { ". Did you mean '\($0)'?" } ?? ""
-            throw UsageError("The value '\(value)' is invalid for '--\(option)'; expected one of \(choices.joined(separator: ", "))\(hint)", command: spec)
+            throw UsageError("The value '\(value.quotable)' is invalid for '--\(option)'; expected one of \(choices.joined(separator: ", "))\(hint)", command: spec)
         }
         return value
     }

@@ -25,7 +25,7 @@ enum InitCommand: Command {
         var month = 1
         if let text = args.value("fiscal-year-start") {
             guard let parsed = Months.number(text) else {
-                throw UsageError("The value '\(text)' is invalid for '--fiscal-year-start'; expected a month, 1–12 or a name such as april", command: spec)
+                throw UsageError("The value '\(text.quotable)' is invalid for '--fiscal-year-start'; expected a month, 1–12 or a name such as april", command: spec)
             }
             month = parsed
         }

@@ -25,7 +25,7 @@ enum LogCommand: Command {
         var limit: Int? = nil
         if let text = args.value("limit") {
             guard let n = Int(text), n >= 1 else {
-                throw UsageError("The value '\(text)' is invalid for '--limit'; expected a whole number of 1 or more", command: spec)
+                throw UsageError("The value '\(text.quotable)' is invalid for '--limit'; expected a whole number of 1 or more", command: spec)
             }
             limit = n
         }
@@ -90,7 +90,7 @@ enum LogCommand: Command {
         }
         if let pattern = args.value("grep") {
             do { filter.text = try TextPattern(pattern) } catch {
-                throw UsageError("The value '\(pattern)' is invalid for '--grep': not a valid regular expression", command: spec)
+                throw UsageError("The value '\(pattern.quotable)' is invalid for '--grep': not a valid regular expression", command: spec)
             }
         }
         return filter
@@ -98,7 +98,7 @@ enum LogCommand: Command {
 
     private static func time(_ text: String, option: String, zone: TimeZoneRules) throws(UsageError) -> TimeInput {
         do throws(TimeFormatError) { return try TimeInput(parsing: text, in: zone) } catch {
-            throw UsageError("The value '\(text)' is invalid for '--\(option)': \(error.problem)", command: spec)
+            throw UsageError("The value '\(text.quotable)' is invalid for '--\(option)': \(error.problem)", command: spec)
         }
     }
 }

@@ -15,7 +15,7 @@ enum VerifyCommand: Command {
         var recorded: RecordedHead? = nil
         if let text = args.value("head") {
             guard let head = RecordedHead(text) else {
-                throw UsageError("The value '\(text)' is invalid for '--head <seq>:<hash>'; expected what 'decisionlog head' prints, e.g. 12:<64 hex digits>", command: spec)
+                throw UsageError("The value '\(text.quotable)' is invalid for '--head <seq>:<hash>'; expected what 'decisionlog head' prints, e.g. 12:<64 hex digits>", command: spec)
             }
             recorded = head
         }

@@ -1,0 +1,57 @@
+// The fuzz targets: one libFuzzer entry point over the parsers that take outside input. Not part of the
+// package: Tools/fuzz/run.sh compiles it together with the library's sources, with -sanitize=fuzzer,address,
+// and picks the target with $FUZZ_TARGET (event, draft, time, schema).
+import Glibc
+
+/// Which parser this run feeds.
+enum FuzzTarget: String {
+    /// A line of an events file: the canonical decoder, the general decoder and the checks `verify` makes.
+    case event
+    /// A JSON Lines file of drafts, as `import` reads it: parsing, the built-in schemas, validation.
+    case draft
+    /// A time expression, as --effective, --as-of, --known-at and timeframes take it.
+    case time
+    /// A JSON Schema and an instance, separated by a NUL byte: compiling the schema, validating the instance.
+    case schema
+
+    /// The target $FUZZ_TARGET names; the process stops with a message for anything else.
+    static let current: FuzzTarget = {
+        guard let name = getenv("FUZZ_TARGET").map({ String(cString: $0) }), let target = FuzzTarget(rawValue: name) else {
+            StandardStreams.writeError("set FUZZ_TARGET to event, draft, time or schema\n")
+            exit(64)
+        }
+        return target
+    }()
+}
+
+private let now = Timestamp(milliseconds: 1_751_328_000_000)
+private let berlin = TimeZoneRules(named: "Europe/Berlin") ?? .utc
+/// Shared by the inputs that register no types (the fuzzer runs one input at a time, on one thread).
+nonisolated(unsafe) private let builtInSchemas = SchemaRegistry()
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = UnsafeBufferPointer(start: data, count: size)
+    switch FuzzTarget.current {
+    case .event:
+        _ = try? Event(line: bytes)
+        _ = ChainVerifier.checkAlone(UnsafeRawBufferPointer(bytes), number: 1)
+    case .draft:
+        // The built-in schemas compile once; an input that registers types of its own gets a registry of its own.
+        let registers = ByteSearch.contains("schema.registered", in: UnsafeRawBufferPointer(bytes))
+        let batch = DraftBatch(Array(bytes), context: DraftContext(now: now, timeZone: berlin), schemas: registers ? SchemaRegistry() : builtInSchemas)
+        _ = batch.failures.map { $0.failure.description }
+    case .time:
+        let text = String(decoding: bytes, as: UTF8.self)
+        _ = try? TimeInput(parsing: text, in: berlin)
+        _ = try? TimePoint(parsing: text, zone: berlin, fiscalYearStart: 2, now: now)
+        _ = try? Timeframe(parsing: text)
+    case .schema:
+        let parts = bytes.split(separator: 0, maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2, let source = try? JSONValue.parse(parts[0]), let schema = try? JSONSchema(source),
+            let instance = try? JSONValue.parse(parts[1])
+        else { return 0 }
+        _ = schema.validate(instance)
+    }
+    return 0
+}
