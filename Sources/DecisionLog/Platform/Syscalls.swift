@@ -23,8 +23,8 @@ public struct SystemError: Error, Sendable, Equatable, CustomStringConvertible {
     public var isNotFound: Bool { code == ENOENT || code == ENOTDIR }
     /// True when the error means permission was refused or the file system is read-only.
     public var isPermission: Bool { code == EACCES || code == EPERM || code == EROFS }
-    /// True when the error means the disk or quota is full.
-    public var isNoSpace: Bool { code == ENOSPC || code == EDQUOT }
+    /// True when the error means the disk or quota is full, or the file reached the size limit.
+    public var isNoSpace: Bool { code == ENOSPC || code == EDQUOT || code == EFBIG }
 }
 
 /// Calls `body` again while it fails with EINTR; returns its result or throws its errno.

@@ -88,6 +88,12 @@ extension FileEventStore {
                 do throws(SystemError) { try file.sync() } catch { throw LogError.system(error, doing: "sync the log to disk") }
                 // Committed: the events are durable. Clearing the record is only tidiness (see PendingAppend).
                 try? PendingAppend.clear(in: lock)
+                // Durable, but in the log still there? A folder removed or replaced meanwhile took them with it.
+                let current = try? FileSystem.status(folder.eventsFile)
+                guard let current, current.device == before.device, current.inode == before.inode else {
+                    throw LogError(.notFound, "the log at \(folder.path) was removed or replaced during the append, so the events were not recorded in it",
+                                   hint: "find out who moved the log folder; nothing was added to a log there now")
+                }
             }
             return AppendReceipt(appended: appended, alreadyPresent: present, head: request.dryRun ? head : sealer.head)
         }
