@@ -17,7 +17,7 @@ public enum ExitCode: Int32, CaseIterable, Sendable {
         switch self {
         case .success: "Success (also: an append whose event id is already in the log, with the same content)."
         case .failure: "Something else went wrong."
-        case .verificationFailed: "The log fails verification (changed, truncated or reordered events, an incomplete last line); appends refuse to extend it."
+        case .verificationFailed: "The log fails verification (changed, truncated or reordered events, an interrupted append or incomplete last line, a missing --head); appends refuse to extend it."
         case .conflict: "The subject changed since --expect-version, or an event id is already in the log with other content."
         case .usage: "The command line is wrong: unknown command or option, missing argument."
         case .invalidInput: "The event is invalid: unknown type, missing or malformed field, bad JSON or UTF-8, no actor."

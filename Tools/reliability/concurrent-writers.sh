@@ -7,21 +7,10 @@
 # WRITERS processes (default 8) each run APPENDS_EACH `decisionlog add` (default 250) as fast as they can,
 # while two readers loop over `verify` and `show priorities` until the writers are done; every read must
 # succeed. DECISIONLOG defaults to the release build (built when missing).
-set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 writers=${1:-8}
 each=${2:-250}
 bin=${3:-}
-if [ -z "$bin" ]; then
-  export PATH=/opt/swift/usr/bin:$PATH
-  swift build -c release --product decisionlog >/dev/null
-  bin=$PWD/.build/release/decisionlog
-fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export DECISIONLOG_DIR=$work/.decisionlog DECISIONLOG_IDENTITY=concurrency-harness TZ=UTC
-"$bin" init --actor "Concurrency Harness" --role PM >/dev/null
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh" "Concurrency Harness"
 
 start=$(date +%s%N)
 for w in $(seq 1 "$writers"); do

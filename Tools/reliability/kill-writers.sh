@@ -8,22 +8,14 @@
 # kill: `log` must still read the log (skipping what the kill left, with a warning); `verify` must pass, or
 # fail only with an interrupted append or an incomplete last line, which `repair` must remove; an import
 # must have left all of its events or none. At the end every write that reported success must be in the log,
-# exactly once. ROUNDS defaults to 300; DECISIONLOG to the release build (built when missing).
-set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+# exactly once. ROUNDS defaults to 300; DECISIONLOG to the release build (built when missing). Kill times
+# adapt to how long the writes take here, so that many kills land while the events are being written.
 rounds=${1:-300}
 bin=${2:-}
-if [ -z "$bin" ]; then
-  export PATH=/opt/swift/usr/bin:$PATH
-  swift build -c release --product decisionlog >/dev/null
-  bin=$PWD/.build/release/decisionlog
-fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export DECISIONLOG_DIR=$work/.decisionlog DECISIONLOG_IDENTITY=kill-harness TZ=UTC
-"$bin" init --actor "Kill Harness" --role PM >/dev/null
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh" "Kill Harness"
 acked=$work/acked
 : >"$acked"
+round=0
 fail() { echo "FAIL (round $round): $*" >&2; exit 1; }
 # Every event a round writes has a subject of its own, so the subjects say which writes are in the log.
 subjects_in_log() { grep -o '"subject":"[^"]*"' "$DECISIONLOG_DIR/events.jsonl" | cut -d'"' -f4 || true; }
@@ -49,29 +41,33 @@ for round in $(seq 1 "$rounds"); do
     drafts=$work/drafts.jsonl
     drafts "$drafts" "$round"
     cut -d'"' -f8 "$drafts" >"$work/batch"
-    budget=$import_us
+    budget=import_us
     "$bin" import "$drafts" >/dev/null 2>&1 &
   else
     kind=add
     echo "launch/r$round" >"$work/batch"
-    budget=$add_us
+    budget=add_us
     "$bin" add launch.slipped --subject "launch/r$round" --date "2026-0$(( round % 9 + 1 ))-15" --reason "round $round" >/dev/null 2>&1 &
   fi
   pid=$!
-  # Every other round aims at the end of the run, where the write and the sync are.
+  # Every other round aims at the end of the run, where the write and the sync are. The estimate of how long a
+  # run takes moves towards the time at which half the runs are killed: that is where the end is.
+  estimate=${!budget}
   random=$(( RANDOM * 32768 + RANDOM ))
-  if (( round % 2 )); then delay=$(( random % budget )); else delay=$(( budget / 2 + random % (budget * 3 / 5) )); fi
+  if (( round % 2 )); then delay=$(( random % (estimate * 6 / 5) )); else delay=$(( estimate * 17 / 20 + random % (estimate * 3 / 10) )); fi
   sleep "$(printf '%d.%06d' $(( delay / 1000000 )) $(( delay % 1000000 )))"
   kill -KILL "$pid" 2>/dev/null || true
   status=0
   { wait "$pid"; } 2>/dev/null || status=$?
   if (( status == 0 )); then
+    (( delay < estimate )) && printf -v "$budget" '%d' $(( estimate * 7 / 8 ))
     acknowledged=$(( acknowledged + 1 ))
     cat "$work/batch" >>"$acked"
     continue
   fi
   (( status == 137 )) || fail "the $kind exited with status $status, not by the kill"
   killed=$(( killed + 1 ))
+  (( delay > estimate * 3 / 4 )) && printf -v "$budget" '%d' $(( estimate * 9 / 8 ))
   "$bin" log --limit 1 >/dev/null 2>"$work/log.err" || fail "log failed after a kill: $(cat "$work/log.err")"
   if "$bin" verify >/dev/null 2>"$work/verify.err"; then
     clean=$(( clean + 1 ))

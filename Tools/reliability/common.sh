@@ -1,0 +1,15 @@
+# Shared by the reliability harnesses: the executable to test ($bin: the one named, else the release build,
+# built when missing), a scratch folder removed on exit ($work) holding a new log ($DECISIONLOG_DIR) for the
+# actor "$1", and `fail MESSAGE`.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+if [ -z "${bin:-}" ]; then
+  export PATH=/opt/swift/usr/bin:$PATH
+  swift build -c release --product decisionlog >/dev/null
+  bin=$PWD/.build/release/decisionlog
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export DECISIONLOG_DIR=$work/.decisionlog DECISIONLOG_IDENTITY=reliability-harness TZ=UTC
+"$bin" init --actor "$1" --role PM >/dev/null
+fail() { echo "FAIL: $*" >&2; exit 1; }
