@@ -87,4 +87,12 @@ struct HostileInputTests {
         #expect(result.stderrLines.first!.count < 400, "the error quotes a megabyte back")
         #expect(workspace.logBytes() == before)
     }
+
+    @Test(arguments: ["9999", "9999\u{0B}\u{0B}", "FY9999", "9999-12"])
+    func aPointAtTheCalendarsEndIsAnswered(point: String) throws {
+        let workspace = Workspace().seeded()
+        let result = workspace.run(["show", "launches", "--as-of", point])
+        #expect(result.status == 0 || result.status == 64, "\(result.stderr)")
+        #expect(!result.stderr.contains("Fatal error"))
+    }
 }

@@ -75,3 +75,18 @@ struct TimeTests {
         #expect(throws: TimeFormatError.self) { try Timeframe(parsing: text) }
     }
 }
+
+/// Periods at the calendar's end stop where it does instead of trapping (found by Tools/fuzz/run.sh: `--as-of
+/// 9999` crashed the tool).
+struct CalendarEndTests {
+    @Test(arguments: [1, 2, 7])
+    func theLastYearEndsWithTheCalendar(fiscalYearStart: Int) throws {
+        let year = try Timeframe(parsing: "9999").interval(fiscalYearStart: fiscalYearStart, zone: .utc)
+        let end = try TimeInput(parsing: "9999-12-31", in: .utc).instant.milliseconds + 86_400_000
+        #expect(year.upperBound.milliseconds == end)
+        #expect(year.lowerBound < year.upperBound)
+        let half = try Timeframe(parsing: "9999-H2").interval(fiscalYearStart: fiscalYearStart, zone: .utc)
+        #expect(half.upperBound.milliseconds == end)
+        #expect(half.lowerBound <= half.upperBound)
+    }
+}
