@@ -161,7 +161,7 @@ extension FileEventStore {
     /// one that wrote nothing, is cleared when `clearingStale`.
     private func refuseAfterInterruptedAppend(_ file: FileDescriptor, size: Int64, lock: FileDescriptor, clearingStale: Bool) throws(LogError) {
         guard let pending = PendingAppend.read(from: lock) else { return }
-        if !pending.hasWritten(size: size) || pending.isCommitted(in: file, size: size) {
+        guard pending.isUnfinished(in: file, size: size) else {
             if clearingStale { try? PendingAppend.clear(in: lock) }
             return
         }

@@ -34,7 +34,7 @@ extension FileEventStore {
                 let size = try file.status().size
                 var interrupted: PendingAppend? = nil
                 if let pending = PendingAppend.read(from: lock) {
-                    if pending.isCommitted(in: file, size: size) { try PendingAppend.clear(in: lock) } else { interrupted = pending }
+                    if pending.isUnfinished(in: file, size: size) { interrupted = pending } else { try PendingAppend.clear(in: lock) }
                 }
                 var cutAt = interrupted.map { min(size, $0.start) } ?? size
                 var verifier = ChainVerifier()
@@ -55,7 +55,6 @@ extension FileEventStore {
                     cutAt = end.completeLength
                 }
                 guard cutAt < size else {
-                    if interrupted != nil { try PendingAppend.clear(in: lock) }
                     return RepairReport(removedBytes: 0, removedInterruptedAppend: false, completedLastLine: false, savedCopy: nil, head: verifier.head)
                 }
                 try FileSystem.makeDirectories(folder.repairsFolder)

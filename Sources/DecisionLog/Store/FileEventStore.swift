@@ -139,8 +139,7 @@ public final class FileEventStore: EventStore {
         defer { file.close() }
         let readable = try readableEnd(of: file)
         if readable.end == 0 { return .empty }
-        if LastLine.event(in: file, endingAt: readable.end) != nil, let line = LastLine.bytes(in: file, endingAt: readable.end),
-            let event = try? Event(line: line) {
+        if let line = LastLine.bytes(in: file, endingAt: readable.end), LastLine.sealedEvent(line) != nil, let event = try? Event(line: line) {
             return LogHead(seq: event.seq, hash: event.hash, recordedAt: event.recordedAt)
         }
         return try verify(expecting: nil, progress: nil)
@@ -154,18 +153,20 @@ public final class FileEventStore: EventStore {
         do throws(SystemError) { size = try file.status().size } catch { throw LogError.system(error, doing: "read the log's size") }
         guard let lock = try? FileDescriptor.open(folder.lockFile, .read) else { return (size, nil) }
         defer { lock.close() }
-        guard let pending = PendingAppend.read(from: lock), pending.hasWritten(size: size), !pending.isCommitted(in: file, size: size) else { return (size, nil) }
+        guard let pending = PendingAppend.read(from: lock), pending.isUnfinished(in: file, size: size) else { return (size, nil) }
         return (min(size, pending.start), pending)
     }
 
-    /// True when `pending`, an append found not committed, was interrupted: no writer holds the lock, and the
-    /// lock file still holds that same record for an append that is still not committed. (A writer that
-    /// finished in between cleared its record or committed its append.)
+    /// True when `pending`, an append found unfinished, was interrupted: no writer holds the lock, and under a
+    /// shared lock (so none can start) the lock file still holds that record for an append still unfinished.
+    /// (A writer that finished in between cleared its record or committed its append.)
     private func wasInterrupted(_ pending: PendingAppend, in file: FileDescriptor) -> Bool {
-        guard !isWriterActive(), let lock = try? FileDescriptor.open(folder.lockFile, .read) else { return false }
+        guard let lock = try? FileDescriptor.open(folder.lockFile, .read) else { return false }
         defer { lock.close() }
+        guard lock.tryLockShared() else { return false }
+        defer { lock.unlock() }
         guard PendingAppend.read(from: lock) == pending, let size = try? file.status().size else { return false }
-        return !pending.isCommitted(in: file, size: size)
+        return pending.isUnfinished(in: file, size: size)
     }
 
     /// True when another process holds the writers' lock.

@@ -25,8 +25,12 @@ enum LastLine {
     /// The seq and stored hash of the line ending just before `end`, when it is a complete event whose
     /// bytes match its hash; nil otherwise.
     static func event(in file: FileDescriptor, endingAt end: Int64) -> (seq: Int, hash: Digest)? {
-        guard let line = bytes(in: file, endingAt: end) else { return nil }
-        return line.withUnsafeBytes { line in
+        bytes(in: file, endingAt: end).flatMap(sealedEvent)
+    }
+
+    /// The seq and stored hash of `line`, when it is an event whose bytes match its hash; nil otherwise.
+    static func sealedEvent(_ line: [UInt8]) -> (seq: Int, hash: Digest)? {
+        line.withUnsafeBytes { line in
             guard let hashes = EventLine.hashes(of: line), hashes.stored == hashes.computed, let seq = EventLine.leadingSeq(of: line) else { return nil }
             return (seq, hashes.stored)
         }

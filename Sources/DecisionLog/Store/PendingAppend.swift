@@ -47,9 +47,11 @@ struct PendingAppend: Equatable {
         try lock.truncate(to: 0)
     }
 
-    /// True when an events file of `size` bytes holds some of the append (a record whose append wrote
-    /// nothing yet describes nothing to skip or remove).
-    func hasWritten(size: Int64) -> Bool { size > start }
+    /// True when `events`, of `size` bytes, holds some of the append but not all of it: bytes to skip or
+    /// remove. (A record whose append wrote nothing, or was committed, describes nothing to skip.)
+    func isUnfinished(in events: FileDescriptor, size: Int64) -> Bool {
+        size > start && !isCommitted(in: events, size: size)
+    }
 
     /// True when `events`, of `size` bytes, holds the whole append: at least `end` bytes, the line ending at
     /// `end` being the recorded last event.
