@@ -7,7 +7,7 @@ public enum CommandLineTool {
     public static let version = "0.1.0"
 
     static let commands: [CommandEntry] = [
-        CommandEntry(InitCommand.self), CommandEntry(AddCommand.self), CommandEntry(ImportCommand.self),
+        CommandEntry(InitCommand.self), CommandEntry(AddCommand.self), CommandEntry(ImportCommand.self), CommandEntry(ExportCommand.self),
         CommandEntry(LogCommand.self), CommandEntry(ShowCommand.self), CommandEntry(DiffCommand.self),
         CommandEntry(HistoryCommand.self), CommandEntry(BlameCommand.self), CommandEntry(SchemaCommand.self),
         CommandEntry(CheckpointCommand.self),

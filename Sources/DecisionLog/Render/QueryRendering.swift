@@ -64,7 +64,7 @@ public struct QueryRendering: Sendable {
         case .json:
             return OrderedJSON.object([("view", .value(.string(table.name)))] + moment.json + [
                 ("columns", .array(table.columns.map { .value(.string($0.key)) })),
-                ("rows", .array(table.rows.map { row in .object(table.columns.map { ($0.key, .value(row[$0.key].value)) }) })),
+                ("rows", .array(table.rows.map { rowJSON($0, table) })),
             ]).pretty
         case .csv:
             return ([TextFormats.csvLine(table.columns.map(\.key))]
@@ -89,6 +89,18 @@ public struct QueryRendering: Sendable {
             }
             return out
         }
+    }
+
+    /// A view's rows as JSON Lines: one compact object a row, members in the view's column order (the row
+    /// objects of the `json` format).
+    public func viewLines(_ table: ViewTable) -> String {
+        table.rows.map { row in
+            String(decoding: rowJSON(row, table).compactBytes, as: UTF8.self) + "\n"
+        }.joined()
+    }
+
+    private func rowJSON(_ row: ViewRow, _ table: ViewTable) -> OrderedJSON {
+        .object(table.columns.map { ($0.key, .value(row[$0.key].value)) })
     }
 
     /// The columns a table shows: all of them when they fit the width; else the least important (highest

@@ -1,5 +1,5 @@
-/// A JSON Lines file of drafts (one JSON object a line; blank lines are skipped), validated line by line in
-/// file order — the shared path of `schema check` and `import`. A line that registers a schema makes its type
+/// A file of drafts — JSON Lines (one JSON object a line; blank lines are skipped) or a spreadsheet's rows
+/// (`CSVDrafts`) — validated line by line in file order: the shared path of `schema check` and `import`. A line that registers a schema makes its type
 /// usable on the lines after it.
 public struct DraftBatch: Sendable {
     /// One line's draft, valid or not.
@@ -26,24 +26,40 @@ public struct DraftBatch: Sendable {
 
     /// Reads and validates `bytes` in `context` against `schemas` (which learns each schema a valid line
     /// registers). A draft without an actor gets `defaultActor`, when there is one.
-    ///
-    /// A file that registers no schema is validated on every core (each share of the lines with its own copy
-    /// of the registry); one that does, in file order on one, so each line sees the schemas registered above it.
     public init(_ bytes: [UInt8], context: DraftContext, schemas: SchemaRegistry, defaultActor: Actor? = nil) {
         let ranges = DraftBatch.lineRanges(bytes)
         let registers = bytes.withUnsafeBytes { ByteSearch.contains("schema.registered", in: $0) }
-        if registers || ranges.count < 256 {
-            lines = ranges.map { line in
-                Line(number: line.number, result: DraftBatch.validate(bytes[line.range], context: context, schemas: schemas, defaultActor: defaultActor))
-            }
+        self.init(count: ranges.count, registers: registers, context: context, schemas: schemas, defaultActor: defaultActor) { index in
+            (ranges[index].number, DraftBatch.parse(bytes[ranges[index].range]))
+        }
+    }
+
+    /// Validates the drafts of a spreadsheet's rows, numbered by the line each starts on, as `init(_:context:…)`
+    /// validates a file's lines.
+    public init(_ csv: CSVDrafts, context: DraftContext, schemas: SchemaRegistry, defaultActor: Actor? = nil) {
+        let rows = csv.rows
+        let registers = rows.contains { (try? $0.draft.get())?.type == SchemaRegistered.type.name }
+        self.init(count: rows.count, registers: registers, context: context, schemas: schemas, defaultActor: defaultActor) { index in
+            (rows[index].line, rows[index].draft)
+        }
+    }
+
+    /// Validates `count` drafts, each given by `draft` with its line number. Drafts that register no schema
+    /// are validated on every core (each share of them with its own copy of the registry); when one does, in
+    /// order on one, so each sees the schemas registered above it.
+    private init(count: Int, registers: Bool, context: DraftContext, schemas: SchemaRegistry, defaultActor: Actor?,
+                 draft: @escaping @Sendable (Int) -> (number: Int, draft: Result<EventDraft, ValidationFailure>)) {
+        @Sendable func line(_ index: Int, _ schemas: SchemaRegistry) -> Line {
+            let (number, parsed) = draft(index)
+            return Line(number: number, result: parsed.flatMap { DraftBatch.validate($0, context: context, schemas: schemas, defaultActor: defaultActor) })
+        }
+        if registers || count < 256 {
+            lines = (0..<count).map { line($0, schemas) }
         } else {
             let registrations = schemas.registrations
-            lines = ParallelMapping.map(count: ranges.count) {
+            lines = ParallelMapping.map(count: count) {
                 let schemas = SchemaRegistry(registrations: registrations)
-                return { index in
-                    let line = ranges[index]
-                    return Line(number: line.number, result: DraftBatch.validate(bytes[line.range], context: context, schemas: schemas, defaultActor: defaultActor))
-                }
+                return { line($0, schemas) }
             }
         }
     }
@@ -65,16 +81,20 @@ public struct DraftBatch: Sendable {
         return ranges
     }
 
-    private static func validate(_ text: ArraySlice<UInt8>, context: DraftContext, schemas: SchemaRegistry,
-                                 defaultActor: Actor?) -> Result<ValidatedDraft, ValidationFailure> {
-        var draft: EventDraft
-        do throws(DraftInputError) { draft = try EventDraft(jsonText: text) } catch {
+    /// The draft on one line, or why the line holds none.
+    private static func parse(_ text: ArraySlice<UInt8>) -> Result<EventDraft, ValidationFailure> {
+        do throws(DraftInputError) { return .success(try EventDraft(jsonText: text)) } catch {
             let message = switch error {
             case .syntax(let syntax): "malformed JSON at column \(syntax.column): \(syntax.message)"
             case .notAnObject: error.description
             }
             return .failure(ValidationFailure([ValidationIssue(path: "", message: message + "; each line holds one JSON object")]))
         }
+    }
+
+    private static func validate(_ draft: EventDraft, context: DraftContext, schemas: SchemaRegistry,
+                                 defaultActor: Actor?) -> Result<ValidatedDraft, ValidationFailure> {
+        var draft = draft
         if let defaultActor, draft.members["actor"] == nil { draft.setActor(name: defaultActor.name, role: defaultActor.role) }
         do throws(ValidationFailure) {
             let validated = try draft.validated(in: context, schemas: schemas)

@@ -206,46 +206,9 @@ enum AddCommand: Command {
     static func applyPayloadOptions(_ args: ParsedArguments, kind: PayloadKind, to draft: inout EventDraft) {
         var payload = draft.payload
         for field in kind.fields {
-            let values = args.all(field.optionName)
-            guard !values.isEmpty else { continue }
-            switch field.shape {
-            case .list(let element):
-                let items = field.splitsOnCommas
-                    ? values.flatMap { $0.split(separator: ",").map { String($0).trimmingWhitespace } }.filter { !$0.isEmpty }
-                    : values
-                // A list option that names nobody stays text, so validation refuses it instead of dropping it.
-                payload[field.name] = items.isEmpty ? .string(values.joined(separator: ",")) : .array(items.map { convert($0, to: element) })
-            default:
-                payload[field.name] = convert(values.last!, to: field.shape)
-            }
+            if let value = field.value(fromTexts: args.all(field.optionName)) { payload[field.name] = value }
         }
         draft.payload = payload
-    }
-
-    private static func convert(_ text: String, to shape: FieldShape) -> JSONValue {
-        switch shape {
-        case .number, .integer:
-            // The JSON number grammar, so an option reads a number exactly as a --json draft does.
-            if case .number(let number)? = try? JSONValue.parse(text.trimmingWhitespace) { return .number(number) }
-            return .string(text)
-        case .textOrInteger:
-            if let integer = Int(text.trimmingWhitespace) { return .number(Double(integer)) }
-            return .string(text)
-        case .boolean:
-            switch text.trimmingWhitespace.lowercased() {
-            case "true", "yes": return .bool(true)
-            case "false", "no": return .bool(false)
-            default: return .string(text)
-            }
-        case .object:
-            if case .object(let members)? = try? JSONValue.parse(text) { return .object(members) }
-            return .string(text)
-        case .json:
-            // Whatever the text is as JSON (a number, true, an object…), else the text itself.
-            return (try? JSONValue.parse(text.trimmingWhitespace)) ?? .string(text)
-        default:
-            return .string(text)
-        }
     }
 
     /// Turns `#seq` references (in --link and a retraction's event) into ids, and gives a retraction

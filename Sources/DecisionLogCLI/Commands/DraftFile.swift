@@ -1,7 +1,8 @@
 import DecisionLog
 
-/// A JSON Lines file of drafts, as `import` and `schema check` read it: from a path or standard input,
-/// validated line by line against the log's schemas, with drafts that name no decider given the default one.
+/// A file of drafts, as `import` and `schema check` read it — JSON Lines, or a spreadsheet's CSV with a header
+/// row naming the fields — from a path or standard input, validated line by line against the log's schemas,
+/// with drafts that name no decider given the default one.
 struct DraftFile {
     /// How the file is named in messages (its path as given, or "standard input").
     let name: String
@@ -12,22 +13,58 @@ struct DraftFile {
     static let options: [CommandSpec.Option] = [
         .init(name: "actor", value: "<name>", help: "The decider for drafts that name none (default: $DECISIONLOG_ACTOR, else the log's)."),
         .init(name: "role", value: "<role>", help: "That decider's role, e.g. CMO."),
+        .init(name: "format", value: "<format>", help: "jsonl or csv (default: from the file's extension, .csv or .tsv for csv; else from its first character, { for jsonl)."),
+        .init(name: "map", value: "<column>=<field>", help: "CSV: read the column headed <column> as <field> (e.g. --map 'Launch date=date'); an empty <field> ignores the column (repeatable).", repeatable: true),
     ]
 
     /// The file argument both commands take.
     static let argument = CommandSpec.Argument(
-        name: "<file>", help: "A JSON Lines file: one draft a line ({\"type\":…,\"subject\":…,\"payload\":{…}}); '-' reads standard input.")
+        name: "<file>", help: "A JSON Lines file, one draft a line ({\"type\":…,\"subject\":…,\"payload\":{…}}), or a CSV file whose header names the fields (type,subject,effective,actor,role,reason,<payload fields>…); '-' reads standard input.")
 
-    /// Reads `path` and validates it against `store`'s schemas; throws a failure when the file cannot be read or
-    /// holds no draft.
-    init(_ path: String, store: FileEventStore, args: ParsedArguments, context: CommandContext) throws {
+    /// Reads `path` and validates it against `store`'s schemas; throws a failure when the file cannot be read,
+    /// is not CSV or JSON Lines, has a CSV header that does not name the fields, or holds no draft.
+    init(_ path: String, store: FileEventStore, args: ParsedArguments, spec: CommandSpec, context: CommandContext) throws {
+        let format = try args.choice("format", ["jsonl", "csv"], default: DraftFile.format(of: path), spec: spec)
+        let mappings = try args.all("map").map { text throws(UsageError) in
+            guard let equals = text.lastIndex(of: "="), equals != text.startIndex else {
+                throw UsageError("The value '\(text.quotable)' is invalid for '--map'; expected <column>=<field>, e.g. 'Launch date=date'", command: spec)
+            }
+            return (column: String(text[..<equals]).trimmingWhitespace, field: String(text[text.index(after: equals)...]).trimmingWhitespace)
+        }
         let (name, bytes) = try context.readInputFile(path)
         self.name = name
         let actor = try AddCommand.decider(args, draft: EventDraft(), environment: context.environment, config: store.configuration)
-        let context = DraftContext(now: .now(), timeZone: store.configuration.timeZone)
-        batch = DraftBatch(bytes, context: context, schemas: try AddCommand.schemas(in: store),
-                           defaultActor: actor.map { Actor(name: $0.name, role: $0.role) })
-        if batch.lines.isEmpty { throw CommandFailure("\(name) holds no drafts; write one JSON object a line", .invalidInput) }
+            .map { Actor(name: $0.name, role: $0.role) }
+        let draftContext = DraftContext(now: .now(), timeZone: store.configuration.timeZone)
+        let schemas = try AddCommand.schemas(in: store)
+        let isCSV = format == "csv" || (format.isEmpty && bytes.first { $0 > 0x20 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF } != UInt8(ascii: "{"))
+        if isCSV {
+            let table: CSVTable
+            do throws(CSVSyntaxError) { table = try CSVTable(parsing: bytes) } catch {
+                throw CommandFailure("\(name) is not readable as CSV: \(error); nothing was read from it", .invalidInput)
+            }
+            let drafts: CSVDrafts
+            do throws(CSVHeaderError) { drafts = try CSVDrafts(table, mappings: mappings, schemas: schemas) } catch {
+                let count = error.problems.count
+                throw CommandFailure(lines: ["\(name): the header row \(count == 1 ? "has a problem" : "has \(count) problems"); nothing was read from it"]
+                                         + error.problems.map { "  " + $0 }, .invalidInput)
+            }
+            batch = DraftBatch(drafts, context: draftContext, schemas: schemas, defaultActor: actor)
+        } else {
+            if !mappings.isEmpty { throw UsageError("'--map' is for CSV files; \(name) is read as JSON Lines (pass --format csv if it is CSV)", command: spec) }
+            batch = DraftBatch(bytes, context: draftContext, schemas: schemas, defaultActor: actor)
+        }
+        if batch.lines.isEmpty {
+            throw CommandFailure(isCSV ? "\(name) holds no rows below its header; add one row per decision" : "\(name) holds no drafts; write one JSON object a line", .invalidInput)
+        }
+    }
+
+    /// The format a file's extension says ("" when it says none: the first character decides).
+    private static func format(of path: String) -> String {
+        let lowered = path.lowercased()
+        if lowered.hasSuffix(".csv") || lowered.hasSuffix(".tsv") { return "csv" }
+        if lowered.hasSuffix(".jsonl") || lowered.hasSuffix(".ndjson") || lowered.hasSuffix(".json") { return "jsonl" }
+        return ""
     }
 
     /// Every problem with the file, one line per bad draft: the drafts' own, then what the log would refuse

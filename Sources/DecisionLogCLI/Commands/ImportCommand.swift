@@ -16,7 +16,7 @@ enum ImportCommand: Command {
     static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws {
         let args = try ArgumentParser.parse(arguments, for: spec)
         let store = try context.openLog(args)
-        let file = try DraftFile(args.positionals[0], store: store, args: args, context: context)
+        let file = try DraftFile(args.positionals[0], store: store, args: args, spec: spec, context: context)
         if !file.batch.failures.isEmpty {
             // Some drafts are bad on their own: list them with what the log would refuse of the others.
             let problems = try file.problems(store, recordedBy: context.recordedBy)

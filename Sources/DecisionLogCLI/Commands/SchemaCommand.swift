@@ -223,7 +223,7 @@ enum SchemaCommand: Command {
 
     private static func check(_ args: ParsedArguments, _ context: CommandContext) throws {
         let store = try context.openLog(args)
-        let file = try DraftFile(args.positionals[0], store: store, args: args, context: context)
+        let file = try DraftFile(args.positionals[0], store: store, args: args, spec: checkSpec, context: context)
         let total = file.batch.lines.count
         let problems = try file.problems(store, recordedBy: context.recordedBy)
         for line in problems.lines { context.console.out(line) }

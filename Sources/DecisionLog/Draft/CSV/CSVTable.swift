@@ -1,0 +1,128 @@
+/// A CSV file (RFC 4180) read into records: fields separated by a comma — or by the semicolon or tab the
+/// header line uses instead, as spreadsheets in some locales write — records by line breaks (LF or CRLF),
+/// fields quoted with `"` where they hold separators, quotes or line breaks (`""` inside is one quote).
+/// A UTF-8 byte-order mark is skipped, and so are blank lines and rows of empty fields.
+public struct CSVTable: Sendable, Equatable {
+    /// One record: the line it starts on (1-based) and its fields, in order.
+    public struct Record: Sendable, Equatable {
+        /// The line the record starts on; a quoted field may carry it over several lines.
+        public let line: Int
+        /// The fields, as written (quotes removed).
+        public let fields: [String]
+    }
+
+    /// Every non-blank record, in file order; the first is the header when the file has one.
+    public let records: [Record]
+    /// The field separator found in the first line.
+    public let separator: UInt8
+
+    /// Reads `bytes`; throws `CSVSyntaxError` naming the line of an unterminated quote, text after a closing
+    /// quote, a quote inside an unquoted field or bytes that are not UTF-8.
+    public init(parsing bytes: [UInt8]) throws(CSVSyntaxError) {
+        var start = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        separator = CSVTable.separator(of: bytes[start...])
+        var reader = Reader(bytes: bytes, position: start, separator: separator)
+        var records: [Record] = []
+        while let record = try reader.nextRecord() {
+            // A blank line, or a spreadsheet's empty row (",,,,"), holds no record.
+            if record.fields.allSatisfy({ $0.trimmingWhitespace.isEmpty }) { continue }
+            records.append(Record(line: record.line, fields: record.fields))
+        }
+        self.records = records
+    }
+
+    /// The separator the first line uses most, outside quotes: a comma, a semicolon or a tab (a comma when
+    /// it has none of them).
+    private static func separator(of bytes: ArraySlice<UInt8>) -> UInt8 {
+        var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: ";"): 0, UInt8(ascii: "\t"): 0]
+        var quoted = false
+        for byte in bytes {
+            if byte == UInt8(ascii: "\"") { quoted.toggle() }
+            else if !quoted && (byte == 0x0A || byte == 0x0D) { break }
+            else if !quoted, counts[byte] != nil { counts[byte]! += 1 }
+        }
+        let comma = UInt8(ascii: ",")
+        let best = counts.max { $0.value < $1.value || ($0.value == $1.value && $1.key == comma) }!
+        return best.value == 0 ? comma : best.key
+    }
+
+    /// A cursor over the bytes that reads one record at a time.
+    private struct Reader {
+        let bytes: [UInt8]
+        var position: Int
+        let separator: UInt8
+        var line = 1
+
+        mutating func nextRecord() throws(CSVSyntaxError) -> (line: Int, fields: [String])? {
+            guard position < bytes.count else { return nil }
+            let recordLine = line
+            var fields: [String] = []
+            while true {
+                fields.append(try nextField())
+                guard position < bytes.count else { return (recordLine, fields) }
+                let byte = bytes[position]
+                position += 1
+                if byte == separator { continue }
+                // A line break ends the record: LF, or CR followed by LF, or a lone CR.
+                if byte == 0x0D && position < bytes.count && bytes[position] == 0x0A { position += 1 }
+                line += 1
+                return (recordLine, fields)
+            }
+        }
+
+        /// One field, leaving `position` at the separator or line break after it (or the end).
+        private mutating func nextField() throws(CSVSyntaxError) -> String {
+            if position < bytes.count && bytes[position] == UInt8(ascii: "\"") {
+                let openingLine = line
+                position += 1
+                var value: [UInt8] = []
+                while true {
+                    guard position < bytes.count else {
+                        throw CSVSyntaxError(line: openingLine, message: "a quoted field is not closed; end it with \" (a quote inside is written \"\")")
+                    }
+                    let byte = bytes[position]
+                    position += 1
+                    if byte == UInt8(ascii: "\"") {
+                        if position < bytes.count && bytes[position] == UInt8(ascii: "\"") { value.append(byte); position += 1; continue }
+                        break
+                    }
+                    if byte == 0x0A || (byte == 0x0D && (position >= bytes.count || bytes[position] != 0x0A)) { line += 1 }
+                    value.append(byte)
+                }
+                if position < bytes.count, !isEnd(bytes[position]) {
+                    throw CSVSyntaxError(line: line, message: "text after the closing quote of a field; quote the whole field and write a quote inside it as \"\"")
+                }
+                return try text(value[...], line: openingLine)
+            }
+            let fieldStart = position
+            while position < bytes.count, !isEnd(bytes[position]) {
+                if bytes[position] == UInt8(ascii: "\"") {
+                    throw CSVSyntaxError(line: line, message: "a quote inside an unquoted field; quote the whole field and write the quote as \"\"")
+                }
+                position += 1
+            }
+            return try text(bytes[fieldStart..<position], line: line)
+        }
+
+        private func isEnd(_ byte: UInt8) -> Bool { byte == separator || byte == 0x0A || byte == 0x0D }
+
+        private func text(_ bytes: ArraySlice<UInt8>, line: Int) throws(CSVSyntaxError) -> String {
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw CSVSyntaxError(line: line, message: "the text is not valid UTF-8; save the file as UTF-8")
+            }
+            guard !text.contains("\0") else { throw CSVSyntaxError(line: line, message: "a field holds a NUL character; remove it") }
+            return text
+        }
+    }
+}
+
+/// Text that is not CSV: where, and what is wrong.
+public struct CSVSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The 1-based line.
+    public let line: Int
+    /// What is wrong, and what to do.
+    public let message: String
+
+    public var description: String { "line \(line): \(message)" }
+}

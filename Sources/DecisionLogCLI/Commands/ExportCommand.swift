@@ -1,0 +1,67 @@
+import DecisionLog
+
+/// `decisionlog export [<view>]`: the log's events, or a view, as JSON Lines, CSV or Markdown for other tools.
+enum ExportCommand: Command {
+    static let spec = CommandSpec(
+        name: "export", abstract: "Write the log's events, or a view, as JSON Lines, CSV or Markdown.",
+        discussion: """
+        Without a view, exports the events the filters choose (the same as 'log'): jsonl is the stored lines byte for byte; csv has one column per envelope member and payload field, and imports back into a log with the same ids; markdown is a table to paste into Notion, Confluence or Slack. With a view, exports it as of a moment, as 'show' does (json, jsonl: one row a line, csv or markdown).
+        The format defaults to the output file's extension (.jsonl, .json, .csv, .md), else jsonl for events and csv for a view.
+        """,
+        arguments: [.init(name: "<view>", help: "A view to export instead of the events: \(Views.names.joined(separator: ", ")).", optional: true)],
+        options: LogCommand.filterOptions + [
+            ViewQuery.asOfOption, ViewQuery.knownAtOption,
+            .init(name: "format", value: "<format>", help: "jsonl, csv or markdown; for a view also json."),
+            .init(name: "output", short: "o", value: "<file>", help: "Write to this file (replaced whole, only when the export succeeds) instead of standard output."),
+            CommandSpec.logOption,
+        ])
+
+    static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws {
+        let args = try ArgumentParser.parse(arguments, for: spec)
+        let output = args.value("output")
+        let store = try context.openLog(args)
+        let text: String
+        let summary: String
+        if let viewName = args.positionals.first {
+            for option in ["type", "actor", "role", "since", "until", "grep", "limit", "reverse"] where args.value(option) != nil || args.flag(option) {
+                throw UsageError("'--\(option)' chooses events; a view is chosen with --as-of, --known-at and --subject", command: spec)
+            }
+            let format = try args.choice("format", ["jsonl", "json", "csv", "markdown"], default: defaultFormat(output) ?? "csv", spec: spec)
+            let query = ViewQuery(store: store, context: context, spec: spec)
+            _ = try query.view(viewName)
+            let (table, moment) = try query.table(args)
+            let rendering = QueryRendering(timeZone: store.configuration.timeZone, width: nil)
+            text = format == "jsonl" ? rendering.viewLines(table) : rendering.view(table, at: moment, format: OutputFormat(rawValue: format)!)
+            summary = "\(table.rows.count) row\(table.rows.count == 1 ? "" : "s") of \(table.name) \(moment.phrase)"
+        } else {
+            for option in ["as-of", "known-at"] where args.value(option) != nil {
+                throw UsageError("'--\(option)' applies to a view; name one (export launches --\(option) …), or use --since and --until for events", command: spec)
+            }
+            let format = try args.choice("format", ["jsonl", "csv", "markdown"], default: defaultFormat(output).flatMap { $0 == "json" ? nil : $0 } ?? "jsonl", spec: spec)
+            let selection = try LogCommand.select(args, store: store, spec: spec, context: context, namingLinks: format == "markdown")
+            let rendering = EventRendering(timeZone: store.configuration.timeZone)
+            switch format {
+            case "csv": text = rendering.csv(selection.matches.map(\.event))
+            case "markdown": text = rendering.markdown(selection.matches.map(\.event), seqs: selection.seqs)
+            default: text = LogCommand.jsonLines(selection.matches)
+            }
+            summary = "\(selection.matches.count) event\(selection.matches.count == 1 ? "" : "s")"
+        }
+        guard let output else {
+            context.console.writeOut(text)
+            return
+        }
+        let path = Paths.absolute(output, from: context.currentDirectory)
+        do throws(SystemError) { try FileSystem.replaceFile(path, with: Array(text.utf8), durable: true) } catch {
+            throw CommandFailure("cannot write \(output): \(error.reason); check the folder exists and is writable", error.isPermission ? .permissionDenied : .ioError)
+        }
+        context.console.error("Exported \(summary) to \(output)")
+    }
+
+    /// The format `output`'s extension names, if any.
+    private static func defaultFormat(_ output: String?) -> String? {
+        guard let output = output?.lowercased() else { return nil }
+        let extensions = [".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".md": "markdown", ".markdown": "markdown"]
+        return extensions.first { output.hasSuffix($0.key) }?.value
+    }
+}
