@@ -33,7 +33,7 @@ let package = Package(
         .testTarget(
             name: "DecisionLogCLITests",
             dependencies: ["DecisionLogCLI", "DecisionLog", "decisionlog"],
-            exclude: ["Golden"],
+            exclude: ["Golden", "Fixtures"],
             swiftSettings: strictSettings
         ),
     ],

@@ -9,7 +9,7 @@ public enum CommandLineTool {
     static let commands: [CommandEntry] = [
         CommandEntry(InitCommand.self), CommandEntry(AddCommand.self), CommandEntry(ImportCommand.self), CommandEntry(ExportCommand.self),
         CommandEntry(LogCommand.self), CommandEntry(ShowCommand.self), CommandEntry(DiffCommand.self),
-        CommandEntry(HistoryCommand.self), CommandEntry(BlameCommand.self), CommandEntry(SchemaCommand.self),
+        CommandEntry(HistoryCommand.self), CommandEntry(BlameCommand.self), CommandEntry(ReportCommand.self), CommandEntry(SchemaCommand.self),
         CommandEntry(CheckpointCommand.self),
         CommandEntry(VerifyCommand.self), CommandEntry(HeadCommand.self), CommandEntry(RepairCommand.self), CommandEntry(DemoCommand.self),
         CommandEntry(HelpCommand.self),
@@ -119,7 +119,7 @@ public enum CommandLineTool {
         out += HelpText.row(CommandSpec.helpOption.label, CommandSpec.helpOption.help)
         out += "\nSUBCOMMANDS:\n"
         for command in commands { out += HelpText.row(command.spec.name, command.spec.abstract) }
-        out += "\n  See 'decisionlog help <subcommand>' for detailed help, 'decisionlog help types' for the event types.\n"
+        out += "\n  See 'decisionlog help <subcommand>' for detailed help, and the topics 'decisionlog help time', 'help types', 'help views',\n  'help formats' and 'help exit-codes'.\n"
         out += "\n" + HelpCommand.exitCodesHelp
         return out
     }

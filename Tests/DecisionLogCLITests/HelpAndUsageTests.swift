@@ -21,7 +21,7 @@ struct HelpAndUsageTests {
         #expect(workspace.run(["help"]).stdout == result.stdout)
     }
 
-    @Test(arguments: ["init", "add", "log", "show", "verify", "repair", "demo", "checkpoint", "diff", "import"])
+    @Test(arguments: ["init", "add", "log", "show", "verify", "repair", "demo", "checkpoint", "diff", "import", "export", "report"])
     func everyCommandHasTheSameHelpThreeWays(command: String) {
         let long = workspace.run([command, "--help"])
         #expect(long.status == 0)
@@ -48,6 +48,23 @@ struct HelpAndUsageTests {
                      "decision.recorded", "decision.superseded", "agreement.recorded", "sync.held", "event.retracted"] {
             #expect(result.stdout.contains("\n\(type)  "))
         }
+    }
+
+    @Test func helpTopicsExplainTimeFormatsAndExitCodes() {
+        let time = workspace.run(["help", "time"])
+        #expect(time.status == 0)
+        for text in ["effectiveAt", "recordedAt", "--as-of asks the effective clock", "--known-at asks", "2025-09-22T14:30+02:00", "#120", "2025-Q3 2025-H2 2025"] {
+            #expect(time.stdout.contains(text))
+        }
+        let formats = workspace.run(["help", "formats"])
+        for text in ["IN (import, schema check):", "--map 'Launch date=date'", "OUT:", "markdown", "html", "so an export imports"] {
+            #expect(formats.stdout.contains(text))
+        }
+        #expect(workspace.run(["help", "exit-codes"]).stdout.contains("65  "))
+        let typo = workspace.run(["help", "tiem"])
+        #expect(typo.status == 64)
+        #expect(typo.stderr.hasPrefix("Error: Unknown subcommand or topic 'tiem'. Did you mean 'time'?"))
+        #expect(workspace.run(["--help"]).stdout.contains("'help formats'"))
     }
 
     @Test func versionIsPrinted() {

@@ -1,6 +1,6 @@
 // The fuzz targets: one libFuzzer entry point over the parsers that take outside input. Not part of the
 // package: Tools/fuzz/run.sh compiles it together with the library's sources, with -sanitize=fuzzer,address,
-// and picks the target with $FUZZ_TARGET (event, draft, time, schema).
+// and picks the target with $FUZZ_TARGET (event, draft, csv, time, schema).
 import Glibc
 
 /// Which parser this run feeds.
@@ -9,6 +9,8 @@ enum FuzzTarget: String {
     case event
     /// A JSON Lines file of drafts, as `import` reads it: parsing, the built-in schemas, validation.
     case draft
+    /// A spreadsheet, as `import` reads CSV: the reader, the header's columns, each row's draft and its validation.
+    case csv
     /// A time expression, as --effective, --as-of, --known-at and timeframes take it.
     case time
     /// A JSON Schema and an instance, separated by a NUL byte: compiling the schema, validating the instance.
@@ -17,7 +19,7 @@ enum FuzzTarget: String {
     /// The target $FUZZ_TARGET names; the process stops with a message for anything else.
     static let current: FuzzTarget = {
         guard let name = getenv("FUZZ_TARGET").map({ String(cString: $0) }), let target = FuzzTarget(rawValue: name) else {
-            StandardStreams.writeError("set FUZZ_TARGET to event, draft, time or schema\n")
+            StandardStreams.writeError("set FUZZ_TARGET to event, draft, csv, time or schema\n")
             exit(64)
         }
         return target
@@ -40,6 +42,12 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         // The built-in schemas compile once; an input that registers types of its own gets a registry of its own.
         let registers = ByteSearch.contains("schema.registered", in: UnsafeRawBufferPointer(bytes))
         let batch = DraftBatch(Array(bytes), context: DraftContext(now: now, timeZone: berlin), schemas: registers ? SchemaRegistry() : builtInSchemas)
+        _ = batch.failures.map { $0.failure.description }
+    case .csv:
+        guard let table = try? CSVTable(parsing: Array(bytes)),
+              let drafts = try? CSVDrafts(table, mappings: [("Launch date", "date"), ("Why", "reason")], schemas: builtInSchemas)
+        else { return 0 }
+        let batch = DraftBatch(drafts, context: DraftContext(now: now, timeZone: berlin), schemas: builtInSchemas)
         _ = batch.failures.map { $0.failure.description }
     case .time:
         let text = String(decoding: bytes, as: UTF8.self)

@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
 # Fuzzes the parsers that take outside input with libFuzzer and AddressSanitizer: the event decoder, the
-# draft reader and validator, time expressions and the JSON Schema validator.
+# draft reader and validator, the CSV reader (and its rows' drafts), time expressions and the JSON Schema
+# validator.
 #
 #   bash Tools/fuzz/run.sh [RUNS] [TARGET...]
 #
 # RUNS (default 1,000,000) executions per target, starting from seeds: the demo log's lines, drafts from
-# Tools/bench/drafts.py, Tools/fuzz/time-expressions.txt and the schemas under Schemas/. TARGETs default to
-# all four. Prints each target's executions, time and coverage; a crash, a hang (over 10 s on one input)
-# or out-of-memory (over 2 GB) stops the run with libFuzzer's report, the input kept in .build-fuzz/crashes/.
+# Tools/bench/drafts.py, the team spreadsheet fixtures' first rows, Tools/fuzz/time-expressions.txt and the
+# schemas under Schemas/. TARGETs default to all five. Prints each target's executions, time and coverage;
+# a crash, a hang (over 10 s on one input) or out-of-memory (over 2 GB) stops the run with libFuzzer's
+# report, the input kept in .build-fuzz/crashes/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 export PATH=/opt/swift/usr/bin:$PATH
 runs=${1:-1000000}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(event draft time schema)
+[ ${#targets[@]} -gt 0 ] || targets=(event draft csv time schema)
 build=.build-fuzz
 mkdir -p "$build/module"
 
@@ -38,7 +40,7 @@ fi
 
 # Seeds: a demo log's lines, drafts and schemas from the built-in scenario, and time expressions.
 seeds=$build/seeds
-rm -rf "$seeds" && mkdir -p "$seeds"/{event,draft,time,schema}
+rm -rf "$seeds" && mkdir -p "$seeds"/{event,draft,csv,time,schema}
 swift build --product decisionlog >/dev/null
 demo=$(mktemp -d)
 trap 'rm -rf "$demo"' EXIT
@@ -46,6 +48,10 @@ trap 'rm -rf "$demo"' EXIT
 split -l 1 -a 3 "$demo/.decisionlog/events.jsonl" "$seeds/event/line-"
 python3 Tools/bench/drafts.py 40 >"$seeds/draft/drafts.jsonl"
 split -l 1 -a 2 "$seeds/draft/drafts.jsonl" "$seeds/draft/draft-"
+for fixture in Tests/DecisionLogCLITests/Fixtures/*.csv; do
+  for rows in 2 8 20; do head -n "$rows" "$fixture" >"$seeds/csv/$(basename "$fixture" .csv)-$rows"; done
+done
+printf 'type;subject;Launch date;Why\r\nlaunch.slipped;launch/a;2025-10-06;"Pen-test; ""findings"""\r\n' >"$seeds/csv/semicolons"
 n=0
 while IFS= read -r expression; do n=$((n + 1)); printf '%s' "$expression" >"$seeds/time/t$n"; done <Tools/fuzz/time-expressions.txt
 n=0

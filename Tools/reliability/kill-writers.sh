@@ -8,9 +8,9 @@
 # kill: `log` must still read the log (skipping what the kill left, with a warning); `verify` must pass, or
 # fail only with an interrupted append or an incomplete last line, which `repair` must remove; an import
 # must have left all of its events or none. At the end every write that reported success must be in the log,
-# exactly once. ROUNDS defaults to 300; DECISIONLOG to the release build (built when missing). Kill times
+# exactly once. ROUNDS defaults to 460 (over 200 kills); DECISIONLOG to the release build (built when missing). Kill times
 # adapt to how long the writes take here, so that many kills land while the events are being written.
-rounds=${1:-300}
+rounds=${1:-460}
 bin=${2:-}
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh" "Kill Harness"
 acked=$work/acked

@@ -75,7 +75,7 @@ extension QueryRendering {
     }
 
     /// The lines of a view's diff for tables: ("~", key, changes) for changed rows, "+"/"−" with details.
-    private func diffRows(_ diff: ViewDiff, _ kind: ViewKind) -> [(String, String, String)] {
+    func diffRows(_ diff: ViewDiff, _ kind: ViewKind) -> [(String, String, String)] {
         diff.changed.map { ("~", $0.key, $0.changes.map(\.text).joined(separator: "; ")) }
             + diff.added.map { ("+", $0.key, details($0, kind)) }
             + diff.removed.map { ("−", $0.key, details($0, kind)) }

@@ -25,20 +25,8 @@ enum DiffCommand: Command {
         let from = try query.point(args.positionals[0], option: "<from>")
         let to = try query.point(args.positionals[1], option: "<to>")
         let known = try query.point(args.value("known-at"), option: "--known-at")
-        let replay = try query.replay(views, known: known, asOf: [from, to])
-        let before = try query.moment(replay, asOf: from, known: known)
-        let after = try query.moment(replay, asOf: to, known: known)
-        var diffs: [ViewDiff] = []
-        var kpis: [KPIChange]? = nil
-        for view in views {
-            let old = query.filtered(replay.table(view, asOf: before.asOf), args.value("subject"))
-            let new = query.filtered(replay.table(view, asOf: after.asOf), args.value("subject"))
-            // The team types' view joins the default set only where the log has such events.
-            if args.all("view").isEmpty, view.name == FieldsProjection.name, old.rows.isEmpty, new.rows.isEmpty { continue }
-            if view.name == KPIsProjection.name { kpis = KPIChange.table(before: old, after: new) }
-            diffs.append(ViewDiff(view, before: old, after: new))
-            UntilExit.keep((old, new))
-        }
+        let (diffs, kpis, before, after) = try query.diff(views, from: from, to: to, known: known, subject: args.value("subject"),
+                                                          onlyFieldsWithRows: args.all("view").isEmpty)
         context.console.writeOut(query.rendering.diff(diffs, kpis: kpis, from: before, to: after, format: format))
     }
 }

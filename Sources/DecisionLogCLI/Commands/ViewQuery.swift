@@ -61,6 +61,28 @@ struct ViewQuery {
         return (table, moment)
     }
 
+    /// Each of `views` as of `from` and as of `to`, both known at `known`, compared; the KPI actuals compared
+    /// when `views` has the kpis view. With `onlyFieldsWithRows`, the fields view is left out when it is empty
+    /// at both moments (the team types' view joins a default set only where the log has such events).
+    func diff(_ views: [ViewKind], from: TimePoint?, to: TimePoint?, known: TimePoint?, subject: String?, onlyFieldsWithRows: Bool) throws
+        -> (diffs: [ViewDiff], kpis: [KPIChange]?, before: QueryMoment, after: QueryMoment)
+    {
+        let replay = try replay(views, known: known, asOf: [from, to])
+        let before = try moment(replay, asOf: from, known: known)
+        let after = try moment(replay, asOf: to, known: known)
+        var diffs: [ViewDiff] = []
+        var kpis: [KPIChange]? = nil
+        for view in views {
+            let old = filtered(replay.table(view, asOf: before.asOf), subject)
+            let new = filtered(replay.table(view, asOf: after.asOf), subject)
+            if onlyFieldsWithRows, view.name == FieldsProjection.name, old.rows.isEmpty, new.rows.isEmpty { continue }
+            if view.name == KPIsProjection.name { kpis = KPIChange.table(before: old, after: new) }
+            diffs.append(ViewDiff(view, before: old, after: new))
+            UntilExit.keep((old, new))
+        }
+        return (diffs, kpis, before, after)
+    }
+
     /// `table` with only the rows whose subject starts with `prefix`.
     func filtered(_ table: ViewTable, _ prefix: String?) -> ViewTable {
         guard let prefix else { return table }

@@ -1,0 +1,69 @@
+import DecisionLog
+
+/// `decisionlog report --from <point> --to <point>`: a retrospective of the period, as one HTML page or Markdown.
+enum ReportCommand: Command {
+    static let spec = CommandSpec(
+        name: "report", abstract: "Write a retrospective of a period: launches, KPIs, priorities, decisions, retractions and the diff.",
+        discussion: """
+        Covers what was effective after --from and by --to: each launch's moves on a timeline (slips, pull-ins, shipping), each KPI's targets and actuals as a line chart, the priorities that churned, the decisions taken with who decided and who was consulted, the retractions, and what changed in every view between the two moments.
+        HTML is one self-contained file — inline SVG and CSS, no script, no network — that opens in any browser and prints well; Markdown pastes into Notion, Confluence or a pull request. The format defaults to the output file's extension (.html or .md), else html.
+        """,
+        options: [
+            .init(name: "from", value: "<point>", help: "The start of the period (exclusive): 2025-Q2 is its end, 2025-06-30 that day's end, or #seq (required)."),
+            .init(name: "to", value: "<point>", help: "The end of the period (inclusive), same forms (default: now)."),
+            ViewQuery.knownAtOption,
+            .init(name: "format", value: "<format>", help: "html or markdown."),
+            .init(name: "output", short: "o", value: "<file>", help: "Write to this file (replaced whole, only when the report is made) instead of standard output."),
+            CommandSpec.logOption,
+        ],
+        usage: "--from <point> [--to <point>] [--format html|markdown] [-o <file>]")
+
+    static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws {
+        let args = try ArgumentParser.parse(arguments, for: spec)
+        guard let fromText = args.value("from") else {
+            throw UsageError("Missing expected option '--from <point>'; the report covers the period after it, e.g. --from 2025-Q2 --to 2025-Q3", command: spec)
+        }
+        let output = args.value("output")
+        let format = try args.choice("format", ["html", "markdown"], default: output.flatMap(defaultFormat) ?? "html", spec: spec)
+        let store = try context.openLog(args)
+        let query = ViewQuery(store: store, context: context, spec: spec)
+        let from = try query.point(fromText, option: "--from")
+        let to = try query.point(args.value("to"), option: "--to")
+        let known = try query.point(args.value("known-at"), option: "--known-at")
+        let views = Views.all.filter { $0.name != TimelineProjection.name }
+        let (diffs, kpis, before, after) = try query.diff(views, from: from, to: to, known: known, subject: nil, onlyFieldsWithRows: true)
+        guard before.asOf < after.asOf else {
+            throw UsageError("The period is empty: --from (\(before.asOfLabel)) is not before --to (\(after.asOfLabel)); give the earlier moment to --from", command: spec)
+        }
+        var events: [Event] = []
+        let limit = Cut.Known(known)
+        _ = try store.forEachEvent { event, _ in
+            guard limit.includes(event) else { return false }
+            events.append(event)
+            return true
+        }
+        let config = store.configuration
+        let retrospective = Retrospective(events: events, from: before.asOf, to: after.asOf, zone: config.timeZone, fiscalYearStart: config.fiscalYearStartMonth)
+        let head = events.last.map { "\($0.seq):\($0.hash.hex)" } ?? "0:(empty)"
+        let document = ReportDocument(retrospective: retrospective, diffs: diffs, kpis: kpis ?? [], from: before, to: after,
+                                      head: head, timeZone: config.timeZone)
+        let text = format == "markdown" ? document.markdown : document.html
+        guard let output else {
+            context.console.writeOut(text)
+            return
+        }
+        let path = Paths.absolute(output, from: context.currentDirectory)
+        do throws(SystemError) { try FileSystem.replaceFile(path, with: Array(text.utf8), durable: true) } catch {
+            throw CommandFailure("cannot write \(output): \(error.reason); check the folder exists and is writable", error.isPermission ? .permissionDenied : .ioError)
+        }
+        context.console.error("Wrote the retrospective of \(document.periodText) to \(output): \(retrospective.launches.count) launches, \(retrospective.metrics.count) KPIs, \(retrospective.priorities.count) priorities, \(retrospective.decisions.count) decisions, \(retrospective.retractions.count) retractions")
+    }
+
+    /// The format `output`'s extension names, if any.
+    private static func defaultFormat(_ output: String) -> String? {
+        let lowered = output.lowercased()
+        if lowered.hasSuffix(".html") || lowered.hasSuffix(".htm") { return "html" }
+        if lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") { return "markdown" }
+        return nil
+    }
+}
