@@ -37,7 +37,9 @@ struct DraftFile {
             .map { Actor(name: $0.name, role: $0.role) }
         let draftContext = DraftContext(now: .now(), timeZone: store.configuration.timeZone)
         let schemas = try AddCommand.schemas(in: store)
-        let isCSV = format == "csv" || (format.isEmpty && bytes.first { $0 > 0x20 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF } != UInt8(ascii: "{"))
+        // Without a format named, the first character decides: "{" starts JSON Lines; an empty file is read as one.
+        let first = bytes.first { $0 > 0x20 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
+        let isCSV = format == "csv" || (format.isEmpty && first != nil && first != UInt8(ascii: "{"))
         if isCSV {
             let table: CSVTable
             do throws(CSVSyntaxError) { table = try CSVTable(parsing: bytes) } catch {
