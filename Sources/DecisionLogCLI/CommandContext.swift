@@ -17,7 +17,8 @@ struct CommandContext {
     func openLog(explicitPath: String?) throws(CommandFailure) -> FileEventStore {
         do throws(LogError) {
             let folder = try LogFolder.locate(explicitPath: explicitPath, environment: environment, currentDirectory: currentDirectory)
-            return try FileEventStore(opening: folder)
+            // The environment's time zone and fiscal-year start win over the log's, for this process.
+            return try FileEventStore(opening: folder, adjusting: { Settings.applyEnvironment(environment, to: &$0) })
         } catch {
             throw CommandFailure(error)
         }
@@ -41,6 +42,26 @@ struct CommandContext {
         guard let store = try? openLog(explicitPath: CommandContext.logPath(in: arguments)),
               let registry = try? store.schemaRegistry() else { return SchemaRegistry() }
         return registry
+    }
+
+    /// The user's own settings file, or nil when it cannot be read (a warning says why); problems in it are
+    /// warned about, and the lines with them ignored.
+    var userSettings: UserSettings? {
+        do throws(SystemError) {
+            let settings = try UserSettings(environment: environment)
+            for problem in settings.problems { console.error("warning: \(problem); the line is ignored") }
+            return settings
+        } catch {
+            console.error("warning: cannot read your settings \(UserSettings.path(environment: environment) ?? ""): \(error.reason); they are ignored")
+            return nil
+        }
+    }
+
+    /// The output format when `--format` is not given: `$DECISIONLOG_FORMAT`, else the log's, else the user's
+    /// setting, when it is one of `supported`; else `fallback`.
+    func defaultFormat(_ store: FileEventStore, supported: [String], fallback: String = "table") -> String {
+        let setting = Settings.resolve(.format, environment: environment, log: store.configuration, user: userSettings).value
+        return setting.flatMap { supported.contains($0) ? $0 : nil } ?? fallback
     }
 
     /// The checkpoints queries start from and leave, every `$DECISIONLOG_CHECKPOINT_EVERY` events (default

@@ -16,8 +16,10 @@ public final class FileEventStore: EventStore {
     let appendMutex = Mutex(())
 
     /// Opens the log in `folder`; throws `.notFound` when there is none, `.unsupportedFormat` or
-    /// `.invalidConfiguration` for a config it cannot use.
-    public init(opening folder: LogFolder, clock: @escaping @Sendable () -> Timestamp = Timestamp.now) throws(LogError) {
+    /// `.invalidConfiguration` for a config it cannot use. `adjust` changes the configuration for this process
+    /// only (settings from the environment), never on disk.
+    public init(opening folder: LogFolder, clock: @escaping @Sendable () -> Timestamp = Timestamp.now,
+                adjusting adjust: (inout LogConfig) -> Void = { _ in }) throws(LogError) {
         let bytes: [UInt8]
         do throws(SystemError) { bytes = try FileSystem.readFile(folder.configFile) } catch {
             if error.isNotFound {
@@ -26,7 +28,9 @@ public final class FileEventStore: EventStore {
             throw LogError.system(error, doing: "read the log's configuration")
         }
         self.folder = folder
-        self.configuration = try LogConfig(bytes: bytes, path: folder.configFile)
+        var configuration = try LogConfig(bytes: bytes, path: folder.configFile)
+        adjust(&configuration)
+        self.configuration = configuration
         self.clock = clock
         guard FileSystem.exists(folder.eventsFile) else {
             throw LogError(.notFound, "the log at \(folder.path) has no events file (events.jsonl)",

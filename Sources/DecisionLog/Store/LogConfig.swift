@@ -18,6 +18,8 @@ public struct LogConfig: Sendable, Equatable {
     public var actorName: String?
     /// The default decider's role.
     public var actorRole: String?
+    /// The output format tables default to (`config set format`), when set.
+    public var outputFormat: String?
     /// Members this version does not know (written by a later one); kept as they are.
     public var otherMembers: JSONObject
 
@@ -68,6 +70,7 @@ public struct LogConfig: Sendable, Equatable {
         timeZone = zone
         actorName = m.removeValue(forKey: "actor")?.stringValue
         actorRole = m.removeValue(forKey: "role")?.stringValue
+        outputFormat = m.removeValue(forKey: "outputFormat")?.stringValue
         otherMembers = m
     }
 
@@ -81,6 +84,7 @@ public struct LogConfig: Sendable, Equatable {
         m["timeZone"] = .string(timeZone.name)
         if let actorName { m["actor"] = .string(actorName) }
         if let actorRole { m["role"] = .string(actorRole) }
+        if let outputFormat { m["outputFormat"] = .string(outputFormat) }
         return Array((PrettyJSON.format(JSONValue.object(m).canonicalBytes) + "\n").utf8)
     }
 }

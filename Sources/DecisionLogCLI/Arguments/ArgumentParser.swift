@@ -88,3 +88,20 @@ enum ArgumentParser {
         return UsageError("Unknown option '\(bare)'\(hint)", command: spec)
     }
 }
+
+extension ArgumentParser {
+    /// A command's subcommand (`schema add`, `config set`): its name and the arguments without it; `--log <path>`
+    /// may come before it. Nil when there is none.
+    static func subcommand(in arguments: ArraySlice<String>) -> (name: String, rest: ArraySlice<String>)? {
+        var index = arguments.startIndex
+        while index < arguments.endIndex {
+            let token = arguments[index]
+            if token == "--log" { index += 2; continue }
+            if token.hasPrefix("--log=") { index += 1; continue }
+            var rest = arguments
+            rest.remove(at: index)
+            return (token, rest)
+        }
+        return nil
+    }
+}

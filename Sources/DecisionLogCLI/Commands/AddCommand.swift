@@ -32,7 +32,7 @@ enum AddCommand: Command {
             name: "add", abstract: "Record a decision as a new event in the log.",
             discussion: """
             The payload is given as options named after the type's fields (see 'decisionlog help types' or 'decisionlog add <type> --help'), or as a JSON draft with --json. Options override the draft's members.
-            The actor comes from --actor/--role, else the draft, else $DECISIONLOG_ACTOR/$DECISIONLOG_ROLE, else the log's configuration; with none the event is refused. The event is durable on disk before the command reports success.
+            The actor comes from --actor/--role, else the draft, else $DECISIONLOG_ACTOR/$DECISIONLOG_ROLE, else the log's configuration, else your own settings ('decisionlog config set --user actor …'); with none the event is refused. The event is durable on disk before the command reports success.
             """,
             arguments: [.init(name: "<type>", help: "The event type, e.g. goal.set or launch.slipped; may come from the --json draft instead.", optional: true)],
             options: [
@@ -139,7 +139,7 @@ enum AddCommand: Command {
         for (option, member) in [("subject", "subject"), ("reason", "reason"), ("effective", "effectiveAt"), ("id", "id")] {
             if let value = args.value(option) { draft.set(member, .string(value)) }
         }
-        if let actor = try decider(args, draft: draft, environment: context.environment, config: config) {
+        if let actor = try decider(args, draft: draft, context: context, config: config) {
             draft.setActor(name: actor.name, role: actor.role)
         }
         if let kind { applyPayloadOptions(args, kind: kind, to: &draft) }
@@ -184,13 +184,16 @@ enum AddCommand: Command {
     /// `$DECISIONLOG_ACTOR`/`$DECISIONLOG_ROLE`, the log's configuration — unless the draft has an actor of
     /// its own, which validation then judges (nil is returned). A source that gives only one of name and role
     /// is refused, so a name is never paired with someone else's role. Nil when no source gives any.
-    static func decider(_ args: ParsedArguments, draft: EventDraft, environment: [String: String], config: LogConfig) throws -> (name: String, role: String)? {
+    static func decider(_ args: ParsedArguments, draft: EventDraft, context: CommandContext, config: LogConfig) throws -> (name: String, role: String)? {
         let flags = (name: args.value("actor"), role: args.value("role"))
         if flags.name == nil && flags.role == nil && draft.members["actor"] != nil { return nil }
+        let environment = context.environment
+        let user = context.userSettings
         let sources: [(label: String, name: String?, role: String?)] = [
             ("--actor and --role give", flags.name, flags.role),
             ("DECISIONLOG_ACTOR and DECISIONLOG_ROLE give", environment["DECISIONLOG_ACTOR"].nonEmpty, environment["DECISIONLOG_ROLE"].nonEmpty),
             ("the log's configuration gives", config.actorName, config.actorRole),
+            ("your settings (\(user?.path ?? "config --user")) give", user?.values[.actor], user?.values[.role]),
         ]
         for source in sources where source.name != nil || source.role != nil {
             guard let name = source.name, let role = source.role else {

@@ -33,7 +33,7 @@ struct DraftFile {
         }
         let (name, bytes) = try context.readInputFile(path)
         self.name = name
-        let actor = try AddCommand.decider(args, draft: EventDraft(), environment: context.environment, config: store.configuration)
+        let actor = try AddCommand.decider(args, draft: EventDraft(), context: context, config: store.configuration)
             .map { Actor(name: $0.name, role: $0.role) }
         let draftContext = DraftContext(now: .now(), timeZone: store.configuration.timeZone)
         let schemas = try AddCommand.schemas(in: store)

@@ -7,24 +7,28 @@ enum InitCommand: Command {
         discussion: "Creates .decisionlog in the current folder (or the folder given by --log or $DECISIONLOG_DIR) holding events.jsonl, config.json and a lock file. Commit the folder to git to share it.",
         options: [
             CommandSpec.logOption,
-            .init(name: "time-zone", value: "<zone>", help: "The log's time zone, e.g. Europe/Berlin (default: this machine's). Dates without a time are read in it."),
-            .init(name: "fiscal-year-start", value: "<month>", help: "The month the fiscal year starts in, 1–12 or a name such as april (default: january). Quarters count from it."),
+            .init(name: "time-zone", value: "<zone>", help: "The log's time zone, e.g. Europe/Berlin (default: $DECISIONLOG_TIME_ZONE, else your 'config --user' setting, else this machine's). Dates without a time are read in it."),
+            .init(name: "fiscal-year-start", value: "<month>", help: "The month the fiscal year starts in, 1–12 or a name such as april (default: $DECISIONLOG_FISCAL_YEAR_START, else your 'config --user' setting, else january). Quarters count from it."),
             .init(name: "actor", value: "<name>", help: "A default decider for appends that name none."),
             .init(name: "role", value: "<role>", help: "The default decider's role, e.g. CMO."),
         ])
 
     static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws {
         let args = try ArgumentParser.parse(arguments, for: spec)
+        // Flag, then environment, then the user's settings, then this machine's zone and January.
+        let user = context.userSettings
         var zone = TimeZoneRules.system(environment: context.environment)
         if let name = args.value("time-zone") {
             guard let named = TimeZoneRules(named: name) else {
-                throw UsageError("Unknown time zone '\(name)'; use a name from the tz database such as Europe/Berlin, America/New_York or UTC", command: spec)
+                throw UsageError("Unknown time zone '\(name.quotable)'; use a name from the tz database such as Europe/Berlin, America/New_York or UTC", command: spec)
             }
             zone = named
+        } else if let name = Settings.resolve(.timeZone, environment: context.environment, log: nil, user: user).value, let named = TimeZoneRules(named: name) {
+            zone = named
         }
-        var month = 1
+        var month = Settings.resolve(.fiscalYearStart, environment: context.environment, log: nil, user: user).value.flatMap { Int($0) } ?? 1
         if let text = args.value("fiscal-year-start") {
-            guard let parsed = Months.number(text) else {
+            guard let parsed = MonthNames.number(text) else {
                 throw UsageError("The value '\(text.quotable)' is invalid for '--fiscal-year-start'; expected a month, 1–12 or a name such as april", command: spec)
             }
             month = parsed
@@ -38,21 +42,7 @@ enum InitCommand: Command {
                                timeZone: zone, actorName: args.value("actor"), actorRole: args.value("role"))
         do throws(LogError) { try FileEventStore.create(in: folder, configuration: config) } catch { throw CommandFailure(error) }
         context.console.out("Created an empty decision log in \(folder.path)")
-        context.console.out("  time zone \(zone.name); fiscal year starts in \(Months.names[month - 1].prefix(1).uppercased() + Months.names[month - 1].dropFirst())")
+        context.console.out("  time zone \(zone.name); fiscal year starts in \(MonthNames.names[month - 1].prefix(1).uppercased() + MonthNames.names[month - 1].dropFirst())")
         context.console.out("Record a decision with 'decisionlog add <type> …' (see 'decisionlog help types').")
-    }
-}
-
-/// Month names and numbers.
-enum Months {
-    static let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                        "october", "november", "december"]
-
-    /// 1–12 for a number or an English month name or its first three letters.
-    static func number(_ text: String) -> Int? {
-        if let n = Int(text), (1...12).contains(n) { return n }
-        let lower = text.lowercased()
-        guard lower.count >= 3 else { return nil }
-        return names.firstIndex { $0.hasPrefix(lower) }.map { $0 + 1 }
     }
 }

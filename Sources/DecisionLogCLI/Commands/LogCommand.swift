@@ -6,7 +6,7 @@ enum LogCommand: Command {
         name: "log", abstract: "List the events of the log, filtered.",
         discussion: "Events are listed oldest first, in the order the log recorded them. Filters combine: an event is listed when it matches every filter given, and any value of a repeated one. --since and --until compare effective times, in the log's time zone; a date covers the whole day.",
         options: filterOptions + [
-            .init(name: "format", value: "<format>", help: "table (default), json (an array) or jsonl (the stored lines, byte for byte)."),
+            .init(name: "format", value: "<format>", help: "table, json (an array) or jsonl (the stored lines, byte for byte) (default: the 'format' setting when it is table or json, else table)."),
             CommandSpec.logOption,
         ])
 
@@ -25,8 +25,8 @@ enum LogCommand: Command {
 
     static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws {
         let args = try ArgumentParser.parse(arguments, for: spec)
-        let format = try args.choice("format", ["table", "json", "jsonl"], default: "table", spec: spec)
         let store = try context.openLog(args)
+        let format = try args.choice("format", ["table", "json", "jsonl"], default: context.defaultFormat(store, supported: ["table", "json"]), spec: spec)
         let selection = try select(args, store: store, spec: spec, context: context, namingLinks: format == "table")
         let matches = selection.matches
         let rendering = EventRendering(timeZone: store.configuration.timeZone)

@@ -49,26 +49,12 @@ enum SchemaCommand: Command {
     static let subcommands = [addSpec, listSpec, showSpec, checkSpec]
 
     static func spec(for arguments: ArraySlice<String>, in context: CommandContext) -> CommandSpec {
-        guard let (name, _) = subcommand(in: arguments), let sub = subcommands.first(where: { $0.name == "schema \(name)" }) else { return spec }
+        guard let (name, _) = ArgumentParser.subcommand(in: arguments), let sub = subcommands.first(where: { $0.name == "schema \(name)" }) else { return spec }
         return sub
     }
 
-    /// The subcommand's name and the arguments without it; `--log <path>` may come before it.
-    static func subcommand(in arguments: ArraySlice<String>) -> (name: String, rest: ArraySlice<String>)? {
-        var index = arguments.startIndex
-        while index < arguments.endIndex {
-            let token = arguments[index]
-            if token == "--log" { index += 2; continue }
-            if token.hasPrefix("--log=") { index += 1; continue }
-            var rest = arguments
-            rest.remove(at: index)
-            return (token, rest)
-        }
-        return nil
-    }
-
     static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws {
-        guard let (name, rest) = subcommand(in: arguments) else { throw UsageError("Missing expected argument '<subcommand>'", command: spec) }
+        guard let (name, rest) = ArgumentParser.subcommand(in: arguments) else { throw UsageError("Missing expected argument '<subcommand>'", command: spec) }
         switch name {
         case "add": try add(try ArgumentParser.parse(rest, for: addSpec), context)
         case "list": try list(try ArgumentParser.parse(rest, for: listSpec), context)
@@ -108,7 +94,7 @@ enum SchemaCommand: Command {
         draft.set("subject", .string("schema/\(type)"))
         if let reason = args.value("reason") { draft.set("reason", .string(reason)) }
         if let effective = args.value("effective") { draft.set("effectiveAt", .string(effective)) }
-        if let actor = try AddCommand.decider(args, draft: draft, environment: context.environment, config: store.configuration) {
+        if let actor = try AddCommand.decider(args, draft: draft, context: context, config: store.configuration) {
             draft.setActor(name: actor.name, role: actor.role)
         }
         let validated: ValidatedDraft

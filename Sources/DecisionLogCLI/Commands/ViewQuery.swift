@@ -11,11 +11,12 @@ struct ViewQuery {
     static let asOfOption = CommandSpec.Option(name: "as-of", value: "<point>", help: "The plan at this moment (effective time): now, 2025-06-30, 2025-06-30T17:00, 2025-Q2, 2025-H1, 2025, 2025-06 or #120 (default: now).")
     static let knownAtOption = CommandSpec.Option(name: "known-at", value: "<point>", help: "Only what the log knew at this moment (recorded time): same forms; #120 is the log through event 120 (default: everything).")
     static let subjectOption = CommandSpec.Option(name: "subject", value: "<prefix>", help: "Only rows about subjects starting with this, e.g. launch/ or feature/sso.")
-    static let formatOption = CommandSpec.Option(name: "format", value: "<format>", help: "table (default), json, csv or markdown.")
+    static let formatOption = CommandSpec.Option(name: "format", value: "<format>", help: "table, json, csv or markdown (default: the 'format' setting, else table).")
 
     /// Reads `--format` as an output format.
     func format(_ args: ParsedArguments) throws(UsageError) -> OutputFormat {
-        OutputFormat(rawValue: try args.choice("format", OutputFormat.allCases.map(\.rawValue), default: "table", spec: spec))!
+        let formats = OutputFormat.allCases.map(\.rawValue)
+        return OutputFormat(rawValue: try args.choice("format", formats, default: context.defaultFormat(store, supported: formats), spec: spec))!
     }
 
     /// Reads a point given to `option`, or nil when it was not given.

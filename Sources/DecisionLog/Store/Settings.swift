@@ -1,0 +1,197 @@
+/// The settings a person can give in several places — a flag, the environment, the log's configuration, their
+/// own configuration file — and which one wins: flag, then environment, then log, then user.
+public enum SettingKey: String, CaseIterable, Sendable {
+    /// The default decider's name.
+    case actor
+    /// The default decider's role.
+    case role
+    /// The zone dates without a time are read in and times are shown in.
+    case timeZone = "time-zone"
+    /// The month the fiscal year starts in.
+    case fiscalYearStart = "fiscal-year-start"
+    /// The format tables are written in when no --format is given.
+    case format
+
+    /// The environment variable that gives it.
+    public var environmentVariable: String { "DECISIONLOG_" + rawValue.uppercased().replacingAll("-", with: "_") }
+
+    /// One line for help.
+    public var summary: String {
+        switch self {
+        case .actor: "The default decider's name, for add and import (with role)."
+        case .role: "The default decider's role, e.g. CMO (with actor)."
+        case .timeZone: "The zone dates are read and shown in, e.g. Europe/Berlin."
+        case .fiscalYearStart: "The month the fiscal year starts in: 1–12 or a name such as april."
+        case .format: "The output format when --format is not given: table, json, csv or markdown (a command that lacks it uses table)."
+        }
+    }
+
+    /// The value in its stored form ("4" for april), or a message saying what is expected.
+    public func normalized(_ text: String) -> Result<String, SettingError> {
+        let value = text.trimmingWhitespace
+        switch self {
+        case .actor, .role:
+            guard !value.isEmpty, value.count <= maximumNameLength else {
+                return .failure(SettingError("\(rawValue) must be a name of 1 to \(maximumNameLength) characters"))
+            }
+            return .success(value)
+        case .timeZone:
+            guard TimeZoneRules(named: value) != nil else {
+                return .failure(SettingError("unknown time zone '\(value.shortened)'; use a name from the tz database such as Europe/Berlin, America/New_York or UTC"))
+            }
+            return .success(value)
+        case .fiscalYearStart:
+            guard let month = MonthNames.number(value) else {
+                return .failure(SettingError("'\(value.shortened)' is not a month; use 1–12 or a name such as april"))
+            }
+            return .success(String(month))
+        case .format:
+            guard SettingKey.formats.contains(value) else {
+                return .failure(SettingError("'\(value.shortened)' is not an output format; use one of \(SettingKey.formats.joined(separator: ", "))"))
+            }
+            return .success(value)
+        }
+    }
+
+    /// The output formats `format` may name.
+    public static let formats = ["table", "json", "csv", "markdown"]
+
+    /// The key's value in a log's configuration.
+    public func value(in config: LogConfig) -> String? {
+        switch self {
+        case .actor: config.actorName
+        case .role: config.actorRole
+        case .timeZone: config.timeZone.name
+        case .fiscalYearStart: String(config.fiscalYearStartMonth)
+        case .format: config.outputFormat
+        }
+    }
+
+    /// Sets (or, with nil, removes) the key in a log's configuration; `value` is normalized. A log always has a
+    /// time zone and a fiscal-year start, so removing them is not offered (see `isRemovableFromLog`).
+    public func set(_ value: String?, in config: inout LogConfig) {
+        switch self {
+        case .actor: config.actorName = value
+        case .role: config.actorRole = value
+        case .timeZone: if let value, let zone = TimeZoneRules(named: value) { config.timeZone = zone }
+        case .fiscalYearStart: if let value, let month = Int(value) { config.fiscalYearStartMonth = month }
+        case .format: config.outputFormat = value
+        }
+    }
+
+    /// Whether a log can be without the key.
+    public var isRemovableFromLog: Bool { self != .timeZone && self != .fiscalYearStart }
+}
+
+/// A setting value that is not valid: what is expected.
+public struct SettingError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong and what to give instead.
+    public let message: String
+    /// An error with `message`.
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// Where a setting's value came from.
+public enum SettingSource: String, Sendable {
+    case flag, environment, log, user
+    /// Nobody set it: the built-in default applies.
+    case builtIn = "default"
+}
+
+/// A person's own settings file, `$XDG_CONFIG_HOME/decisionlog/config` (else `~/.config/decisionlog/config`):
+/// one `key = value` a line, `#` starts a comment. Its values are defaults for every log this person uses.
+public struct UserSettings: Sendable, Equatable {
+    /// The file's path, or nil when neither $XDG_CONFIG_HOME nor $HOME is set.
+    public let path: String?
+    /// The settings in the file, by key.
+    public private(set) var values: [SettingKey: String]
+    /// Problems found reading it: a line per unknown key or invalid value (those lines are ignored).
+    public let problems: [String]
+
+    /// The file's path for `environment`.
+    public static func path(environment: [String: String]) -> String? {
+        if let config = environment["XDG_CONFIG_HOME"], config.hasPrefix("/") { return Paths.join(config, "decisionlog/config") }
+        if let home = environment["HOME"], home.hasPrefix("/") { return Paths.join(home, ".config/decisionlog/config") }
+        return nil
+    }
+
+    /// Reads the file for `environment`; a missing file holds no settings. Throws `SystemError` when it exists
+    /// but cannot be read.
+    public init(environment: [String: String]) throws(SystemError) {
+        path = UserSettings.path(environment: environment)
+        var values: [SettingKey: String] = [:]
+        var problems: [String] = []
+        if let path, FileSystem.exists(path) {
+            let text = String(decoding: try FileSystem.readFile(path), as: UTF8.self)
+            for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let line = String(raw.prefix { $0 != "#" }).trimmingWhitespace
+                guard !line.isEmpty else { continue }
+                guard let equals = line.firstIndex(of: "="),
+                      let key = SettingKey(rawValue: String(line[..<equals]).trimmingWhitespace) else {
+                    problems.append("\(path):\(index + 1): expected <key> = <value> with a key among \(SettingKey.allCases.map(\.rawValue).joined(separator: ", "))")
+                    continue
+                }
+                switch key.normalized(String(line[line.index(after: equals)...])) {
+                case .success(let value): values[key] = value
+                case .failure(let error): problems.append("\(path):\(index + 1): \(error.message)")
+                }
+            }
+        }
+        self.values = values
+        self.problems = problems
+    }
+
+    /// Sets (or, with nil, removes) a normalized value.
+    public mutating func set(_ key: SettingKey, _ value: String?) { values[key] = value }
+
+    /// The file's text: one `key = value` a line, in the keys' order.
+    public var text: String {
+        "# decisionlog settings for this user (decisionlog config set --user <key> <value>)\n"
+            + SettingKey.allCases.compactMap { key in values[key].map { "\(key.rawValue) = \($0)\n" } }.joined()
+    }
+}
+
+/// Resolving a setting: flag, then environment, then log, then user.
+public enum Settings {
+    /// The value of `key` and where it came from: `flag` when given, else the environment variable (when
+    /// valid), else `log`'s configuration, else `user`'s file; nil with `.builtIn` when none gives it.
+    public static func resolve(_ key: SettingKey, flag: String? = nil, environment: [String: String], log: LogConfig?,
+                               user: UserSettings?) -> (value: String?, source: SettingSource) {
+        if let flag { return (flag, .flag) }
+        if let text = environment[key.environmentVariable], !text.isEmpty, case .success(let value) = key.normalized(text) {
+            return (value, .environment)
+        }
+        if let log, let value = key.value(in: log) { return (value, .log) }
+        if let value = user?.values[key] { return (value, .user) }
+        return (nil, .builtIn)
+    }
+
+    /// A log's configuration with the environment's time zone and fiscal-year start in place of the log's, for
+    /// one process (the environment wins over the log).
+    public static func applyEnvironment(_ environment: [String: String], to config: inout LogConfig) {
+        for key in [SettingKey.timeZone, .fiscalYearStart] {
+            if let text = environment[key.environmentVariable], case .success(let value) = key.normalized(text) { key.set(value, in: &config) }
+        }
+    }
+}
+
+extension String {
+    /// The text, cut to its first 60 characters (with "…") when longer, for messages.
+    var shortened: String { count > 60 ? prefix(60) + "…" : self }
+}
+
+/// Month names and numbers.
+public enum MonthNames {
+    /// The months' English names, lowercase, January first.
+    public static let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                               "october", "november", "december"]
+
+    /// 1–12 for a number or an English month name or its first three letters or more.
+    public static func number(_ text: String) -> Int? {
+        if let n = Int(text), (1...12).contains(n) { return n }
+        let lower = text.lowercased()
+        guard lower.count >= 3 else { return nil }
+        return names.firstIndex { $0.hasPrefix(lower) }.map { $0 + 1 }
+    }
+}
