@@ -89,6 +89,18 @@ struct CommandContext {
         }
     }
 
+    /// Writes `text` to standard output, or, given `output`, replaces that file (relative to the current folder)
+    /// whole and durably; throws a failure saying why the file cannot be written.
+    func deliver(_ text: String, to output: String?) throws(CommandFailure) {
+        guard let output else {
+            console.writeOut(text)
+            return
+        }
+        do throws(SystemError) { try FileSystem.replaceFile(Paths.absolute(output, from: currentDirectory), with: Array(text.utf8), durable: true) } catch {
+            throw CommandFailure("cannot write \(output): \(error.reason); check the folder exists and is writable", error.isPermission ? .permissionDenied : .ioError)
+        }
+    }
+
     /// Prints the reader's warning about what an interrupted write left, when the read skipped it.
     func warnIfSkipped(_ skippedInterruptedWrite: Bool) {
         if skippedInterruptedWrite {

@@ -92,9 +92,9 @@ public struct SettingError: Error, Sendable, Equatable, CustomStringConvertible 
     public var description: String { message }
 }
 
-/// Where a setting's value came from.
+/// Where a setting's value came from, below the command line.
 public enum SettingSource: String, Sendable {
-    case flag, environment, log, user
+    case environment, log, user
     /// Nobody set it: the built-in default applies.
     case builtIn = "default"
 }
@@ -152,13 +152,13 @@ public struct UserSettings: Sendable, Equatable {
     }
 }
 
-/// Resolving a setting: flag, then environment, then log, then user.
+/// Resolving a setting: flag (each command reads its own), then environment, then log, then user.
 public enum Settings {
-    /// The value of `key` and where it came from: `flag` when given, else the environment variable (when
-    /// valid), else `log`'s configuration, else `user`'s file; nil with `.builtIn` when none gives it.
-    public static func resolve(_ key: SettingKey, flag: String? = nil, environment: [String: String], log: LogConfig?,
+    /// The value of `key` below the command line and where it came from: the environment variable (when
+    /// valid), else `log`'s configuration, else `user`'s file; nil with `.builtIn` when none gives it. A flag,
+    /// when the command has one, wins over all of them.
+    public static func resolve(_ key: SettingKey, environment: [String: String], log: LogConfig?,
                                user: UserSettings?) -> (value: String?, source: SettingSource) {
-        if let flag { return (flag, .flag) }
         if let text = environment[key.environmentVariable], !text.isEmpty, case .success(let value) = key.normalized(text) {
             return (value, .environment)
         }

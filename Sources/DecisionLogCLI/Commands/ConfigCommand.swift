@@ -125,7 +125,7 @@ enum ConfigCommand: Command {
             case .environment: "$\(key.environmentVariable)"
             case .log: "the log (\(store!.folder.configFile))"
             case .user: "your settings (\(user?.path ?? ""))"
-            case .flag, .builtIn: key == .format ? "default" : "not set"
+            case .builtIn: key == .format ? "default" : "not set"
             }
             table.append([key.rawValue, value ?? (key == .format ? "table" : "—"), from])
         }

@@ -47,14 +47,8 @@ enum ExportCommand: Command {
             }
             summary = "\(selection.matches.count) event\(selection.matches.count == 1 ? "" : "s")"
         }
-        guard let output else {
-            context.console.writeOut(text)
-            return
-        }
-        let path = Paths.absolute(output, from: context.currentDirectory)
-        do throws(SystemError) { try FileSystem.replaceFile(path, with: Array(text.utf8), durable: true) } catch {
-            throw CommandFailure("cannot write \(output): \(error.reason); check the folder exists and is writable", error.isPermission ? .permissionDenied : .ioError)
-        }
+        try context.deliver(text, to: output)
+        guard let output else { return }
         context.console.error("Exported \(summary) to \(output)")
     }
 

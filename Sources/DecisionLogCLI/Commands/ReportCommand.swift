@@ -48,14 +48,8 @@ enum ReportCommand: Command {
         let document = ReportDocument(retrospective: retrospective, diffs: diffs, kpis: kpis ?? [], from: before, to: after,
                                       head: head, timeZone: config.timeZone)
         let text = format == "markdown" ? document.markdown : document.html
-        guard let output else {
-            context.console.writeOut(text)
-            return
-        }
-        let path = Paths.absolute(output, from: context.currentDirectory)
-        do throws(SystemError) { try FileSystem.replaceFile(path, with: Array(text.utf8), durable: true) } catch {
-            throw CommandFailure("cannot write \(output): \(error.reason); check the folder exists and is writable", error.isPermission ? .permissionDenied : .ioError)
-        }
+        try context.deliver(text, to: output)
+        guard let output else { return }
         context.console.error("Wrote the retrospective of \(document.periodText) to \(output): \(retrospective.launches.count) launches, \(retrospective.metrics.count) KPIs, \(retrospective.priorities.count) priorities, \(retrospective.decisions.count) decisions, \(retrospective.retractions.count) retractions")
     }
 
