@@ -65,6 +65,7 @@ enum DemoCommand: Command {
         hint("history launch/atlas", "who moved the launch, and why")
         if let backDated { hint("show \(backDated.seq)", "a slip decided on Monday, recorded on Wednesday") }
         hint("blame launches", "the event behind each value")
+        hint("report --from 2025-Q2 --to 2025-Q3 -o q3.html", "the quarter's retrospective, with charts")
         context.console.out("  decisionlog verify")
     }
 }
