@@ -19,15 +19,21 @@ public enum CommandLineTool {
 
     /// Runs the process's own command line and returns its exit status.
     public static func main() -> Int32 {
-        let console = Console.standard()
+        let environment = ProcessFacts.environment()
         switch ProcessFacts.arguments() {
         case .failure(let bad):
-            console.error("Error: argument \(bad.position) is not valid UTF-8; pass text in UTF-8")
+            Console.standard(environment: environment, paging: false).error("Error: argument \(bad.position) is not valid UTF-8; pass text in UTF-8")
             return ExitCode.invalidInput.rawValue
-        case .success(let arguments):
-            return run(arguments: arguments, environment: ProcessFacts.environment(),
-                       currentDirectory: FileSystem.currentDirectory(), console: console,
-                       programPath: CommandLine.arguments.first ?? "decisionlog")
+        case .success(var arguments):
+            // `--no-pager`, anywhere before `--`, turns the pager off, as in git.
+            let end = arguments.firstIndex(of: "--") ?? arguments.endIndex
+            let paging = !arguments[..<end].contains("--no-pager")
+            arguments = arguments[..<end].filter { $0 != "--no-pager" } + arguments[end...]
+            let console = Console.standard(environment: environment, paging: paging)
+            let status = run(arguments: arguments, environment: environment, currentDirectory: FileSystem.currentDirectory(),
+                             console: console, programPath: CommandLine.arguments.first ?? "decisionlog")
+            console.finish()
+            return status
         }
     }
 
@@ -116,6 +122,7 @@ public enum CommandLineTool {
         """
         out = HelpText.wrap(out, indent: 0) + "\n"
         out += HelpText.row("--version", "Show the version.")
+        out += HelpText.row("--no-pager", "Do not page long output (on a terminal it goes through $DECISIONLOG_PAGER, $PAGER or less).")
         out += HelpText.row(CommandSpec.helpOption.label, CommandSpec.helpOption.help)
         out += "\nSUBCOMMANDS:\n"
         for command in commands { out += HelpText.row(command.spec.name, command.spec.abstract) }

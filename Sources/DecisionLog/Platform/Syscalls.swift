@@ -355,6 +355,60 @@ public enum ProcessFacts {
         return Int(size.ws_col)
     }
 
+    /// The terminal's height in rows, when `fd` is a terminal that reports one.
+    public static func terminalRows(_ fd: Int32) -> Int? {
+        var size = winsize()
+        guard ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 else { return nil }
+        return Int(size.ws_row)
+    }
+
+    /// Runs `command` with `/bin/sh -c`, its standard input fed `text` and its output the terminal's, and
+    /// waits for it (a pager: `less`, `$PAGER`). Adds `additions` to the environment. False when it could not
+    /// be started, so the caller can write the text itself.
+    public static func pipe(_ text: String, through command: String, adding additions: [String: String]) -> Bool {
+        var fds: [Int32] = [0, 0]
+        guard Glibc.pipe(&fds) == 0 else { return false }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, fds[0], 0)
+        posix_spawn_file_actions_addclose(&actions, fds[0])
+        posix_spawn_file_actions_addclose(&actions, fds[1])
+        let arguments = ["sh", "-c", command]
+        var environment = self.environment()
+        for (key, value) in additions where environment[key] == nil { environment[key] = value }
+        let entries = environment.map { "\($0.key)=\($0.value)" }
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        var envp: [UnsafeMutablePointer<CChar>?] = entries.map { strdup($0) } + [nil]
+        defer { for pointer in argv + envp { free(pointer) } }
+        var pid: pid_t = 0
+        let started = posix_spawn(&pid, "/bin/sh", &actions, nil, &argv, &envp)
+        close(fds[0])
+        guard started == 0 else { close(fds[1]); return false }
+        // A pager that quits early closes the pipe: ignore SIGPIPE and stop writing.
+        signal(SIGPIPE, SIG_IGN)
+        var text = text
+        text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(fds[1], buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 { if errno == EINTR { continue } else { break } }
+                offset += n
+            }
+        }
+        close(fds[1])
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return true
+    }
+
+    /// A clock that never goes back, in milliseconds, for measuring how long work takes.
+    public static func monotonicMilliseconds() -> Int64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Int64(ts.tv_sec) * 1000 + Int64(ts.tv_nsec) / 1_000_000
+    }
+
     /// The wall clock, in milliseconds since 1970-01-01T00:00:00Z.
     public static func wallClockMilliseconds() -> Int64 {
         var ts = timespec()

@@ -21,7 +21,7 @@ public protocol EventStore: Sendable {
 
     /// Checks the whole log with `ChainVerifier`, and that it still holds `recorded` when given; returns the
     /// head, or throws `LogError` with the problem.
-    func verify(expecting recorded: RecordedHead?, progress: ((_ linesChecked: Int) -> Void)?) throws(LogError) -> LogHead
+    func verify(expecting recorded: RecordedHead?, progress: ((_ bytesChecked: Int64, _ bytesTotal: Int64) -> Void)?) throws(LogError) -> LogHead
 }
 
 /// Where reading a log starts: a line's byte offset in the events file and its 1-based number.
@@ -43,7 +43,7 @@ public struct LogPosition: Sendable, Equatable {
 
 extension EventStore {
     /// Checks the whole log with `ChainVerifier`; as `verify(expecting:progress:)` with no recorded head.
-    public func verify(progress: ((_ linesChecked: Int) -> Void)?) throws(LogError) -> LogHead {
+    public func verify(progress: ((_ bytesChecked: Int64, _ bytesTotal: Int64) -> Void)?) throws(LogError) -> LogHead {
         try verify(expecting: nil, progress: progress)
     }
 

@@ -112,12 +112,13 @@ public final class FileEventStore: EventStore {
         return ReadEnd(lines: end.lines, skippedInterruptedWrite: interrupted)
     }
 
-    public func verify(expecting recorded: RecordedHead?, progress: ((_ linesChecked: Int) -> Void)?) throws(LogError) -> LogHead {
+    public func verify(expecting recorded: RecordedHead?, progress: ((_ bytesChecked: Int64, _ bytesTotal: Int64) -> Void)?) throws(LogError) -> LogHead {
         do {
             let file = try FileDescriptor.open(folder.eventsFile, .read)
             defer { file.close() }
             let readable = try readableEnd(of: file)
-            let head = try ChainVerifier.verify(file, size: readable.end, expecting: recorded, progress: progress)
+            let total = readable.end
+            let head = try ChainVerifier.verify(file, size: total, expecting: recorded, progress: progress.map { report in { report($0, total) } })
             if let unfinished = readable.unfinished, wasInterrupted(unfinished, in: file) {
                 throw IntegrityProblem(.interruptedAppend, line: head.seq + 1, seq: head.seq + 1,
                                        "the log ends with an append of \(unfinished.end - unfinished.start) bytes (events #\(head.seq + 1)–#\(unfinished.lastSeq)) that was interrupted before it was acknowledged")

@@ -85,9 +85,10 @@ public struct ChainVerifier: Sendable {
 
     /// Verifies a whole events file: every complete line, then the end (an incomplete final line is a
     /// problem of its own, `incompleteTail`), and that the log still holds `recorded` when given. Returns the
-    /// head, or throws the first `IntegrityProblem`; throws `SystemError` when the file cannot be read.
+    /// head, or throws the first `IntegrityProblem`; throws `SystemError` when the file cannot be read. `progress`
+    /// hears how many bytes are checked after each batch of lines.
     public static func verify(_ file: FileDescriptor, size: Int64? = nil, expecting recorded: RecordedHead? = nil,
-                              progress: ((_ linesChecked: Int) -> Void)? = nil) throws -> LogHead {
+                              progress: ((_ bytesChecked: Int64) -> Void)? = nil) throws -> LogHead {
         var verifier = ChainVerifier()
         var problem: IntegrityProblem? = nil
         let end: ScanEnd?
@@ -104,8 +105,8 @@ public struct ChainVerifier: Sendable {
                     case .failure(let lineProblem): problem = lineProblem
                     }
                     if problem != nil { return false }
-                    if number % 100_000 == 0 { progress?(number) }
                 }
+                if let last = batch.ranges.last { progress?(batch.offset + Int64(last.upperBound) + 1) }
                 return true
             }
         } catch let error as OverlongLine {

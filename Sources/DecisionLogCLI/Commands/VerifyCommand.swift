@@ -21,7 +21,10 @@ enum VerifyCommand: Command {
         }
         let store = try context.openLog(args)
         let head: LogHead
-        do throws(LogError) { head = try store.verify(expecting: recorded, progress: nil) } catch {
+        let bar = ProgressBar("Verifying", in: context)
+        defer { bar.finish() }
+        do throws(LogError) { head = try store.verify(expecting: recorded, progress: bar.update) } catch {
+            bar.finish()
             guard let problem = error.problem else { throw CommandFailure(error) }
             let before = problem.line - 1
             var message = "verification failed at \(problem)"
