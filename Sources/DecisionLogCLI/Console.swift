@@ -19,6 +19,8 @@ public final class Console {
     /// Output held back for the pager, when paging; written at `finish()`.
     private var held: String? = nil
     private var pager: (command: String, rows: Int)? = nil
+    /// Whether this console is the process's own streams.
+    private var isStandard = false
 
     /// A console over the given streams.
     public init(writeOut: @escaping (String) -> Void, writeError: @escaping (String) -> Void,
@@ -43,6 +45,7 @@ public final class Console {
                               outputIsTerminal: terminal, columns: terminal ? ProcessFacts.terminalColumns(1) : nil,
                               errorIsTerminal: errorTerminal && !dumb)
         console.styled = (terminal && !plain, errorTerminal && !plain)
+        console.isStandard = true
         let command = (environment["DECISIONLOG_PAGER"] ?? environment["PAGER"] ?? "less").trimmingWhitespace
         if paging, terminal, !command.isEmpty, command != "cat" {
             console.pager = (command, ProcessFacts.terminalRows(1) ?? 24)
@@ -59,8 +62,11 @@ public final class Console {
     /// Writes to standard error (styled on a terminal).
     func writeError(_ text: String) { emitError(styled.error ? Styling.error(text) : text) }
 
-    /// Writes raw bytes of a progress display to standard error, unstyled.
-    func writeProgress(_ text: String) { emitError(text) }
+    /// Writes a progress display to standard error when it is a terminal (from any thread: one write each).
+    var progressWriter: (@Sendable (String) -> Void)? {
+        guard errorIsTerminal && isStandard else { return nil }
+        return { @Sendable text in StandardStreams.writeError(text) }
+    }
 
     func out(_ text: String) { writeOut(text.hasSuffix("\n") ? text : text + "\n") }
     func error(_ text: String) { writeError(text.hasSuffix("\n") ? text : text + "\n") }

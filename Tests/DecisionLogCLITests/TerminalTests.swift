@@ -57,4 +57,20 @@ struct TerminalTests {
         #expect(!redirected.contains("Verifying"))
         #expect(try FileSystem.readFile(Paths.join(workspace.path, "errors.txt")).isEmpty)
     }
+
+    @Test(.enabled(if: script != nil))
+    func importAndCheckpointRebuildShowProgressOnATerminal() throws {
+        let workspace = Workspace().seeded()
+        let drafts = (1...20_000).map { #"{"type":"priority.changed","subject":"feature/f\#($0)","payload":{"framework":"rank","to":\#($0)}}"# }
+        try workspace.write("drafts.jsonl", drafts.joined(separator: "\n") + "\n")
+        let delay = ["DECISIONLOG_PROGRESS_DELAY": "0"]
+        let imported = try onTerminal("$DECISIONLOG import drafts.jsonl", in: workspace, environment: delay)
+        #expect(imported.contains("Checking  [") && imported.contains(" of 20,000 drafts"))
+        #expect(imported.contains("Recording 20,000 events (sealing, writing and syncing)…"))
+        #expect(imported.contains("\r\u{1B}[KImported 20000 events (#4–#20003) from drafts.jsonl"))
+        let rebuilt = try onTerminal("$DECISIONLOG checkpoint --rebuild", in: workspace, environment: delay)
+        #expect(rebuilt.contains("Rebuilding  ["))
+        let quiet = try onTerminal("$DECISIONLOG checkpoint --rebuild 2>/dev/null", in: workspace, environment: delay)
+        #expect(!quiet.contains("Rebuilding") && quiet.contains("Checkpoints of goals"))
+    }
 }

@@ -16,10 +16,11 @@ public final class Replay {
     /// Folds the events of `store` within `known` into `views`, noting the effective times of the seqs in
     /// `remembering` (for `--as-of #N`). With `checkpoints`, each view starts from its newest usable
     /// checkpoint within `known` and folds only the events after it; a view that folded `interval` events or
-    /// more past its checkpoint, up to the end of the log, gets a new one. Throws `LogError` for a log that
+    /// more past its checkpoint, up to the end of the log, gets a new one. `progress` hears, every 16,384
+    /// events, how far into the events file the replay has read (in bytes). Throws `LogError` for a log that
     /// cannot be read.
     public init(_ store: any EventStore, views: [ViewKind], known: Cut.Known, remembering: Set<Int> = [],
-                checkpoints: CheckpointStore? = nil) throws {
+                checkpoints: CheckpointStore? = nil, progress: ((_ bytesRead: Int64) -> Void)? = nil) throws {
         configuration = store.configuration
         for view in views { runners[view.name] = view.makeRunner() }
 
@@ -55,6 +56,7 @@ public final class Replay {
         var pastCut = false
         let end = try store.forEachEvent(from: position, registered: &registered) { event, _, span in
             if pending.remove(event.seq) != nil { effective[event.seq] = event.effectiveAt }
+            if let progress, event.seq % 16_384 == 0 { progress(span.end) }
             if !pastCut && known.includes(event) {
                 let stamp = Stamp(event)
                 for folder in folders where event.seq > folder.after { folder.runner.fold(event, stamp) }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A file of drafts — JSON Lines (one JSON object a line; blank lines are skipped) or a spreadsheet's rows
 /// (`CSVDrafts`) — validated line by line in file order: the shared path of `schema check` and `import`. A line that registers a schema makes its type
 /// usable on the lines after it.
@@ -16,6 +18,9 @@ public struct DraftBatch: Sendable {
     /// The valid drafts, in file order.
     public var drafts: [ValidatedDraft] { lines.compactMap { try? $0.result.get() } }
 
+    /// Hears how many drafts of how many are checked, from any thread, every 1,024 drafts.
+    public typealias Progress = @Sendable (_ checked: Int, _ total: Int) -> Void
+
     /// The lines that are not valid drafts.
     public var failures: [(number: Int, failure: ValidationFailure)] {
         lines.compactMap { line in
@@ -26,20 +31,20 @@ public struct DraftBatch: Sendable {
 
     /// Reads and validates `bytes` in `context` against `schemas` (which learns each schema a valid line
     /// registers). A draft without an actor gets `defaultActor`, when there is one.
-    public init(_ bytes: [UInt8], context: DraftContext, schemas: SchemaRegistry, defaultActor: Actor? = nil) {
+    public init(_ bytes: [UInt8], context: DraftContext, schemas: SchemaRegistry, defaultActor: Actor? = nil, progress: Progress? = nil) {
         let ranges = DraftBatch.lineRanges(bytes)
         let registers = bytes.withUnsafeBytes { ByteSearch.contains("schema.registered", in: $0) }
-        self.init(count: ranges.count, registers: registers, context: context, schemas: schemas, defaultActor: defaultActor) { index in
+        self.init(count: ranges.count, registers: registers, context: context, schemas: schemas, defaultActor: defaultActor, progress: progress) { index in
             (ranges[index].number, DraftBatch.parse(bytes[ranges[index].range]))
         }
     }
 
     /// Validates the drafts of a spreadsheet's rows, numbered by the line each starts on, as `init(_:context:…)`
     /// validates a file's lines.
-    public init(_ csv: CSVDrafts, context: DraftContext, schemas: SchemaRegistry, defaultActor: Actor? = nil) {
+    public init(_ csv: CSVDrafts, context: DraftContext, schemas: SchemaRegistry, defaultActor: Actor? = nil, progress: Progress? = nil) {
         let rows = csv.rows
         let registers = rows.contains { (try? $0.draft.get())?.type == SchemaRegistered.type.name }
-        self.init(count: rows.count, registers: registers, context: context, schemas: schemas, defaultActor: defaultActor) { index in
+        self.init(count: rows.count, registers: registers, context: context, schemas: schemas, defaultActor: defaultActor, progress: progress) { index in
             (rows[index].line, rows[index].draft)
         }
     }
@@ -47,10 +52,12 @@ public struct DraftBatch: Sendable {
     /// Validates `count` drafts, each given by `draft` with its line number. Drafts that register no schema
     /// are validated on every core (each share of them with its own copy of the registry); when one does, in
     /// order on one, so each sees the schemas registered above it.
-    private init(count: Int, registers: Bool, context: DraftContext, schemas: SchemaRegistry, defaultActor: Actor?,
+    private init(count: Int, registers: Bool, context: DraftContext, schemas: SchemaRegistry, defaultActor: Actor?, progress: Progress?,
                  draft: @escaping @Sendable (Int) -> (number: Int, draft: Result<EventDraft, ValidationFailure>)) {
+        let checked = Mutex(0)
         @Sendable func line(_ index: Int, _ schemas: SchemaRegistry) -> Line {
             let (number, parsed) = draft(index)
+            if let progress, index % 1024 == 1023 { progress(checked.withLock { $0 += 1024; return $0 }, count) }
             return Line(number: number, result: parsed.flatMap { DraftBatch.validate($0, context: context, schemas: schemas, defaultActor: defaultActor) })
         }
         if registers || count < 256 {

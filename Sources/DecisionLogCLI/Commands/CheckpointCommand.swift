@@ -15,7 +15,11 @@ enum CheckpointCommand: Command {
         let store = try context.openLog(args)
         let checkpoints = CheckpointStore(folder: store.folder, logID: store.configuration.logID, interval: 1, readsExisting: !args.flag("rebuild"))
         let views = Views.checkpointed
-        let replay = try Replay(store, views: views, known: .everything, checkpoints: checkpoints)
+        let size = (try? FileSystem.status(store.folder.eventsFile))??.size ?? 0
+        let bar = ProgressBar(args.flag("rebuild") ? "Rebuilding" : "Checkpointing", in: context)
+        defer { bar.finish() }
+        let replay = try Replay(store, views: views, known: .everything, checkpoints: checkpoints) { bar.update($0, of: size) }
+        bar.finish()
         context.warnIfSkipped(replay.skippedInterruptedWrite)
         guard replay.lastSeq > 0 else {
             context.console.out("The log is empty: there is nothing to checkpoint.")

@@ -23,7 +23,8 @@ struct DraftFile {
 
     /// Reads `path` and validates it against `store`'s schemas; throws a failure when the file cannot be read,
     /// is not CSV or JSON Lines, has a CSV header that does not name the fields, or holds no draft.
-    init(_ path: String, store: FileEventStore, args: ParsedArguments, spec: CommandSpec, context: CommandContext) throws {
+    init(_ path: String, store: FileEventStore, args: ParsedArguments, spec: CommandSpec, context: CommandContext,
+         progress: DraftBatch.Progress? = nil) throws {
         let format = try args.choice("format", ["jsonl", "csv"], default: DraftFile.format(of: path), spec: spec)
         let mappings = try args.all("map").map { text throws(UsageError) in
             guard let equals = text.lastIndex(of: "="), equals != text.startIndex else {
@@ -51,10 +52,10 @@ struct DraftFile {
                 throw CommandFailure(lines: ["\(name): the header row \(count == 1 ? "has a problem" : "has \(count) problems"); nothing was read from it"]
                                          + error.problems.map { "  " + $0 }, .invalidInput)
             }
-            batch = DraftBatch(drafts, context: draftContext, schemas: schemas, defaultActor: actor)
+            batch = DraftBatch(drafts, context: draftContext, schemas: schemas, defaultActor: actor, progress: progress)
         } else {
             if !mappings.isEmpty { throw UsageError("'--map' is for CSV files; \(name) is read as JSON Lines (pass --format csv if it is CSV)", command: spec) }
-            batch = DraftBatch(bytes, context: draftContext, schemas: schemas, defaultActor: actor)
+            batch = DraftBatch(bytes, context: draftContext, schemas: schemas, defaultActor: actor, progress: progress)
         }
         if batch.lines.isEmpty {
             throw CommandFailure(isCSV ? "\(name) holds no rows below its header; add one row per decision" : "\(name) holds no drafts; write one JSON object a line", .invalidInput)

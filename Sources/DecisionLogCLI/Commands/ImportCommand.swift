@@ -16,7 +16,10 @@ enum ImportCommand: Command {
     static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws {
         let args = try ArgumentParser.parse(arguments, for: spec)
         let store = try context.openLog(args)
-        let file = try DraftFile(args.positionals[0], store: store, args: args, spec: spec, context: context)
+        let bar = ProgressBar("Checking", in: context, unit: "drafts")
+        defer { bar.finish() }
+        let file = try DraftFile(args.positionals[0], store: store, args: args, spec: spec, context: context, progress: bar.update)
+        bar.finish()
         if !file.batch.failures.isEmpty {
             // Some drafts are bad on their own: list them with what the log would refuse of the others.
             let problems = try file.problems(store, recordedBy: context.recordedBy)
@@ -24,6 +27,8 @@ enum ImportCommand: Command {
                                      + problems.lines.map { "  " + $0 }, problems.status)
         }
         let dryRun = args.flag("dry-run")
+        let drafts = file.batch.drafts.count
+        bar.status("\(dryRun ? "Checking against the log" : "Recording") \(NumberText.format(Double(drafts))) event\(drafts == 1 ? "" : "s") (sealing\(dryRun ? "" : ", writing and syncing"))…")
         let receipt: AppendReceipt
         do throws(LogError) {
             receipt = try store.append(AppendRequest(drafts: file.batch.drafts, recordedBy: context.recordedBy, dryRun: dryRun))
@@ -35,6 +40,7 @@ enum ImportCommand: Command {
         } catch {
             throw CommandFailure(error)
         }
+        bar.finish()
         let count = receipt.appended.count
         let skipped = receipt.alreadyPresent.count
         let range = count == 0 ? "" : " (#\(receipt.appended.first!.seq)" + (count > 1 ? "–#\(receipt.appended.last!.seq)" : "") + ")"

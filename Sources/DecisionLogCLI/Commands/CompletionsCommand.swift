@@ -1,0 +1,222 @@
+import DecisionLog
+
+/// `decisionlog completions bash|zsh|fish`: a shell script that completes commands, options, event types, view
+/// names and the subjects in the log. The scripts ask `decisionlog completions --list <what>` for what only
+/// the log knows, at the moment of completing.
+enum CompletionsCommand: Command {
+    static let shells = ["bash", "zsh", "fish"]
+    static let lists = ["subjects", "types", "fields"]
+
+    static let spec = CommandSpec(
+        name: "completions", abstract: "Print a shell completion script for bash, zsh or fish.",
+        discussion: """
+        Load it in your shell: 'source <(decisionlog completions bash)' in ~/.bashrc; 'decisionlog completions zsh > "${fpath[1]}/_decisionlog"' for zsh; 'decisionlog completions fish > ~/.config/fish/completions/decisionlog.fish' for fish. The scripts complete commands, options, event types (the team's included), view names, formats, and the subjects in the log at hand.
+        """,
+        arguments: [
+            .init(name: "<shell>", help: "bash, zsh or fish.", optional: true),
+            .init(name: "<type>", help: "With --list fields: the event type whose payload options to list.", optional: true),
+        ],
+        options: [
+            .init(name: "list", value: "<what>", help: "For the scripts: print the log's subjects, the event types, or a type's payload options (fields), one a line."),
+            CommandSpec.logOption,
+        ],
+        usage: "bash|zsh|fish")
+
+    static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws {
+        let args = try ArgumentParser.parse(arguments, for: spec)
+        if let what = args.value("list") {
+            guard lists.contains(what) else { throw UsageError("The value '\(what.quotable)' is invalid for '--list'; expected one of \(lists.joined(separator: ", "))", command: spec) }
+            return try list(what, args, context)
+        }
+        guard let shell = args.positionals.first else { throw UsageError("Missing expected argument '<shell>': bash, zsh or fish", command: spec) }
+        guard shells.contains(shell) else {
+            let hint = NearestName.suggestion(for: shell, among: shells).map { ". Did you mean '\($0)'?" } ?? ""
+            throw UsageError("Unknown shell '\(shell.quotable)'\(hint); expected bash, zsh or fish", command: spec)
+        }
+        context.console.writeOut(CompletionScript(commands: CommandLineTool.commands.map(\.spec)).text(for: shell))
+    }
+
+    /// What the scripts ask for; prints nothing (and succeeds) where there is no log, so completing never fails.
+    private static func list(_ what: String, _ args: ParsedArguments, _ context: CommandContext) throws {
+        let store = try? context.openLog(args)
+        let schemas = store.flatMap { try? $0.schemaRegistry() } ?? SchemaRegistry()
+        switch what {
+        case "subjects":
+            guard let store else { return }
+            var subjects: Set<String> = []
+            _ = try? store.forEachEvent { event, _ in subjects.insert(event.subject.text); return true }
+            context.console.writeOut(subjects.sorted().map { $0 + "\n" }.joined())
+        case "types":
+            context.console.writeOut((Vocabulary.typeNames + schemas.teamTypes).map { $0 + "\n" }.joined())
+        default:
+            guard let type = args.positionals.first, let kind = schemas.kind(named: type) else { return }
+            context.console.writeOut(kind.fields.map { "--\($0.optionName)\n" }.joined())
+        }
+    }
+}
+
+/// The completion scripts, written from the commands' specs.
+struct CompletionScript {
+    let commands: [CommandSpec]
+
+    /// Every option of `spec` and its subcommands, as `--name` (and `-x`).
+    private func options(_ spec: CommandSpec) -> [String] {
+        var specs = [spec]
+        if spec.name == "schema" { specs += SchemaCommand.subcommands }
+        if spec.name == "config" { specs += ConfigCommand.subcommands }
+        var seen: [String] = []
+        for option in specs.flatMap(\.options) + [CommandSpec.helpOption] {
+            for text in ["--\(option.name)"] + (option.short.map { ["-\($0)"] } ?? []) where !seen.contains(text) { seen.append(text) }
+        }
+        return seen
+    }
+
+    /// The words after the command itself: subcommands, views, shells, help topics.
+    private func words(_ spec: CommandSpec) -> [String] {
+        switch spec.name {
+        case "show", "blame", "export": Views.names
+        case "schema", "config": spec.subcommands.map(\.name)
+        case "completions": CompletionsCommand.shells
+        case "help": commands.map(\.name) + HelpCommand.topics
+        default: []
+        }
+    }
+
+    /// Options whose values are files.
+    private static let fileOptions = ["--log", "--output", "-o"]
+    private static let formats = "table json jsonl csv markdown html text"
+
+    func text(for shell: String) -> String {
+        switch shell {
+        case "zsh": zsh
+        case "fish": fish
+        default: bash
+        }
+    }
+
+    private var bash: String {
+        var cases = ""
+        for spec in commands {
+            cases += "    \(spec.name)) opts=\"\(options(spec).joined(separator: " "))\"; words=\"\(words(spec).joined(separator: " "))\" ;;\n"
+        }
+        return """
+        # bash completion for decisionlog: source <(decisionlog completions bash)
+        _decisionlog() {
+          local cur prev cmd opts="" words="" i
+          cur="${COMP_WORDS[COMP_CWORD]}"
+          prev="${COMP_WORDS[COMP_CWORD-1]}"
+          cmd=""
+          for ((i = 1; i < COMP_CWORD; i++)); do
+            case "${COMP_WORDS[i]}" in
+              --log|-o|--output) ((i++)) ;;
+              -*) ;;
+              *) cmd="${COMP_WORDS[i]}"; break ;;
+            esac
+          done
+          case "$prev" in
+            --subject|--by|--metric|--decisions) COMPREPLY=($(compgen -W "$(decisionlog completions --list subjects 2>/dev/null)" -- "$cur")); return ;;
+            --type) COMPREPLY=($(compgen -W "$(decisionlog completions --list types 2>/dev/null)" -- "$cur")); return ;;
+            --format) COMPREPLY=($(compgen -W "\(CompletionScript.formats)" -- "$cur")); return ;;
+            --view) COMPREPLY=($(compgen -W "\(Views.names.joined(separator: " "))" -- "$cur")); return ;;
+            \(CompletionScript.fileOptions.joined(separator: "|"))) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+          esac
+          if [[ -z "$cmd" ]]; then
+            COMPREPLY=($(compgen -W "\(commands.map(\.name).joined(separator: " ")) --help --version --log --no-pager" -- "$cur"))
+            return
+          fi
+          case "$cmd" in
+        \(cases)  esac
+          if [[ "$cmd" == add ]]; then
+            local type=""
+            for ((i = i + 1; i < COMP_CWORD; i++)); do
+              case "${COMP_WORDS[i]}" in --*) ((i++)) ;; *) type="${COMP_WORDS[i]}"; break ;; esac
+            done
+            if [[ -z "$type" && "$cur" != -* ]]; then
+              COMPREPLY=($(compgen -W "$(decisionlog completions --list types 2>/dev/null)" -- "$cur")); return
+            fi
+            opts="$opts $(decisionlog completions --list fields "$type" 2>/dev/null)"
+          fi
+          if [[ "$cur" == -* || -z "$words" ]]; then
+            COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+          else
+            COMPREPLY=($(compgen -W "$words" -- "$cur"))
+          fi
+        }
+        complete -o default -F _decisionlog decisionlog
+
+        """
+    }
+
+    private var zsh: String {
+        var cases = ""
+        for spec in commands {
+            cases += "    \(spec.name)) opts=(\(options(spec).joined(separator: " "))); words_=(\(words(spec).joined(separator: " "))) ;;\n"
+        }
+        return """
+        #compdef decisionlog
+        # zsh completion for decisionlog: decisionlog completions zsh > "${fpath[1]}/_decisionlog"
+        _decisionlog() {
+          local cur=${words[CURRENT]} prev=${words[CURRENT-1]} cmd="" i
+          local -a opts words_
+          for ((i = 2; i < CURRENT; i++)); do
+            case ${words[i]} in
+              --log|-o|--output) ((i++)) ;;
+              -*) ;;
+              *) cmd=${words[i]}; break ;;
+            esac
+          done
+          case $prev in
+            --subject|--by|--metric|--decisions) compadd -- ${(f)"$(decisionlog completions --list subjects 2>/dev/null)"}; return ;;
+            --type) compadd -- ${(f)"$(decisionlog completions --list types 2>/dev/null)"}; return ;;
+            --format) compadd -- \(CompletionScript.formats); return ;;
+            --view) compadd -- \(Views.names.joined(separator: " ")); return ;;
+            \(CompletionScript.fileOptions.joined(separator: "|"))) _files; return ;;
+          esac
+          if [[ -z $cmd ]]; then
+            compadd -- \(commands.map(\.name).joined(separator: " ")) --help --version --log --no-pager
+            return
+          fi
+          case $cmd in
+        \(cases)  esac
+          if [[ $cmd == add ]]; then
+            local type=""
+            for ((i = i + 1; i < CURRENT; i++)); do
+              case ${words[i]} in --*) ((i++)) ;; *) type=${words[i]}; break ;; esac
+            done
+            if [[ -z $type && $cur != -* ]]; then
+              compadd -- ${(f)"$(decisionlog completions --list types 2>/dev/null)"}; return
+            fi
+            opts+=(${(f)"$(decisionlog completions --list fields $type 2>/dev/null)"})
+          fi
+          if [[ $cur == -* || ${#words_} -eq 0 ]]; then compadd -- $opts; else compadd -- $words_; fi
+        }
+        compdef _decisionlog decisionlog
+
+        """
+    }
+
+    private var fish: String {
+        var lines = [
+            "# fish completion for decisionlog: decisionlog completions fish > ~/.config/fish/completions/decisionlog.fish",
+            "complete -c decisionlog -f",
+            "complete -c decisionlog -n __fish_use_subcommand -a '\(commands.map(\.name).joined(separator: " "))'",
+            "complete -c decisionlog -n __fish_use_subcommand -l version -d 'Show the version'",
+            "complete -c decisionlog -n __fish_use_subcommand -l no-pager -d 'Do not page long output'",
+            "complete -c decisionlog -l subject -l by -l metric -l decisions -x -a '(decisionlog completions --list subjects 2>/dev/null)'",
+            "complete -c decisionlog -l type -x -a '(decisionlog completions --list types 2>/dev/null)'",
+            "complete -c decisionlog -l format -x -a '\(CompletionScript.formats)'",
+            "complete -c decisionlog -l view -x -a '\(Views.names.joined(separator: " "))'",
+            "complete -c decisionlog -l log -l output -s o -r -F",
+            "complete -c decisionlog -n '__fish_seen_subcommand_from add; and test (count (commandline -opc)) -eq 2' -a '(decisionlog completions --list types 2>/dev/null)'",
+            "complete -c decisionlog -n '__fish_seen_subcommand_from add' -a '(decisionlog completions --list fields (commandline -opc)[3] 2>/dev/null)'",
+        ]
+        for spec in commands {
+            for option in options(spec) where option.hasPrefix("--") {
+                lines.append("complete -c decisionlog -n '__fish_seen_subcommand_from \(spec.name)' -l \(option.dropFirst(2))")
+            }
+            let words = words(spec)
+            if !words.isEmpty { lines.append("complete -c decisionlog -n '__fish_seen_subcommand_from \(spec.name)' -a '\(words.joined(separator: " "))'") }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,64 @@
+import DecisionLog
+import Foundation
+import Testing
+
+/// The completion scripts, loaded into a real bash and asked to complete; zsh and fish check theirs parse.
+struct CompletionsTests {
+    /// What bash offers for `words` (the last one being completed), with the built tool on the PATH.
+    private func complete(_ words: [String], in workspace: Workspace) throws -> [String] {
+        let script = Paths.join(workspace.path, "completion.bash")
+        try FileSystem.replaceFile(script, with: Array(workspace.run(["completions", "bash"]).stdout.utf8), durable: false)
+        let quoted = words.map { "'\($0)'" }.joined(separator: " ")
+        try workspace.write("driver.bash", "source \(script)\nCOMP_WORDS=(\(quoted))\nCOMP_CWORD=\(words.count - 1)\n_decisionlog\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n")
+        let result = try Harness.launch(shell: "bash driver.bash", in: workspace.path,
+                                        environment: ["PATH": Paths.parent(of: Harness.executable) + ":/usr/bin:/bin"])
+        #expect(result.status == 0, "\(result.stderr)")
+        return result.stdout.split(separator: "\n").map(String.init)
+    }
+
+    @Test func bashCompletesCommandsOptionsTypesViewsAndTheLogsSubjects() throws {
+        let workspace = Workspace().seeded()
+        let before = workspace.logBytes()
+        #expect(try complete(["decisionlog", "sh"], in: workspace) == ["show"])
+        #expect(try complete(["decisionlog", "show", "l"], in: workspace) == ["launches"])
+        #expect(try complete(["decisionlog", "log", "--subject", "launch/"], in: workspace) == ["launch/atlas"])
+        #expect(try complete(["decisionlog", "log", "--subject", ""], in: workspace) == ["goal/q3-pipeline", "launch/atlas"])
+        #expect(try complete(["decisionlog", "add", "launch.s"], in: workspace) == ["launch.scheduled", "launch.slipped", "launch.shipped"])
+        #expect(try complete(["decisionlog", "add", "launch.slipped", "--ca"], in: workspace) == ["--cause"])
+        #expect(try complete(["decisionlog", "log", "--type", "goal."], in: workspace) == ["goal.set", "goal.closed"])
+        #expect(try complete(["decisionlog", "report", "--fo"], in: workspace) == ["--format"])
+        #expect(try complete(["decisionlog", "diff", "--view", "pri"], in: workspace) == ["priorities"])
+        #expect(try complete(["decisionlog", "help", "ti"], in: workspace) == ["time"])
+        #expect(try complete(["decisionlog", "config", "s"], in: workspace) == ["set"])
+        #expect(workspace.logBytes() == before)
+    }
+
+    @Test func aTeamTypeAndItsFieldsAreCompletedFromTheLog() throws {
+        let workspace = Workspace().seeded()
+        try workspace.write("pricing.json", #"{"$id":"urn:decisionlog:type:pricing.changed:1","type":"object","properties":{"price":{"type":"number"},"currency":{"type":"string"}},"required":["price"]}"#)
+        #expect(workspace.run(["schema", "add", "pricing.json"]).status == 0)
+        #expect(try complete(["decisionlog", "add", "pri"], in: workspace) == ["priority.changed", "pricing.changed"])
+        #expect(try complete(["decisionlog", "add", "pricing.changed", "--pr"], in: workspace) == ["--price"])
+    }
+
+    @Test(arguments: ["zsh", "fish"])
+    func theOtherShellsScriptsParse(shell: String) throws {
+        let path = ["/usr/bin/\(shell)", "/bin/\(shell)"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        let workspace = Workspace()
+        let script = workspace.run(["completions", shell])
+        #expect(script.status == 0 && script.stdout.contains("decisionlog completions --list subjects"))
+        guard let path else { return }  // the shell is not installed here; .ci/run installs both
+        try workspace.write("completion", script.stdout)
+        let result = try Harness.launch(shell: "\(path) -n completion", in: workspace.path)
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+
+    @Test func badRequestsAreUsageErrors() {
+        let workspace = Workspace()
+        #expect(workspace.run(["completions"]).stderr.hasPrefix("Error: Missing expected argument '<shell>'"))
+        let typo = workspace.run(["completions", "bsh"])
+        #expect(typo.status == 64 && typo.stderr.hasPrefix("Error: Unknown shell 'bsh'. Did you mean 'bash'?"))
+        #expect(workspace.run(["completions", "--list", "everything"]).status == 64)
+        #expect(workspace.run(["completions", "--list", "subjects"]) .stdout == "")
+    }
+}
