@@ -128,11 +128,6 @@ struct ReportTests {
         (["report", "--from", "2025-Q2", "-o", "/nonexistent/retro.html"], 74, "cannot write /nonexistent/retro.html"),
     ])
     func badReportRequestsAreOneClearErrorAndChangeNothing(arguments: [String], status: Int32, message: String) {
-        let workspace = Workspace().seeded()
-        let before = workspace.logBytes()
-        let result = workspace.run(arguments)
-        #expect(result.status == status)
-        #expect(result.stderr.contains(message))
-        #expect(workspace.logBytes() == before)
+        Workspace().seeded().expectRefused(arguments, status: status, message: message)
     }
 }

@@ -89,12 +89,7 @@ struct SpreadsheetTests {
         (["export", "-o", "/nonexistent/folder/out.csv"], 74, "cannot write /nonexistent/folder/out.csv"),
     ])
     func badExportsAreOneClearErrorAndChangeNothing(arguments: [String], status: Int32, message: String) {
-        let workspace = Workspace().seeded()
-        let before = workspace.logBytes()
-        let result = workspace.run(arguments)
-        #expect(result.status == status)
-        #expect(result.stderr.contains(message))
-        #expect(workspace.logBytes() == before)
+        Workspace().seeded().expectRefused(arguments, status: status, message: message)
     }
 
     @Test(arguments: [

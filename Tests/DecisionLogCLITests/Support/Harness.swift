@@ -2,6 +2,7 @@ import DecisionLog
 import DecisionLogCLI
 import Foundation
 import Synchronization
+import Testing
 
 /// What one run of the tool produced.
 struct RunResult {
@@ -112,6 +113,17 @@ final class Workspace {
     @discardableResult
     func run(_ arguments: [String], environment: [String: String] = [:], input: [UInt8] = []) -> RunResult {
         Harness.run(arguments, in: path, environment: environment, input: input)
+    }
+
+    /// Runs `arguments` and checks the tool refused them: `status`, an error containing `message`, and every
+    /// file of the log byte for byte as it was.
+    func expectRefused(_ arguments: [String], status: Int32, message: String, environment: [String: String] = [:],
+                       sourceLocation: SourceLocation = #_sourceLocation) {
+        let before = logBytes()
+        let result = run(arguments, environment: environment)
+        #expect(result.status == status, sourceLocation: sourceLocation)
+        #expect(result.stderr.contains(message), "\(result.stderr)", sourceLocation: sourceLocation)
+        #expect(logBytes() == before, sourceLocation: sourceLocation)
     }
 
     /// A log with the launch story of issue 2's example: scheduled, then slipped.
