@@ -19,7 +19,6 @@ enum ImportCommand: Command {
         let bar = ProgressBar("Checking", in: context, unit: "drafts")
         defer { bar.finish() }
         let file = try DraftFile(args.positionals[0], store: store, args: args, spec: spec, context: context, progress: bar.update)
-        bar.finish()
         if !file.batch.failures.isEmpty {
             // Some drafts are bad on their own: list them with what the log would refuse of the others.
             let problems = try file.problems(store, recordedBy: context.recordedBy)
