@@ -11,6 +11,7 @@ public enum CommandLineTool {
         CommandEntry(LogCommand.self), CommandEntry(ShowCommand.self), CommandEntry(DiffCommand.self),
         CommandEntry(HistoryCommand.self), CommandEntry(BlameCommand.self), CommandEntry(ReportCommand.self), CommandEntry(SchemaCommand.self),
         CommandEntry(CheckpointCommand.self), CommandEntry(ConfigCommand.self), CommandEntry(CompletionsCommand.self),
+        CommandEntry(GitCommand.self), CommandEntry(MergeDriverCommand.self),
         CommandEntry(VerifyCommand.self), CommandEntry(HeadCommand.self), CommandEntry(RepairCommand.self), CommandEntry(DemoCommand.self),
         CommandEntry(HelpCommand.self),
     ]

@@ -402,6 +402,35 @@ public enum ProcessFacts {
         return true
     }
 
+    /// Runs `arguments` (the program found on `$PATH`) to its end, its standard input empty; returns its exit
+    /// status and what it wrote, or nil when it could not be started. For small outputs (a tool's answer):
+    /// standard output is read to its end before standard error.
+    public static func run(_ arguments: [String]) -> (status: Int32, output: String, error: String)? {
+        var out: [Int32] = [0, 0], err: [Int32] = [0, 0]
+        guard Glibc.pipe(&out) == 0 else { return nil }
+        guard Glibc.pipe(&err) == 0 else { close(out[0]); close(out[1]); return nil }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, out[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, err[1], 2)
+        for fd in out + err { posix_spawn_file_actions_addclose(&actions, fd) }
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid: pid_t = 0
+        let started = posix_spawnp(&pid, arguments[0], &actions, nil, &argv, environ)
+        close(out[1]); close(err[1])
+        defer { close(out[0]); close(err[0]) }
+        guard started == 0 else { return nil }
+        let output = (try? FileDescriptor(raw: out[0], path: "<pipe>").readAll()) ?? []
+        let error = (try? FileDescriptor(raw: err[0], path: "<pipe>").readAll()) ?? []
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return (exit, String(decoding: output, as: UTF8.self), String(decoding: error, as: UTF8.self))
+    }
+
     /// A clock that never goes back, in milliseconds, for measuring how long work takes.
     public static func monotonicMilliseconds() -> Int64 {
         var ts = timespec()
