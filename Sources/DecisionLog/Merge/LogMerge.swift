@@ -5,7 +5,7 @@
 /// through the checks of an append (its schema version, its references), recorded at the merge.
 public enum LogMerge {
     /// What a merge did.
-    public struct Report: Sendable, Equatable {
+    public struct Report: Sendable {
         /// How many events both sides had in common at the start.
         public let shared: Int
         /// How many events came in (the incoming side's after the shared ones).
@@ -16,11 +16,6 @@ public enum LogMerge {
         public let alreadyIncoming: Int
         /// Subjects both sides changed since they parted, in words.
         public let concurrentChanges: [String]
-
-        public static func == (a: Report, b: Report) -> Bool {
-            a.shared == b.shared && a.incoming == b.incoming && a.resealed.map(\.old) == b.resealed.map(\.old)
-                && a.resealed.map(\.new) == b.resealed.map(\.new) && a.alreadyIncoming == b.alreadyIncoming && a.concurrentChanges == b.concurrentChanges
-        }
     }
 
     /// The merged events file of `local` and `incoming` (both events files of the log configured by

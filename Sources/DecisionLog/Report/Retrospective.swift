@@ -48,7 +48,7 @@ public struct Retrospective: Sendable {
     }
 
     /// One KPI's targets and actuals in the window.
-    public struct MetricSeries: Sendable, Equatable {
+    public struct MetricSeries: Sendable {
         /// The metric.
         public let subject: Subject
         /// Its name for people (the subject's name when it was never defined).
@@ -61,14 +61,10 @@ public struct Retrospective: Sendable {
         public let actuals: [(day: CalendarDate, value: Double, seq: Int)]
         /// The targets for timeframes overlapping the window (the latest per timeframe), by start.
         public let targets: [(start: CalendarDate, end: CalendarDate, timeframe: Timeframe, value: Double, seq: Int)]
-
-        public static func == (a: MetricSeries, b: MetricSeries) -> Bool {
-            a.subject == b.subject && a.actuals.map(\.seq) == b.actuals.map(\.seq) && a.targets.map(\.seq) == b.targets.map(\.seq)
-        }
     }
 
     /// One prioritised item whose priority changed in the window.
-    public struct PriorityChurn: Sendable, Equatable {
+    public struct PriorityChurn: Sendable {
         /// The item.
         public let subject: Subject
         /// The framework the changes are in.
@@ -79,10 +75,6 @@ public struct Retrospective: Sendable {
         public let steps: [(priority: String, mark: Mark)]
         /// Its priority at the end.
         public var after: String { steps.last?.priority ?? before }
-
-        public static func == (a: PriorityChurn, b: PriorityChurn) -> Bool {
-            a.subject == b.subject && a.framework == b.framework && a.steps.map(\.mark) == b.steps.map(\.mark)
-        }
     }
 
     /// A decision recorded in the window.

@@ -15,17 +15,6 @@ public enum SettingKey: String, CaseIterable, Sendable {
     /// The environment variable that gives it.
     public var environmentVariable: String { "DECISIONLOG_" + rawValue.uppercased().replacingAll("-", with: "_") }
 
-    /// One line for help.
-    public var summary: String {
-        switch self {
-        case .actor: "The default decider's name, for add and import (with role)."
-        case .role: "The default decider's role, e.g. CMO (with actor)."
-        case .timeZone: "The zone dates are read and shown in, e.g. Europe/Berlin."
-        case .fiscalYearStart: "The month the fiscal year starts in: 1–12 or a name such as april."
-        case .format: "The output format when --format is not given: table, json, csv or markdown (a command that lacks it uses table)."
-        }
-    }
-
     /// The value in its stored form ("4" for april), or a message saying what is expected.
     public func normalized(_ text: String) -> Result<String, SettingError> {
         let value = text.trimmingWhitespace
