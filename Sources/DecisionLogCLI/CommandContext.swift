@@ -72,6 +72,24 @@ struct CommandContext {
         return CheckpointStore(folder: store.folder, logID: store.configuration.logID, interval: interval)
     }
 
+    /// `text`, a key file's path (`~/` for $HOME, or relative to the current folder), as a full path; throws
+    /// when no readable file is there.
+    func signingKeyPath(_ text: String) throws(CommandFailure) -> String {
+        var path = text.trimmingWhitespace
+        if path == "~" || path.hasPrefix("~/"), let home = environment["HOME"] { path = home + path.dropFirst() }
+        path = Paths.absolute(path, from: currentDirectory)
+        guard !text.trimmingWhitespace.isEmpty, (try? FileSystem.readFile(path)) != nil else {
+            throw CommandFailure("no key at \(path.isEmpty ? "''" : path); give the path of your SSH private key (or of its .pub when ssh-agent holds it), or make one with 'ssh-keygen -t ed25519'", .invalidInput)
+        }
+        return path
+    }
+
+    /// How appends are signed: with the key `signing.key` names ($DECISIONLOG_SIGNING_KEY, else your settings
+    /// file), one signature per run; nil when no key is set.
+    func signing() -> AppendSigning? {
+        Settings.resolve(.signingKey, environment: environment, log: nil, user: userSettings).value.map { AppendSigning(signer: SSHSigner(keyPath: $0)) }
+    }
+
     /// Who is typing: `$DECISIONLOG_IDENTITY`, else the OS user at this host.
     var recordedBy: String {
         if let identity = environment["DECISIONLOG_IDENTITY"], !identity.isEmpty { return identity }

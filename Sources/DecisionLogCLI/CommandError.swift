@@ -25,7 +25,7 @@ struct CommandFailure: Error {
         case .integrity: .verificationFailed
         case .conflict: .conflict
         case .rejectedDraft: .invalidInput
-        case .unsupportedFormat, .invalidConfiguration: .unsupported
+        case .unsupportedFormat, .invalidConfiguration, .signing: .unsupported
         case .permission: .permissionDenied
         case .noSpace, .io: .ioError
         }

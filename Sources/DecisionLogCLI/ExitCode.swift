@@ -17,7 +17,7 @@ public enum ExitCode: Int32, CaseIterable, Sendable {
         switch self {
         case .success: "Success (also: an append whose event id is already in the log, with the same content)."
         case .failure: "Something else went wrong."
-        case .verificationFailed: "The log fails verification (changed, truncated or reordered events, an interrupted append or incomplete last line, a missing --head); appends refuse to extend it."
+        case .verificationFailed: "The log fails verification (changed, truncated or reordered events, an interrupted append or incomplete last line, a missing --head; with --signatures, an event unsigned or not signed by its actor); appends refuse to extend a broken chain."
         case .conflict: "The subject changed since --expect-version, or an event id is already in the log with other content."
         case .usage: "The command line is wrong: unknown command or option, missing argument."
         case .invalidInput: "The event is invalid: unknown type, missing or malformed field, bad JSON or UTF-8, no actor."
@@ -25,7 +25,7 @@ public enum ExitCode: Int32, CaseIterable, Sendable {
         case .alreadyExists: "'init' found a log (or other files) already there."
         case .ioError: "Reading or writing failed (for example, the disk is full); the log was left as it was."
         case .permissionDenied: "Permission denied, or the log is on a read-only file system."
-        case .unsupported: "The log was written by a newer decisionlog, or its configuration is damaged."
+        case .unsupported: "The log was written by a newer decisionlog, its configuration is damaged, or the signing key cannot sign."
         }
     }
 }

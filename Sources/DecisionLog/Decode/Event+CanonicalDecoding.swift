@@ -9,9 +9,10 @@ extension Event {
     /// escape (then the caller compares a re-encoding); the payload is when its canonical JSON is its bytes
     /// and it has no null or empty list.
     static func decodeCanonical(_ line: UnsafeBufferPointer<UInt8>, checkingForm: Bool = false) throws(EventDecodingError) -> (event: Event, isCanonical: Bool)? {
-        // The fixed tail: ,"prev":"<64 hex>","hash":"<64 hex>"}
-        let tailLength = 149
-        guard line.count > tailLength + 150 else { return nil }
+        // The fixed tail: ,"prev":"<64 hex>","hash":"<64 hex>", then the signature's member when signed, and }
+        let raw = UnsafeRawBufferPointer(line)
+        guard let hashStart = EventLine.hashMemberStart(of: raw), hashStart > 224 else { return nil }
+        let tailStart = hashStart - 74, tailEnd = hashStart + 74
         var p = JSONParser(line)
         func string() -> String? { try? p.parseString() }
         guard p.take(#"{"seq":"#), let seq = p.takeInteger(), seq >= 1,
@@ -38,30 +39,35 @@ extension Event {
             } while p.take(",")
             guard p.take("]") else { return nil }
         }
-        guard p.take(#","payload":"#), p.position < line.count - tailLength else { return nil }
+        guard p.take(#","payload":"#), p.position < tailStart else { return nil }
         let payloadStart = p.position
-        var payloadParser = JSONParser(UnsafeBufferPointer(rebasing: line[payloadStart..<(line.count - tailLength)]))
-        guard let payloadJSON = try? payloadParser.parseValueHere(), payloadParser.position == line.count - tailLength - payloadStart
+        var payloadParser = JSONParser(UnsafeBufferPointer(rebasing: line[payloadStart..<tailStart]))
+        guard let payloadJSON = try? payloadParser.parseValueHere(), payloadParser.position == tailStart - payloadStart
         else { return nil }
-        var tail = JSONParser(UnsafeBufferPointer(rebasing: line[(line.count - tailLength)...]))
+        var tail = JSONParser(UnsafeBufferPointer(rebasing: line[tailStart..<tailEnd]))
         guard tail.take(#","prev":""#), let prevBytes = tail.take(count: 64), let prev = Digest(hex: prevBytes),
-            tail.take(#"","hash":""#), let hashBytes = tail.take(count: 64), let hash = Digest(hex: hashBytes), tail.take(#""}"#),
+            tail.take(#"","hash":""#), let hashBytes = tail.take(count: 64), let hash = Digest(hex: hashBytes), tail.take("\""),
             !checkingForm || (Hex.isLowercase(prevBytes) && Hex.isLowercase(hashBytes))
         else { return nil }
+        let signatureMember = EventLine.signatureMember(of: raw, hashMemberStart: hashStart)
+        var signature: EventSignature? = nil
+        if !signatureMember.isEmpty {
+            guard let parsed = EventSignature.parseMember(signatureMember) else { return nil }
+            signature = parsed
+        }
 
         let (payload, written) = try PayloadKind.decodeStored(payloadJSON, type: typeName, version: version)
         let event = Event(seq: seq, id: id, schemaVersion: version, effectiveAt: effectiveAt, recordedAt: recordedAt,
                           actor: Actor(name: name, role: role), recordedBy: recordedBy, subject: subject, reason: reason,
-                          links: links, payload: payload, prev: prev, hash: hash, writtenPayload: written)
+                          links: links, payload: payload, prev: prev, hash: hash, writtenPayload: written, signature: signature)
         guard checkingForm else { return (event, true) }
         let envelope = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[..<payloadStart]))
         if ByteSearch.firstIndex(of: UInt8(ascii: "\\"), in: envelope) != nil {
             // The body the log would write is the line without its hash member, closed.
             let body = event.canonicalBody
-            return (event, body.count == line.count - EventLine.hashSuffixLength + 1
-                        && body.dropLast().elementsEqual(line.prefix(line.count - EventLine.hashSuffixLength)))
+            return (event, body.count == hashStart + 1 && body.dropLast().elementsEqual(line.prefix(hashStart)))
         }
-        let payloadBytes = UnsafeBufferPointer(rebasing: line[payloadStart..<(line.count - tailLength)])
+        let payloadBytes = UnsafeBufferPointer(rebasing: line[payloadStart..<tailStart])
         let members = payloadJSON.objectValue?.members ?? []
         let plain = !members.contains { $0.value == .null || $0.value == .array([]) }
         return (event, plain && payloadJSON.isCanonicalEncoding(of: payloadBytes))

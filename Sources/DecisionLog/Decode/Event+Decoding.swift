@@ -51,7 +51,7 @@ extension PayloadKind {
 extension Event {
     /// The members a stored event may have, in their canonical order.
     static let storedMembers = ["seq", "id", "type", "schemaVersion", "effectiveAt", "recordedAt", "actor",
-                                "recordedBy", "subject", "reason", "links", "payload", "prev", "hash"]
+                                "recordedBy", "subject", "reason", "links", "payload", "prev", "hash", "signature"]
 
     /// Reads a stored line (without its newline) into an event.
     ///
@@ -117,6 +117,7 @@ extension Event {
         self.init(seq: Int(seqNumber), id: id, schemaVersion: Int(version), effectiveAt: try timestamp("effectiveAt"),
                   recordedAt: try timestamp("recordedAt"), actor: Actor(name: name, role: role),
                   recordedBy: try string("recordedBy"), subject: subject, reason: reason, links: links,
-                  payload: payload, prev: try digest("prev"), hash: try digest("hash"), writtenPayload: written)
+                  payload: payload, prev: try digest("prev"), hash: try digest("hash"), writtenPayload: written,
+                  signature: try m["signature"].map { value throws(EventDecodingError) in try EventSignature.decode(value) })
     }
 }

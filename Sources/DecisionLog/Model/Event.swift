@@ -31,6 +31,8 @@ public struct Event: Sendable, Equatable {
     /// The payload as stored, when the event was written with an older schema version and `payload` is its
     /// upcast; the stored bytes always come from this.
     public let writtenPayload: JSONValue?
+    /// Who vouches for it, when it is signed; stored after the hash, so it is not part of what the hash covers.
+    public let signature: EventSignature?
 
     /// The event's type, e.g. `launch.slipped`.
     public var type: EventType { payload.type }
@@ -38,7 +40,7 @@ public struct Event: Sendable, Equatable {
     /// An event from its parts; `hash` must be the hash of the others (`Sealer` computes it).
     public init(seq: Int, id: EventID, schemaVersion: Int, effectiveAt: Timestamp, recordedAt: Timestamp,
                 actor: Actor, recordedBy: String, subject: Subject, reason: String?, links: [EventID],
-                payload: Payload, prev: Digest, hash: Digest, writtenPayload: JSONValue? = nil) {
+                payload: Payload, prev: Digest, hash: Digest, writtenPayload: JSONValue? = nil, signature: EventSignature? = nil) {
         self.seq = seq
         self.id = id
         self.schemaVersion = schemaVersion
@@ -53,6 +55,7 @@ public struct Event: Sendable, Equatable {
         self.prev = prev
         self.hash = hash
         self.writtenPayload = writtenPayload
+        self.signature = signature
     }
 }
 

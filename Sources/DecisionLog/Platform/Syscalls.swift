@@ -1,6 +1,7 @@
 // Every Glibc call the library makes lives in this file: thin typed wrappers that retry on EINTR,
 // loop over short reads and writes, and report failures as `SystemError` with the path involved.
 import Glibc
+internal import DecisionLogKernels
 
 /// A failed system call: the errno, the operation and the path it concerned.
 public struct SystemError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -367,7 +368,7 @@ public enum ProcessFacts {
     /// be started, so the caller can write the text itself.
     public static func pipe(_ text: String, through command: String, adding additions: [String: String]) -> Bool {
         var fds: [Int32] = [0, 0]
-        guard Glibc.pipe(&fds) == 0 else { return false }
+        guard dl_pipe_cloexec(&fds) == 0 else { return false }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -402,33 +403,55 @@ public enum ProcessFacts {
         return true
     }
 
-    /// Runs `arguments` (the program found on `$PATH`) to its end, its standard input empty; returns its exit
-    /// status and what it wrote, or nil when it could not be started. For small outputs (a tool's answer):
-    /// standard output is read to its end before standard error.
-    public static func run(_ arguments: [String]) -> (status: Int32, output: String, error: String)? {
-        var out: [Int32] = [0, 0], err: [Int32] = [0, 0]
-        guard Glibc.pipe(&out) == 0 else { return nil }
-        guard Glibc.pipe(&err) == 0 else { close(out[0]); close(out[1]); return nil }
+    /// Runs `arguments` (the program found on `$PATH`) to its end, its standard input `input` (at most 64 KiB,
+    /// which a pipe holds without the program reading it) or empty; returns its exit status and what it
+    /// wrote, or nil when it could not be started. For small outputs (a tool's answer): standard output is
+    /// read to its end before standard error.
+    public static func run(_ arguments: [String], input: [UInt8] = []) -> (status: Int32, output: String, error: String)? {
+        precondition(input.count <= 1 << 16, "input larger than a pipe holds")
+        var stdin: [Int32] = [0, 0], out: [Int32] = [0, 0], err: [Int32] = [0, 0]
+        guard dl_pipe_cloexec(&stdin) == 0 else { return nil }
+        guard dl_pipe_cloexec(&out) == 0 else { close(stdin[0]); close(stdin[1]); return nil }
+        guard dl_pipe_cloexec(&err) == 0 else { for fd in stdin + out { close(fd) }; return nil }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, stdin[0], 0)
         posix_spawn_file_actions_adddup2(&actions, out[1], 1)
         posix_spawn_file_actions_adddup2(&actions, err[1], 2)
-        for fd in out + err { posix_spawn_file_actions_addclose(&actions, fd) }
+        for fd in stdin + out + err { posix_spawn_file_actions_addclose(&actions, fd) }
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
         let started = posix_spawnp(&pid, arguments[0], &actions, nil, &argv, environ)
-        close(out[1]); close(err[1])
+        close(stdin[0]); close(out[1]); close(err[1])
         defer { close(out[0]); close(err[0]) }
-        guard started == 0 else { return nil }
+        guard started == 0 else { close(stdin[1]); return nil }
+        if !input.isEmpty { writeWithoutSIGPIPE(input, to: stdin[1]) }
+        close(stdin[1])
         let output = (try? FileDescriptor(raw: out[0], path: "<pipe>").readAll()) ?? []
         let error = (try? FileDescriptor(raw: err[0], path: "<pipe>").readAll()) ?? []
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return (exit, String(decoding: output, as: UTF8.self), String(decoding: error, as: UTF8.self))
+    }
+
+    /// Writes `bytes` to `fd`, a pipe whose reader may have gone: with SIGPIPE blocked in this thread, and the
+    /// signal a write to a closed pipe raises discarded, so the write only fails (EPIPE) instead of killing
+    /// the process.
+    private static func writeWithoutSIGPIPE(_ bytes: [UInt8], to fd: Int32) {
+        var pipeSignal = sigset_t(), previous = sigset_t(), pending = sigset_t()
+        sigemptyset(&pipeSignal)
+        sigaddset(&pipeSignal, SIGPIPE)
+        pthread_sigmask(SIG_BLOCK, &pipeSignal, &previous)
+        _ = try? FileDescriptor(raw: fd, path: "<pipe>").writeAll(bytes)
+        sigpending(&pending)
+        if sigismember(&pending, SIGPIPE) == 1, sigismember(&previous, SIGPIPE) == 0 {
+            var signal: Int32 = 0
+            sigwait(&pipeSignal, &signal)
+        }
+        pthread_sigmask(SIG_SETMASK, &previous, nil)
     }
 
     /// A clock that never goes back, in milliseconds, for measuring how long work takes.

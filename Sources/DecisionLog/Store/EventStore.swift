@@ -84,16 +84,19 @@ public struct AppendRequest: Sendable {
     /// When set, the append is refused unless the subject has exactly this many events (optimistic
     /// concurrency: "I am changing the version I saw").
     public var expectedVersion: (subject: Subject, count: Int)?
-    /// When true, every check runs and the events are sealed, but nothing is written.
+    /// When true, every check runs and the events are sealed, but nothing is written (or signed).
     public var dryRun: Bool
+    /// When set, the events are signed (see `AppendSigning`) before anything is written.
+    public var signing: AppendSigning?
 
     /// A request; see the properties.
     public init(drafts: [ValidatedDraft], recordedBy: String, expectedVersion: (subject: Subject, count: Int)? = nil,
-                dryRun: Bool = false) {
+                dryRun: Bool = false, signing: AppendSigning? = nil) {
         self.drafts = drafts
         self.recordedBy = recordedBy
         self.expectedVersion = expectedVersion
         self.dryRun = dryRun
+        self.signing = signing
     }
 }
 

@@ -6,7 +6,7 @@ extension FileEventStore {
     /// Under the process mutex and an exclusive `flock` (a shared one for a dry run, which opens nothing for
     /// writing and so works on a read-only log): finds the head (from the tail cache when the events file is
     /// untouched since the last append, else by verifying the whole log), checks references and the expected
-    /// version, skips drafts whose id is already in the log with the same content, seals the rest, writes them
+    /// version, skips drafts whose id is already in the log with the same content, seals (and signs) the rest, writes them
     /// with one `O_APPEND` write loop and `fsync`s before returning. A failed write is cut back off, leaving
     /// the log byte for byte as it was. Every problem with every draft is reported at once (`rejections`).
     public func append(_ request: AppendRequest) throws(LogError) -> AppendReceipt {
@@ -67,7 +67,6 @@ extension FileEventStore {
                 }
                 index.add(sealed.events[offset], fromRequest: true)
             }
-            let (appended, bytes) = (sealed.events, sealed.bytes)
             if !conflicts.isEmpty || !rejections.isEmpty {
                 // A conflict alone is status 3 (someone recorded that id otherwise); with other problems, the
                 // request is simply invalid.
@@ -75,6 +74,10 @@ extension FileEventStore {
                 throw LogError(rejections.isEmpty ? .conflict : .rejectedDraft, Self.describe(all, in: request),
                                hint: "nothing was written", rejections: all)
             }
+            // Signing needs the hashes, so it happens here, under the lock, before anything is written.
+            var batch = sealed
+            if let signing = request.signing, !request.dryRun { batch = try signing.sign(sealed, positions: fresh.map(\.position)) }
+            let (appended, bytes) = (batch.events, batch.bytes)
             if !request.dryRun && !bytes.isEmpty {
                 let pending = PendingAppend(start: before.size, end: before.size + Int64(bytes.count), lastSeq: sealer.head.seq, lastHash: sealer.head.hash)
                 do throws(SystemError) { try pending.save(to: lock) } catch { throw LogError.system(error, doing: "record the append in the lock file") }

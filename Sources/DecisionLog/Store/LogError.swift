@@ -18,6 +18,8 @@ public struct LogError: Error, Sendable, CustomStringConvertible {
         case unsupportedFormat
         /// The log's configuration file is damaged.
         case invalidConfiguration
+        /// The signing key could not sign (no ssh-keygen, no such key, a key ssh-keygen refuses).
+        case signing
         /// Permission denied or read-only file system.
         case permission
         /// The disk is full.

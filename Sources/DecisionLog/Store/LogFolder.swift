@@ -20,6 +20,9 @@ public struct LogFolder: Sendable, Equatable, CustomStringConvertible {
     public var configFile: String { Paths.join(path, "config.json") }
     /// The file writers lock (flock) while they append.
     public var lockFile: String { Paths.join(path, "lock") }
+    /// The team's SSH keys, one `"<actor name>" <key type> <base64 key>` a line (ssh-keygen's allowed
+    /// signers format), that `verify --signatures` checks signatures against.
+    public var allowedSignersFile: String { Paths.join(path, "allowed_signers") }
     /// Derived data that can be rebuilt from the events (the tail cache, later checkpoints).
     public var cacheFolder: String { Paths.join(path, "cache") }
     /// Where `repair` keeps what it cut.

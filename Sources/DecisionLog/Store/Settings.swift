@@ -11,9 +11,15 @@ public enum SettingKey: String, CaseIterable, Sendable {
     case fiscalYearStart = "fiscal-year-start"
     /// The format tables are written in when no --format is given.
     case format
+    /// The SSH key each append is signed with; personal, so kept in the user's file, never in the shared log.
+    case signingKey = "signing.key"
 
     /// The environment variable that gives it.
-    public var environmentVariable: String { "DECISIONLOG_" + rawValue.uppercased().replacingAll("-", with: "_") }
+    public var environmentVariable: String { "DECISIONLOG_" + rawValue.uppercased().replacingAll("-", with: "_").replacingAll(".", with: "_") }
+
+    /// Whether the setting belongs to a person rather than to a log: it is kept in the user's file (or the
+    /// environment), whatever `config set` is told, since the log's configuration is shared.
+    public var isPersonal: Bool { self == .signingKey }
 
     /// The value in its stored form ("4" for april), or a message saying what is expected.
     public func normalized(_ text: String) -> Result<String, SettingError> {
@@ -39,6 +45,11 @@ public enum SettingKey: String, CaseIterable, Sendable {
                 return .failure(SettingError("'\(value.shortened)' is not an output format; use one of \(SettingKey.formats.joined(separator: ", "))"))
             }
             return .success(value)
+        case .signingKey:
+            guard value.hasPrefix("/") else {
+                return .failure(SettingError("the signing key must be given by its full path, e.g. /home/you/.ssh/id_ed25519"))
+            }
+            return .success(value)
         }
     }
 
@@ -53,6 +64,7 @@ public enum SettingKey: String, CaseIterable, Sendable {
         case .timeZone: config.timeZone.name
         case .fiscalYearStart: String(config.fiscalYearStartMonth)
         case .format: config.outputFormat
+        case .signingKey: nil
         }
     }
 
@@ -65,6 +77,7 @@ public enum SettingKey: String, CaseIterable, Sendable {
         case .timeZone: if let value, let zone = TimeZoneRules(named: value) { config.timeZone = zone }
         case .fiscalYearStart: if let value, let month = Int(value) { config.fiscalYearStartMonth = month }
         case .format: config.outputFormat = value
+        case .signingKey: break
         }
     }
 

@@ -164,7 +164,7 @@ enum AddCommand: Command {
         let receipt: AppendReceipt
         do throws(LogError) {
             receipt = try store.append(AppendRequest(drafts: [validated], recordedBy: context.recordedBy,
-                                                     expectedVersion: expected, dryRun: dryRun))
+                                                     expectedVersion: expected, dryRun: dryRun, signing: context.signing()))
         } catch {
             throw CommandFailure(error)
         }
@@ -173,7 +173,8 @@ enum AddCommand: Command {
                 context.console.out("Would record #\(event.seq) \(event.type) on \(event.subject) (dry run; nothing was written):")
                 context.console.writeOut(rendering.detail(event))
             } else {
-                context.console.out("Recorded #\(event.seq) \(event.type) on \(event.subject), effective \(rendering.dateText(event.effectiveAt)) (id \(event.id))")
+                context.console.out("Recorded #\(event.seq) \(event.type) on \(event.subject), effective \(rendering.dateText(event.effectiveAt)) (id \(event.id))"
+                                    + (event.signature == nil ? "" : ", signed"))
             }
         } else if let present = receipt.alreadyPresent.first {
             context.console.out("Already recorded as #\(present.seq) (id \(present.id)); nothing was written")

@@ -5,9 +5,9 @@ enum ConfigCommand: Command {
     static let keysHelp = SettingKey.allCases.map { "\($0.rawValue) (\($0.environmentVariable))" }.joined(separator: ", ")
 
     static let spec = CommandSpec(
-        name: "config", abstract: "Get, set and list settings: actor, role, time zone, fiscal-year start, output format.",
+        name: "config", abstract: "Get, set and list settings: actor, role, time zone, fiscal-year start, output format, signing key.",
         discussion: """
-        A setting can come from four places; the first that gives it applies: a flag on the command line (--actor, --role, --format; --time-zone and --fiscal-year-start when creating a log), then the environment (\(keysHelp)), then the log's configuration (shared with everyone who uses the log), then your own settings file ($XDG_CONFIG_HOME/decisionlog/config, else ~/.config/decisionlog/config). The log's time zone and fiscal-year start are what dates and quarters mean in it; your own give the defaults for 'init'.
+        A setting can come from four places; the first that gives it applies: a flag on the command line (--actor, --role, --format; --time-zone and --fiscal-year-start when creating a log), then the environment (\(keysHelp)), then the log's configuration (shared with everyone who uses the log), then your own settings file ($XDG_CONFIG_HOME/decisionlog/config, else ~/.config/decisionlog/config). The log's time zone and fiscal-year start are what dates and quarters mean in it; your own give the defaults for 'init'. signing.key, the SSH key your appends are signed with, is yours alone: it is always kept in your settings file.
         """,
         subcommands: subcommands.map { (String($0.name.dropFirst("config ".count)), $0.abstract) },
         usage: "<subcommand>")
@@ -24,7 +24,7 @@ enum ConfigCommand: Command {
         arguments: [keyArgument], options: scopeOptions)
     static let setSpec = CommandSpec(
         name: "config set", abstract: "Set a setting in the log's configuration, or with --user in your own.",
-        arguments: [keyArgument, .init(name: "<value>", help: "The value, e.g. \"Dana Reyes\", CMO, Europe/Berlin, april or markdown.")],
+        arguments: [keyArgument, .init(name: "<value>", help: "The value, e.g. \"Dana Reyes\", CMO, Europe/Berlin, april, markdown or ~/.ssh/id_ed25519.")],
         options: scopeOptions)
     static let unsetSpec = CommandSpec(
         name: "config unset", abstract: "Remove a setting from the log's configuration, or with --user from your own.",
@@ -61,14 +61,16 @@ enum ConfigCommand: Command {
         default:
             var value: String? = nil
             if sub.name == setSpec.name {
-                switch key.normalized(args.positionals[1]) {
+                let text = key == .signingKey ? try context.signingKeyPath(args.positionals[1]) : args.positionals[1]
+                switch key.normalized(text) {
                 case .success(let normalized): value = normalized
                 case .failure(let error): throw CommandFailure("cannot set \(key.rawValue): \(error.message)", .invalidInput)
                 }
             } else if !user && !key.isRemovableFromLog {
                 throw CommandFailure("a log always has a \(key.rawValue); change it with 'decisionlog config set \(key.rawValue) <value>'", .invalidInput)
             }
-            if user { try setUser(key, value, context) } else { try setLog(key, value, args, context) }
+            if user || key.isPersonal { try setUser(key, value, context) } else { try setLog(key, value, args, context) }
+            if key == .signingKey, let value { showAllowedSignersLine(for: value, args, context) }
         }
     }
 
@@ -104,8 +106,25 @@ enum ConfigCommand: Command {
         } catch {
             throw CommandFailure("cannot write \(path): \(error.reason); check the folder is writable", error.isPermission ? .permissionDenied : .ioError)
         }
-        context.console.out((value.map { "\(key.rawValue) = \($0)" } ?? "removed \(key.rawValue)") + " in your settings (\(path))")
+        let personal = key.isPersonal ? "; it is yours alone, so it is kept there and never in the shared log" : ""
+        context.console.out((value.map { "\(key.rawValue) = \($0)" } ?? "removed \(key.rawValue)") + " in your settings (\(path))\(personal)")
         warnIfOverridden(key, context)
+    }
+
+    /// After setting a signing key: the line that lets 'verify --signatures' know it, when its public half
+    /// can be read and the log does not list it yet.
+    private static func showAllowedSignersLine(for keyPath: String, _ args: ParsedArguments, _ context: CommandContext) {
+        let publicPath = keyPath.hasSuffix(".pub") ? keyPath : keyPath + ".pub"
+        guard let bytes = try? FileSystem.readFile(publicPath) else { return }
+        let parts = String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" })
+        guard parts.count >= 2 else { return }
+        let key = "\(parts[0]) \(parts[1])"
+        let store = try? context.openLog(args)
+        let actor = Settings.resolve(.actor, environment: context.environment, log: store?.configuration, user: context.userSettings).value ?? "Your Name"
+        let file = store?.folder.allowedSignersFile ?? ".decisionlog/allowed_signers"
+        if let listed = try? FileSystem.readFile(file), String(decoding: listed, as: UTF8.self).contains(key) { return }
+        context.console.out("So that 'decisionlog verify --signatures' knows this key, add this line to \(file) (and commit it):")
+        context.console.out("  \"\(actor)\" \(key)")
     }
 
     /// Says so when the environment hides the value just set.

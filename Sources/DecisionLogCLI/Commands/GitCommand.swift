@@ -5,7 +5,7 @@ enum GitCommand: Command {
     static let spec = CommandSpec(
         name: "git", abstract: "Set up a git repository to merge the log without conflicts.",
         discussion: """
-        'decisionlog git install' (run inside the repository that holds the log folder) adds to .gitattributes the line that sends the log's events.jsonl to decisionlog's merge driver, and registers the driver in the repository's git config. Then 'git pull' merges two members' appends: the incoming events stay as they are, the local-only ones are re-sealed on top of them (new seq, new chain, like a rebase), an event both sides have is kept once, and subjects both sides changed are reported. Commit .gitattributes; each clone runs 'decisionlog git install' once, since git config is not shared.
+        'decisionlog git install' (run inside the repository that holds the log folder) adds to .gitattributes the line that sends the log's events.jsonl to decisionlog's merge driver (and one that merges the team's allowed_signers as a union of lines), and registers the driver in the repository's git config. Then 'git pull' merges two members' appends: the incoming events stay as they are, the local-only ones are re-sealed on top of them (new seq, new chain, like a rebase), an event both sides have is kept once, and subjects both sides changed are reported. Commit .gitattributes; each clone runs 'decisionlog git install' once, since git config is not shared.
         """,
         arguments: [.init(name: "install", help: "Write the .gitattributes entry and register the merge driver in this repository.")],
         options: [CommandSpec.logOption],
@@ -22,12 +22,15 @@ enum GitCommand: Command {
         guard store.folder.path.hasPrefix(root + "/") else {
             throw CommandFailure("the log at \(store.folder.path) is not inside the git repository at \(root)", .invalidInput)
         }
-        let relative = String(store.folder.eventsFile.dropFirst(root.count + 1))
+        let relative = { (path: String) in String(path.dropFirst(root.count + 1)) }
         let attributes = Paths.join(root, ".gitattributes")
-        let line = "\(relative) merge=decisionlog"
+        // The events go to the merge driver; the team's keys are a set of lines, which git's union merge keeps.
+        let lines = ["\(relative(store.folder.eventsFile)) merge=decisionlog", "\(relative(store.folder.allowedSignersFile)) merge=union"]
         let existing = (try? FileSystem.readFile(attributes)).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        if !existing.split(separator: "\n").contains(where: { String($0).trimmingWhitespace == line }) {
-            let text = existing + (existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n") + line + "\n"
+        let present = Set(existing.split(separator: "\n").map { String($0).trimmingWhitespace })
+        let missing = lines.filter { !present.contains($0) }
+        if !missing.isEmpty {
+            let text = existing + (existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n") + missing.map { $0 + "\n" }.joined()
             do throws(SystemError) { try FileSystem.replaceFile(attributes, with: Array(text.utf8), durable: true) } catch {
                 throw CommandFailure("cannot write \(attributes): \(error.reason)", error.isPermission ? .permissionDenied : .ioError)
             }
@@ -35,7 +38,8 @@ enum GitCommand: Command {
         let program = context.programPath.contains("/") ? Paths.absolute(context.programPath, from: context.currentDirectory) : "decisionlog"
         _ = try git(["config", "merge.decisionlog.name", "DecisionLog: re-seal local events on top of incoming ones"], in: root, context: context)
         _ = try git(["config", "merge.decisionlog.driver", "\(program) merge-driver %O %A %B %P"], in: root, context: context)
-        context.console.out("Added '\(line)' to \(attributes) and registered the merge driver in \(root)/.git/config")
+        context.console.out((missing.isEmpty ? "\(attributes) already sends the log to the merge driver" : "Added '\(missing.joined(separator: "' and '"))' to \(attributes)")
+                            + "; registered the merge driver in \(root)/.git/config")
         context.console.out("Commit .gitattributes; every clone runs 'decisionlog git install' once.")
     }
 
@@ -53,7 +57,7 @@ enum GitCommand: Command {
 enum MergeDriverCommand: Command {
     static let spec = CommandSpec(
         name: "merge-driver", abstract: "Merge two copies of a log's events (git calls this; see 'decisionlog git install').",
-        discussion: "Writes the merge of <ours> and <theirs> to <ours>: the events of <theirs> (the incoming, already shared side) unchanged, then the events only <ours> has, re-sealed on top. Reports subjects both sides changed on standard error. Exits 1, leaving <ours> untouched, when either side fails verification or a local event cannot be re-sealed.",
+        discussion: "Writes the merge of <ours> and <theirs> to <ours>: the events of <theirs> (the incoming, already shared side) unchanged, then the events only <ours> has, re-sealed on top. Reports subjects both sides changed on standard error. Local events that were signed are signed again with your signing.key, since re-sealing changes their hashes. Exits 1, leaving <ours> untouched, when either side fails verification, a local event cannot be re-sealed, or signed local events cannot be signed again.",
         arguments: [
             .init(name: "<base>", help: "The common ancestor's file (%O); not needed: the shared events are found by hash."),
             .init(name: "<ours>", help: "The local file (%A); the merge is written here."),
@@ -77,7 +81,7 @@ enum MergeDriverCommand: Command {
         let merged: (bytes: [UInt8], report: LogMerge.Report)
         do throws(LogError) {
             merged = try LogMerge.merge(local: ours, incoming: theirs, configuration: store.configuration, recordedBy: context.recordedBy,
-                                        environment: context.environment)
+                                        signer: context.signing()?.signer, environment: context.environment)
         } catch {
             throw CommandFailure("decisionlog merge: " + CommandFailure(error).lines.joined(separator: "; "), .failure)
         }
@@ -87,7 +91,9 @@ enum MergeDriverCommand: Command {
         let report = merged.report
         var summary = "decisionlog merge: kept \(report.shared) shared and \(report.incoming) incoming event\(report.incoming == 1 ? "" : "s")"
         if !report.resealed.isEmpty {
-            summary += "; re-sealed \(report.resealed.count) local event\(report.resealed.count == 1 ? "" : "s") as #\(report.resealed.first!.new)–#\(report.resealed.last!.new)"
+            let range = report.resealed.count == 1 ? "#\(report.resealed[0].new)" : "#\(report.resealed.first!.new)–#\(report.resealed.last!.new)"
+            summary += "; re-sealed \(report.resealed.count) local event\(report.resealed.count == 1 ? "" : "s") as \(range)"
+            if report.resigned > 0 { summary += " and signed \(report.resigned == 1 ? "it" : "them") again (\(report.resigned) signature\(report.resigned == 1 ? "" : "s"))" }
         }
         if report.alreadyIncoming > 0 { summary += "; \(report.alreadyIncoming) local event\(report.alreadyIncoming == 1 ? " was" : "s were") already incoming" }
         context.console.error(summary)

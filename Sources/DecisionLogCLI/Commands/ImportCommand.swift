@@ -30,7 +30,8 @@ enum ImportCommand: Command {
         bar.status("\(dryRun ? "Checking against the log" : "Recording") \(NumberText.format(Double(drafts))) event\(drafts == 1 ? "" : "s") (sealing\(dryRun ? "" : ", writing and syncing"))…")
         let receipt: AppendReceipt
         do throws(LogError) {
-            receipt = try store.append(AppendRequest(drafts: file.batch.drafts, recordedBy: context.recordedBy, dryRun: dryRun))
+            receipt = try store.append(AppendRequest(drafts: file.batch.drafts, recordedBy: context.recordedBy, dryRun: dryRun,
+                                                     signing: context.signing()))
         } catch where !error.rejections.isEmpty {
             // Every draft is valid on its own, but the log refuses some (references, ids, schema versions).
             let refused = file.problemLines(adding: error.rejections)
@@ -49,7 +50,8 @@ enum ImportCommand: Command {
         } else if dryRun {
             context.console.out("Would import \(count) event\(count == 1 ? "" : "s")\(range) from \(file.name)\(skippedText) (dry run; nothing was written)")
         } else {
-            context.console.out("Imported \(count) event\(count == 1 ? "" : "s")\(range) from \(file.name)\(skippedText)")
+            let signed = receipt.appended.last?.signature == nil ? "" : "; signed once, on #\(receipt.appended.last!.seq), for all \(count)"
+            context.console.out("Imported \(count) event\(count == 1 ? "" : "s")\(range) from \(file.name)\(skippedText)\(signed)")
         }
     }
 }

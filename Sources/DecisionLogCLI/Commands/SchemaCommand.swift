@@ -106,7 +106,7 @@ enum SchemaCommand: Command {
         let dryRun = args.flag("dry-run")
         let receipt: AppendReceipt
         do throws(LogError) {
-            receipt = try store.append(AppendRequest(drafts: [validated], recordedBy: context.recordedBy, dryRun: dryRun))
+            receipt = try store.append(AppendRequest(drafts: [validated], recordedBy: context.recordedBy, dryRun: dryRun, signing: context.signing()))
         } catch {
             throw CommandFailure(error)
         }

@@ -1,6 +1,6 @@
 // Hot kernels of the decision log, in C where Swift cannot reach the hardware: SHA-256 with the x86 SHA
 // extensions when the CPU has them, portable C otherwise (both paths give the same digests, tested), and a
-// fast checksum for checkpoint files, and random bytes in bulk.
+// fast checksum for checkpoint files, random bytes in bulk, and a close-on-exec pipe.
 #ifndef DECISIONLOG_KERNELS_H
 #define DECISIONLOG_KERNELS_H
 
@@ -27,5 +27,9 @@ uint64_t dl_checksum64(const uint8_t *data, size_t length);
 /// Fills `length` bytes at `buffer` with the kernel's cryptographic random bytes (getrandom(2)); returns 0, or
 /// -1 when the kernel cannot give them.
 int dl_random_fill(void *buffer, size_t length);
+
+/// Makes a pipe whose two ends (`fds[0]` to read, `fds[1]` to write) are closed on exec, atomically, so a
+/// program another thread starts meanwhile cannot inherit them; returns 0, or -1 with errno set.
+int dl_pipe_cloexec(int fds[2]);
 
 #endif

@@ -8,7 +8,7 @@ extension BuiltInSchemas {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "urn:decisionlog:schema:event",
   "title": "DecisionLog stored event",
-  "description": "One line of a log's events.jsonl: the envelope every event type shares, the type's payload, and the hash chain. Lines are canonical JSON: members in the order listed under properties, nested objects with sorted keys, no insignificant whitespace. hash is SHA-256 of the line with its ,\"hash\":\"…\" member cut out; prev is the previous line's hash (64 zeros for seq 1).",
+  "description": "One line of a log's events.jsonl: the envelope every event type shares, the type's payload, and the hash chain. Lines are canonical JSON: members in the order listed under properties, nested objects with sorted keys, no insignificant whitespace. hash is SHA-256 of the line cut just before its ,\"hash\": member and closed with }, so it covers every member but itself and signature; prev is the previous line's hash (64 zeros for seq 1).",
   "type": "object",
   "required": ["seq", "id", "type", "schemaVersion", "effectiveAt", "recordedAt", "actor", "recordedBy", "subject", "payload", "prev", "hash"],
   "additionalProperties": false,
@@ -32,7 +32,17 @@ extension BuiltInSchemas {
     "links": { "description": "Ids of other events this one refers to.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/uuid" } },
     "payload": { "description": "The type's fields; each type's schema describes them.", "type": "object" },
     "prev": { "description": "The previous event's hash; 64 zeros for the first event.", "$ref": "#/$defs/digest" },
-    "hash": { "description": "SHA-256 of this line without its hash member.", "$ref": "#/$defs/digest" }
+    "hash": { "description": "SHA-256 of this line without its hash and signature members.", "$ref": "#/$defs/digest" },
+    "signature": {
+      "description": "Who vouches for the event: an SSH signature (ssh-keygen -Y sign -n decisionlog) of the hash's 64 hex digits, followed by a space and events when events is more than 1. The last member, after hash, which does not cover it.",
+      "type": "object",
+      "required": ["ssh"],
+      "additionalProperties": false,
+      "properties": {
+        "events": { "description": "How many events the signature vouches for: this one and the events - 1 before it (an import's, a merge's re-sealed run); left out when 1.", "type": "integer", "minimum": 2 },
+        "ssh": { "description": "The SSHSIG signature blob in base64, without the armor lines.", "type": "string", "minLength": 4, "pattern": "^[A-Za-z0-9+/]+={0,2}$" }
+      }
+    }
   },
   "$defs": {
     "uuid": { "type": "string", "format": "uuid", "pattern": "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$" },

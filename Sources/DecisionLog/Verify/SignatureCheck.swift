@@ -1,0 +1,163 @@
+/// Proves who vouched for each event: checks every signature in a log with `ssh-keygen -Y verify` against
+/// the log's `allowed_signers` (the team's keys, each under the actor name it signs as), and finds the events
+/// no signature vouches for and those whose signer is not their actor.
+public enum SignatureCheck {
+    /// What a check needs of one event.
+    public struct Entry: Sendable {
+        /// The event's seq.
+        public let seq: Int
+        /// The decider's name, which must be the signer's.
+        public let actor: String
+        /// The event's hash, which its signature signs.
+        public let hash: Digest
+        /// Its signature, when it carries one.
+        public let signature: EventSignature?
+
+        /// What a check needs of `event`.
+        public init(_ event: Event) {
+            seq = event.seq
+            actor = event.actor.name
+            hash = event.hash
+            signature = event.signature
+        }
+    }
+
+    /// Something wrong with the signing of a run of events that share it.
+    public struct Finding: Sendable, Equatable, CustomStringConvertible {
+        /// What is wrong.
+        public enum Kind: Sendable, Equatable {
+            /// No signature vouches for the events.
+            case unsigned
+            /// A valid signature from a listed key, but not one listed for the events' actor.
+            case signedByOther(signers: [String])
+            /// A valid signature from a key `allowed_signers` does not list (its fingerprint).
+            case unknownKey(fingerprint: String)
+            /// The signature does not verify: the event or its signature was changed.
+            case invalid
+        }
+        /// The events, by seq.
+        public let seqs: ClosedRange<Int>
+        /// Their actor.
+        public let actor: String
+        /// What is wrong.
+        public let kind: Kind
+        /// The seq of the event carrying the signature, when one is involved.
+        public let signatureSeq: Int?
+
+        public var description: String {
+            let events = seqs.count == 1 ? "#\(seqs.lowerBound)" : "#\(seqs.lowerBound)–#\(seqs.upperBound)"
+            let carried = signatureSeq.map { $0 == seqs.upperBound && seqs.count == 1 ? "" : " (the signature on #\($0))" } ?? ""
+            switch kind {
+            case .unsigned: return "\(events) (\(actor)): not signed"
+            case .signedByOther(let signers): return "\(events) (\(actor)): signed by \(signers.joined(separator: ", ")), not by the actor\(carried)"
+            case .unknownKey(let fingerprint): return "\(events) (\(actor)): signed with a key allowed_signers does not list (\(fingerprint))\(carried)"
+            case .invalid: return "\(events) (\(actor)): the signature does not verify: the event or its signature was changed\(carried)"
+            }
+        }
+    }
+
+    /// The outcome of a check.
+    public struct Report: Sendable {
+        /// How many events were checked.
+        public let events: Int
+        /// How many signatures they carry.
+        public let signatures: Int
+        /// How many events a valid signature of their actor vouches for.
+        public let signedByActor: Int
+        /// Everything else, in seq order, consecutive events with the same finding together.
+        public let findings: [Finding]
+    }
+
+    /// Checks `entries` (a whole log, in seq order) against the allowed-signers file at `allowedSigners`.
+    /// Throws `LogError`: `.integrity` when there is no such file, `.signing` when ssh-keygen cannot be run.
+    public static func check(_ entries: [Entry], allowedSigners: String, environment: [String: String]) throws(LogError) -> Report {
+        guard FileSystem.exists(allowedSigners) else {
+            throw LogError(.integrity, "cannot check signatures: there is no \(allowedSigners)",
+                           hint: "list each member's public key there, one '\"<actor name>\" <key type> <key>' a line, and commit it")
+        }
+        guard ProcessFacts.run(["ssh-keygen", "-Y", "verify"]) != nil else {
+            throw LogError(.signing, "cannot check signatures: ssh-keygen is not installed", hint: "install OpenSSH's ssh-keygen")
+        }
+        let (signed, vouchedBy) = coverage(of: entries)
+        let work: String
+        do throws(SystemError) { work = try FileSystem.makeTemporaryDirectory(prefix: "decisionlog-signatures-", environment: environment) } catch {
+            throw LogError.system(error, doing: "make a folder for checking signatures")
+        }
+        defer { try? FileSystem.removeTree(work) }
+        let verdicts = ParallelMapping.map(count: signed.count, minimum: 2) {
+            { position in
+                let index = signed[position]
+                let actors = Set((max(0, index - entries[index].signature!.events + 1)...index).filter { vouchedBy[$0] == index }.map { entries[$0].actor })
+                return verdict(on: entries[index], actors: actors, allowedSigners: allowedSigners, folder: work)
+            }
+        }
+        var verdictBySignature: [Int: [String: Finding.Kind]] = [:]
+        for (position, index) in signed.enumerated() { verdictBySignature[index] = verdicts[position] }
+
+        var findings: [Finding] = []
+        var good = 0
+        for (index, entry) in entries.enumerated() {
+            guard let carrier = vouchedBy[index] else {
+                append(Finding(seqs: entry.seq...entry.seq, actor: entry.actor, kind: .unsigned, signatureSeq: nil), to: &findings)
+                continue
+            }
+            guard let kind = verdictBySignature[carrier]?[entry.actor] else { good += 1; continue }
+            append(Finding(seqs: entry.seq...entry.seq, actor: entry.actor, kind: kind, signatureSeq: entries[carrier].seq), to: &findings)
+        }
+        return Report(events: entries.count, signatures: signed.count, signedByActor: good, findings: findings)
+    }
+
+    /// The indices of the signed entries, and for each entry the index of the signature that vouches for it:
+    /// the first, in seq order, whose run includes it.
+    private static func coverage(of entries: [Entry]) -> (signed: [Int], vouchedBy: [Int?]) {
+        var vouchedBy = [Int?](repeating: nil, count: entries.count)
+        var signed: [Int] = []
+        for (index, entry) in entries.enumerated() {
+            guard let signature = entry.signature else { continue }
+            signed.append(index)
+            for covered in max(0, index - signature.events + 1)...index where vouchedBy[covered] == nil { vouchedBy[covered] = index }
+        }
+        return (signed, vouchedBy)
+    }
+
+    /// Adds `finding` to `findings`, joining it to the last one when it continues that run.
+    private static func append(_ finding: Finding, to findings: inout [Finding]) {
+        if let last = findings.last, last.kind == finding.kind, last.actor == finding.actor, last.signatureSeq == finding.signatureSeq,
+           last.seqs.upperBound + 1 == finding.seqs.lowerBound {
+            findings[findings.count - 1] = Finding(seqs: last.seqs.lowerBound...finding.seqs.upperBound, actor: last.actor, kind: last.kind, signatureSeq: last.signatureSeq)
+        } else {
+            findings.append(finding)
+        }
+    }
+
+    /// What is wrong with `entry`'s signature for each of `actors` it does not validly come from (empty when
+    /// it is a valid signature of every one of them).
+    private static func verdict(on entry: Entry, actors: Set<String>, allowedSigners: String, folder: String) -> [String: Finding.Kind] {
+        let signature = entry.signature!
+        let message = EventSignature.message(for: entry.hash, events: signature.events)
+        let file = Paths.join(folder, "\(entry.seq).sig")
+        guard (try? FileSystem.replaceFile(file, with: Array(signature.armored.utf8), durable: false)) != nil else {
+            return Dictionary(uniqueKeysWithValues: actors.map { ($0, .invalid) })
+        }
+        func verifies(as principal: String) -> Bool {
+            ProcessFacts.run(["ssh-keygen", "-Y", "verify", "-f", allowedSigners, "-I", principal, "-n", EventSignature.namespace, "-s", file],
+                             input: message)?.status == 0
+        }
+        let failed = actors.filter { !verifies(as: $0) }
+        guard !failed.isEmpty else { return [:] }
+        // Not the actor's: whose, if anyone's?
+        let kind: Finding.Kind
+        let found = ProcessFacts.run(["ssh-keygen", "-Y", "find-principals", "-f", allowedSigners, "-s", file])
+        let principals = found.flatMap { $0.status == 0 ? $0.output.split(separator: "\n").map(String.init) : nil } ?? []
+        if let signer = principals.first {
+            kind = verifies(as: signer) ? .signedByOther(signers: principals) : .invalid
+        } else if let check = ProcessFacts.run(["ssh-keygen", "-Y", "check-novalidate", "-n", EventSignature.namespace, "-s", file], input: message),
+                  check.status == 0 {
+            let fingerprint = check.output.split(separator: " ").last { $0.hasPrefix("SHA256:") }.map { String($0).trimmingWhitespace } ?? "unknown key"
+            kind = .unknownKey(fingerprint: fingerprint)
+        } else {
+            kind = .invalid
+        }
+        return Dictionary(uniqueKeysWithValues: failed.map { ($0, kind) })
+    }
+}
