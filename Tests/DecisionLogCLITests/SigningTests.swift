@@ -114,4 +114,33 @@ struct SigningTests {
         #expect(workspace.run(["add", "goal.set", "--subject", "goal/x", "--title", "X", "--timeframe", "2025"], environment: user).status == 0)
         workspace.expectRefused(["verify", "--signatures"], status: 2, message: "cannot check signatures: there is no \(Paths.join(workspace.log, "allowed_signers"))", environment: user)
     }
+
+    /// The fenced block of `language` that follows `heading` in docs/format.md.
+    private func recipe(_ language: String, after heading: String) throws -> String {
+        let docs = Paths.join(Paths.parent(of: Paths.parent(of: Paths.parent(of: #filePath))), "docs/format.md")
+        let text = String(decoding: try FileSystem.readFile(docs), as: UTF8.self)
+        let section = try #require(text.range(of: heading)).upperBound
+        let start = try #require(text.range(of: "```\(language)\n", range: section..<text.endIndex)).upperBound
+        return String(text[start..<(try #require(text.range(of: "```", range: start..<text.endIndex)).lowerBound)])
+    }
+
+    @Test(.enabled(if: FileSystem.exists("/usr/bin/python3") && FileSystem.exists("/usr/bin/jq")))
+    func theFormatsRecipesCheckASignedLogByHand() throws {
+        let (workspace, user) = try workspace(keys: ["Dana Reyes"])
+        let signed = user.merging(["DECISIONLOG_SIGNING_KEY": Paths.join(workspace.path, "dana")]) { $1 }
+        #expect(workspace.run(["add", "goal.set", "--subject", "goal/x", "--title", "X", "--timeframe", "2025"], environment: user).status == 0)
+        #expect(workspace.run(["add", "goal.set", "--subject", "goal/y", "--title", "Y", "--timeframe", "2025"], environment: signed).status == 0)
+        try FileSystem.replaceFile(Paths.join(workspace.log, "allowed_signers"), with: Array(try allowed("Dana Reyes", in: workspace).utf8), durable: false)
+        try workspace.write("check.py", try recipe("python", after: "### The hash chain"))
+        let python = try Harness.launch(shell: "python3 check.py", in: workspace.path)
+        #expect(python.status == 0, "\(python.stderr)")
+        let shell = try recipe("sh", after: "### Signatures").replacingOccurrences(of: "sed -n 24p", with: "sed -n 2p")
+        let verified = try Harness.launch(shell: shell, in: workspace.path)
+        #expect(verified.status == 0 && verified.stdout.hasPrefix("Good \"decisionlog\" signature for Dana Reyes"), "\(verified.stdout)\(verified.stderr)")
+        // Changed by one byte, the Python check names the line.
+        let events = Paths.join(workspace.log, "events.jsonl")
+        let text = String(decoding: try FileSystem.readFile(events), as: UTF8.self)
+        try FileSystem.replaceFile(events, with: Array(text.replacingOccurrences(of: #""title":"Y""#, with: #""title":"Z""#).utf8), durable: false)
+        #expect(try Harness.launch(shell: "python3 check.py", in: workspace.path).stderr.contains("line 2 was changed"))
+    }
 }

@@ -38,13 +38,17 @@ if [ ! -x "$build/fuzz" ] || [ -n "$(find Sources/DecisionLog Tools/fuzz/FuzzTar
     -o "$build/fuzz" 2> >(grep -v "Cannot export local symbol" >&2)
 fi
 
-# Seeds: a demo log's lines, drafts and schemas from the built-in scenario, and time expressions.
+# Seeds: a demo log's lines (one of them signed), drafts and schemas from the built-in scenario, and time expressions.
 seeds=$build/seeds
 rm -rf "$seeds" && mkdir -p "$seeds"/{event,draft,csv,time,schema}
 swift build --product decisionlog >/dev/null
 demo=$(mktemp -d)
 trap 'rm -rf "$demo"' EXIT
 .build/debug/decisionlog demo --log "$demo/.decisionlog" >/dev/null
+# …and a signed one, whose signature member follows the hash.
+ssh-keygen -q -t ed25519 -N '' -C '' -f "$demo/key"
+DECISIONLOG_SIGNING_KEY="$demo/key" .build/debug/decisionlog add goal.set --log "$demo/.decisionlog" --subject goal/signed --title Signed \
+  --timeframe 2025 --actor "Dana Reyes" --role CMO >/dev/null
 split -l 1 -a 3 "$demo/.decisionlog/events.jsonl" "$seeds/event/line-"
 python3 Tools/bench/drafts.py 40 >"$seeds/draft/drafts.jsonl"
 split -l 1 -a 2 "$seeds/draft/drafts.jsonl" "$seeds/draft/draft-"
