@@ -115,6 +115,32 @@ struct SigningTests {
         workspace.expectRefused(["verify", "--signatures"], status: 2, message: "cannot check signatures: there is no \(Paths.join(workspace.log, "allowed_signers"))", environment: user)
     }
 
+    @Test(.enabled(if: FileSystem.exists("/usr/bin/ssh-agent")))
+    func aPublicKeyWorksWhileSSHAgentHoldsItsPrivateHalf() throws {
+        let (workspace, user) = try workspace(keys: ["Dana Reyes"])
+        try FileSystem.replaceFile(Paths.join(workspace.log, "allowed_signers"), with: Array(try allowed("Dana Reyes", in: workspace).utf8), durable: false)
+        let add = #""$DECISIONLOG" add goal.set --subject goal/x --title X --timeframe 2025"#
+        let withPublicKey = user.merging(["DECISIONLOG_SIGNING_KEY": Paths.join(workspace.path, "dana.pub")]) { $1 }
+        // A real agent holds the private key, which then leaves the disk: only the agent can sign. The agent
+        // runs in the foreground of this script, which stops it before it ends (with SIGKILL: the test runner
+        // blocks the other signals, and what it starts inherits that).
+        let signed = try Harness.launch(shell: """
+            ssh-agent -D -a agent.sock >/dev/null 2>&1 </dev/null & agent=$!
+            for _ in $(seq 100); do [ -S agent.sock ] && break; sleep 0.05; done
+            export SSH_AUTH_SOCK=$PWD/agent.sock
+            ssh-add -q dana && rm dana && \(add); status=$?
+            kill -9 $agent; exit $status
+            """, in: workspace.path, environment: withPublicKey)
+        #expect(signed.status == 0 && signed.stdout.hasSuffix(", signed\n"), "\(signed.stdout)\(signed.stderr)")
+        #expect(!FileSystem.exists(Paths.join(workspace.path, "dana")))
+        #expect(try Harness.launch(["verify", "--signatures"], in: workspace.path, environment: user).status == 0)
+        // Without the agent, the public key alone cannot sign: refused, and nothing is written.
+        let before = workspace.logBytes()
+        let refused = try Harness.launch(shell: add, in: workspace.path, environment: withPublicKey)
+        #expect(refused.status == 78 && refused.stderr.hasPrefix("Error: cannot sign with \(Paths.join(workspace.path, "dana.pub")): "), "\(refused.stderr)")
+        #expect(workspace.logBytes() == before)
+    }
+
     /// The fenced block of `language` that follows `heading` in docs/format.md.
     private func recipe(_ language: String, after heading: String) throws -> String {
         let docs = Paths.join(Paths.parent(of: Paths.parent(of: Paths.parent(of: #filePath))), "docs/format.md")

@@ -59,7 +59,8 @@ enum VerifyCommand: Command {
         let checked = "\(report.signatures) signature\(report.signatures == 1 ? "" : "s") checked against \(store.folder.allowedSignersFile)"
         let events = "\(report.events) event\(report.events == 1 ? "" : "s")"
         guard !report.findings.isEmpty else {
-            context.console.out(report.events == 0 ? "Signatures: the log is empty." : "Signatures: every one of the \(events) is signed by its actor (\(checked)).")
+            let all = report.events == 1 ? "the one event is" : "every one of the \(events) is"
+            context.console.out(report.events == 0 ? "Signatures: the log is empty." : "Signatures: \(all) signed by its actor (\(checked)).")
             return
         }
         let bad = report.events - report.signedByActor
