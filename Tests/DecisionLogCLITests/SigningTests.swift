@@ -100,6 +100,36 @@ struct SigningTests {
         #expect(workspace.logBytes() == before)
     }
 
+    @Test func historyFromBeforeSigningIsLetBeWithSignedFromWhileItsSignaturesAreStillChecked() throws {
+        let (workspace, user) = try workspace(keys: ["Dana Reyes"])
+        try FileSystem.replaceFile(Paths.join(workspace.log, "allowed_signers"), with: Array(try allowed("Dana Reyes", in: workspace).utf8), durable: false)
+        let signing = user.merging(["DECISIONLOG_SIGNING_KEY": Paths.join(workspace.path, "dana")]) { $1 }
+        for (subject, environment) in [("goal/a", user), ("goal/b", user), ("goal/c", signing), ("goal/d", signing)] {
+            #expect(workspace.run(["add", "goal.set", "--subject", subject, "--title", "T", "--timeframe", "2025"], environment: environment).status == 0)
+        }
+        // The team began signing at #3: verify says so and how to let the older events be.
+        let strict = workspace.run(["verify", "--signatures"], environment: user)
+        #expect(strict.status == 2 && strict.stdout.contains("  #1–#2 (Dana Reyes): not signed\n"), "\(strict.stdout)")
+        #expect(strict.stderr == "Error: 2 of 4 events are not signed by their actor (listed above); if the events before #3 predate signing, let them be with '--signed-from 3'\n")
+        let lenient = workspace.run(["verify", "--signatures", "--signed-from", "3"], environment: user)
+        #expect(lenient.status == 0, "\(lenient.stderr)")
+        #expect(lenient.stdout.hasSuffix("Signatures: every event from #3 on is signed by its actor (2 signatures checked against \(Paths.join(workspace.log, "allowed_signers"))); 2 unsigned events before #3 let be (--signed-from 3).\n"), "\(lenient.stdout)")
+
+        // Bad values are usage errors that change nothing.
+        workspace.expectRefused(["verify", "--signatures", "--signed-from", "0"], status: 64, message: "Error: The value '0' is invalid for '--signed-from <seq>'", environment: user)
+        workspace.expectRefused(["verify", "--signatures", "--signed-from", "5"], status: 64, message: "the log's last event is #4, so no event would need a signature", environment: user)
+        workspace.expectRefused(["verify", "--signed-from", "3"], status: 64, message: "'--signed-from' only applies with '--signatures'", environment: user)
+
+        // An event before the boundary is let be only when unsigned: a signature it carries must still hold.
+        var lines = String(decoding: workspace.logBytes()["events.jsonl"]!, as: UTF8.self).split(separator: "\n").map(String.init)
+        let signature = { (line: String) in line.range(of: #","signature":"#)!.lowerBound }
+        lines[2] = String(lines[2][..<signature(lines[2])]) + String(lines[3][signature(lines[3])...])
+        try FileSystem.replaceFile(Paths.join(workspace.log, "events.jsonl"), with: Array((lines.joined(separator: "\n") + "\n").utf8), durable: false)
+        let altered = workspace.run(["verify", "--signatures", "--signed-from", "4"], environment: user)
+        #expect(altered.status == 2)
+        #expect(altered.stdout.contains("Signatures: 1 of 4 events signed by their actor (2 signatures checked against \(Paths.join(workspace.log, "allowed_signers"))); 2 unsigned events before #4 let be (--signed-from 4); 1 is not:\n  #3 (Dana Reyes): the signature does not verify"), "\(altered.stdout)")
+    }
+
     @Test func aKeyThatCannotSignIsRefusedAndChangesNothing() throws {
         let (workspace, user) = try workspace(keys: [])
         workspace.expectRefused(["config", "set", "signing.key", "missing"], status: 65, message: "no key at \(Paths.join(workspace.path, "missing"))", environment: user)

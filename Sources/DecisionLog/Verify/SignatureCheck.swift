@@ -64,13 +64,20 @@ public enum SignatureCheck {
         public let signatures: Int
         /// How many events a valid signature of their actor vouches for.
         public let signedByActor: Int
+        /// How many unsigned events were let be because they come before the seq signing is required from.
+        public let exempt: Int
+        /// The seq of the first event any signature vouches for (nil when none does).
+        public let firstVouched: Int?
         /// Everything else, in seq order, consecutive events with the same finding together.
         public let findings: [Finding]
     }
 
-    /// Checks `entries` (a whole log, in seq order) against the allowed-signers file at `allowedSigners`.
+    /// Checks `entries` (a whole log, in seq order) against the allowed-signers file at `allowedSigners`; an
+    /// unsigned event before seq `requiredFrom` (history from before the team signed) is let be, while any
+    /// signature it carries is still checked.
     /// Throws `LogError`: `.integrity` when there is no such file, `.signing` when ssh-keygen cannot be run.
-    public static func check(_ entries: [Entry], allowedSigners: String, environment: [String: String]) throws(LogError) -> Report {
+    public static func check(_ entries: [Entry], allowedSigners: String, requiredFrom: Int = 1,
+                             environment: [String: String]) throws(LogError) -> Report {
         guard FileSystem.exists(allowedSigners) else {
             throw LogError(.integrity, "cannot check signatures: there is no \(allowedSigners)",
                            hint: "list each member's public key there, one '\"<actor name>\" <key type> <key>' a line, and commit it")
@@ -96,15 +103,19 @@ public enum SignatureCheck {
 
         var findings: [Finding] = []
         var good = 0
+        var exempt = 0
         for (index, entry) in entries.enumerated() {
             guard let carrier = vouchedBy[index] else {
+                if entry.seq < requiredFrom { exempt += 1; continue }
                 append(Finding(seqs: entry.seq...entry.seq, actor: entry.actor, kind: .unsigned, signatureSeq: nil), to: &findings)
                 continue
             }
             guard let kind = verdictBySignature[carrier]?[entry.actor] else { good += 1; continue }
             append(Finding(seqs: entry.seq...entry.seq, actor: entry.actor, kind: kind, signatureSeq: entries[carrier].seq), to: &findings)
         }
-        return Report(events: entries.count, signatures: signed.count, signedByActor: good, findings: findings)
+        let firstVouched = vouchedBy.firstIndex { $0 != nil }.map { entries[$0].seq }
+        return Report(events: entries.count, signatures: signed.count, signedByActor: good, exempt: exempt,
+                      firstVouched: firstVouched, findings: findings)
     }
 
     /// The indices of the signed entries, and for each entry the index of the signature that vouches for it:

@@ -4,10 +4,11 @@ import DecisionLog
 enum VerifyCommand: Command {
     static let spec = CommandSpec(
         name: "verify", abstract: "Check every hash, link and seq of the log.",
-        discussion: "Recomputes each event's SHA-256 hash from its bytes, checks that it links to the event before, that seq runs 1, 2, 3… without a gap, that ids are unique and that recorded time never goes back. With --head, also proves the log still holds a head printed earlier by 'decisionlog head', which catches a log re-hashed from some event onwards. With --signatures, also checks every signature with 'ssh-keygen -Y verify' against the log's allowed_signers file and lists the events that are unsigned or not signed by their actor. Names the first bad event and exits with status 2 when anything is wrong.",
+        discussion: "Recomputes each event's SHA-256 hash from its bytes, checks that it links to the event before, that seq runs 1, 2, 3… without a gap, that ids are unique and that recorded time never goes back. With --head, also proves the log still holds a head printed earlier by 'decisionlog head', which catches a log re-hashed from some event onwards. With --signatures, also checks every signature with 'ssh-keygen -Y verify' against the log's allowed_signers file and lists the events that are unsigned or not signed by their actor; --signed-from lets the unsigned history from before the team began signing be. Names the first bad event and exits with status 2 when anything is wrong.",
         options: [
             .init(name: "head", value: "<seq>:<hash>", help: "A head kept from 'decisionlog head': the log must still hold that event, with that hash."),
             .init(name: "signatures", value: nil, help: "Also check that a valid signature of its actor vouches for every event (keys in <log>/allowed_signers)."),
+            .init(name: "signed-from", value: "<seq>", help: "With --signatures, let unsigned events before this seq be (signatures they carry are still checked)."),
             CommandSpec.logOption,
         ])
 
@@ -19,6 +20,16 @@ enum VerifyCommand: Command {
                 throw UsageError("The value '\(text.quotable)' is invalid for '--head <seq>:<hash>'; expected what 'decisionlog head' prints, e.g. 12:<64 hex digits>", command: spec)
             }
             recorded = head
+        }
+        var signedFrom: Int? = nil
+        if let text = args.value("signed-from") {
+            guard let seq = Int(text), seq >= 1 else {
+                throw UsageError("The value '\(text.quotable)' is invalid for '--signed-from <seq>'; expected the seq of the first event that must be signed, e.g. 120", command: spec)
+            }
+            guard args.flag("signatures") else {
+                throw UsageError("'--signed-from' only applies with '--signatures'; add '--signatures'", command: spec)
+            }
+            signedFrom = seq
         }
         let store = try context.openLog(args)
         let head: LogHead
@@ -41,31 +52,42 @@ enum VerifyCommand: Command {
             context.console.out("Head: \(head)")
             if let recorded { context.console.out("Holds the recorded head \(recorded.seq):\(recorded.hash.hex.prefix(12))…, unchanged.") }
         }
-        if args.flag("signatures") { try checkSignatures(store, context) }
+        guard args.flag("signatures") else { return }
+        if let signedFrom, signedFrom > head.seq {
+            throw UsageError("The value '\(signedFrom)' is invalid for '--signed-from <seq>'; the log's last event is #\(head.seq), so no event would need a signature", command: spec)
+        }
+        try checkSignatures(store, requiredFrom: signedFrom ?? 1, context)
     }
 
-    /// Checks who vouched for each event; lists what is wrong and fails with status 2 when anything is.
-    private static func checkSignatures(_ store: FileEventStore, _ context: CommandContext) throws {
+    /// Checks who vouched for each event from seq `requiredFrom` on (and every signature); lists what is wrong
+    /// and fails with status 2 when anything is.
+    private static func checkSignatures(_ store: FileEventStore, requiredFrom: Int, _ context: CommandContext) throws {
         var entries: [SignatureCheck.Entry] = []
         do { _ = try store.forEachEvent { event, _ in entries.append(SignatureCheck.Entry(event)); return true } } catch let error as LogError {
             throw CommandFailure(error)
         }
         let report: SignatureCheck.Report
         do throws(LogError) {
-            report = try SignatureCheck.check(entries, allowedSigners: store.folder.allowedSignersFile, environment: context.environment)
+            report = try SignatureCheck.check(entries, allowedSigners: store.folder.allowedSignersFile, requiredFrom: requiredFrom,
+                                              environment: context.environment)
         } catch {
             throw CommandFailure(error)
         }
         let checked = "\(report.signatures) signature\(report.signatures == 1 ? "" : "s") checked against \(store.folder.allowedSignersFile)"
         let events = "\(report.events) event\(report.events == 1 ? "" : "s")"
+        let letBe = report.exempt == 0 ? "" : "; \(report.exempt) unsigned event\(report.exempt == 1 ? "" : "s") before #\(requiredFrom) let be (--signed-from \(requiredFrom))"
         guard !report.findings.isEmpty else {
-            let all = report.events == 1 ? "the one event is" : "every one of the \(events) is"
-            context.console.out(report.events == 0 ? "Signatures: the log is empty." : "Signatures: \(all) signed by its actor (\(checked)).")
+            let all = requiredFrom > 1 ? "every event from #\(requiredFrom) on" : report.events == 1 ? "the one event" : "every one of the \(events)"
+            context.console.out(report.events == 0 ? "Signatures: the log is empty." : "Signatures: \(all) is signed by its actor (\(checked))\(letBe).")
             return
         }
-        let bad = report.events - report.signedByActor
-        context.console.out("Signatures: \(report.signedByActor) of \(events) signed by their actor (\(checked)); \(bad) \(bad == 1 ? "is" : "are") not:")
+        let bad = report.events - report.signedByActor - report.exempt
+        context.console.out("Signatures: \(report.signedByActor) of \(events) signed by their actor (\(checked))\(letBe); \(bad) \(bad == 1 ? "is" : "are") not:")
         for finding in report.findings { context.console.out("  \(finding)") }
-        throw CommandFailure("\(bad) of \(events) \(bad == 1 ? "is" : "are") not signed by \(bad == 1 ? "its" : "their") actor (listed above); sign new events with 'decisionlog config set signing.key <key>' and list each member's key in allowed_signers", .verificationFailed)
+        var hint = "sign new events with 'decisionlog config set signing.key <key>' and list each member's key in allowed_signers"
+        if let first = report.firstVouched, report.findings.allSatisfy({ $0.kind == .unsigned && $0.seqs.upperBound < first }) {
+            hint = "if the events before #\(first) predate signing, let them be with '--signed-from \(first)'"
+        }
+        throw CommandFailure("\(bad) of \(events) \(bad == 1 ? "is" : "are") not signed by \(bad == 1 ? "its" : "their") actor (listed above); \(hint)", .verificationFailed)
     }
 }
