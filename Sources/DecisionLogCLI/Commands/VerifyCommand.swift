@@ -53,7 +53,7 @@ enum VerifyCommand: Command {
             if let recorded { context.console.out("Holds the recorded head \(recorded.seq):\(recorded.hash.hex.prefix(12))…, unchanged.") }
         }
         guard args.flag("signatures") else { return }
-        if let signedFrom, signedFrom > head.seq {
+        if let signedFrom, head.seq > 0, signedFrom > head.seq {
             throw UsageError("The value '\(signedFrom)' is invalid for '--signed-from <seq>'; the log's last event is #\(head.seq), so no event would need a signature", command: spec)
         }
         try checkSignatures(store, requiredFrom: signedFrom ?? 1, context)
