@@ -31,6 +31,15 @@ struct SigningTests {
             .split(separator: "\n").map { try #require(try JSONValue.parse(Array($0.utf8)).objectValue) }
     }
 
+    /// Replaces the signature of event #`target` with that of #`source` (both signed), by hand in the file.
+    private func giveSignature(of source: Int, to target: Int, in workspace: Workspace) throws {
+        var lines = String(decoding: workspace.logBytes()["events.jsonl"]!, as: UTF8.self).split(separator: "\n").map(String.init)
+        let signature = { (line: String) in try #require(line.range(of: #","signature":"#)).lowerBound }
+        let carried = lines[source - 1][try signature(lines[source - 1])...]
+        lines[target - 1] = String(lines[target - 1][..<(try signature(lines[target - 1]))] + carried)
+        try FileSystem.replaceFile(Paths.join(workspace.log, "events.jsonl"), with: Array((lines.joined(separator: "\n") + "\n").utf8), durable: false)
+    }
+
     @Test func theKeyIsPersonalAndEveryAddAndEachImportIsSigned() throws {
         let (workspace, user) = try workspace(keys: ["Dana Reyes"])
         let set = workspace.run(["config", "set", "signing.key", "dana"], environment: user)
@@ -80,10 +89,7 @@ struct SigningTests {
         add("goal/good", key: "dana")
         add("goal/altered", key: "dana")
         // Give #6 the signature of #5: well-formed, from a listed key, but not over #6's hash.
-        var lines = String(decoding: workspace.logBytes()["events.jsonl"]!, as: UTF8.self).split(separator: "\n").map(String.init)
-        let signatureOf = { (line: String) in String(line[line.range(of: #","signature":"#)!.lowerBound...]) }
-        lines[5] = String(lines[5][..<lines[5].range(of: #","signature":"#)!.lowerBound]) + signatureOf(lines[4])
-        try FileSystem.replaceFile(Paths.join(workspace.log, "events.jsonl"), with: Array((lines.joined(separator: "\n") + "\n").utf8), durable: false)
+        try giveSignature(of: 5, to: 6, in: workspace)
 
         #expect(workspace.run(["verify"], environment: user).status == 0)
         let before = workspace.logBytes()
@@ -121,10 +127,7 @@ struct SigningTests {
         workspace.expectRefused(["verify", "--signed-from", "3"], status: 64, message: "'--signed-from' only applies with '--signatures'", environment: user)
 
         // An event before the boundary is let be only when unsigned: a signature it carries must still hold.
-        var lines = String(decoding: workspace.logBytes()["events.jsonl"]!, as: UTF8.self).split(separator: "\n").map(String.init)
-        let signature = { (line: String) in line.range(of: #","signature":"#)!.lowerBound }
-        lines[2] = String(lines[2][..<signature(lines[2])]) + String(lines[3][signature(lines[3])...])
-        try FileSystem.replaceFile(Paths.join(workspace.log, "events.jsonl"), with: Array((lines.joined(separator: "\n") + "\n").utf8), durable: false)
+        try giveSignature(of: 4, to: 3, in: workspace)
         let altered = workspace.run(["verify", "--signatures", "--signed-from", "4"], environment: user)
         #expect(altered.status == 2)
         #expect(altered.stdout.contains("Signatures: 1 of 4 events signed by their actor (2 signatures checked against \(Paths.join(workspace.log, "allowed_signers"))); 2 unsigned events before #4 let be (--signed-from 4); 1 is not:\n  #3 (Dana Reyes): the signature does not verify"), "\(altered.stdout)")
