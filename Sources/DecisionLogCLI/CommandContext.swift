@@ -7,6 +7,8 @@ struct CommandContext {
     let console: Console
     /// How the tool was invoked (its argv[0]), for hints that repeat it.
     var programPath = "decisionlog"
+    /// The logs this command opened, whose warnings are shown when it ends.
+    let openedLogs = OpenedLogs()
 
     /// Opens the log named by `--log`, `$DECISIONLOG_DIR`, or found above the current folder.
     func openLog(_ arguments: ParsedArguments) throws(CommandFailure) -> FileEventStore {
@@ -18,7 +20,9 @@ struct CommandContext {
         do throws(LogError) {
             let folder = try LogFolder.locate(explicitPath: explicitPath, environment: environment, currentDirectory: currentDirectory)
             // The environment's time zone and fiscal-year start win over the log's, for this process.
-            return try FileEventStore(opening: folder, adjusting: { Settings.applyEnvironment(environment, to: &$0) })
+            let store = try FileEventStore(opening: folder, adjusting: { Settings.applyEnvironment(environment, to: &$0) })
+            openedLogs.stores.append(store)
+            return store
         } catch {
             throw CommandFailure(error)
         }
@@ -65,11 +69,18 @@ struct CommandContext {
     }
 
     /// The checkpoints queries start from and leave, every `$DECISIONLOG_CHECKPOINT_EVERY` events (default
-    /// 10,000); nil when that is 0 (replay every query from the start, write none).
+    /// 10,000); nil when that is 0 (replay every query from the start, write none), or when there is no
+    /// checkpoint key to prove them with: none when neither $XDG_STATE_HOME nor $HOME is set, and a warning
+    /// when the key cannot be used.
     func checkpoints(of store: FileEventStore) -> CheckpointStore? {
         let interval = environment["DECISIONLOG_CHECKPOINT_EVERY"].flatMap { Int($0) } ?? 10_000
-        guard interval > 0 else { return nil }
-        return CheckpointStore(folder: store.folder, logID: store.configuration.logID, interval: interval)
+        guard interval > 0, CheckpointKey.path(environment: environment) != nil else { return nil }
+        do throws(SystemError) {
+            return CheckpointStore(folder: store.folder, logID: store.configuration.logID, key: try CheckpointKey.load(environment: environment), interval: interval)
+        } catch {
+            console.error("warning: checkpoints are off: \(error)")
+            return nil
+        }
     }
 
     /// `text`, a key file's path (`~/` for $HOME, or relative to the current folder), as a full path; throws
@@ -107,11 +118,12 @@ struct CommandContext {
         }
     }
 
-    /// Writes `text` to standard output, or, given `output`, replaces that file (relative to the current folder)
-    /// whole and durably; throws a failure saying why the file cannot be written.
-    func deliver(_ text: String, to output: String?) throws(CommandFailure) {
+    /// Writes `text`, in `format`, to standard output (as data for programs when the format is one —
+    /// `isDataFormat` — else as text for people); or, given `output`, replaces that file (relative to the
+    /// current folder) whole and durably, byte for byte. Throws a failure saying why the file cannot be written.
+    func deliver(_ text: String, format: String, to output: String? = nil) throws(CommandFailure) {
         guard let output else {
-            console.writeOut(text)
+            if Self.isDataFormat(format) { console.writeData(text) } else { console.writeOut(text) }
             return
         }
         do throws(SystemError) { try FileSystem.replaceFile(Paths.absolute(output, from: currentDirectory), with: Array(text.utf8), durable: true) } catch {
@@ -119,12 +131,25 @@ struct CommandContext {
         }
     }
 
+    /// Whether output in `format` is data for programs, written exactly as rendered (JSON, JSON Lines, CSV,
+    /// HTML), rather than text for people, whose controls are escaped on the way out.
+    static func isDataFormat(_ format: String) -> Bool { ["json", "jsonl", "csv", "html"].contains(format) }
+
     /// Prints the reader's warning about what an interrupted write left, when the read skipped it.
     func warnIfSkipped(_ skippedInterruptedWrite: Bool) {
         if skippedInterruptedWrite {
             console.error("warning: skipped the end of the log, left by a write that was interrupted before it was acknowledged; run 'decisionlog repair' to remove it")
         }
     }
+}
+
+/// The logs a command opened, so that what they noticed about their files is shown when it ends.
+final class OpenedLogs {
+    /// The stores, in the order they were opened.
+    var stores: [FileEventStore] = []
+
+    /// Every warning the stores noticed (once each), for standard error.
+    func takeNotices() -> [String] { stores.flatMap { $0.takeNotices() } }
 }
 
 /// One `decisionlog` subcommand.
@@ -162,7 +187,7 @@ extension ParsedArguments {
         guard let value = value(option) else { return fallback }
         guard choices.contains(value) else {
             let hint = NearestName.suggestion(for: value, among: choices).map { ". Did you mean '\($0)'?" } ?? ""
-            throw UsageError("The value '\(value.quotable)' is invalid for '--\(option)'; expected one of \(choices.joined(separator: ", "))\(hint)", command: spec)
+            throw UsageError("The value '\(value.quotedForMessage)' is invalid for '--\(option)'; expected one of \(choices.joined(separator: ", "))\(hint)", command: spec)
         }
         return value
     }

@@ -52,11 +52,3 @@ struct UsageError: Error {
         self.command = command
     }
 }
-
-extension String {
-    /// The text as an error message quotes it: whole when short, else its start and how long it was, so a
-    /// pasted megabyte does not come back as a megabyte of error.
-    var quotable: String {
-        count <= 80 ? self : "\(prefix(40))… (\(count) characters)"
-    }
-}

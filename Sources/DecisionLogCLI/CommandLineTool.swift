@@ -87,25 +87,30 @@ public enum CommandLineTool {
                 return ExitCode.success.rawValue
             }
         }
+        let (status, failure) = execute(command, rest, in: context)
+        // What the logs' stores noticed about their files (an ignored lock record) is said before any error.
+        for notice in context.openedLogs.takeNotices() { console.error("warning: " + notice) }
+        if let failure { console.writeError(failure) }
+        return status
+    }
+
+    /// Runs `command` with `arguments`; its exit status, and the error text to print when it failed.
+    private static func execute(_ command: CommandEntry, _ arguments: ArraySlice<String>, in context: CommandContext) -> (Int32, String?) {
         do {
-            try command.run(rest, context)
-            return ExitCode.success.rawValue
+            try command.run(arguments, context)
+            return (ExitCode.success.rawValue, nil)
         } catch let error as UsageError {
             var text = "Error: \(error.message)\n"
             if let spec = error.command {
                 text += "Usage: \(spec.usageLine)\n  See 'decisionlog \(spec.helpPath ?? spec.name) --help' for more information.\n"
             }
-            console.writeError(text)
-            return ExitCode.usage.rawValue
+            return (ExitCode.usage.rawValue, text)
         } catch let failure as CommandFailure {
-            console.error("Error: " + failure.lines.joined(separator: "\n"))
-            return failure.code.rawValue
+            return (failure.code.rawValue, "Error: " + failure.lines.joined(separator: "\n") + "\n")
         } catch let error as LogError {
-            console.error("Error: " + CommandFailure(error).lines.joined(separator: "\n"))
-            return CommandFailure(error).code.rawValue
+            return (CommandFailure(error).code.rawValue, "Error: " + CommandFailure(error).lines.joined(separator: "\n") + "\n")
         } catch {
-            console.error("Error: \(error)")
-            return ExitCode.failure.rawValue
+            return (ExitCode.failure.rawValue, "Error: \(error)\n")
         }
     }
 

@@ -54,13 +54,32 @@ public final class Console {
         return console
     }
 
-    /// Writes to standard output (styled on a terminal), or holds the text for the pager.
-    func writeOut(_ text: String) {
+    /// Writes text for people to standard output (styled on a terminal), or holds it for the pager. Controls
+    /// in it are escaped (`escapingControls`): what a table shows from the log cannot act on the screen.
+    func writeOut(_ text: String) { emit(text.escapingControls) }
+
+    /// Writes data for programs (JSON, JSON Lines, CSV, a completion script) to standard output as it is —
+    /// except on a terminal, where controls are escaped as in `writeOut`.
+    func writeData(_ text: String) { emit(outputIsTerminal ? text.escapingControls : text) }
+
+    private func emit(_ text: String) {
         if held != nil { held! += text } else { emitOut(styled.output ? Styling.output(text) : text) }
     }
 
-    /// Writes to standard error (styled on a terminal).
-    func writeError(_ text: String) { emitError(styled.error ? Styling.error(text) : text) }
+    /// Writes to standard error (styled on a terminal), controls escaped, and any line longer than
+    /// `longestErrorLine` cut short: no message echoes a pasted megabyte.
+    func writeError(_ text: String) {
+        var safe = text.escapingControls
+        if safe.utf8.count > Self.longestErrorLine {
+            safe = safe.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                line.count > Self.longestErrorLine ? "\(line.prefix(Self.longestErrorLine))… (\(line.count - Self.longestErrorLine) more characters)" : String(line)
+            }.joined(separator: "\n")
+        }
+        emitError(styled.error ? Styling.error(safe) : safe)
+    }
+
+    /// The longest line an error may print.
+    static let longestErrorLine = 4_000
 
     /// Writes a progress display to standard error when it is a terminal (from any thread: one write each).
     var progressWriter: (@Sendable (String) -> Void)? {

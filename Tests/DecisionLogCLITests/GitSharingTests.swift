@@ -104,13 +104,13 @@ struct GitSharingTests {
                in: root.path, key: Paths.join(root.path, "key"))
         let ours = try FileSystem.readFile(Paths.join(root.path, "ours.jsonl"))
         #expect(String(decoding: ours, as: UTF8.self).contains(#""signature":"#))
-        let result = try Harness.launch(["merge-driver", "base", "../ours.jsonl", "../theirs.jsonl", ".decisionlog/events.jsonl"], in: a,
+        let result = try Harness.launch(["merge-driver", "../base.jsonl", "../ours.jsonl", "../theirs.jsonl", ".decisionlog/events.jsonl"], in: a,
                                         environment: ["DECISIONLOG_SIGNING_KEY": "", "XDG_CONFIG_HOME": Paths.join(root.path, "xdg")])
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("Error: decisionlog merge: local events #2 and on were signed, and re-sealing changes their hashes, but no signing key is set here"), "\(result.stderr)")
         #expect(try FileSystem.readFile(Paths.join(root.path, "ours.jsonl")) == ours)
         // With the key, the merge re-signs the re-sealed event.
-        let merged = try Harness.launch(["merge-driver", "base", "../ours.jsonl", "../theirs.jsonl", ".decisionlog/events.jsonl"], in: a,
+        let merged = try Harness.launch(["merge-driver", "../base.jsonl", "../ours.jsonl", "../theirs.jsonl", ".decisionlog/events.jsonl"], in: a,
                                         environment: ["DECISIONLOG_SIGNING_KEY": Paths.join(root.path, "key")])
         #expect(merged.status == 0, "\(merged.stderr)")
         #expect(merged.stderr.hasPrefix("decisionlog merge: kept 1 shared and 1 incoming event; re-sealed 1 local event as #3 and signed it again (1 signature)"), "\(merged.stderr)")
@@ -126,7 +126,8 @@ struct GitSharingTests {
         let good = try FileSystem.readFile(log)
         try FileSystem.replaceFile(Paths.join(a, "theirs.jsonl"), with: Array(String(decoding: good, as: UTF8.self).replacingOccurrences(of: "\"X\"", with: "\"Y\"").utf8), durable: false)
         try FileSystem.replaceFile(Paths.join(a, "ours.jsonl"), with: good, durable: false)
-        let result = try Harness.launch(["merge-driver", "base", "ours.jsonl", "theirs.jsonl", ".decisionlog/events.jsonl"], in: a)
+        try FileSystem.replaceFile(Paths.join(a, "base.jsonl"), with: [], durable: false)
+        let result = try Harness.launch(["merge-driver", "base.jsonl", "ours.jsonl", "theirs.jsonl", ".decisionlog/events.jsonl"], in: a)
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("Error: decisionlog merge: the incoming log fails verification"))
         #expect(try FileSystem.readFile(Paths.join(a, "ours.jsonl")) == good)

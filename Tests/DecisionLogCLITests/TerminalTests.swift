@@ -11,7 +11,8 @@ struct TerminalTests {
     /// Runs `command` (a shell line; `$DECISIONLOG` is the tool) on a 10-row terminal; returns what the terminal showed.
     private func onTerminal(_ command: String, in workspace: Workspace, environment: [String: String] = [:]) throws -> String {
         let line = "stty rows 10 cols 120; " + command
-        let result = try Harness.launch(shell: "\(try #require(TerminalTests.script)) -qec '\(line)' /dev/null", in: workspace.path, environment: environment)
+        let result = try Harness.launch(shell: "\(try #require(TerminalTests.script)) -qec '\(line)' /dev/null", in: workspace.path,
+                                        environment: ["XDG_STATE_HOME": workspace.stateHome].merging(environment) { $1 })
         #expect(result.status == 0)
         return result.stdout
     }

@@ -138,7 +138,7 @@ struct ViewCommandTests {
         let goals = Paths.join(workspace.log, "cache/checkpoints/goals/47.ckpt")
         #expect(FileSystem.exists(goals))
         #expect(answers([:]) == replayed)
-        // A flipped byte in the body: the checksum fails, the checkpoint is removed, the answer is the same.
+        // A flipped byte in the body: the MAC fails, the checkpoint is removed, the answer is the same.
         var bytes = try FileSystem.readFile(goals)
         bytes[bytes.count - 3] ^= 0x20
         try FileSystem.replaceFile(goals, with: bytes, durable: false)

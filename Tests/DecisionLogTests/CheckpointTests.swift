@@ -33,7 +33,7 @@ struct CheckpointTests {
     }
 
     static func checkpoints(_ store: FileEventStore, every interval: Int = 500) -> CheckpointStore {
-        CheckpointStore(folder: store.folder, logID: store.configuration.logID, interval: interval)
+        CheckpointStore(folder: store.folder, logID: store.configuration.logID, key: Fixtures.checkpointKey, interval: interval)
     }
 
     @Test func aViewFromACheckpointAnswersAsAReplayFromTheStart() throws {

@@ -6,19 +6,25 @@ import Testing
 /// refuse to build on it, and `repair` removes it whole. A record left by an append that did finish changes
 /// nothing.
 struct InterruptedAppendTests {
-    /// A log of 5 events, and the bytes and head it would have after an append of 3 more.
+    /// A log of 5 events, and the bytes and head it has after an append of 3 more, with the record that
+    /// append wrote.
     private func logAndUnfinishedAppend(_ folder: TemporaryFolder) throws -> (store: FileEventStore, before: [UInt8], after: [UInt8], pending: PendingAppend) {
         let store = try Fixtures.log(in: folder, events: 5)
         let before = Fixtures.eventBytes(folder)
+        let head = try store.head()
         let receipt = try store.append(AppendRequest(drafts: (5..<8).map(Fixtures.variedDraft), recordedBy: "test"))
         let after = Fixtures.eventBytes(folder)
-        let pending = PendingAppend(start: Int64(before.count), end: Int64(after.count), lastSeq: receipt.head.seq, lastHash: receipt.head.hash)
+        let pending = PendingAppend(inode: try Fixtures.eventsStatus(folder).inode, start: Int64(before.count), end: Int64(after.count),
+                                    before: head.link, last: receipt.head.link)
         return (store, before, after, pending)
     }
 
-    /// Leaves the state of a writer killed after writing `count` bytes of its append.
+    /// Leaves the state of a writer killed after writing `count` bytes of its append: the events file cut
+    /// back in place (the same file), the record in the lock file.
     private func kill(after count: Int, of append: (before: [UInt8], after: [UInt8], pending: PendingAppend), in folder: TemporaryFolder) throws {
-        Fixtures.writeEvents(append.before + append.after[append.before.count..<(append.before.count + count)], in: folder)
+        let events = try FileDescriptor.open(folder.logFolder.eventsFile, .readWriteCreate)
+        defer { events.close() }
+        try events.truncate(to: Int64(append.before.count + count))
         let lock = try FileDescriptor.open(folder.logFolder.lockFile, .readWriteCreate)
         defer { lock.close() }
         try append.pending.save(to: lock)
@@ -92,13 +98,76 @@ struct InterruptedAppendTests {
         try Fixtures.log(in: folder, events: 1)
         let lock = try FileDescriptor.open(folder.logFolder.lockFile, .readWriteCreate)
         defer { lock.close() }
-        let record = PendingAppend(start: 10, end: 2000, lastSeq: 7, lastHash: Digest(hex: String(repeating: "ab", count: 32))!)
+        let hash = Digest(hex: String(repeating: "ab", count: 32))!
+        let record = PendingAppend(inode: 42, start: 10, end: 2000, before: .init(seq: 3, hash: hash), last: .init(seq: 7, hash: hash))
         try record.save(to: lock)
-        #expect(PendingAppend.read(from: lock) == record)
-        for text in ["", "decisionlog-pending 1 10 5 7 \(String(repeating: "ab", count: 32)) end\n", "decisionlog-pending 2 10 2000 7 ab end\n", "junk"] {
+        #expect(PendingAppend.read(from: lock) == .record(record))
+        try lock.truncate(to: 0)
+        #expect(PendingAppend.read(from: lock) == .empty)
+        let hex = String(repeating: "ab", count: 32)
+        for text in ["decisionlog-pending 1 10 2000 7 \(hex) end\n", "decisionlog-pending 2 42 10 5 3 \(hex) 7 \(hex) end\n",
+                     "decisionlog-pending 2 42 10 2000 7 \(hex) 3 \(hex) end\n", "decisionlog-pending 2 42 10 2000 3 ab 7 \(hex) end\n", "junk"] {
             try lock.truncate(to: 0)
             try lock.write(Array(text.utf8), at: 0)
-            #expect(PendingAppend.read(from: lock) == nil, "\(text)")
+            #expect(PendingAppend.read(from: lock) == .unknown, "\(text)")
         }
     }
+
+    /// A record nobody's append wrote — forged, or delivered by git — hides nothing, cuts nothing, and is
+    /// reported: whatever it names, the acknowledged events stay visible, verify passes, appends go on, and
+    /// repair only clears the lock file.
+    @Test(arguments: ForgedRecord.allCases)
+    func aRecordThatDoesNotDescribeTheLogHidesAndRemovesNothing(forgery: ForgedRecord) throws {
+        let folder = TemporaryFolder()
+        let store = try Fixtures.log(in: folder, events: 8)
+        let bytes = Fixtures.eventBytes(folder)
+        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast()
+        let startOfSixth = Int64(lines.prefix(5).reduce(0) { $0 + $1.count + 1 })
+        var events: [Event] = []
+        _ = try store.forEachEvent { event, _ in events.append(event); return true }
+        let inode = try Fixtures.eventsStatus(folder).inode
+        let record: String = switch forgery {
+        case .version1: "decisionlog-pending 1 \(startOfSixth) \(bytes.count + 500) 11 \(Digest.zero.hex) end\n"
+        case .anotherFile:
+            PendingAppend(inode: inode + 1, start: startOfSixth, end: Int64(bytes.count) + 500, before: events[4].link, last: .init(seq: 11, hash: .zero)).text
+        case .wrongEventBefore:
+            PendingAppend(inode: inode, start: startOfSixth, end: Int64(bytes.count) + 500, before: events[3].link, last: .init(seq: 11, hash: .zero)).text
+        case .acknowledgedByTheTailCache:
+            PendingAppend(inode: inode, start: startOfSixth, end: Int64(bytes.count) + 500, before: events[4].link, last: .init(seq: 11, hash: .zero)).text
+        }
+        try FileSystem.replaceFile(folder.logFolder.lockFile, with: Array(record.utf8), durable: false)
+
+        let reader = try FileEventStore(opening: folder.logFolder)
+        var seen = 0
+        #expect(try !reader.forEachEvent { _, _ in seen += 1; return true }.skippedInterruptedWrite)
+        #expect(seen == 8)
+        #expect(try reader.verify(progress: nil).seq == 8)
+        #expect(reader.takeNotices().contains { $0.contains("it was ignored, and no event was hidden or removed") })
+        let report = try reader.repair()
+        #expect(report.removedBytes == 0)
+        #expect(Fixtures.eventBytes(folder) == bytes)
+        #expect(try FileSystem.readFile(folder.logFolder.lockFile).isEmpty)
+        #expect(try reader.append(AppendRequest(drafts: [Fixtures.variedDraft(9)], recordedBy: "test")).head.seq == 9)
+    }
+
+    enum ForgedRecord: CaseIterable, Sendable {
+        /// An older version's record, which names no file.
+        case version1
+        /// A record naming another events file.
+        case anotherFile
+        /// A record whose event before its start is not the one there.
+        case wrongEventBefore
+        /// A record consistent with the file, but after whose start the tail cache shows acknowledged events.
+        case acknowledgedByTheTailCache
+    }
+}
+
+extension PendingAppend {
+    /// The record's line, as text.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+extension Event {
+    /// The event as a link in the chain.
+    var link: LogHead.Link { .init(seq: seq, hash: hash) }
 }

@@ -68,7 +68,7 @@ struct JSONSchemaTests {
         (#"{"type": "number", "minimun": 0}"#, "#/minimun", "the keyword \"minimun\" is not supported; did you mean \"minimum\"?"),
         (##"{"properties": {"a": {"$ref": "#/$defs/missing"}}}"##, "#/properties/a/$ref", "nothing at \"#/$defs/missing\""),
         (##"{"$ref": "https://example.com/other.json"}"##, "#/$ref", "only references within the document"),
-        (#"{"pattern": "(unclosed"}"#, "#/pattern", "not a valid regular expression"),
+        (#"{"pattern": "(unclosed"}"#, "#/pattern", "not a regular expression decisionlog can use: the group opened here is not closed"),
         (#"{"type": "text"}"#, "#/type", "unknown type \"text\""),
         (#"[1]"#, "#", "a schema must be an object or a boolean"),
     ])

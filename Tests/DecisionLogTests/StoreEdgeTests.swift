@@ -21,7 +21,7 @@ struct StoreEdgeTests {
     @Test func theTailCacheMustBeConfirmedByTheLastLine() throws {
         let folder = TemporaryFolder()
         try Fixtures.log(in: folder, events: 5)
-        let cache = try #require(TailCache.load(Paths.join(folder.logFolder.cacheFolder, "tail")))
+        let cache = try #require(TailCache.load(folder.logFolder))
         let events = try FileDescriptor.open(folder.logFolder.eventsFile, .readWriteCreate)
         defer { events.close() }
         #expect(cache.matches(try events.status()))

@@ -1,11 +1,10 @@
-internal import DecisionLogKernels
-
 /// One view's checkpoint: the view's state after event `seq`, written beside the log and mapped back into
 /// memory to be read in place. It names the log and the event it follows (seq, hash and where that line
 /// lies in the events file), so it is used only for the log it was made from, and only while that event is
-/// still where it was; a checksum over the whole file catches damaged bytes.
+/// still where it was; a MAC under this person's checkpoint key over the whole file proves their own tool
+/// wrote it — after verifying every event it folds — and that not a byte has changed since.
 ///
-/// Layout (little-endian): a 128-byte header; the view's name and the schema registrations known at `seq`;
+/// Layout (little-endian): a 160-byte header; the view's name and the schema registrations known at `seq`;
 /// a table of six regions — the stamps of the events the state refers to (56 bytes each, by seq), the
 /// string table those stamps use (offsets, then UTF-8), and the state itself: records read in order, the
 /// histories' entry tables (effective time, seq and id of each change, then each value's offset) and the
@@ -15,17 +14,19 @@ final class CheckpointFile: @unchecked Sendable {
 
     static let magic = Array("DLCKPT01".utf8)
     /// The file layout's version; a file of another is not used.
-    static let format: UInt32 = 1
-    static let headerLength = 128
+    static let format: UInt32 = 2
+    static let headerLength = 160
     static let stampLength = 56
     static let entryLength = 32
-    /// Where the checksum lies in the header; it covers the header before it and the whole body.
-    static let checksumOffset = 104
+    /// Where the MAC lies in the header; it covers the header before it and the whole body.
+    static let macOffset = 104
 
-    /// The checksum of a header's first bytes and the body.
-    static func checksum(header: UnsafeRawBufferPointer, body: UnsafeRawBufferPointer) -> UInt64 {
-        func sum(_ bytes: UnsafeRawBufferPointer) -> UInt64 { dl_checksum64(bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count) }
-        return sum(header) &* 0x9E37_79B1_85EB_CA87 ^ sum(body)
+    /// The MAC under `key` of a header's first bytes and the body.
+    static func mac(header: UnsafeRawBufferPointer, body: UnsafeRawBufferPointer, key: CheckpointKey) -> Digest {
+        var mac = HMAC(key: key.bytes)
+        mac.update(header)
+        mac.update(body)
+        return mac.finalize()
     }
 
     /// Which view, of which log, after which event.
@@ -59,12 +60,23 @@ final class CheckpointFile: @unchecked Sendable {
     let entries: UnsafeRawBufferPointer
     let values: UnsafeRawBufferPointer
 
-    /// Maps and checks the checkpoint at `path`; throws `CheckpointError` for a file that is not a whole,
-    /// undamaged checkpoint of this format.
-    init(path: String) throws(CheckpointError) {
-        do throws(SystemError) { mapping = try MappedFile(path: path) } catch {
-            throw CheckpointError("cannot read \(path): \(error.reason)")
+    /// Maps and checks the checkpoint open as `file`; throws `CheckpointError` for a file that is not a
+    /// whole checkpoint of this format whose MAC under `key` matches.
+    convenience init(file: FileDescriptor, key: CheckpointKey) throws(CheckpointError) {
+        let mapping: MappedFile
+        do throws(SystemError) { mapping = try MappedFile(file: file) } catch {
+            throw CheckpointError("cannot read \(file.path): \(error.reason)")
         }
+        try self.init(mapping, key: key)
+    }
+
+    /// Checks the checkpoint whose file holds `bytes`, as `init(file:key:)`.
+    convenience init(bytes: [UInt8], key: CheckpointKey) throws(CheckpointError) {
+        try self.init(MappedFile(copying: bytes), key: key)
+    }
+
+    private init(_ mapping: MappedFile, key: CheckpointKey) throws(CheckpointError) {
+        self.mapping = mapping
         let bytes = mapping.bytes
         guard bytes.count >= CheckpointFile.headerLength, bytes.starts(with: CheckpointFile.magic) else {
             throw CheckpointError("not a checkpoint")
@@ -79,11 +91,12 @@ final class CheckpointFile: @unchecked Sendable {
         let recordedAt = Timestamp(milliseconds: try head.i64())
         let lineStart = try head.i64(), lineEnd = try head.i64()
         let bodyLength = try head.int()
-        let checksum = try head.u64()
+        let mac = try head.raw(32)
         guard bodyLength == bytes.count - CheckpointFile.headerLength else { throw CheckpointError("the checkpoint is cut short") }
         let body = UnsafeRawBufferPointer(rebasing: bytes[CheckpointFile.headerLength...])
-        guard CheckpointFile.checksum(header: UnsafeRawBufferPointer(rebasing: bytes[0..<CheckpointFile.checksumOffset]), body: body) == checksum else {
-            throw CheckpointError("the checkpoint is damaged (its checksum does not match)")
+        let expected = CheckpointFile.mac(header: UnsafeRawBufferPointer(rebasing: bytes[0..<CheckpointFile.macOffset]), body: body, key: key)
+        guard expected.bigEndianBytes == mac.loadUnaligned(as: SIMD32<UInt8>.self) else {
+            throw CheckpointError("the checkpoint was not written by your decisionlog, or was changed since (its MAC does not match)")
         }
 
         var reader = CheckpointBytesReader(body)
@@ -143,7 +156,7 @@ final class CheckpointFile: @unchecked Sendable {
                          recordedAt: Timestamp(milliseconds: Int64(bitPattern: u64(at + 32))),
                          details: .checkpoint(self, offset: at))
         }
-        // The writer keeps the stamp of every change it writes, and the checksum proves the file is as written.
+        // The writer keeps the stamp of every change it writes, and the MAC proves the file is as written.
         preconditionFailure("checkpoint of \(header.view) has no stamp for #\(seq); remove .decisionlog/cache/checkpoints")
     }
 

@@ -39,8 +39,8 @@ struct CheckpointWriter {
         }
     }
 
-    /// The whole file, for `header` (whose view, version, log and event it states).
-    func file(_ header: CheckpointFile.Header) -> [UInt8] {
+    /// The whole file, for `header` (whose view, version, log and event it states), with its MAC under `key`.
+    func file(_ header: CheckpointFile.Header, key: CheckpointKey) -> [UInt8] {
         // The stamp table and the strings it uses.
         var strings = CheckpointBytesWriter()
         var stringOffsets = CheckpointBytesWriter()
@@ -107,8 +107,9 @@ struct CheckpointWriter {
         head.i64(header.lineStart)
         head.i64(header.lineEnd)
         head.int(body.count)
-        precondition(head.count == CheckpointFile.checksumOffset)
-        head.u64(head.bytes.withUnsafeBytes { header in body.bytes.withUnsafeBytes { CheckpointFile.checksum(header: header, body: $0) } })
+        precondition(head.count == CheckpointFile.macOffset)
+        let mac = head.bytes.withUnsafeBytes { header in body.bytes.withUnsafeBytes { CheckpointFile.mac(header: header, body: $0, key: key) } }
+        head.raw(mac.bytes)
         while head.count < CheckpointFile.headerLength { head.u8(0) }
         return head.bytes + body.bytes
     }

@@ -54,21 +54,27 @@ extension EventStore {
     /// type, or a type neither built in nor registered before it).
     public func forEachEvent(_ visit: (_ event: Event, _ line: UnsafeRawBufferPointer) throws -> Bool) throws -> ReadEnd {
         var registered = RegisteredTypes()
-        return try forEachEvent(from: .start, registered: &registered) { event, line, _ in try visit(event, line) }
+        var unchecked: ChainWalk? = nil
+        return try forEachEvent(from: .start, registered: &registered, chain: &unchecked) { event, line, _ in try visit(event, line) }
     }
 
     /// As `forEachEvent(_:)`, from `position` on, with the team types registered before it in `registered`
-    /// (which takes in the registrations read), and each line's place in the file.
-    func forEachEvent(from position: LogPosition, registered: inout RegisteredTypes,
+    /// (which takes in the registrations read), and each line's place in the file. With `chain`, each line
+    /// is also checked against its hash and linked to the one before, on every core, from the event `chain`
+    /// starts at (the one before `position`): `chain` ends where the chain still held.
+    func forEachEvent(from position: LogPosition, registered: inout RegisteredTypes, chain: inout ChainWalk?,
                       _ visit: (_ event: Event, _ line: UnsafeRawBufferPointer, _ span: LineSpan) throws -> Bool) throws -> ReadEnd {
         // Lines are read and decoded on other threads, on every core, while this one visits them in order.
         var visited = 0
-        let end = try BatchPipeline.run(read: { [self] emit in try readBatches(from: position) { emit($0) } }, transform: Self.decode) { batch, decoded in
+        let transform = chain == nil ? Self.decode : Self.decodeAndHash
+        let end = try BatchPipeline.run(read: { [self] emit in try readBatches(from: position) { emit($0) } }, transform: transform) { batch, decoded in
             for index in 0..<batch.count {
                 let number = batch.firstNumber + index
                 let event: Event
                 switch decoded[index] {
-                case .success(let decodedEvent): event = decodedEvent
+                case .success(let decodedEvent):
+                    event = decodedEvent.event
+                    chain?.take(event, hashMatches: decodedEvent.hashMatches)
                 case .failure(let error):
                     let problem = IntegrityProblem(error.needsNewerTool ? .needsNewerTool : .malformed, line: number, seq: nil, error.message)
                     throw LogError.integrity(problem, action: "read the log", isWrite: false)
@@ -87,8 +93,16 @@ extension EventStore {
     }
 
     /// A stored line decoded, or why it does not decode.
-    @Sendable private static func decode(_ line: UnsafeRawBufferPointer, _ number: Int) -> Result<Event, EventDecodingError> {
-        do throws(EventDecodingError) { return .success(try Event(line: line)) } catch { return .failure(error) }
+    @Sendable private static func decode(_ line: UnsafeRawBufferPointer, _ number: Int) -> Result<(event: Event, hashMatches: Bool), EventDecodingError> {
+        do throws(EventDecodingError) { return .success((try Event(line: line), true)) } catch { return .failure(error) }
+    }
+
+    /// A stored line decoded, and whether its bytes match its hash.
+    @Sendable private static func decodeAndHash(_ line: UnsafeRawBufferPointer, _ number: Int) -> Result<(event: Event, hashMatches: Bool), EventDecodingError> {
+        decode(line, number).map { decoded in
+            let hashes = EventLine.hashes(of: line)
+            return (decoded.event, hashes.map { $0.stored == $0.computed && $0.stored == decoded.event.hash } ?? false)
+        }
     }
 
     /// The events `reference` names: one, or several when an id prefix is ambiguous, or none.

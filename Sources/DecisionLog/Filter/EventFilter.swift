@@ -45,17 +45,16 @@ public struct EventFilter {
     }
 }
 
-/// A case-insensitive regular expression (or plain text, which is a valid one) searched in an event's text.
-/// Not `Sendable`: the standard library's type-erased `Regex` is not.
-public struct TextPattern {
+/// A case-insensitive regular expression (or plain text, which is a valid one) searched in an event's text,
+/// in time linear in the text (see `Pattern`).
+public struct TextPattern: Sendable {
     /// The pattern as given.
-    public let source: String
-    private let regex: Regex<AnyRegexOutput>
+    public var source: String { pattern.source }
+    private let pattern: Pattern
 
-    /// Compiles `source`; throws when it is not a valid regular expression.
-    public init(_ source: String) throws {
-        self.source = source
-        regex = try Regex(source).ignoresCase()
+    /// Compiles `source`; throws `PatternError` when it is not a pattern `Pattern` accepts.
+    public init(_ source: String) throws(PatternError) {
+        pattern = try Pattern(source, ignoringCase: true)
     }
 
     /// True when the subject, reason, actor or any text in the payload contains a match.
@@ -63,7 +62,7 @@ public struct TextPattern {
         var texts = [event.subject.text, event.actor.name, event.actor.role]
         if let reason = event.reason { texts.append(reason) }
         TextPattern.collectStrings(event.payload.json, into: &texts)
-        return texts.contains { $0.contains(regex) }
+        return texts.contains { pattern.matches(in: $0) }
     }
 
     private static func collectStrings(_ value: JSONValue, into texts: inout [String]) {

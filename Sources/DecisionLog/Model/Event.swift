@@ -80,4 +80,21 @@ public struct LogHead: Sendable, Equatable, CustomStringConvertible {
 
     /// `seq:hash`, the form `verify --head` takes.
     public var description: String { "\(seq):\(hash.hex)" }
+
+    /// The head's event as a link in the chain: its seq and hash.
+    public var link: Link { Link(seq: seq, hash: hash) }
+
+    /// An event named by its seq and hash (seq 0 and `Digest.zero` before the first event).
+    public struct Link: Sendable, Equatable {
+        /// The event's seq.
+        public let seq: Int
+        /// The event's hash.
+        public let hash: Digest
+
+        /// A link; see the properties.
+        public init(seq: Int, hash: Digest) {
+            self.seq = seq
+            self.hash = hash
+        }
+    }
 }

@@ -1,4 +1,4 @@
-// Every Glibc call the library makes lives in this file: thin typed wrappers that retry on EINTR,
+// The library's Glibc calls live in the Platform folder: thin typed wrappers that retry on EINTR,
 // loop over short reads and writes, and report failures as `SystemError` with the path involved.
 import Glibc
 internal import DecisionLogKernels
@@ -11,26 +11,65 @@ public struct SystemError: Error, Sendable, Equatable, CustomStringConvertible {
     public let operation: String
     /// The file the operation concerned, when there is one.
     public let path: String?
+    /// What is wrong, in words, when errno does not say it (a file that is a link, a FIFO, has other names,
+    /// or holds something other than it should); nil for a plain errno.
+    public let detail: String?
+    /// True when the path names something other than a plain file or folder of its own: a symbolic link, a
+    /// FIFO, a device, or a file with other names (hard links).
+    public let isUnsafeFile: Bool
 
-    /// The C library's text for `code`, e.g. "No space left on device".
-    public var reason: String { String(cString: strerror(code)) }
+    /// A failure with errno `code`; `detail` says what is wrong when errno does not.
+    public init(code: Int32, operation: String, path: String?, detail: String? = nil, isUnsafeFile: Bool = false) {
+        self.code = code
+        self.operation = operation
+        self.path = path
+        self.detail = detail
+        self.isUnsafeFile = isUnsafeFile
+    }
+
+    /// A file at `path` that is there but not as it should be: `problem` says how.
+    public static func invalid(_ path: String, _ problem: String) -> SystemError {
+        SystemError(code: EINVAL, operation: "check", path: path, detail: problem)
+    }
+
+    /// The C library's text for `code`, e.g. "No space left on device", or what is wrong with the file.
+    public var reason: String { detail ?? String(cString: strerror(code)) }
 
     public var description: String {
+        if let detail, let path { return "\(path) \(detail)" }
         if let path { return "\(operation) \(path): \(reason)" }
         return "\(operation): \(reason)"
     }
 
     /// True when the error means the file or folder does not exist.
-    public var isNotFound: Bool { code == ENOENT || code == ENOTDIR }
+    public var isNotFound: Bool { detail == nil && (code == ENOENT || code == ENOTDIR) }
+    /// True when the error means something is already there under the name.
+    public var isAlreadyThere: Bool { code == EEXIST }
     /// True when the error means permission was refused or the file system is read-only.
     public var isPermission: Bool { code == EACCES || code == EPERM || code == EROFS }
     /// True when the error means the disk or quota is full, or the file reached the size limit.
     public var isNoSpace: Bool { code == ENOSPC || code == EDQUOT || code == EFBIG }
+    /// The error for `path`, reached without following links, whose status is `s` (nil: a symbolic link),
+    /// when a regular file (or, `wantsFolder`, a folder) was expected.
+    static func unsafe(_ path: String, operation: String, status s: stat?, wantsFolder: Bool = false) -> SystemError {
+        let wanted = wantsFolder ? "a folder" : "a regular file"
+        guard let s else { return SystemError(code: ELOOP, operation: operation, path: path, detail: "is a symbolic link, not \(wanted) of the log's own", isUnsafeFile: true) }
+        let kind: String = switch s.st_mode & S_IFMT {
+        case S_IFDIR: "is a folder, not a file"
+        case S_IFIFO: "is a FIFO (named pipe), not \(wanted)"
+        case S_IFSOCK: "is a socket, not \(wanted)"
+        case S_IFCHR, S_IFBLK: "is a device, not \(wanted)"
+        case S_IFREG where wantsFolder: "is a file, not a folder"
+        case S_IFREG: "has \(s.st_nlink) names (hard links); a file the log writes must have only its own"
+        default: "is not \(wanted)"
+        }
+        return SystemError(code: EINVAL, operation: operation, path: path, detail: kind, isUnsafeFile: true)
+    }
 }
 
 /// Calls `body` again while it fails with EINTR; returns its result or throws its errno.
 @inline(__always)
-private func retrying<T: BinaryInteger>(
+func retrying<T: BinaryInteger>(
     _ operation: String, _ path: String?, _ body: () -> T
 ) throws(SystemError) -> T {
     while true {
@@ -45,16 +84,32 @@ private func retrying<T: BinaryInteger>(
 /// How a file is opened.
 public struct OpenMode: Sendable {
     let flags: Int32
+    /// Whether the path must name a regular file of the log's own (see `inLog`).
+    let isLogFile: Bool
+
+    private init(flags: Int32, isLogFile: Bool = false) {
+        self.flags = flags
+        self.isLogFile = isLogFile
+    }
+
     /// Read only.
     public static let read = OpenMode(flags: O_RDONLY)
     /// Read and write, every write going to the end of the file.
     public static let append = OpenMode(flags: O_RDWR | O_APPEND)
     /// Read and write, creating the file when missing.
     public static let readWriteCreate = OpenMode(flags: O_RDWR | O_CREAT)
-    /// Write a new file that must not exist yet.
-    public static let createNew = OpenMode(flags: O_WRONLY | O_CREAT | O_EXCL)
+    /// Write a new file that must not exist yet (a symbolic link in its place counts as existing).
+    public static let createNew = OpenMode(flags: O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW)
     /// Write a file, creating it or emptying it first.
     public static let createOrTruncate = OpenMode(flags: O_WRONLY | O_CREAT | O_TRUNC)
+
+    /// This mode for a file of a log, whose name anyone who shares the log may have replaced: a symbolic
+    /// link is not followed, a FIFO or device is not waited on, and the open fails (`isUnsafeFile`) unless
+    /// the name is a regular file — with no other name, when it is opened for writing.
+    public var inLog: OpenMode { OpenMode(flags: flags | O_NOFOLLOW | O_NONBLOCK, isLogFile: true) }
+
+    /// Whether the mode writes.
+    var writes: Bool { flags & O_ACCMODE != O_RDONLY }
 }
 
 /// What `fstat` and `stat` tell about a file, reduced to what the log needs.
@@ -101,12 +156,41 @@ public struct FileDescriptor: Sendable {
 
     /// Opens `path`; throws `SystemError` naming the path on failure.
     public static func open(_ path: String, _ mode: OpenMode, permissions: UInt32 = 0o644) throws(SystemError) -> FileDescriptor {
-        let fd = try retrying("open", path) { Glibc.open(path, mode.flags | O_CLOEXEC, mode_t(permissions)) }
-        return FileDescriptor(raw: fd, path: path)
+        try open(path, mode, permissions: permissions) { Glibc.open(path, $0, $1) }
+    }
+
+    /// Opens `path` with `opening` (open or openat) and, for a file of the log, checks what was opened.
+    static func open(_ path: String, _ mode: OpenMode, permissions: UInt32,
+                     _ opening: (Int32, mode_t) -> Int32) throws(SystemError) -> FileDescriptor {
+        let fd: Int32
+        do { fd = try retrying("open", path) { opening(mode.flags | O_CLOEXEC, mode_t(permissions)) } } catch {
+            if error.code == ELOOP, mode.flags & O_NOFOLLOW != 0 { throw SystemError.unsafe(path, operation: "open", status: nil) }
+            throw error
+        }
+        let file = FileDescriptor(raw: fd, path: path)
+        guard mode.isLogFile else { return file }
+        var s = stat()
+        guard fstat(fd, &s) == 0 else {
+            let code = errno
+            file.close()
+            throw SystemError(code: code, operation: "fstat", path: path)
+        }
+        if s.st_mode & S_IFMT != S_IFREG || (mode.writes && s.st_nlink > 1) {
+            file.close()
+            throw SystemError.unsafe(path, operation: "open", status: s)
+        }
+        return file
     }
 
     /// Closes the descriptor; errors are ignored because the data was already synced or abandoned.
     public func close() { _ = Glibc.close(raw) }
+
+    /// Whether the open file belongs to the user running this process, and its permission bits.
+    public func ownership() throws(SystemError) -> (isOwnedByCurrentUser: Bool, permissions: UInt32) {
+        var s = stat()
+        _ = try retrying("fstat", path) { fstat(raw, &s) }
+        return (s.st_uid == geteuid(), UInt32(s.st_mode) & 0o7777)
+    }
 
     /// Status of the open file.
     public func status() throws(SystemError) -> FileStatus {
@@ -234,6 +318,24 @@ public enum FileSystem {
         do { try makeDirectory(path) } catch where error.code == EEXIST && isDirectory(path) {}
     }
 
+    /// Creates `path` holding `bytes` (with `permissions`) unless something is already there: written whole
+    /// and synced under a temporary name first, then linked into place, so no reader ever sees part of it.
+    /// Succeeds, leaving the existing file, when another process made it first.
+    public static func createExclusively(_ path: String, with bytes: [UInt8], permissions: UInt32) throws(SystemError) {
+        let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: .min ... .max))"
+        let file = try FileDescriptor.open(temporary, .createNew, permissions: permissions)
+        defer { try? removeFile(temporary) }
+        do {
+            try file.writeAll(bytes)
+            try file.sync()
+            file.close()
+        } catch {
+            file.close()
+            throw error
+        }
+        if link(temporary, path) != 0 && errno != EEXIST { throw SystemError(code: errno, operation: "link", path: path) }
+    }
+
     /// Atomically replaces `destination` with `source` (both on one file system).
     public static func rename(_ source: String, to destination: String) throws(SystemError) {
         _ = try retrying("rename", source) { Glibc.rename(source, destination) }
@@ -277,18 +379,19 @@ public enum FileSystem {
         _ = try retrying("fsync", path) { fsync(fd) }
     }
 
-    /// Reads the whole file at `path`.
-    public static func readFile(_ path: String) throws(SystemError) -> [UInt8] {
-        let fd = try FileDescriptor.open(path, .read)
+    /// Reads the whole file at `path` (with `mode` `.read.inLog` for a file of a log).
+    public static func readFile(_ path: String, mode: OpenMode = .read) throws(SystemError) -> [UInt8] {
+        let fd = try FileDescriptor.open(path, mode)
         defer { fd.close() }
         return try fd.readAll()
     }
 
     /// Writes `bytes` to `path` through a temporary file and a rename, so readers see the old or the new
-    /// content, never a mix; with `durable`, the file and its directory are synced before returning.
+    /// content, never a mix; with `durable`, the file and its directory are synced before returning. The
+    /// temporary file is made new (never through a link someone left in its place) and removed on failure.
     public static func replaceFile(_ path: String, with bytes: [UInt8], durable: Bool) throws(SystemError) {
-        let temporary = path + ".tmp-\(getpid())"
-        let fd = try FileDescriptor.open(temporary, .createOrTruncate)
+        let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: .min ... .max))"
+        let fd = try FileDescriptor.open(temporary, .createNew)
         do {
             try fd.writeAll(bytes)
             if durable { try fd.sync() }
@@ -330,6 +433,14 @@ public enum FileSystem {
 
 /// Facts about the running process and its terminal.
 public enum ProcessFacts {
+    /// This process's id.
+    public static var processID: Int32 { getpid() }
+
+    /// Whether a process with id `pid` is running (as far as this user can tell: one of another user counts).
+    public static func isRunning(_ pid: Int32) -> Bool {
+        pid > 0 && (kill(pid, 0) == 0 || errno == EPERM)
+    }
+
     /// How many processors are online (at least 1).
     public static let processorCount: Int = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 
@@ -575,30 +686,42 @@ public enum ByteSearch {
     }
 }
 
-/// A file mapped into memory read-only, unmapped when the last reference goes.
+/// A file mapped into memory read-only (or a copy of some bytes, read the same way), released when the last
+/// reference goes.
 ///
 /// Safe to share between threads: the mapping is never written, and the files mapped (checkpoints) are only
 /// ever replaced by a rename, never changed in place, so a mapping keeps seeing the bytes it was made from.
 public final class MappedFile: @unchecked Sendable {
     /// The file's bytes.
     public let bytes: UnsafeRawBufferPointer
+    /// Whether `bytes` is a mapping (else memory this object allocated).
+    private let isMapping: Bool
 
-    /// Maps the whole file at `path`; throws `SystemError` when it cannot be opened or mapped.
-    public init(path: String) throws(SystemError) {
-        let file = try FileDescriptor.open(path, .read)
-        defer { file.close() }
+    /// Maps the whole of `file` (which stays the caller's to close); throws `SystemError` when it cannot be
+    /// mapped.
+    public init(file: FileDescriptor) throws(SystemError) {
+        isMapping = true
         let size = Int(try file.status().size)
         guard size > 0 else {
             bytes = UnsafeRawBufferPointer(start: nil, count: 0)
             return
         }
         guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, file.raw, 0), base != MAP_FAILED else {
-            throw SystemError(code: errno, operation: "mmap", path: path)
+            throw SystemError(code: errno, operation: "mmap", path: file.path)
         }
         bytes = UnsafeRawBufferPointer(start: base, count: size)
     }
 
+    /// A copy of `source`, read as a mapping is.
+    public init(copying source: [UInt8]) {
+        isMapping = false
+        let memory = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, source.count), alignment: 16)
+        source.withUnsafeBytes { memory.copyMemory(from: $0) }
+        bytes = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(memory)[..<source.count])
+    }
+
     deinit {
-        if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
+        guard let base = bytes.baseAddress else { return }
+        if isMapping { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) } else { base.deallocate() }
     }
 }

@@ -11,12 +11,17 @@ public final class Replay {
     public private(set) var skippedInterruptedWrite = false
     /// The effective time of each event asked for in `remembering`, by seq.
     public private(set) var effectiveTimes: [Int: Timestamp] = [:]
+    /// With checkpoints to write: the seq of the first event read that did not match its hash or link to
+    /// the one before (then no checkpoint is written past it); nil when every event read verified.
+    public private(set) var chainBrokenAt: Int? = nil
     private var runners: [String: ProjectionRunner] = [:]
 
     /// Folds the events of `store` within `known` into `views`, noting the effective times of the seqs in
     /// `remembering` (for `--as-of #N`). With `checkpoints`, each view starts from its newest usable
     /// checkpoint within `known` and folds only the events after it; a view that folded `interval` events or
-    /// more past its checkpoint, up to the end of the log, gets a new one. `progress` hears, every 16,384
+    /// more past its checkpoint, up to the end of the log, gets a new one — only when every event from the
+    /// checkpoint it started from (or from the first event) matched its hash and linked to the one before,
+    /// so a checkpoint always follows a verified prefix of the log. `progress` hears, every 16,384
     /// events, how far into the events file the replay has read (in bytes). Throws `LogError` for a log that
     /// cannot be read.
     public init(_ store: any EventStore, views: [ViewKind], known: Cut.Known, remembering: Set<Int> = [],
@@ -53,8 +58,14 @@ public final class Replay {
         for seq in remembering where seq <= first {
             if let instant = files.values.lazy.compactMap({ $0.effectiveAt(seq: seq) }).first { effective[seq] = instant; pending.remove(seq) }
         }
+        // The events are verified as they are folded when checkpoints may be written: from the checkpoint the
+        // fold starts at (its MAC proves it followed a verified prefix), or from the first event.
+        var chain: ChainWalk? = nil
+        if let checkpoints, (try? store.head().seq).map({ $0 - first >= checkpoints.interval }) ?? true {
+            chain = ChainWalk(from: from.map { LogHead.Link(seq: $0.header.seq, hash: $0.header.hash) } ?? LogHead.empty.link)
+        }
         var pastCut = false
-        let end = try store.forEachEvent(from: position, registered: &registered) { event, _, span in
+        let end = try store.forEachEvent(from: position, registered: &registered, chain: &chain) { event, _, span in
             if pending.remove(event.seq) != nil { effective[event.seq] = event.effectiveAt }
             if let progress, event.seq % 16_384 == 0 { progress(span.end) }
             if !pastCut && known.includes(event) {
@@ -76,14 +87,15 @@ public final class Replay {
         effectiveTimes = effective
         skippedInterruptedWrite = end.skippedInterruptedWrite
 
-        // A replay that read to the end of the log leaves checkpoints for the views that folded many events.
-        if let checkpoints, let (event, span) = lastEvent, !pastCut, !end.skippedInterruptedWrite {
+        chainBrokenAt = chain?.brokenAt
+
+        // A replay that read to the end of the log, every event of it verified, leaves checkpoints for the views
+        // that folded many events.
+        if let checkpoints, let (event, span) = lastEvent, !pastCut, !end.skippedInterruptedWrite, chain?.link.seq == event.seq {
             for view in views where view.checkpointVersion != nil && event.seq - (starts[view.name] ?? 0) >= checkpoints.interval {
                 var writer = CheckpointWriter()
                 runners[view.name]!.save?(&writer)
-                checkpoints.save(writer, CheckpointFile.Header(
-                    view: view.name, stateVersion: view.checkpointVersion!, logID: checkpoints.logID, seq: event.seq, hash: event.hash,
-                    recordedAt: event.recordedAt, lineStart: span.start, lineEnd: span.end, registered: registered.keys))
+                checkpoints.save(writer, CheckpointFile.Header(view, after: event, at: span, registered: registered, logID: checkpoints.logID))
             }
         }
     }

@@ -19,6 +19,10 @@ public protocol EventStore: Sendable {
     /// `visit` returns false to stop. Throws `LogError` for storage failures and rethrows what `visit` throws.
     func readBatches(from position: LogPosition, _ visit: (LineBatch) throws -> Bool) throws -> ReadEnd
 
+    /// The log's head as readers see it, read cheaply from its end (only as trustworthy as the log: `verify`
+    /// proves the chain up to it); throws `LogError` when it cannot be read.
+    func head() throws(LogError) -> LogHead
+
     /// Checks the whole log with `ChainVerifier`, and that it still holds `recorded` when given; returns the
     /// head, or throws `LogError` with the problem.
     func verify(expecting recorded: RecordedHead?, progress: ((_ bytesChecked: Int64, _ bytesTotal: Int64) -> Void)?) throws(LogError) -> LogHead

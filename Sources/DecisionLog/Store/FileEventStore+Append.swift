@@ -21,7 +21,7 @@ extension FileEventStore {
             let file = try open(folder.eventsFile, request.dryRun ? .read : .append, "open the log for appending")
             defer { file.close() }
             let before = try status(of: file)
-            try refuseAfterInterruptedAppend(file, size: before.size, lock: lock, clearingStale: !request.dryRun)
+            try refuseAfterInterruptedAppend(file, status: before, lock: lock, clearingStale: !request.dryRun)
             let head = try currentHead(file, before)
 
             var index = ReferenceIndex(for: request)
@@ -79,14 +79,15 @@ extension FileEventStore {
             if let signing = request.signing, !request.dryRun { batch = try signing.sign(sealed, positions: fresh.map(\.position)) }
             let (appended, bytes) = (batch.events, batch.bytes)
             if !request.dryRun && !bytes.isEmpty {
-                let pending = PendingAppend(start: before.size, end: before.size + Int64(bytes.count), lastSeq: sealer.head.seq, lastHash: sealer.head.hash)
+                let pending = PendingAppend(inode: before.inode, start: before.size, end: before.size + Int64(bytes.count),
+                                            before: head.link, last: sealer.head.link)
                 do throws(SystemError) { try pending.save(to: lock) } catch { throw LogError.system(error, doing: "record the append in the lock file") }
                 try write(bytes, to: file, restoringSize: before.size, lock: lock)
                 // Trust the file for the next append only if it is exactly what this append left.
                 if let after = try? file.status(), after.size == before.size + Int64(bytes.count) {
-                    TailCache(head: sealer.head, file: after).save(tailCachePath)
+                    TailCache(head: sealer.head, file: after).save(folder)
                 } else {
-                    try? FileSystem.removeFile(tailCachePath)
+                    TailCache.remove(folder)
                 }
                 do throws(SystemError) { try file.sync() } catch { throw LogError.system(error, doing: "sync the log to disk") }
                 // Committed: the events are durable. Clearing the record is only tidiness (see PendingAppend).
@@ -111,19 +112,16 @@ extension FileEventStore {
         }.joined(separator: "; ")
     }
 
-    /// Where the tail cache lives.
-    var tailCachePath: String { Paths.join(folder.cacheFolder, "tail") }
-
     /// The head of the log in `file`: from the tail cache when it describes the file as it is and the last
     /// line is the event it names, else by verifying every line (throwing `.integrity` for a broken or torn
     /// log) — after which the cache describes the verified file, so the next append (even after this one is
     /// refused or a dry run) need not verify it again.
     private func currentHead(_ file: FileDescriptor, _ status: FileStatus) throws(LogError) -> LogHead {
-        if let cache = TailCache.load(tailCachePath), cache.matches(status), cache.isConfirmed(by: file) { return cache.head }
+        if let cache = TailCache.load(folder), cache.matches(status), cache.isConfirmed(by: file) { return cache.head }
         if status.size == 0 { return .empty }
         do {
             let head = try ChainVerifier.verify(file, size: status.size)
-            TailCache(head: head, file: status).save(tailCachePath)
+            TailCache(head: head, file: status).save(folder)
             return head
         } catch let problem as IntegrityProblem {
             throw LogError.integrity(problem, action: "append")
@@ -160,16 +158,16 @@ extension FileEventStore {
     }
 
     /// Refuses to append after an append that was interrupted before it was committed (its events were
-    /// never acknowledged; `repair` removes them, keeping a copy). A record left by a committed append, or by
-    /// one that wrote nothing, is cleared when `clearingStale`.
-    private func refuseAfterInterruptedAppend(_ file: FileDescriptor, size: Int64, lock: FileDescriptor, clearingStale: Bool) throws(LogError) {
-        guard let pending = PendingAppend.read(from: lock) else { return }
-        guard pending.isUnfinished(in: file, size: size) else {
-            if clearingStale { try? PendingAppend.clear(in: lock) }
+    /// never acknowledged; `repair` removes them, keeping a copy). Anything else in the lock file — a record
+    /// left by a committed append or by one that wrote nothing, or one that does not describe this log — is
+    /// cleared when `clearingStale` (the last with a notice).
+    private func refuseAfterInterruptedAppend(_ file: FileDescriptor, status: FileStatus, lock: FileDescriptor, clearingStale: Bool) throws(LogError) {
+        guard let pending = unfinishedAppend(in: lock, of: file, status: status, holdingLock: true) else {
+            if clearingStale, PendingAppend.read(from: lock) != .empty { try? PendingAppend.clear(in: lock) }
             return
         }
         let problem = IntegrityProblem(.interruptedAppend, line: 0, seq: nil,
-                                       "the log ends with an append of \(pending.end - pending.start) bytes, up to event #\(pending.lastSeq), that was interrupted before it was acknowledged")
+                                       "the log ends with an append of \(pending.end - pending.start) bytes, up to event #\(pending.last.seq), that was interrupted before it was acknowledged")
         throw LogError(.integrity, "cannot append: \(problem.message)",
                        hint: "run 'decisionlog repair' to remove it (a copy is kept), then retry", problem: problem)
     }
@@ -193,7 +191,7 @@ extension FileEventStore {
     }
 
     private func open(_ path: String, _ mode: OpenMode, _ action: String) throws(LogError) -> FileDescriptor {
-        do throws(SystemError) { return try FileDescriptor.open(path, mode) } catch { throw LogError.system(error, doing: action) }
+        do throws(SystemError) { return try FileDescriptor.open(path, mode.inLog) } catch { throw LogError.system(error, doing: action) }
     }
 
     private func status(of file: FileDescriptor) throws(LogError) -> FileStatus {

@@ -10,14 +10,14 @@ extension FileEventStore {
         try appendMutex.withLock { _ throws(LogError) -> LogConfig in
             let lock: FileDescriptor
             do {
-                lock = try FileDescriptor.open(folder.lockFile, .readWriteCreate)
+                lock = try FileDescriptor.open(folder.lockFile, .readWriteCreate.inLog)
                 try lock.lockExclusive()
             } catch let error as SystemError {
                 throw LogError.system(error, doing: "lock the log")
             } catch { fatalError("unreachable: \(error)") }
             defer { lock.unlock(); lock.close() }
             let bytes: [UInt8]
-            do throws(SystemError) { bytes = try FileSystem.readFile(folder.configFile) } catch {
+            do throws(SystemError) { bytes = try FileSystem.readFile(folder.configFile, mode: .read.inLog) } catch {
                 throw LogError.system(error, doing: "read the log's configuration")
             }
             var configuration = try LogConfig(bytes: bytes, path: folder.configFile)

@@ -25,17 +25,17 @@ extension FileEventStore {
     public func repair() throws(LogError) -> RepairReport {
         try appendMutex.withLock { _ throws(LogError) -> RepairReport in
             do {
-                let lock = try FileDescriptor.open(folder.lockFile, .readWriteCreate)
+                let lock = try FileDescriptor.open(folder.lockFile, .readWriteCreate.inLog)
                 defer { lock.close() }
                 try lock.lockExclusive()
                 defer { lock.unlock() }
-                let file = try FileDescriptor.open(folder.eventsFile, .append)
+                let file = try FileDescriptor.open(folder.eventsFile, .append.inLog)
                 defer { file.close() }
-                let size = try file.status().size
-                var interrupted: PendingAppend? = nil
-                if let pending = PendingAppend.read(from: lock) {
-                    if pending.isUnfinished(in: file, size: size) { interrupted = pending } else { try PendingAppend.clear(in: lock) }
-                }
+                let status = try file.status()
+                let size = status.size
+                // Only a record that describes this file as it is counts; anything else is cleared, cutting nothing.
+                let interrupted = unfinishedAppend(in: lock, of: file, status: status, holdingLock: true)
+                if interrupted == nil, PendingAppend.read(from: lock) != .empty { try PendingAppend.clear(in: lock) }
                 var cutAt = interrupted.map { min(size, $0.start) } ?? size
                 var verifier = ChainVerifier()
                 var problem: IntegrityProblem? = nil
@@ -57,10 +57,12 @@ extension FileEventStore {
                 guard cutAt < size else {
                     return RepairReport(removedBytes: 0, removedInterruptedAppend: false, completedLastLine: false, savedCopy: nil, head: verifier.head)
                 }
-                try FileSystem.makeDirectories(folder.repairsFolder)
                 let what = interrupted != nil ? "interrupted-append" : "incomplete-line"
-                let copy = Paths.join(folder.repairsFolder, "\(what)-after-\(verifier.head.seq)-\(clock().milliseconds).bin")
-                try copyBytes(of: file, from: cutAt, to: size, into: copy)
+                let name = "\(what)-after-\(verifier.head.seq)-\(clock().milliseconds).bin"
+                try Directory.withOpened(folder.path, [LogFolder.repairsName], creating: true) { (repairs: Directory) throws(SystemError) in
+                    try copyBytes(of: file, from: cutAt, to: size, into: name, in: repairs)
+                }
+                let copy = Paths.join(folder.repairsFolder, name)
                 try file.truncate(to: cutAt)
                 try file.sync()
                 try PendingAppend.clear(in: lock)
@@ -91,9 +93,9 @@ extension FileEventStore {
         return true
     }
 
-    /// Copies bytes `start..<end` of `file` into a new file at `path`, durably, a chunk at a time.
-    private func copyBytes(of file: FileDescriptor, from start: Int64, to end: Int64, into path: String) throws(SystemError) {
-        let copy = try FileDescriptor.open(path, .createNew)
+    /// Copies bytes `start..<end` of `file` into a new file `name` in `folder`, durably, a chunk at a time.
+    private func copyBytes(of file: FileDescriptor, from start: Int64, to end: Int64, into name: String, in folder: Directory) throws(SystemError) {
+        let copy = try folder.openFile(name, .createNew)
         defer { copy.close() }
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         var offset = start
@@ -107,6 +109,6 @@ extension FileEventStore {
             offset += Int64(read)
         }
         try copy.sync()
-        try FileSystem.syncDirectory(Paths.parent(of: path))
+        try folder.sync()
     }
 }

@@ -14,6 +14,8 @@ public final class FileEventStore: EventStore {
     let clock: @Sendable () -> Timestamp
     /// Serialises appends within this process; `flock` does it across processes.
     let appendMutex = Mutex(())
+    /// Warnings about the log's files met so far (each once), for the front end to show.
+    private let notices = Mutex<[String]>([])
 
     /// Opens the log in `folder`; throws `.notFound` when there is none, `.unsupportedFormat` or
     /// `.invalidConfiguration` for a config it cannot use. `adjust` changes the configuration for this process
@@ -21,7 +23,7 @@ public final class FileEventStore: EventStore {
     public init(opening folder: LogFolder, clock: @escaping @Sendable () -> Timestamp = Timestamp.now,
                 adjusting adjust: (inout LogConfig) -> Void = { _ in }) throws(LogError) {
         let bytes: [UInt8]
-        do throws(SystemError) { bytes = try FileSystem.readFile(folder.configFile) } catch {
+        do throws(SystemError) { bytes = try FileSystem.readFile(folder.configFile, mode: .read.inLog) } catch {
             if error.isNotFound {
                 throw LogError(.notFound, "no decision log at \(folder.path)", hint: "run 'decisionlog init' to create one")
             }
@@ -90,7 +92,7 @@ public final class FileEventStore: EventStore {
 
     public func readBatches(from position: LogPosition, _ visit: (LineBatch) throws -> Bool) throws -> ReadEnd {
         let file: FileDescriptor
-        do throws(SystemError) { file = try FileDescriptor.open(folder.eventsFile, .read) } catch {
+        do throws(SystemError) { file = try FileDescriptor.open(folder.eventsFile, .read.inLog) } catch {
             throw LogError.system(error, doing: "read the log")
         }
         defer { file.close() }
@@ -114,14 +116,14 @@ public final class FileEventStore: EventStore {
 
     public func verify(expecting recorded: RecordedHead?, progress: ((_ bytesChecked: Int64, _ bytesTotal: Int64) -> Void)?) throws(LogError) -> LogHead {
         do {
-            let file = try FileDescriptor.open(folder.eventsFile, .read)
+            let file = try FileDescriptor.open(folder.eventsFile, .read.inLog)
             defer { file.close() }
             let readable = try readableEnd(of: file)
             let total = readable.end
             let head = try ChainVerifier.verify(file, size: total, expecting: recorded, progress: progress.map { report in { report($0, total) } })
             if let unfinished = readable.unfinished, wasInterrupted(unfinished, in: file) {
                 throw IntegrityProblem(.interruptedAppend, line: head.seq + 1, seq: head.seq + 1,
-                                       "the log ends with an append of \(unfinished.end - unfinished.start) bytes (events #\(head.seq + 1)–#\(unfinished.lastSeq)) that was interrupted before it was acknowledged")
+                                       "the log ends with an append of \(unfinished.end - unfinished.start) bytes (events #\(head.seq + 1)–#\(unfinished.last.seq)) that was interrupted before it was acknowledged")
             }
             return head
         } catch let problem as IntegrityProblem {
@@ -140,7 +142,7 @@ public final class FileEventStore: EventStore {
     /// Throws `.integrity` when the last line is not a complete event.
     public func head() throws(LogError) -> LogHead {
         let file: FileDescriptor
-        do throws(SystemError) { file = try FileDescriptor.open(folder.eventsFile, .read) } catch { throw LogError.system(error, doing: "read the log") }
+        do throws(SystemError) { file = try FileDescriptor.open(folder.eventsFile, .read.inLog) } catch { throw LogError.system(error, doing: "read the log") }
         defer { file.close() }
         let readable = try readableEnd(of: file)
         if readable.end == 0 { return .empty }
@@ -154,29 +156,70 @@ public final class FileEventStore: EventStore {
     /// written now, or interrupted), which is then `unfinished`. The size is taken before the record is
     /// read, so an append that starts in between is not seen at all.
     func readableEnd(of file: FileDescriptor) throws(LogError) -> (end: Int64, unfinished: PendingAppend?) {
-        let size: Int64
-        do throws(SystemError) { size = try file.status().size } catch { throw LogError.system(error, doing: "read the log's size") }
-        guard let lock = try? FileDescriptor.open(folder.lockFile, .read) else { return (size, nil) }
+        let status: FileStatus
+        do throws(SystemError) { status = try file.status() } catch { throw LogError.system(error, doing: "read the log's size") }
+        guard let lock = try? FileDescriptor.open(folder.lockFile, .read.inLog) else { return (status.size, nil) }
         defer { lock.close() }
-        guard let pending = PendingAppend.read(from: lock), pending.isUnfinished(in: file, size: size) else { return (size, nil) }
-        return (min(size, pending.start), pending)
+        guard let pending = unfinishedAppend(in: lock, of: file, status: status, holdingLock: false) else { return (status.size, nil) }
+        return (min(status.size, pending.start), pending)
+    }
+
+    /// The append the record in `lock` shows unfinished in `file` (whose status is `status`), or nil. A record
+    /// that does not describe the file as it is — or text that is no record — is ignored, with a notice once
+    /// it is seen while no writer is at work (`holdingLock`, or under a shared lock taken here), since a
+    /// writer may be half-way through writing its record.
+    func unfinishedAppend(in lock: FileDescriptor, of file: FileDescriptor, status: FileStatus, holdingLock: Bool) -> PendingAppend? {
+        let contents = PendingAppend.read(from: lock)
+        let problem: String
+        switch contents {
+        case .empty: return nil
+        case .unknown: problem = "the lock file holds text that is not a pending-append record"
+        case .record(let pending):
+            switch pending.assess(file, status: status, acknowledged: TailCache.load(folder)?.acknowledgedSize(of: file, status: status)) {
+            case .stale: return nil
+            case .unfinished: return pending
+            case .mismatch(let reason): problem = "the pending-append record in the lock file does not describe this log: \(reason)"
+            }
+        }
+        if holdingLock || Self.stillHolds(lock, contents) {
+            notice("\(problem); it was ignored, and no event was hidden or removed (the next append clears it)")
+        }
+        return nil
+    }
+
+    /// True when no writer holds `lock` and, under a shared lock (so none can start), it still holds `contents`.
+    private static func stillHolds(_ lock: FileDescriptor, _ contents: PendingAppend.Contents) -> Bool {
+        guard lock.tryLockShared() else { return false }
+        defer { lock.unlock() }
+        return PendingAppend.read(from: lock) == contents
+    }
+
+    /// Records a warning for the front end (once).
+    func notice(_ text: String) {
+        notices.withLock { if !$0.contains(text) { $0.append(text) } }
+    }
+
+    /// The warnings met since the last call, in order: things about the log's files the person should know
+    /// (an ignored pending-append record), though the command could go on.
+    public func takeNotices() -> [String] {
+        notices.withLock { list in defer { list = [] }; return list }
     }
 
     /// True when `pending`, an append found unfinished, was interrupted: no writer holds the lock, and under a
     /// shared lock (so none can start) the lock file still holds that record for an append still unfinished.
     /// (A writer that finished in between cleared its record or committed its append.)
     private func wasInterrupted(_ pending: PendingAppend, in file: FileDescriptor) -> Bool {
-        guard let lock = try? FileDescriptor.open(folder.lockFile, .read) else { return false }
+        guard let lock = try? FileDescriptor.open(folder.lockFile, .read.inLog) else { return false }
         defer { lock.close() }
         guard lock.tryLockShared() else { return false }
         defer { lock.unlock() }
-        guard PendingAppend.read(from: lock) == pending, let size = try? file.status().size else { return false }
-        return pending.isUnfinished(in: file, size: size)
+        guard let status = try? file.status() else { return false }
+        return unfinishedAppend(in: lock, of: file, status: status, holdingLock: true) == pending
     }
 
     /// True when another process holds the writers' lock.
     private func isWriterActive() -> Bool {
-        guard let lock = try? FileDescriptor.open(folder.lockFile, .read) else { return false }
+        guard let lock = try? FileDescriptor.open(folder.lockFile, .read.inLog) else { return false }
         defer { lock.close() }
         return !lock.tryLockShared()
     }

@@ -54,6 +54,10 @@ public struct LogError: Error, Sendable, CustomStringConvertible {
 
     /// A failure for a system call error, classified as permission, no space or other I/O.
     public static func system(_ error: SystemError, doing action: String) -> LogError {
+        if error.isUnsafeFile {
+            return LogError(.io, "cannot \(action): \(error)",
+                            hint: "a log's files and folders must be its own, never links or pipes; put the real one back (from git or a copy) or remove it", cause: error)
+        }
         if error.isPermission {
             return LogError(.permission, "cannot \(action): \(error)", hint: "check the permissions of the log folder", cause: error)
         }

@@ -23,10 +23,14 @@ public struct LogFolder: Sendable, Equatable, CustomStringConvertible {
     /// The team's SSH keys, one `"<actor name>" <key type> <base64 key>` a line (ssh-keygen's allowed
     /// signers format), that `verify --signatures` checks signatures against.
     public var allowedSignersFile: String { Paths.join(path, "allowed_signers") }
-    /// Derived data that can be rebuilt from the events (the tail cache, later checkpoints).
-    public var cacheFolder: String { Paths.join(path, "cache") }
+    /// Derived data that can be rebuilt from the events (the tail cache, checkpoints).
+    public var cacheFolder: String { Paths.join(path, LogFolder.cacheName) }
     /// Where `repair` keeps what it cut.
-    public var repairsFolder: String { Paths.join(path, "repairs") }
+    public var repairsFolder: String { Paths.join(path, LogFolder.repairsName) }
+    /// The name of the cache folder in a log folder (reached through `Directory`, never through a link).
+    public static let cacheName = "cache"
+    /// The name of the folder `repair` keeps what it cut in.
+    public static let repairsName = "repairs"
 
     /// Finds the log: `explicitPath` (from `--log`) if given, else `$DECISIONLOG_DIR`, else the nearest
     /// `.decisionlog` folder in the current folder or above. A named path may be the log folder itself or a

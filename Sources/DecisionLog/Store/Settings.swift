@@ -32,17 +32,17 @@ public enum SettingKey: String, CaseIterable, Sendable {
             return .success(value)
         case .timeZone:
             guard TimeZoneRules(named: value) != nil else {
-                return .failure(SettingError("unknown time zone '\(value.shortened)'; use a name from the tz database such as Europe/Berlin, America/New_York or UTC"))
+                return .failure(SettingError("unknown time zone '\(value.quotedForMessage)'; use a name from the tz database such as Europe/Berlin, America/New_York or UTC"))
             }
             return .success(value)
         case .fiscalYearStart:
             guard let month = MonthNames.number(value) else {
-                return .failure(SettingError("'\(value.shortened)' is not a month; use 1–12 or a name such as april"))
+                return .failure(SettingError("'\(value.quotedForMessage)' is not a month; use 1–12 or a name such as april"))
             }
             return .success(String(month))
         case .format:
             guard SettingKey.formats.contains(value) else {
-                return .failure(SettingError("'\(value.shortened)' is not an output format; use one of \(SettingKey.formats.joined(separator: ", "))"))
+                return .failure(SettingError("'\(value.quotedForMessage)' is not an output format; use one of \(SettingKey.formats.joined(separator: ", "))"))
             }
             return .success(value)
         case .signingKey:
@@ -176,11 +176,6 @@ public enum Settings {
             if let text = environment[key.environmentVariable], case .success(let value) = key.normalized(text) { key.set(value, in: &config) }
         }
     }
-}
-
-extension String {
-    /// The text, cut to its first 60 characters (with "…") when longer, for messages.
-    var shortened: String { count > 60 ? prefix(60) + "…" : self }
 }
 
 /// Month names and numbers.

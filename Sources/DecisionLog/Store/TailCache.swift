@@ -29,9 +29,20 @@ struct TailCache: Equatable {
         return last.seq == head.seq && last.hash == head.hash
     }
 
-    /// Reads the cache at `path`; nil when it is missing or not a cache this version wrote.
-    static func load(_ path: String) -> TailCache? {
-        guard let bytes = try? FileSystem.readFile(path) else { return nil }
+    /// The size up to which this cache shows `events` (whose status is `status`) was appended to and
+    /// acknowledged: the cache describes the same file (inode), and the line ending at its size is still the
+    /// event it names. Nil when it shows nothing about this file.
+    func acknowledgedSize(of events: FileDescriptor, status: FileStatus) -> Int64? {
+        guard file.inode == status.inode, file.size <= status.size, head.seq > 0, isConfirmed(by: events) else { return nil }
+        return file.size
+    }
+
+    private static let name = "tail"
+
+    /// Reads the cache in `folder`'s `cache/`; nil when it is missing or not a cache this version wrote.
+    static func load(_ folder: LogFolder) -> TailCache? {
+        guard let bytes = try? Directory.withOpened(folder.path, [LogFolder.cacheName], { (cache: Directory) throws(SystemError) in try cache.readFile(name) })
+        else { return nil }
         let fields = String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" })
         guard fields.count == 11, fields[0] == "decisionlog-tail", fields[1] == "1",
             let seq = Int(fields[2]), let hash = Digest(hex: String(fields[3])), let recorded = Int64(fields[4]),
@@ -44,10 +55,18 @@ struct TailCache: Equatable {
                              modificationTimeNanoseconds: mtime, isDirectory: false))
     }
 
-    /// Writes the cache to `path` (atomically, not synced: losing it only costs one verification).
-    func save(_ path: String) {
+    /// Writes the cache into `folder`'s `cache/` (atomically, not synced: losing it only costs one
+    /// verification). Best effort: a cache that cannot be written is simply not there next time.
+    func save(_ folder: LogFolder) {
         let text = "\(TailCache.magic) \(head.seq) \(head.hash.hex) \(head.recordedAt.milliseconds) \(file.size) "
             + "\(file.device) \(file.inode) \(file.changeTimeNanoseconds) \(file.modificationTimeNanoseconds) end\n"
-        try? FileSystem.replaceFile(path, with: Array(text.utf8), durable: false)
+        try? Directory.withOpened(folder.path, [LogFolder.cacheName], creating: true) { (cache: Directory) throws(SystemError) in
+            try cache.replaceFile(TailCache.name, with: Array(text.utf8), durable: false)
+        }
+    }
+
+    /// Removes the cache from `folder`, so the next append verifies the log.
+    static func remove(_ folder: LogFolder) {
+        try? Directory.withOpened(folder.path, [LogFolder.cacheName]) { (cache: Directory) throws(SystemError) in try cache.removeFile(name) }
     }
 }

@@ -155,7 +155,7 @@ enum AddCommand: Command {
         var expected: (Subject, Int)? = nil
         if let text = args.value("expect-version") {
             guard let count = Int(text), count >= 0 else {
-                throw UsageError("The value '\(text.quotable)' is invalid for '--expect-version'; expected the subject's event count, 0 or more", command: spec)
+                throw UsageError("The value '\(text.quotedForMessage)' is invalid for '--expect-version'; expected the subject's event count, 0 or more", command: spec)
             }
             expected = (validated.subject, count)
         }

@@ -16,6 +16,6 @@ enum BlameCommand: Command {
         }
         let format = try query.format(args)
         let (table, moment) = try query.table(args)
-        context.console.writeOut(query.rendering.blame(table, at: moment, format: format))
+        try context.deliver(query.rendering.blame(table, at: moment, format: format), format: format.rawValue)
     }
 }

@@ -25,15 +25,15 @@ enum CompletionsCommand: Command {
     static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws {
         let args = try ArgumentParser.parse(arguments, for: spec)
         if let what = args.value("list") {
-            guard lists.contains(what) else { throw UsageError("The value '\(what.quotable)' is invalid for '--list'; expected one of \(lists.joined(separator: ", "))", command: spec) }
+            guard lists.contains(what) else { throw UsageError("The value '\(what.quotedForMessage)' is invalid for '--list'; expected one of \(lists.joined(separator: ", "))", command: spec) }
             return try list(what, args, context)
         }
         guard let shell = args.positionals.first else { throw UsageError("Missing expected argument '<shell>': bash, zsh or fish", command: spec) }
         guard shells.contains(shell) else {
             let hint = NearestName.suggestion(for: shell, among: shells).map { ". Did you mean '\($0)'?" } ?? ""
-            throw UsageError("Unknown shell '\(shell.quotable)'\(hint); expected bash, zsh or fish", command: spec)
+            throw UsageError("Unknown shell '\(shell.quotedForMessage)'\(hint); expected bash, zsh or fish", command: spec)
         }
-        context.console.writeOut(CompletionScript(commands: CommandLineTool.commands.map(\.spec)).text(for: shell))
+        context.console.writeData(CompletionScript(commands: CommandLineTool.commands.map(\.spec)).text(for: shell))
     }
 
     /// What the scripts ask for; prints nothing (and succeeds) where there is no log, so completing never fails.

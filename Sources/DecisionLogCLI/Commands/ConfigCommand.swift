@@ -78,7 +78,7 @@ enum ConfigCommand: Command {
         guard let key = SettingKey(rawValue: text) else {
             let names = SettingKey.allCases.map(\.rawValue)
             let hint = NearestName.suggestion(for: text, among: names).map { ". Did you mean '\($0)'?" } ?? ""
-            throw UsageError("Unknown setting '\(text.quotable)'\(hint); the settings are \(names.joined(separator: ", "))", command: spec)
+            throw UsageError("Unknown setting '\(text.quotedForMessage)'\(hint); the settings are \(names.joined(separator: ", "))", command: spec)
         }
         return key
     }
@@ -130,7 +130,7 @@ enum ConfigCommand: Command {
     /// Says so when the environment hides the value just set.
     private static func warnIfOverridden(_ key: SettingKey, _ context: CommandContext) {
         if let text = context.environment[key.environmentVariable], !text.isEmpty {
-            context.console.error("note: $\(key.environmentVariable) is set (\(text.quotable)) and wins here")
+            context.console.error("note: $\(key.environmentVariable) is set (\(text.quotedForMessage)) and wins here")
         }
     }
 

@@ -27,6 +27,6 @@ enum DiffCommand: Command {
         let known = try query.point(args.value("known-at"), option: "--known-at")
         let (diffs, kpis, before, after) = try query.diff(views, from: from, to: to, known: known, subject: args.value("subject"),
                                                           onlyFieldsWithRows: args.all("view").isEmpty)
-        context.console.writeOut(query.rendering.diff(diffs, kpis: kpis, from: before, to: after, format: format))
+        try context.deliver(query.rendering.diff(diffs, kpis: kpis, from: before, to: after, format: format), format: format.rawValue)
     }
 }

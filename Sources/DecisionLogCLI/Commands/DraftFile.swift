@@ -28,7 +28,7 @@ struct DraftFile {
         let format = try args.choice("format", ["jsonl", "csv"], default: DraftFile.format(of: path), spec: spec)
         let mappings = try args.all("map").map { text throws(UsageError) in
             guard let equals = text.lastIndex(of: "="), equals != text.startIndex else {
-                throw UsageError("The value '\(text.quotable)' is invalid for '--map'; expected <column>=<field>, e.g. 'Launch date=date'", command: spec)
+                throw UsageError("The value '\(text.quotedForMessage)' is invalid for '--map'; expected <column>=<field>, e.g. 'Launch date=date'", command: spec)
             }
             return (column: String(text[..<equals]).trimmingWhitespace, field: String(text[text.index(after: equals)...]).trimmingWhitespace)
         }

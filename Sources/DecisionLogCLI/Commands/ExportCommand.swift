@@ -20,13 +20,12 @@ enum ExportCommand: Command {
         let args = try ArgumentParser.parse(arguments, for: spec)
         let output = args.value("output")
         let store = try context.openLog(args)
-        let text: String
-        let summary: String
+        let text: String, summary: String, format: String
         if let viewName = args.positionals.first {
             for option in ["type", "actor", "role", "since", "until", "grep", "limit", "reverse"] where args.value(option) != nil || args.flag(option) {
                 throw UsageError("'--\(option)' chooses events; a view is chosen with --as-of, --known-at and --subject", command: spec)
             }
-            let format = try args.choice("format", ["jsonl", "json", "csv", "markdown"], default: defaultFormat(output) ?? "csv", spec: spec)
+            format = try args.choice("format", ["jsonl", "json", "csv", "markdown"], default: defaultFormat(output) ?? "csv", spec: spec)
             let query = ViewQuery(store: store, context: context, spec: spec)
             _ = try query.view(viewName)
             let (table, moment) = try query.table(args)
@@ -37,7 +36,7 @@ enum ExportCommand: Command {
             for option in ["as-of", "known-at"] where args.value(option) != nil {
                 throw UsageError("'--\(option)' applies to a view; name one (export launches --\(option) …), or use --since and --until for events", command: spec)
             }
-            let format = try args.choice("format", ["jsonl", "csv", "markdown"], default: defaultFormat(output).flatMap { $0 == "json" ? nil : $0 } ?? "jsonl", spec: spec)
+            format = try args.choice("format", ["jsonl", "csv", "markdown"], default: defaultFormat(output).flatMap { $0 == "json" ? nil : $0 } ?? "jsonl", spec: spec)
             let selection = try LogCommand.select(args, store: store, spec: spec, context: context, namingLinks: format == "markdown")
             let rendering = EventRendering(timeZone: store.configuration.timeZone)
             switch format {
@@ -47,7 +46,7 @@ enum ExportCommand: Command {
             }
             summary = "\(selection.matches.count) event\(selection.matches.count == 1 ? "" : "s")"
         }
-        try context.deliver(text, to: output)
+        try context.deliver(text, format: format, to: output)
         guard let output else { return }
         context.console.error("Exported \(summary) to \(output)")
     }

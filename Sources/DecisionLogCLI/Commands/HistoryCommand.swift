@@ -32,6 +32,6 @@ enum HistoryCommand: Command {
         }
         let history = SubjectHistory(subject: subject, events: events, configuration: store.configuration)
         let moment = known.map { QueryMoment(asOf: .always, asOfLabel: "now", known: cut, knownLabel: $0.description) }
-        context.console.writeOut(query.rendering.history(history, known: moment, format: format))
+        try context.deliver(query.rendering.history(history, known: moment, format: format), format: format.rawValue)
     }
 }

@@ -20,7 +20,7 @@ enum InitCommand: Command {
         var zone = TimeZoneRules.system(environment: context.environment)
         if let name = args.value("time-zone") {
             guard let named = TimeZoneRules(named: name) else {
-                throw UsageError("Unknown time zone '\(name.quotable)'; use a name from the tz database such as Europe/Berlin, America/New_York or UTC", command: spec)
+                throw UsageError("Unknown time zone '\(name.quotedForMessage)'; use a name from the tz database such as Europe/Berlin, America/New_York or UTC", command: spec)
             }
             zone = named
         } else if let name = Settings.resolve(.timeZone, environment: context.environment, log: nil, user: user).value, let named = TimeZoneRules(named: name) {
@@ -29,7 +29,7 @@ enum InitCommand: Command {
         var month = Settings.resolve(.fiscalYearStart, environment: context.environment, log: nil, user: user).value.flatMap { Int($0) } ?? 1
         if let text = args.value("fiscal-year-start") {
             guard let parsed = MonthNames.number(text) else {
-                throw UsageError("The value '\(text.quotable)' is invalid for '--fiscal-year-start'; expected a month, 1–12 or a name such as april", command: spec)
+                throw UsageError("The value '\(text.quotedForMessage)' is invalid for '--fiscal-year-start'; expected a month, 1–12 or a name such as april", command: spec)
             }
             month = parsed
         }

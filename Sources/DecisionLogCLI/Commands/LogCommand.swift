@@ -32,9 +32,9 @@ enum LogCommand: Command {
         let rendering = EventRendering(timeZone: store.configuration.timeZone)
         switch format {
         case "json":
-            context.console.writeOut(rendering.json(matches.map { $0.line + [0x0A] }))
+            context.console.writeData(rendering.json(matches.map { $0.line + [0x0A] }))
         case "jsonl":
-            context.console.writeOut(jsonLines(matches))
+            context.console.writeData(jsonLines(matches))
         default:
             if matches.isEmpty {
                 context.console.out(selection.lines == 0 ? "The log is empty." : "No events match.")
@@ -53,7 +53,7 @@ enum LogCommand: Command {
         var limit: Int? = nil
         if let text = args.value("limit") {
             guard let n = Int(text), n >= 1 else {
-                throw UsageError("The value '\(text.quotable)' is invalid for '--limit'; expected a whole number of 1 or more", command: spec)
+                throw UsageError("The value '\(text.quotedForMessage)' is invalid for '--limit'; expected a whole number of 1 or more", command: spec)
             }
             limit = n
         }
@@ -107,8 +107,8 @@ enum LogCommand: Command {
             filter.effectiveBefore = input.dateOnly.map { zone.startOf($0.adding(days: 1)) } ?? input.instant.adding(milliseconds: 1)
         }
         if let pattern = args.value("grep") {
-            do { filter.text = try TextPattern(pattern) } catch {
-                throw UsageError("The value '\(pattern.quotable)' is invalid for '--grep': not a valid regular expression", command: spec)
+            do throws(PatternError) { filter.text = try TextPattern(pattern) } catch {
+                throw UsageError("The value '\(pattern.quotedForMessage)' is invalid for '--grep': \(error)", command: spec)
             }
         }
         return filter
@@ -116,7 +116,7 @@ enum LogCommand: Command {
 
     private static func time(_ text: String, option: String, zone: TimeZoneRules, spec: CommandSpec) throws(UsageError) -> TimeInput {
         do throws(TimeFormatError) { return try TimeInput(parsing: text, in: zone) } catch {
-            throw UsageError("The value '\(text.quotable)' is invalid for '--\(option)': \(error.problem)", command: spec)
+            throw UsageError("The value '\(text.quotedForMessage)' is invalid for '--\(option)': \(error.problem)", command: spec)
         }
     }
 }

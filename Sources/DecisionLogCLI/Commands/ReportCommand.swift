@@ -48,7 +48,7 @@ enum ReportCommand: Command {
         let document = ReportDocument(retrospective: retrospective, diffs: diffs, kpis: kpis ?? [], from: before, to: after,
                                       head: head, timeZone: config.timeZone)
         let text = format == "markdown" ? document.markdown : document.html
-        try context.deliver(text, to: output)
+        try context.deliver(text, format: format, to: output)
         guard let output else { return }
         context.console.error("Wrote the retrospective of \(document.periodText) to \(output): \(retrospective.launches.count) launches, \(retrospective.metrics.count) KPIs, \(retrospective.priorities.count) priorities, \(retrospective.decisions.count) decisions, \(retrospective.retractions.count) retractions")
     }

@@ -194,7 +194,7 @@ enum SchemaCommand: Command {
         var version = latest
         if let text = args.value("version") {
             guard let number = Int(text.hasPrefix("v") ? String(text.dropFirst()) : text), versions.contains(number) else {
-                throw UsageError("The value '\(text.quotable)' is invalid for '--version'; \(type) has \(versions.map { "v\($0)" }.joined(separator: ", "))", command: showSpec)
+                throw UsageError("The value '\(text.quotedForMessage)' is invalid for '--version'; \(type) has \(versions.map { "v\($0)" }.joined(separator: ", "))", command: showSpec)
             }
             version = number
         }

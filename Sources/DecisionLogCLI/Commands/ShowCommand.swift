@@ -27,7 +27,7 @@ enum ShowCommand: Command {
         let query = ViewQuery(store: store, context: context, spec: spec)
         let format = try query.format(args)
         let (table, moment) = try query.table(args)
-        context.console.writeOut(query.rendering.view(table, at: moment, format: format))
+        try context.deliver(query.rendering.view(table, at: moment, format: format), format: format.rawValue)
     }
 
     private static func showEvent(_ text: String, _ args: ParsedArguments, _ context: CommandContext) throws {
@@ -46,8 +46,8 @@ enum ShowCommand: Command {
             throw CommandFailure("'\(text)' matches \(found.count) events; give more of the id", .invalidInput)
         }
         switch format {
-        case "json": context.console.out(PrettyJSON.format(event.line.dropLast()))
-        case "jsonl": context.console.writeOut(String(decoding: event.line, as: UTF8.self))
+        case "json": context.console.writeData(PrettyJSON.format(event.line.dropLast()) + "\n")
+        case "jsonl": context.console.writeData(String(decoding: event.line, as: UTF8.self))
         default: context.console.writeOut(EventRendering(timeZone: store.configuration.timeZone).detail(event))
         }
     }

@@ -4,7 +4,7 @@ import DecisionLog
 enum VerifyCommand: Command {
     static let spec = CommandSpec(
         name: "verify", abstract: "Check every hash, link and seq of the log.",
-        discussion: "Recomputes each event's SHA-256 hash from its bytes, checks that it links to the event before, that seq runs 1, 2, 3… without a gap, that ids are unique and that recorded time never goes back. With --head, also proves the log still holds a head printed earlier by 'decisionlog head', which catches a log re-hashed from some event onwards. With --signatures, also checks every signature with 'ssh-keygen -Y verify' against the log's allowed_signers file and lists the events that are unsigned or not signed by their actor; --signed-from lets the unsigned history from before the team began signing be. Names the first bad event and exits with status 2 when anything is wrong.",
+        discussion: "Recomputes each event's SHA-256 hash from its bytes, checks that it links to the event before, that seq runs 1, 2, 3… without a gap, that ids are unique and that recorded time never goes back. Then checks every checkpoint in the log folder's cache against a replay of the log up to its event: one that was not written by your decisionlog is removed with a warning, and one that holds another state than the replay fails verification (and is removed). With --head, also proves the log still holds a head printed earlier by 'decisionlog head', which catches a log re-hashed from some event onwards. With --signatures, also checks every signature with 'ssh-keygen -Y verify' against the log's allowed_signers file and lists the events that are unsigned or not signed by their actor; --signed-from lets the unsigned history from before the team began signing be. Names the first bad event and exits with status 2 when anything is wrong.",
         options: [
             .init(name: "head", value: "<seq>:<hash>", help: "A head kept from 'decisionlog head': the log must still hold that event, with that hash."),
             .init(name: "signatures", value: nil, help: "Also check that a valid signature of its actor vouches for every event (keys in <log>/allowed_signers)."),
@@ -17,14 +17,14 @@ enum VerifyCommand: Command {
         var recorded: RecordedHead? = nil
         if let text = args.value("head") {
             guard let head = RecordedHead(text) else {
-                throw UsageError("The value '\(text.quotable)' is invalid for '--head <seq>:<hash>'; expected what 'decisionlog head' prints, e.g. 12:<64 hex digits>", command: spec)
+                throw UsageError("The value '\(text.quotedForMessage)' is invalid for '--head <seq>:<hash>'; expected what 'decisionlog head' prints, e.g. 12:<64 hex digits>", command: spec)
             }
             recorded = head
         }
         var signedFrom: Int? = nil
         if let text = args.value("signed-from") {
             guard let seq = Int(text), seq >= 1 else {
-                throw UsageError("The value '\(text.quotable)' is invalid for '--signed-from <seq>'; expected the seq of the first event that must be signed, e.g. 120", command: spec)
+                throw UsageError("The value '\(text.quotedForMessage)' is invalid for '--signed-from <seq>'; expected the seq of the first event that must be signed, e.g. 120", command: spec)
             }
             guard args.flag("signatures") else {
                 throw UsageError("'--signed-from' only applies with '--signatures'; add '--signatures'", command: spec)
@@ -52,11 +52,29 @@ enum VerifyCommand: Command {
             context.console.out("Head: \(head)")
             if let recorded { context.console.out("Holds the recorded head \(recorded.seq):\(recorded.hash.hex.prefix(12))…, unchanged.") }
         }
+        try auditCheckpoints(store, context)
         guard args.flag("signatures") else { return }
         if let signedFrom, head.seq > 0, signedFrom > head.seq {
             throw UsageError("The value '\(signedFrom)' is invalid for '--signed-from <seq>'; the log's last event is #\(head.seq), so no event would need a signature", command: spec)
         }
         try checkSignatures(store, requiredFrom: signedFrom ?? 1, context)
+    }
+
+    /// Checks the log's checkpoints against a replay (when there is a checkpoint key to check them with):
+    /// warns about, and removes, those that were never usable; fails with status 2 when one that passed its
+    /// own checks disagrees with the replay.
+    private static func auditCheckpoints(_ store: FileEventStore, _ context: CommandContext) throws {
+        guard CheckpointKey.path(environment: context.environment) != nil, let key = try? CheckpointKey.load(environment: context.environment) else { return }
+        let checkpoints = CheckpointStore(folder: store.folder, logID: store.configuration.logID, key: key, interval: 1)
+        let audit: CheckpointAudit
+        do { audit = try checkpoints.audit(store) } catch let error as LogError { throw CommandFailure(error) }
+        for finding in audit.rejected { context.console.error("warning: \(finding); it was never used, and is removed") }
+        if !audit.disagreeing.isEmpty {
+            throw CommandFailure(lines: audit.disagreeing.map { "\($0): answers from it were wrong; it was removed, and queries now replay the log" }, .verificationFailed)
+        }
+        if audit.matching > 0 {
+            context.console.out("Checkpoints: \(audit.matching == 1 ? "the one" : "all \(audit.matching)") in \(checkpoints.folder) hold\(audit.matching == 1 ? "s" : "") what a replay of the log gives.")
+        }
     }
 
     /// Checks who vouched for each event from seq `requiredFrom` on (and every signature); lists what is wrong

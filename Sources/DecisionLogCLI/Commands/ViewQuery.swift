@@ -26,7 +26,7 @@ struct ViewQuery {
             return try TimePoint(parsing: text, zone: store.configuration.timeZone,
                                  fiscalYearStart: store.configuration.fiscalYearStartMonth, now: now)
         } catch {
-            throw UsageError("The value '\(text.quotable)' is invalid for '\(option)': \(error.problem)", command: spec)
+            throw UsageError("The value '\(text.quotedForMessage)' is invalid for '\(option)': \(error.problem)", command: spec)
         }
     }
 

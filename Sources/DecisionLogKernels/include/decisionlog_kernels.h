@@ -1,6 +1,6 @@
 // Hot kernels of the decision log, in C where Swift cannot reach the hardware: SHA-256 with the x86 SHA
-// extensions when the CPU has them, portable C otherwise (both paths give the same digests, tested), and a
-// fast checksum for checkpoint files, random bytes in bulk, and a close-on-exec pipe.
+// extensions when the CPU has them, portable C otherwise (both paths give the same digests, tested), random
+// bytes in bulk, and a close-on-exec pipe.
 #ifndef DECISIONLOG_KERNELS_H
 #define DECISIONLOG_KERNELS_H
 
@@ -19,10 +19,6 @@ int dl_sha256_is_accelerated(void);
 
 /// The portable compression function, whatever the CPU (for tests that compare the two paths).
 void dl_sha256_compress_portable(uint32_t state[8], const uint8_t *blocks, size_t count);
-
-/// A 64-bit checksum of `length` bytes at `data` (four multiply-rotate lanes over 32-byte blocks, then a
-/// final mix), for detecting damaged checkpoint files quickly; not a cryptographic hash.
-uint64_t dl_checksum64(const uint8_t *data, size_t length);
 
 /// Fills `length` bytes at `buffer` with the kernel's cryptographic random bytes (getrandom(2)); returns 0, or
 /// -1 when the kernel cannot give them.

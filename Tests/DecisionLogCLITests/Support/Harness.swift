@@ -109,10 +109,13 @@ final class Workspace {
         try FileSystem.replaceFile(Paths.join(path, name), with: Array(text.utf8), durable: false)
     }
 
-    /// Runs the tool in-process here.
+    /// The user's state folder for runs here ($XDG_STATE_HOME: where the checkpoint key is kept).
+    var stateHome: String { Paths.join(path, ".state") }
+
+    /// Runs the tool in-process here, with this workspace's state folder unless `environment` names one.
     @discardableResult
     func run(_ arguments: [String], environment: [String: String] = [:], input: [UInt8] = []) -> RunResult {
-        Harness.run(arguments, in: path, environment: environment, input: input)
+        Harness.run(arguments, in: path, environment: ["XDG_STATE_HOME": stateHome].merging(environment) { $1 }, input: input)
     }
 
     /// Runs `arguments` and checks the tool refused them: `status`, an error containing `message`, and every

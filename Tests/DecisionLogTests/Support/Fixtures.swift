@@ -48,6 +48,16 @@ enum Fixtures {
     /// The bytes of the log's events file.
     static func eventBytes(_ folder: TemporaryFolder) -> [UInt8] { try! FileSystem.readFile(folder.logFolder.eventsFile) }
 
+    /// A checkpoint key for tests.
+    static let checkpointKey = CheckpointKey(bytes: Array(repeating: 7, count: 32))
+
+    /// The status of the log's events file.
+    static func eventsStatus(_ folder: TemporaryFolder) throws -> FileStatus {
+        let file = try FileDescriptor.open(folder.logFolder.eventsFile, .read)
+        defer { file.close() }
+        return try file.status()
+    }
+
     /// Replaces the log's events file with `bytes`.
     static func writeEvents(_ bytes: [UInt8], in folder: TemporaryFolder) {
         try! FileSystem.replaceFile(folder.logFolder.eventsFile, with: bytes, durable: false)

@@ -66,5 +66,5 @@ public struct TimeFormatError: Error, Sendable, Equatable, CustomStringConvertib
     /// What is wrong with it, e.g. "month 13 is not between 1 and 12".
     public let problem: String
 
-    public var description: String { "\"\(text)\": \(problem)" }
+    public var description: String { "\"\(text.quotedForMessage)\": \(problem)" }
 }

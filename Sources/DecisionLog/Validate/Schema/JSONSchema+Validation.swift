@@ -4,7 +4,7 @@ extension JSONSchema {
     /// ("not a field of goal.set"). Empty when the value is valid.
     public func validate(_ value: JSONValue, path: String = "", subject: String = "this schema") -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
-        SchemaValidator(subject: subject).check(value, root, path, &issues)
+        SchemaValidator(subject: subject, memo: isRecursive ? SchemaValidator.Memo() : nil).check(value, root, path, &issues)
         return issues
     }
 }
@@ -12,8 +12,30 @@ extension JSONSchema {
 /// Walks a value against compiled nodes, collecting issues.
 struct SchemaValidator {
     let subject: String
+    /// For a recursive schema, the issues each part of the value (by path) had against each node, so that no
+    /// part is checked against a node twice: with `anyOf` inside a recursion, checking would otherwise take
+    /// time exponential in the value's depth.
+    let memo: Memo?
+
+    /// Issues found so far, by node and path.
+    final class Memo {
+        struct Key: Hashable {
+            let node: ObjectIdentifier
+            let path: String
+        }
+        var issues: [Key: [ValidationIssue]] = [:]
+    }
 
     func check(_ value: JSONValue, _ node: SchemaNode, _ path: String, _ issues: inout [ValidationIssue]) {
+        guard let memo else { return checkOnce(value, node, path, &issues) }
+        let key = Memo.Key(node: ObjectIdentifier(node), path: path)
+        if let known = memo.issues[key] { return issues += known }
+        let start = issues.count
+        checkOnce(value, node, path, &issues)
+        memo.issues[key] = Array(issues[start...])
+    }
+
+    private func checkOnce(_ value: JSONValue, _ node: SchemaNode, _ path: String, _ issues: inout [ValidationIssue]) {
         func problem(_ message: String, at where_: String? = nil) { issues.append(ValidationIssue(path: where_ ?? path, message: message)) }
         if let constant = node.constant {
             if !constant { problem(path.isEmpty ? "not allowed" : "not allowed here") }
@@ -113,7 +135,7 @@ struct SchemaValidator {
         // One message per value: a format problem (which can say what exactly is wrong) before a pattern one.
         if let format = node.format, let detail = SchemaValidator.formatProblem(format, text) {
             problem(expectedGot(node, value) + (detail.isEmpty ? "" : ": \(detail)"), nil)
-        } else if let pattern = node.pattern, (try? pattern.regex.firstMatch(in: text)) == nil {
+        } else if let pattern = node.pattern, !pattern.matches(in: text) {
             problem(expectedGot(node, value), nil)
         }
     }

@@ -7,7 +7,9 @@
 /// `$id`, `title`, `description`, `examples`, `default`, `$comment`, and `x-…` extensions) are kept or
 /// ignored. Any other keyword is refused when compiling, so a misspelt one cannot silently check nothing.
 ///
-/// Not `Sendable`: compiled patterns use the standard library's `Regex`, which is not.
+/// Compiling refuses what could make validating a draft slow or crash the tool, since a schema may come from a
+/// teammate through git: a `pattern` outside the linear-time syntax of `Pattern`, and references that loop
+/// without descending into the value or unfold too far (see `SchemaCompiler.checkUnfolding`).
 public final class JSONSchema {
     /// The schema's JSON, as given.
     public let source: JSONValue
@@ -20,7 +22,16 @@ public final class JSONSchema {
         var compiler = SchemaCompiler(document: source)
         root = try compiler.compile(source, at: "#")
         try compiler.resolveReferences()
+        isRecursive = try compiler.checkUnfolding(from: root)
     }
+
+    /// Whether a reference leads back to a schema through the value's structure (a tree of values), so that
+    /// validation checks each part of a value against each schema once (see `SchemaValidator`).
+    let isRecursive: Bool
+    /// The most subschemas a schema may unfold to, following every reference as if written out in place.
+    public static let maximumExpandedSize = 10_000
+    /// The most schemas (through `$ref`, `allOf`, `anyOf`, `oneOf`) that may apply to one value in a row.
+    public static let maximumChain = 16
 
     /// The `$id`, when the schema has one.
     public var id: String? { source.objectValue?["$id"]?.stringValue }
@@ -71,7 +82,7 @@ final class SchemaNode {
     var additionalProperties: SchemaNode? = nil
     var enumValues: [JSONValue]? = nil
     var constValue: JSONValue? = nil
-    var pattern: (source: String, regex: Regex<AnyRegexOutput>)? = nil
+    var pattern: Pattern? = nil
     var format: String? = nil
     var minimum: Double? = nil
     var maximum: Double? = nil
@@ -90,6 +101,16 @@ final class SchemaNode {
     var referenced: SchemaNode? = nil
     /// `x-expected`: how to say what this schema wants, in messages ("a subject such as launch/atlas").
     var expected: String? = nil
+
+    /// The schemas the validator may check a value against from here, each with whether it applies to a
+    /// part of the value (a member or an item) rather than the value itself.
+    var children: [(node: SchemaNode, descends: Bool)] {
+        var nodes = properties.values.map { ($0, true) }
+        for node in [additionalProperties, items] { if let node { nodes.append((node, true)) } }
+        if let referenced { nodes.append((referenced, false)) }
+        for list in [oneOf, anyOf, allOf] { nodes += (list ?? []).map { ($0, false) } }
+        return nodes
+    }
 }
 
 /// Turns schema JSON into `SchemaNode`s.
@@ -165,7 +186,9 @@ struct SchemaCompiler {
         node.constValue = members["const"]
         if let pattern = members["pattern"] {
             guard case .string(let text) = pattern else { throw fail("pattern", "expected a regular expression") }
-            do { node.pattern = (text, try Regex(text)) } catch { throw fail("pattern", "not a valid regular expression: \(text)") }
+            do throws(PatternError) { node.pattern = try Pattern(text) } catch {
+                throw fail("pattern", "not a regular expression decisionlog can use: \(error)")
+            }
         }
         if let format = members["format"] {
             guard case .string(let text) = format else { throw fail("format", "expected a format name") }
@@ -212,6 +235,52 @@ struct SchemaCompiler {
             }
             node.referenced = target
         }
+    }
+
+    /// Refuses a schema that could make validating a draft never end, take exponential time or exhaust the
+    /// stack (schemas may come from a teammate): a `$ref` that leads back to its own schema without
+    /// descending into the value (through `properties`, `additionalProperties` or `items`), more than
+    /// `JSONSchema.maximumExpandedSize` schemas once every reference is written out in place, or more than
+    /// `JSONSchema.maximumChain` schemas in a row (through `$ref`, `allOf`, `anyOf`, `oneOf`) applying to
+    /// one value. Returns whether the schema is recursive (a reference leads back through the value's
+    /// structure: a tree), which validation then memoizes.
+    func checkUnfolding(from root: SchemaNode) throws(SchemaError) -> Bool {
+        var locations: [ObjectIdentifier: String] = [:]
+        for (location, node) in compiled { locations[ObjectIdentifier(node)] = location }
+        var measured: [ObjectIdentifier: (size: Int, chain: Int)] = [:]
+        // The schemas being measured, outermost first, each with how many descents into the value led to it.
+        var path: [(id: ObjectIdentifier, descents: Int)] = []
+        var isRecursive = false
+        func measure(_ node: SchemaNode, descents: Int) throws(SchemaError) -> (size: Int, chain: Int) {
+            let id = ObjectIdentifier(node)
+            let location = locations[id] ?? "#"
+            if let open = path.last(where: { $0.id == id }) {
+                guard descents > open.descents else {
+                    throw SchemaError(location: location, message: "a $ref leads back to this schema without descending into the value, so checking would never end")
+                }
+                isRecursive = true
+                return (1, 0)
+            }
+            if let known = measured[id] { return known }
+            path.append((id, descents))
+            defer { path.removeLast() }
+            var size = 1, chain = 0
+            for (child, descends) in node.children {
+                let inner = try measure(child, descents: descents + (descends ? 1 : 0))
+                size = min(size + inner.size, Int.max / 2)
+                if !descends { chain = max(chain, inner.chain + 1) }
+            }
+            guard size <= JSONSchema.maximumExpandedSize else {
+                throw SchemaError(location: location, message: "its references unfold to more than \(JSONSchema.maximumExpandedSize) schemas, which would take too long to check; refer to each definition fewer times")
+            }
+            guard chain <= JSONSchema.maximumChain else {
+                throw SchemaError(location: location, message: "more than \(JSONSchema.maximumChain) schemas in a row ($ref, allOf, anyOf, oneOf) apply to one value here; flatten it")
+            }
+            measured[id] = (size, chain)
+            return (size, chain)
+        }
+        _ = try measure(root, descents: 0)
+        return isRecursive
     }
 
     static let known: Set<String> = [

@@ -1,0 +1,89 @@
+/// What `verify` found about a log's checkpoints: each is either proven to hold exactly the state a replay
+/// of the log gives at its event, or reported and removed.
+public struct CheckpointAudit: Sendable {
+    /// A checkpoint that was removed, and why.
+    public struct Finding: Sendable, Equatable, CustomStringConvertible {
+        /// The view.
+        public let view: String
+        /// The event the checkpoint follows.
+        public let seq: Int
+        /// What is wrong, in words.
+        public let problem: String
+
+        public var description: String { "the checkpoint of \(view) at #\(seq) \(problem)" }
+    }
+
+    /// How many checkpoints matched a replay.
+    public internal(set) var matching = 0
+    /// Checkpoints that passed their own checks (MAC, log, event) but hold another state than a replay of the
+    /// log gives: answers from them would have been wrong. Removed.
+    public internal(set) var disagreeing: [Finding] = []
+    /// Checkpoints that fail their own checks — not written by this person's decisionlog, changed since, of
+    /// another log or version, or their event no longer where it was. Never used; removed.
+    public internal(set) var rejected: [Finding] = []
+}
+
+extension CheckpointStore {
+    /// Checks every checkpoint of `store`'s log against a replay of the log up to its event, removing those
+    /// that fail (see `CheckpointAudit`). The log should have verified first. Throws `LogError` when the log
+    /// cannot be read.
+    public func audit(_ store: any EventStore) throws -> CheckpointAudit {
+        var audit = CheckpointAudit()
+        var wanted: [Int: [ViewKind]] = [:]
+        for view in Views.checkpointed {
+            for seq in seqs(of: view.name) {
+                guard let stored = stored(view.name, seq: seq) else { continue }
+                if let problem = problem(with: stored, view: view, seq: seq) {
+                    audit.rejected.append(.init(view: view.name, seq: seq, problem: problem))
+                    remove(view.name, seq: seq)
+                } else {
+                    wanted[seq, default: []].append(view)
+                }
+            }
+        }
+        guard let last = wanted.keys.max() else { return audit }
+        let views = Array(Set(wanted.values.flatMap { $0.map(\.name) })).sorted()
+        var runners = Dictionary(uniqueKeysWithValues: views.map { name in (name, Views.all.first { $0.name == name }!.makeRunner()) })
+        var registered = RegisteredTypes(), registeredSoFar = RegisteredTypes()
+        var unchecked: ChainWalk? = nil
+        _ = try store.forEachEvent(from: .start, registered: &registered, chain: &unchecked) { event, _, span in
+            _ = registeredSoFar.problem(with: event)
+            let stamp = Stamp(event)
+            for runner in runners.values { runner.fold(event, stamp) }
+            for view in wanted[event.seq] ?? [] {
+                var writer = CheckpointWriter()
+                runners[view.name]!.save?(&writer)
+                let header = CheckpointFile.Header(view, after: event, at: span, registered: registeredSoFar, logID: logID)
+                if bytes(writer, header) == stored(view.name, seq: event.seq) {
+                    audit.matching += 1
+                } else {
+                    audit.disagreeing.append(.init(view: view.name, seq: event.seq, problem: "holds another state than a replay of the log to that event gives"))
+                    remove(view.name, seq: event.seq)
+                }
+            }
+            return event.seq < last
+        }
+        runners.removeAll()
+        return audit
+    }
+
+    /// What is wrong with the checkpoint file `bytes` as `view`'s at `seq` on its own, or nil.
+    private func problem(with bytes: [UInt8], view: ViewKind, seq: Int) -> String? {
+        guard let file = checked(bytes) else { return "was not written by your decisionlog, or was changed since (its MAC does not match)" }
+        let header = file.header
+        if header.view != view.name || header.seq != seq { return "is named for another view or event than it holds" }
+        if header.stateVersion != view.checkpointVersion { return "is of another version of the view" }
+        if header.logID != logID { return "belongs to another log" }
+        if !follows(header) { return "names an event that is no longer where it was in the log" }
+        return nil
+    }
+}
+
+extension CheckpointFile.Header {
+    /// The header of `view`'s checkpoint after `event`, whose line lies at `span`, with the team types
+    /// `registered` by then, in the log `logID`.
+    init(_ view: ViewKind, after event: Event, at span: LineSpan, registered: RegisteredTypes, logID: EventID) {
+        self.init(view: view.name, stateVersion: view.checkpointVersion!, logID: logID, seq: event.seq, hash: event.hash,
+                  recordedAt: event.recordedAt, lineStart: span.start, lineEnd: span.end, registered: registered.keys)
+    }
+}

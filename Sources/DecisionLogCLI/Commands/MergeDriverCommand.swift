@@ -1,0 +1,60 @@
+import DecisionLog
+
+/// `decisionlog merge-driver %O %A %B %P`: git's merge driver for a log's events.jsonl.
+enum MergeDriverCommand: Command {
+    static let spec = CommandSpec(
+        name: "merge-driver", abstract: "Merge two copies of a log's events (git calls this; see 'decisionlog git install').",
+        discussion: "Writes the merge to <ours>: the events of the published side unchanged, then the events only the local side has, re-sealed on top. In a merge the published side is <theirs>; in a rebase ('git pull --rebase') git swaps the roles, and <ours> is published. Both sides must extend <base> byte for byte. Reports subjects both sides changed on standard error. Local events that were signed are signed again with your signing.key, since re-sealing changes their hashes. Exits 1, leaving <ours> untouched (git then shows a conflict), when a side changes events of <base>, the sides are different logs, either side fails verification, a local event's id is published with other content, the published side registers a schema decisionlog refuses, a local event cannot be re-sealed, or signed local events cannot be signed again.",
+        arguments: [
+            .init(name: "<base>", help: "The common ancestor's file (%O): what both sides already shared, which neither may change."),
+            .init(name: "<ours>", help: "The local file (%A); the merge is written here."),
+            .init(name: "<theirs>", help: "The incoming file (%B)."),
+            .init(name: "<path>", help: "The events file's path in the repository (%P), to find the log's configuration.", optional: true),
+        ],
+        options: [])
+
+    static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws {
+        let args = try ArgumentParser.parse(arguments, for: spec)
+        let paths = args.positionals.prefix(3).map { Paths.absolute($0, from: context.currentDirectory) }
+        let logPath = args.positionals.count > 3 ? Paths.parent(of: Paths.absolute(args.positionals[3], from: context.currentDirectory)) : nil
+        let store = try context.openLog(explicitPath: logPath)
+        let files: [[UInt8]]
+        do throws(SystemError) {
+            files = try paths.map { (path: String) throws(SystemError) -> [UInt8] in try FileSystem.readFile(path) }
+        } catch {
+            throw CommandFailure("cannot read the files to merge: \(error)", .ioError)
+        }
+        // In a rebase git replays the local commits onto the published ones: <ours> is then the published side.
+        let rebasing = isRebasing(in: store.folder.path)
+        let sides = LogMerge.Sides(base: files[0], local: rebasing ? files[2] : files[1], published: rebasing ? files[1] : files[2])
+        let merged: (bytes: [UInt8], report: LogMerge.Report)
+        do throws(LogError) {
+            merged = try LogMerge.merge(sides, configuration: store.configuration, recordedBy: context.recordedBy,
+                                        signer: context.signing()?.signer, in: store.folder)
+        } catch {
+            throw CommandFailure("decisionlog merge: " + CommandFailure(error).lines.joined(separator: "; "), .failure)
+        }
+        do throws(SystemError) { try FileSystem.replaceFile(paths[1], with: merged.bytes, durable: true) } catch {
+            throw CommandFailure("cannot write the merge to \(paths[1]): \(error.reason)", .ioError)
+        }
+        let report = merged.report
+        var summary = "decisionlog merge: kept \(report.shared) shared and \(report.incoming) incoming event\(report.incoming == 1 ? "" : "s")"
+        if !report.resealed.isEmpty {
+            let range = report.resealed.count == 1 ? "#\(report.resealed[0].new)" : "#\(report.resealed.first!.new)–#\(report.resealed.last!.new)"
+            summary += "; re-sealed \(report.resealed.count) local event\(report.resealed.count == 1 ? "" : "s") as \(range)"
+            if report.resigned > 0 { summary += " and signed \(report.resigned == 1 ? "it" : "them") again (\(report.resigned) signature\(report.resigned == 1 ? "" : "s"))" }
+        }
+        if report.alreadyIncoming > 0 { summary += "; \(report.alreadyIncoming) local event\(report.alreadyIncoming == 1 ? " was" : "s were") already incoming" }
+        context.console.error(summary)
+        for change in report.concurrentChanges { context.console.error("  concurrent change: " + change) }
+    }
+
+    /// Whether the repository holding `folder` is in the middle of a rebase (git's rebase-merge or
+    /// rebase-apply folder exists).
+    static func isRebasing(in folder: String) -> Bool {
+        ["rebase-merge", "rebase-apply"].contains { name in
+            guard let result = ProcessFacts.run(["git", "-C", folder, "rev-parse", "--path-format=absolute", "--git-path", name]), result.status == 0 else { return false }
+            return FileSystem.isDirectory(result.output.trimmingWhitespace)
+        }
+    }
+}
