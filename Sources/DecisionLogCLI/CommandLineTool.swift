@@ -74,7 +74,7 @@ public enum CommandLineTool {
         guard let command = command(named: name) else {
             let candidates = name.hasPrefix("-") ? ["--version", "--help", "--log"] : commands.map(\.spec.name)
             let hint = NearestName.suggestion(for: name, among: candidates).map { ". Did you mean '\($0)'?" } ?? ""
-            let what = name.hasPrefix("-") ? "Unknown option '\(name)'" : "Unknown subcommand '\(name)'"
+            let what = name.hasPrefix("-") ? "Unknown option '\(name.quotedForMessage)'" : "Unknown subcommand '\(name.quotedForMessage)'"
             console.error("Error: \(what)\(hint)\nUsage: decisionlog <subcommand>\n  See 'decisionlog --help' for more information.")
             return ExitCode.usage.rawValue
         }

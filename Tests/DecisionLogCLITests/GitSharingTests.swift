@@ -4,15 +4,9 @@ import Testing
 
 /// Sharing one log through real git: a bare repository, two clones, appends on both, pulls and pushes.
 struct GitSharingTests {
-    /// A shell line run in `folder` with git's identity set and the tool on the PATH; fails the test on error.
     @discardableResult
     private func sh(_ line: String, in folder: String, who: String = "Dana Reyes", key: String = "") throws -> RunResult {
-        let environment = ["PATH": Paths.parent(of: Harness.executable) + ":/usr/bin:/bin", "GIT_AUTHOR_NAME": who, "GIT_AUTHOR_EMAIL": "x@example.com",
-                           "GIT_COMMITTER_NAME": who, "GIT_COMMITTER_EMAIL": "x@example.com", "HOME": folder, "DECISIONLOG_IDENTITY": who,
-                           "DECISIONLOG_SIGNING_KEY": key]
-        let result = try Harness.launch(shell: line, in: folder, environment: environment)
-        #expect(result.status == 0, "\(line): \(result.stderr)")
-        return result
+        try Harness.teamShell(line, in: folder, who: who, key: key)
     }
 
     /// The ids and subjects of a log's events, in order.

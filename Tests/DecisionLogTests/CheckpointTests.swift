@@ -1,4 +1,5 @@
-import DecisionLog
+@testable import DecisionLog
+import Foundation
 import Testing
 
 /// Checkpoints: a view started from one and folded on answers exactly as a replay from the first event, on
@@ -119,5 +120,74 @@ struct CheckpointTests {
         let checkpoints = Self.checkpoints(reopened, every: 100_000)
         #expect(try Self.tables(reopened, checkpoints: checkpoints) == Self.tables(reopened, checkpoints: nil))
         #expect(checkpoints.seqs(of: "goals").isEmpty)
+    }
+
+    /// A checkpoint is believed only when this person's key made it: one made with another key — by hand, by
+    /// another user of the folder, copied from elsewhere — is not used and is removed.
+    @Test func aCheckpointMadeWithAnotherKeyIsNotUsed() throws {
+        let folder = TemporaryFolder()
+        var random = RandomLog(seed: 15)
+        let store = try Self.newLog(in: folder, batches: 4, random: &random)
+        let theirs = CheckpointStore(folder: store.folder, logID: store.configuration.logID, key: CheckpointKey(bytes: Array(repeating: 9, count: 32)), interval: 500)
+        let cold = try Self.tables(store, checkpoints: nil)
+        _ = try Self.tables(store, checkpoints: theirs)
+        #expect(theirs.seqs(of: "launches") == [1001])
+        let ours = Self.checkpoints(store, every: 100_000)
+        #expect(try Self.tables(store, checkpoints: ours) == cold)
+        #expect(ours.seqs(of: "launches").isEmpty)
+    }
+
+    /// Checkpoints are written only after every event they fold matched its hash and linked to the one
+    /// before: a log changed in place (its chain broken at #1) gets none, so restoring it cannot bring back
+    /// a checkpoint of the changed text.
+    @Test func aCheckpointOnlyFollowsEventsThatVerify() throws {
+        let folder = TemporaryFolder()
+        var random = RandomLog(seed: 16)
+        let store = try Self.newLog(in: folder, batches: 4, random: &random)
+        let original = Fixtures.eventBytes(folder)
+        let text = String(decoding: original, as: UTF8.self)
+        let firstLine = text.prefix { $0 != "\n" }
+        let changed = firstLine.replacingOccurrences(of: "\"subject\":\"", with: "\"subject\":\"x")
+        Fixtures.writeEvents(Array((changed + text.dropFirst(firstLine.count)).utf8), in: folder)
+        let checkpoints = Self.checkpoints(store)
+        let replay = try Replay(store, views: Self.views, known: .everything, checkpoints: checkpoints)
+        #expect(replay.chainBrokenAt == 1)
+        for view in Self.views { #expect(checkpoints.seqs(of: view.name).isEmpty, "\(view.name)") }
+        Fixtures.writeEvents(original, in: folder)
+        #expect(try Self.tables(store, checkpoints: checkpoints) == Self.tables(store, checkpoints: nil))
+    }
+
+    /// `verify`'s audit: a checkpoint that holds what a replay gives is kept; one that carries a good MAC but
+    /// another state (a bug, or someone with the key) is reported and removed; one with a bad MAC is
+    /// reported as never used, and removed.
+    @Test func theAuditFindsACheckpointThatDisagreesWithAReplay() throws {
+        let folder = TemporaryFolder()
+        var random = RandomLog(seed: 17)
+        let store = try Self.newLog(in: folder, batches: 4, random: &random)
+        let checkpoints = Self.checkpoints(store)
+        _ = try Self.tables(store, checkpoints: checkpoints)
+        var audit = try checkpoints.audit(store)
+        #expect(audit.matching == Self.views.count && audit.disagreeing.isEmpty && audit.rejected.isEmpty)
+
+        // A launches checkpoint at #1001 holding the state after only the first 900 events, under the right key.
+        var launches: [Event] = []
+        _ = try store.forEachEvent { event, _ in launches.append(event); return event.seq < 1001 }
+        let runner = Views.named("launches")!.makeRunner()
+        for event in launches.prefix(900) { runner.fold(event, Stamp(event)) }
+        var writer = CheckpointWriter()
+        runner.save!(&writer)
+        let real = try #require(checkpoints.stored("launches", seq: 1001))
+        let header = try #require(checkpoints.checked(real)).header
+        try FileSystem.replaceFile(Paths.join(checkpoints.folder, "launches/1001.ckpt"), with: checkpoints.bytes(writer, header), durable: false)
+        // …and a goals checkpoint with one byte changed.
+        var goals = try #require(checkpoints.stored("goals", seq: 1001))
+        goals[goals.count - 9] ^= 1
+        try FileSystem.replaceFile(Paths.join(checkpoints.folder, "goals/1001.ckpt"), with: goals, durable: false)
+
+        audit = try checkpoints.audit(store)
+        #expect(audit.disagreeing.map { "\($0.view)#\($0.seq)" } == ["launches#1001"])
+        #expect(audit.rejected.map { "\($0.view)#\($0.seq)" } == ["goals#1001"])
+        #expect(audit.matching == Self.views.count - 2)
+        #expect(checkpoints.seqs(of: "launches").isEmpty && checkpoints.seqs(of: "goals").isEmpty)
     }
 }

@@ -1,7 +1,8 @@
 @testable import DecisionLog
 import Testing
 
-/// The set `verify` finds repeated ids with agrees with `Set`, across growth and for the nil UUID.
+/// The set `verify` finds repeated ids with agrees with `Set`, across growth and for the nil UUID, and ids
+/// crafted to collide do not.
 struct EventIDSetTests {
     @Test func findsEveryRepeatAsSetDoes() {
         var random = SeededGenerator(seed: 5)
@@ -24,5 +25,18 @@ struct EventIDSetTests {
         #expect(fresh.allSatisfy { $0 })
         let afterGrowth = set.insert(none), repeated = set.insert(EventID(high: 7, low: 4_999))
         #expect(!afterGrowth && !repeated)
+    }
+
+    /// Ids that differ only in the high bits of their first word — which a hash of the low bits alone puts
+    /// in one slot, making each insert walk every earlier one — spread over the table like random ids.
+    @Test(arguments: [0, 16, 48])
+    func craftedIDsSpreadOverTheTable(shift: Int) {
+        let mask = 16_383
+        let crafted = (0..<8_192).map { EventID(high: UInt64($0) << UInt64(shift), low: 0x8000_0000_0000_0000) }
+        let slots = Set(crafted.map { EventIDSet.slot($0, mask) })
+        // 8,192 random picks of 16,384 slots land in about 6,450 distinct ones.
+        #expect(slots.count > 6_000, "\(slots.count) distinct slots")
+        var set = EventIDSet()
+        #expect(crafted.allSatisfy { set.insert($0) })
     }
 }

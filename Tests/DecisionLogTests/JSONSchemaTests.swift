@@ -1,4 +1,5 @@
 import DecisionLog
+import Foundation
 import Testing
 
 /// Our JSON Schema validator against a table of cases per keyword, in the shape of JSON-Schema-Test-Suite.
@@ -79,5 +80,52 @@ struct JSONSchemaTests {
             guard let error = error as? SchemaError else { return false }
             return error.location == location && error.message.contains(message)
         }
+    }
+}
+
+/// Schemas a teammate could register to hang or crash everyone's `add`: refused when compiled (by `schema add`,
+/// and by a merge that brings them in), with the place and the reason.
+struct HostileSchemaTests {
+    /// `$defs` each referring to the one before `width` times: width^depth checks of one value.
+    static func multiplying(_ width: Int, _ depth: Int) -> String {
+        var defs = [##""d0": {"type": "number"}"##]
+        for level in 1...depth {
+            let references = Array(repeating: ##"{"$ref": "#/$defs/d\##(level - 1)"}"##, count: width).joined(separator: ", ")
+            defs.append(##""d\##(level)": {"allOf": [\##(references)]}"##)
+        }
+        return ##"{"type": "object", "properties": {"a": {"$ref": "#/$defs/d\##(depth)"}}, "$defs": {\##(defs.joined(separator: ", "))}}"##
+    }
+
+    /// A chain of `$defs` each referring to the next: one value checked `length` schemas deep.
+    static func chain(_ length: Int) -> String {
+        let defs = (0..<length).map { ##""c\##($0)": {"$ref": "#/$defs/c\##($0 + 1)"}"## } + [##""c\##(length)": {"type": "string"}"##]
+        return ##"{"type": "object", "properties": {"a": {"$ref": "#/$defs/c0"}}, "$defs": {\##(defs.joined(separator: ", "))}}"##
+    }
+
+    @Test(arguments: [
+        (##"{"$ref": "#"}"##, "leads back to this schema without descending into the value"),
+        (##"{"allOf": [{"$ref": "#/$defs/a"}], "$defs": {"a": {"anyOf": [{"$ref": "#/$defs/b"}]}, "b": {"$ref": "#/$defs/a"}}}"##, "without descending"),
+        (multiplying(4, 7), "unfold to more than 10000 schemas"),
+        (chain(40), "more than 16 schemas in a row"),
+        (#"{"type": "object", "properties": {"note": {"type": "string", "pattern": "^(a)\\1$"}}}"#, "backreferences"),
+    ])
+    func isRefusedWhenCompiled(schema: String, message: String) throws {
+        #expect {
+            try JSONSchema(JSONValue.parse(schema))
+        } throws: { error in
+            (error as? SchemaError)?.message.contains(message) == true
+        }
+    }
+
+    /// A tree of values (a recursive schema) with a choice at every level: checked once per part of the value
+    /// and schema, not once per path through the choices (2^64 at the deepest a value can nest).
+    @Test(.timeLimit(.minutes(1))) func aRecursiveSchemaWithChoicesChecksEachPartOnce() throws {
+        let schema = try JSONSchema(JSONValue.parse(##"{"anyOf": [{"type": "array", "items": {"$ref": "#"}}, {"type": "array", "items": {"$ref": "#"}, "minItems": 1}, {"type": "number"}]}"##))
+        var deep = "1"
+        for _ in 0..<(JSONValue.maximumDepth - 1) { deep = "[\(deep), \(deep.count < 200 ? deep : "2")]" }
+        #expect(schema.validate(try JSONValue.parse(deep)).isEmpty)
+        #expect(!schema.validate(try JSONValue.parse(deep.replacingOccurrences(of: "2", with: "\"x\""))).isEmpty)
+        #expect(try JSONSchema(JSONValue.parse(Self.multiplying(2, 6))).validate(["a": 1]).isEmpty)
+        #expect(try JSONSchema(JSONValue.parse(Self.chain(10))).validate(["a": 1]).count >= 1)
     }
 }

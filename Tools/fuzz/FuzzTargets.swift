@@ -1,6 +1,6 @@
 // The fuzz targets: one libFuzzer entry point over the parsers that take outside input. Not part of the
 // package: Tools/fuzz/run.sh compiles it together with the library's sources, with -sanitize=fuzzer,address,
-// and picks the target with $FUZZ_TARGET (event, draft, csv, time, schema).
+// and picks the target with $FUZZ_TARGET (event, draft, csv, time, schema, pattern).
 import Glibc
 
 /// Which parser this run feeds.
@@ -13,13 +13,17 @@ enum FuzzTarget: String {
     case csv
     /// A time expression, as --effective, --as-of, --known-at and timeframes take it.
     case time
-    /// A JSON Schema and an instance, separated by a NUL byte: compiling the schema, validating the instance.
+    /// A JSON Schema and an instance, separated by a NUL byte: compiling the schema (refusing patterns and
+    /// references that could hang it), validating the instance.
     case schema
+    /// A regular expression and a text, separated by a NUL byte: compiling it as a schema's pattern and as
+    /// --grep's, and matching (in time linear in the text, so no input may run long).
+    case pattern
 
     /// The target $FUZZ_TARGET names; the process stops with a message for anything else.
     static let current: FuzzTarget = {
         guard let name = getenv("FUZZ_TARGET").map({ String(cString: $0) }), let target = FuzzTarget(rawValue: name) else {
-            StandardStreams.writeError("set FUZZ_TARGET to event, draft, csv, time or schema\n")
+            StandardStreams.writeError("set FUZZ_TARGET to event, draft, csv, time, schema or pattern\n")
             exit(64)
         }
         return target
@@ -60,6 +64,14 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             let instance = try? JSONValue.parse(parts[1])
         else { return 0 }
         _ = schema.validate(instance)
+    case .pattern:
+        let parts = bytes.split(separator: 0, maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return 0 }
+        let text = String(decoding: parts[1], as: UTF8.self)
+        for ignoringCase in [false, true] {
+            guard let pattern = try? Pattern(String(decoding: parts[0], as: UTF8.self), ignoringCase: ignoringCase) else { return 0 }
+            _ = pattern.matches(in: text)
+        }
     }
     return 0
 }

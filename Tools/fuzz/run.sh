@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Fuzzes the parsers that take outside input with libFuzzer and AddressSanitizer: the event decoder, the
-# draft reader and validator, the CSV reader (and its rows' drafts), time expressions and the JSON Schema
-# validator.
+# draft reader and validator, the CSV reader (and its rows' drafts), time expressions, the JSON Schema
+# compiler and validator, and the pattern matcher (schemas' patterns and --grep).
 #
 #   bash Tools/fuzz/run.sh [RUNS] [TARGET...]
 #
 # RUNS (default 1,000,000) executions per target, starting from seeds: the demo log's lines, drafts from
-# Tools/bench/drafts.py, the team spreadsheet fixtures' first rows, Tools/fuzz/time-expressions.txt and the
-# schemas under Schemas/. TARGETs default to all five. Prints each target's executions, time and coverage;
+# Tools/bench/drafts.py, the team spreadsheet fixtures' first rows, Tools/fuzz/time-expressions.txt, the
+# schemas under Schemas/ and Tools/fuzz/hostile-schemas.txt (references that loop or blow up), and
+# Tools/fuzz/patterns.txt (patterns that take a backtracking engine exponential time). TARGETs default to
+# all six. Prints each target's executions, time and coverage;
 # a crash, a hang (over 10 s on one input) or out-of-memory (over 2 GB) stops the run with libFuzzer's
 # report, the input kept in .build-fuzz/crashes/.
 set -euo pipefail
@@ -16,7 +18,7 @@ export PATH=/opt/swift/usr/bin:$PATH
 runs=${1:-1000000}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(event draft csv time schema)
+[ ${#targets[@]} -gt 0 ] || targets=(event draft csv time schema pattern)
 build=.build-fuzz
 mkdir -p "$build/module"
 
@@ -40,7 +42,7 @@ fi
 
 # Seeds: a demo log's lines (one of them signed), drafts and schemas from the built-in scenario, and time expressions.
 seeds=$build/seeds
-rm -rf "$seeds" && mkdir -p "$seeds"/{event,draft,csv,time,schema}
+rm -rf "$seeds" && mkdir -p "$seeds"/{event,draft,csv,time,schema,pattern}
 swift build --product decisionlog >/dev/null
 demo=$(mktemp -d)
 trap 'rm -rf "$demo"' EXIT
@@ -63,6 +65,15 @@ for schema in Schemas/event.schema.json Schemas/types/*.json; do
   n=$((n + 1))
   { cat "$schema"; printf '\0'; printf '{"title":"Atlas GA","target":4.5,"timeframe":"2025-Q3","date":"2025-09-22"}'; } >"$seeds/schema/s$n"
 done
+while IFS= read -r schema; do
+  n=$((n + 1))
+  { printf '%s' "$schema"; printf '\0'; printf '{"a":[[[[1]]]],"note":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!"}'; } >"$seeds/schema/s$n"
+done <Tools/fuzz/hostile-schemas.txt
+n=0
+while IFS= read -r pattern; do
+  n=$((n + 1))
+  { printf '%s' "$pattern"; printf '\0'; printf 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa word word word.'; } >"$seeds/pattern/p$n"
+done <Tools/fuzz/patterns.txt
 
 for target in "${targets[@]}"; do
   mkdir -p "$build/corpus/$target" "$build/crashes/$target"

@@ -40,9 +40,11 @@ public indirect enum OrderedJSON: Sendable {
 
 /// Writing values into CSV (RFC 4180) and Markdown tables.
 public enum TextFormats {
-    /// One CSV line (without its line break) of `fields`, quoting where needed.
+    /// One CSV line (without its line break) of `fields`, each kept from running as a spreadsheet formula
+    /// (`CSVCell.protect`) and quoted where needed.
     public static func csvLine(_ fields: [String]) -> String {
-        fields.map { field in
+        fields.map { text in
+            let field = CSVCell.protect(text)
             guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
             return "\"" + field.replacingAll("\"", with: "\"\"") + "\""
         }.joined(separator: ",")
@@ -66,14 +68,33 @@ public enum TextFormats {
         }
     }
 
-    /// A Markdown table: header, separator and rows; pipes and line breaks in cells are escaped.
+    /// A Markdown table: header, separator and rows. Each cell is `markdownEscaped` (so it shows as the text
+    /// it is, never as markup, a link or HTML), and its line breaks become `<br>`.
     public static func markdownTable(headers: [String], rows: [[String]]) -> String {
         func line(_ cells: [String]) -> String {
-            "| " + cells.map { $0.replacingAll("|", with: "\\|").replacingAll("\n", with: "<br>") }.joined(separator: " | ") + " |"
+            "| " + cells.map { markdownEscaped($0).replacingAll("\n", with: "<br>") }.joined(separator: " | ") + " |"
         }
         var lines = [line(headers), "|" + String(repeating: "---|", count: headers.count)]
         lines += rows.map(line)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `text` for Markdown, to be shown as the text it is: HTML's `&`, `<` and `>` as entities (no tag,
+    /// script or autolink survives), and the characters Markdown reads as markup — `\`, `` ` ``, `*`, `_`,
+    /// `[`, `]`, `|` — escaped with a backslash (no link, image or emphasis either).
+    public static func markdownEscaped(_ text: String) -> String {
+        guard text.contains(where: { "&<>\\`*_[]|".contains($0) }) else { return text }
+        var out = ""
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\\", "`", "*", "_", "[", "]", "|": out += "\\" + String(character)
+            default: out.append(character)
+            }
+        }
+        return out
     }
 }
 

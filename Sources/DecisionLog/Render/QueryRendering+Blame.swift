@@ -29,7 +29,7 @@ extension QueryRendering {
                                             s.actor.name, s.actor.role, s.effectiveAt.iso8601, s.reason ?? ""])
             }).joined(separator: "\n") + "\n"
         case .markdown:
-            return "**\(table.name)** \(moment.phrase), with the event behind each value\n\n"
+            return "**\(TextFormats.markdownEscaped(table.name))** \(TextFormats.markdownEscaped(moment.phrase)), with the event behind each value\n\n"
                 + TextFormats.markdownTable(headers: ["Key", "Field", "Value", "Seq", "By", "Effective"],
                                             rows: lines.map { [$0.key] + blameCells($0) })
         case .table:

@@ -43,7 +43,8 @@ extension QueryRendering {
             }
             return lines.joined(separator: "\n") + "\n"
         case .markdown:
-            var out = "**Changes from \(from.asOfLabel) to \(to.asOfLabel)**" + (to.knownLabel.map { ", as known at \($0)" } ?? "") + "\n"
+            var out = "**" + TextFormats.markdownEscaped("Changes from \(from.asOfLabel) to \(to.asOfLabel)") + "**"
+                + TextFormats.markdownEscaped(to.knownLabel.map { ", as known at \($0)" } ?? "") + "\n"
             if let kpis, kpis.contains(where: { $0.before.value != $0.after.value }) {
                 out += "\n### KPI actuals\n\n" + TextFormats.markdownTable(headers: ["Metric", "Before", "After", "Change"],
                                                                       rows: kpis.map { [$0.name, $0.before.text, $0.after.text, $0.percentText] })

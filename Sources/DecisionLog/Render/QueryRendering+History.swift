@@ -23,7 +23,7 @@ extension QueryRendering {
                                                     e.actor.role, entry.changes.joined(separator: "; "), e.reason ?? "", entry.notes.joined(separator: "; ")])
                     }).joined(separator: "\n") + "\n"
         case .markdown:
-            return "**\(title)**\n\n" + TextFormats.markdownTable(
+            return "**\(TextFormats.markdownEscaped(title))**\n\n" + TextFormats.markdownTable(
                 headers: ["Seq", "Effective", "Recorded", "By", "What changed", "Why", "Notes"],
                 rows: history.entries.map(historyCells))
         case .table:

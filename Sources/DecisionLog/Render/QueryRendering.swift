@@ -71,7 +71,7 @@ public struct QueryRendering: Sendable {
                     + table.rows.map { row in TextFormats.csvLine(table.columns.map { TextFormats.csvField(row[$0.key]) }) })
                 .joined(separator: "\n") + "\n"
         case .markdown:
-            return "**\(table.name)** \(moment.phrase)\n\n"
+            return "**\(TextFormats.markdownEscaped(table.name))** \(TextFormats.markdownEscaped(moment.phrase))\n\n"
                 + TextFormats.markdownTable(headers: table.columns.map { $0.title.capitalizedWords },
                                             rows: table.rows.map { row in table.columns.map { row[$0.key].text } })
         case .table:

@@ -87,9 +87,9 @@ extension EventDraft {
         case nil, .null?: problem("subject", "missing; expected what the event is about, e.g. " + EventDraft.subjectExample(kind))
         case .string(let text)?:
             if let reason = Subject.problem(with: text) {
-                problem("subject", "\"\(text)\" is not a subject: \(reason)")
+                problem("subject", "\"\(text.quotedForMessage)\" is not a subject: \(reason)")
             } else if let kind, let required = kind.subjectKind, Subject(text)!.kind != required {
-                problem("subject", "a \(kind.type) event is about a \(required): expected a subject such as \(EventDraft.subjectExample(kind)), got \"\(text)\"")
+                problem("subject", "a \(kind.type) event is about a \(required): expected a subject such as \(EventDraft.subjectExample(kind)), got \"\(text.quotedForMessage)\"")
             } else {
                 subject = Subject(text)
             }
@@ -103,7 +103,7 @@ extension EventDraft {
         case nil, .null?: break
         case .string(let text)?:
             do throws(TimeFormatError) { effectiveAt = try TimeInput(parsing: text, in: context.timeZone).instant } catch {
-                problem("effectiveAt", "expected a date or date-time, got \"\(text)\": \(error.problem)")
+                problem("effectiveAt", "expected a date or date-time, got \"\(text.quotedForMessage)\": \(error.problem)")
             }
         case let other?: problem("effectiveAt", "expected a date or date-time as text, got \(other.excerpt())")
         }
@@ -192,7 +192,7 @@ extension EventDraft {
     /// ones by default; pass a registry's to include the team's).
     public static func unknownTypeMessage(_ name: String, among types: [String] = Vocabulary.typeNames) -> String {
         let hint = NearestName.suggestion(for: name, among: types).map { "; did you mean \"\($0)\"?" }
-        return "unknown event type \"\(name)\"" + (hint ?? "; see 'decisionlog help types' for the list, 'decisionlog schema list' for the team's")
+        return "unknown event type \"\(name.quotedForMessage)\"" + (hint ?? "; see 'decisionlog help types' for the list, 'decisionlog schema list' for the team's")
     }
 
     private static func subjectExample(_ kind: PayloadKind?) -> String {

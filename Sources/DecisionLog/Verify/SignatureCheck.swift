@@ -70,6 +70,9 @@ public enum SignatureCheck {
         public let firstVouched: Int?
         /// Everything else, in seq order, consecutive events with the same finding together.
         public let findings: [Finding]
+        /// Lines of `allowed_signers` whose principals are patterns or lists, with their line numbers: such a key
+        /// may sign as every name they match, so a signature from it proves less than it seems to.
+        public let broadPrincipals: [(line: Int, principals: String)]
     }
 
     /// Checks `entries` (a whole log, in seq order) against the allowed-signers file at `allowedSigners`; an
@@ -82,6 +85,11 @@ public enum SignatureCheck {
             throw LogError(.integrity, "cannot check signatures: there is no \(allowedSigners)",
                            hint: "list each member's public key there, one '\"<actor name>\" <key type> <key>' a line, and commit it")
         }
+        // ssh-keygen reads a copy made in a private folder: never, through a link in the log folder, another file.
+        let signers: [UInt8]
+        do throws(SystemError) { signers = try FileSystem.readFile(allowedSigners, mode: .read.inLog) } catch {
+            throw LogError.system(error, doing: "read the allowed signers")
+        }
         guard ProcessFacts.run(["ssh-keygen", "-Y", "verify"]) != nil else {
             throw LogError(.signing, "cannot check signatures: ssh-keygen is not installed", hint: "install OpenSSH's ssh-keygen")
         }
@@ -91,11 +99,15 @@ public enum SignatureCheck {
             throw LogError.system(error, doing: "make a folder for checking signatures")
         }
         defer { try? FileSystem.removeTree(work) }
+        let copy = Paths.join(work, "allowed_signers")
+        do throws(SystemError) { try FileSystem.replaceFile(copy, with: signers, durable: false) } catch {
+            throw LogError.system(error, doing: "copy the allowed signers")
+        }
         let verdicts = ParallelMapping.map(count: signed.count, minimum: 2) {
             { position in
                 let index = signed[position]
                 let actors = Set((max(0, index - entries[index].signature!.events + 1)...index).filter { vouchedBy[$0] == index }.map { entries[$0].actor })
-                return verdict(on: entries[index], actors: actors, allowedSigners: allowedSigners, folder: work)
+                return verdict(on: entries[index], actors: actors, allowedSigners: copy, folder: work)
             }
         }
         var verdictBySignature: [Int: [String: Finding.Kind]] = [:]
@@ -115,7 +127,28 @@ public enum SignatureCheck {
         }
         let firstVouched = vouchedBy.firstIndex { $0 != nil }.map { entries[$0].seq }
         return Report(events: entries.count, signatures: signed.count, signedByActor: good, exempt: exempt,
-                      firstVouched: firstVouched, findings: findings)
+                      firstVouched: firstVouched, findings: findings, broadPrincipals: broadPrincipals(in: signers))
+    }
+
+    /// The lines of an allowed-signers file whose principals can match more than one name: a pattern (`*`,
+    /// `?`), a negation (`!`) or a comma-separated list. ssh-keygen accepts a signature from such a key as
+    /// any name the principals match (`* ssh-ed25519 …` signs as anyone).
+    static func broadPrincipals(in bytes: [UInt8]) -> [(line: Int, principals: String)] {
+        var found: [(line: Int, principals: String)] = []
+        for (index, raw) in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.drop { $0 == " " || $0 == "\t" }
+            guard !line.isEmpty, !line.hasPrefix("#") else { continue }
+            let principals: Substring
+            if line.hasPrefix("\"") {
+                principals = line.dropFirst().prefix { $0 != "\"" }
+            } else {
+                principals = line.prefix { $0 != " " && $0 != "\t" }
+            }
+            if principals.contains(where: { $0 == "*" || $0 == "?" || $0 == "!" || $0 == "," }) {
+                found.append((index + 1, String(principals)))
+            }
+        }
+        return found
     }
 
     /// The indices of the signed entries, and for each entry the index of the signature that vouches for it:

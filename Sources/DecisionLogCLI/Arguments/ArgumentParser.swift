@@ -76,7 +76,7 @@ enum ArgumentParser {
             throw UsageError("Missing expected argument '\(spec.arguments[result.positionals.count].name)'", command: spec)
         }
         if result.positionals.count > spec.arguments.count {
-            throw UsageError("Unexpected argument '\(result.positionals[spec.arguments.count])'", command: spec)
+            throw UsageError("Unexpected argument '\(result.positionals[spec.arguments.count].quotedForMessage)'", command: spec)
         }
         return result
     }
@@ -85,7 +85,7 @@ enum ArgumentParser {
         let bare = token.split(separator: "=", maxSplits: 1).first.map(String.init) ?? token
         let names = spec.allOptions.map { "--\($0.name)" }
         let hint = NearestName.suggestion(for: bare, among: names).map { ". Did you mean '\($0)'?" } ?? ""
-        return UsageError("Unknown option '\(bare)'\(hint)", command: spec)
+        return UsageError("Unknown option '\(bare.quotedForMessage)'\(hint)", command: spec)
     }
 }
 

@@ -220,11 +220,11 @@ enum AddCommand: Command {
     private static func resolveReferences(in draft: inout EventDraft, links: [String], store: FileEventStore) throws {
         func lookup(_ text: String, what: String) throws -> Event {
             guard let reference = EventReference(text) else {
-                throw CommandFailure("\(what): '\(text)' is not an event reference; use #seq or an event id", .invalidInput)
+                throw CommandFailure("\(what): '\(text.quotedForMessage)' is not an event reference; use #seq or an event id", .invalidInput)
             }
             let found = try store.events(matching: reference)
             guard found.count == 1 else {
-                throw CommandFailure(found.isEmpty ? "\(what): no event \(reference) in this log" : "\(what): '\(text)' matches \(found.count) events; give more of the id", .invalidInput)
+                throw CommandFailure(found.isEmpty ? "\(what): no event \(reference) in this log" : "\(what): '\(text.quotedForMessage)' matches \(found.count) events; give more of the id", .invalidInput)
             }
             return found[0]
         }

@@ -45,7 +45,7 @@ enum ConfigCommand: Command {
         guard let sub = subcommands.first(where: { $0.name == "config \(name)" }) else {
             let names = subcommands.map { String($0.name.dropFirst("config ".count)) }
             let hint = NearestName.suggestion(for: name, among: names).map { ". Did you mean '\($0)'?" } ?? ""
-            throw UsageError("Unknown subcommand '\(name)' of 'config'\(hint); expected one of \(names.joined(separator: ", "))", command: spec)
+            throw UsageError("Unknown subcommand '\(name.quotedForMessage)' of 'config'\(hint); expected one of \(names.joined(separator: ", "))", command: spec)
         }
         let args = try ArgumentParser.parse(rest, for: sub)
         if sub.name == listSpec.name { return try list(args, context) }

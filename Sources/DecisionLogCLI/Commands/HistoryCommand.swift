@@ -12,7 +12,7 @@ enum HistoryCommand: Command {
         let args = try ArgumentParser.parse(arguments, for: spec)
         let text = args.positionals[0]
         guard let subject = Subject(text) else {
-            throw UsageError("'\(text)' is not a subject: \(Subject.problem(with: text)!)", command: spec)
+            throw UsageError("'\(text.quotedForMessage)' is not a subject: \(Subject.problem(with: text)!)", command: spec)
         }
         let store = try context.openLog(args)
         let query = ViewQuery(store: store, context: context, spec: spec)

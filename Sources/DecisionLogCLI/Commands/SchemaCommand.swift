@@ -63,7 +63,7 @@ enum SchemaCommand: Command {
         default:
             let names = subcommands.map { String($0.name.dropFirst("schema ".count)) }
             let hint = NearestName.suggestion(for: name, among: names).map { ". Did you mean '\($0)'?" } ?? ""
-            throw UsageError("Unknown subcommand '\(name)' of 'schema'\(hint); expected one of \(names.joined(separator: ", "))", command: spec)
+            throw UsageError("Unknown subcommand '\(name.quotedForMessage)' of 'schema'\(hint); expected one of \(names.joined(separator: ", "))", command: spec)
         }
     }
 

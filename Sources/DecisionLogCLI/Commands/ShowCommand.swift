@@ -32,7 +32,7 @@ enum ShowCommand: Command {
 
     private static func showEvent(_ text: String, _ args: ParsedArguments, _ context: CommandContext) throws {
         for option in ["as-of", "known-at", "subject"] where args.value(option) != nil {
-            throw UsageError("'--\(option)' applies to views; '\(text)' names an event", command: spec)
+            throw UsageError("'--\(option)' applies to views; '\(text.quotedForMessage)' names an event", command: spec)
         }
         let format = try args.choice("format", ["text", "json", "jsonl"], default: "text", spec: spec)
         let reference = EventReference(text)!
@@ -43,7 +43,7 @@ enum ShowCommand: Command {
         }
         guard found.count == 1, let event = found.first else {
             if found.isEmpty { throw CommandFailure("no event \(reference) in this log; 'decisionlog log' lists them", .invalidInput) }
-            throw CommandFailure("'\(text)' matches \(found.count) events; give more of the id", .invalidInput)
+            throw CommandFailure("'\(text.quotedForMessage)' matches \(found.count) events; give more of the id", .invalidInput)
         }
         switch format {
         case "json": context.console.writeData(PrettyJSON.format(event.line.dropLast()) + "\n")

@@ -91,6 +91,9 @@ enum VerifyCommand: Command {
         } catch {
             throw CommandFailure(error)
         }
+        for broad in report.broadPrincipals {
+            context.console.error("warning: \(store.folder.allowedSignersFile):\(broad.line): the principals \"\(broad.principals.quotedForMessage)\" match more than one name, so that key can sign as any of them; list one actor name a line")
+        }
         let checked = "\(report.signatures) signature\(report.signatures == 1 ? "" : "s") checked against \(store.folder.allowedSignersFile)"
         let events = "\(report.events) event\(report.events == 1 ? "" : "s")"
         let letBe = report.exempt == 0 ? "" : "; \(report.exempt) unsigned event\(report.exempt == 1 ? "" : "s") before #\(requiredFrom) let be (--signed-from \(requiredFrom))"

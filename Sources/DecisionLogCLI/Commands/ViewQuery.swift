@@ -101,7 +101,7 @@ struct ViewQuery {
         guard let view = Views.named(name) else {
             let hint = NearestName.suggestion(for: name, among: Views.names).map { ". Did you mean '\($0)'?" }
                 ?? "; the views are \(Views.names.joined(separator: ", "))"
-            throw UsageError("Unknown view '\(name)'\(hint)", command: spec)
+            throw UsageError("Unknown view '\(name.quotedForMessage)'\(hint)", command: spec)
         }
         return view
     }

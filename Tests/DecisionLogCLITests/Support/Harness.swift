@@ -60,6 +60,20 @@ enum Harness {
         }
     }
 
+    /// A shell line run in `folder` as a member of a team sharing a log through git: git's identity and
+    /// `DECISIONLOG_IDENTITY` are `who`, `HOME` is `folder`, `key` signs, and the tool is on the PATH. Expects
+    /// `status` (0 unless told), failing the test otherwise.
+    @discardableResult
+    static func teamShell(_ line: String, in folder: String, who: String = "Dana Reyes", key: String = "", status: Int32 = 0,
+                          sourceLocation: SourceLocation = #_sourceLocation) throws -> RunResult {
+        let environment = ["PATH": Paths.parent(of: executable) + ":/usr/bin:/bin", "GIT_AUTHOR_NAME": who, "GIT_AUTHOR_EMAIL": "x@example.com",
+                           "GIT_COMMITTER_NAME": who, "GIT_COMMITTER_EMAIL": "x@example.com", "HOME": folder, "DECISIONLOG_IDENTITY": who,
+                           "DECISIONLOG_SIGNING_KEY": key]
+        let result = try launch(shell: line, in: folder, environment: environment)
+        #expect(result.status == status, "\(line): \(result.stderr)", sourceLocation: sourceLocation)
+        return result
+    }
+
     /// Starts the built executable (or a shell script, as `launch`) without waiting for it.
     static func start(_ arguments: [String] = [], shell: String? = nil, in directory: String,
                       environment: [String: String] = [:], input: [UInt8] = []) throws -> Running {

@@ -1,7 +1,8 @@
 /// A CSV file (RFC 4180) read into records: fields separated by a comma — or by the semicolon or tab the
 /// header line uses instead, as spreadsheets in some locales write — records by line breaks (LF or CRLF),
 /// fields quoted with `"` where they hold separators, quotes or line breaks (`""` inside is one quote).
-/// A UTF-8 byte-order mark is skipped, and so are blank lines and rows of empty fields.
+/// A UTF-8 byte-order mark is skipped, and so are blank lines and rows of empty fields. A field decisionlog
+/// protected from running as a spreadsheet formula (`'=…`) is read back as it was (`CSVCell.unprotect`).
 public struct CSVTable: Sendable, Equatable {
     /// One record: the line it starts on (1-based) and its fields, in order.
     public struct Record: Sendable, Equatable {
@@ -24,7 +25,7 @@ public struct CSVTable: Sendable, Equatable {
         while let record = try reader.nextRecord() {
             // A blank line, or a spreadsheet's empty row (",,,,"), holds no record.
             if record.fields.allSatisfy({ $0.trimmingWhitespace.isEmpty }) { continue }
-            records.append(Record(line: record.line, fields: record.fields))
+            records.append(Record(line: record.line, fields: record.fields.map(CSVCell.unprotect)))
         }
         self.records = records
     }

@@ -4,15 +4,16 @@ extension ReportDocument {
     /// The Markdown text.
     public var markdown: String {
         let r = retrospective
-        var out = "# Retrospective\n\n\(periodText)\n\n"
-        out += figures.map { "- **\($0.label):** \($0.value) — \($0.note)" }.joined(separator: "\n") + "\n"
+        let md = TextFormats.markdownEscaped
+        var out = "# Retrospective\n\n\(md(periodText))\n\n"
+        out += figures.map { "- **\(md($0.label)):** \(md($0.value)) — \(md($0.note))" }.joined(separator: "\n") + "\n"
 
         out += "\n## Launches: every move of the plan\n\n"
         out += r.launches.isEmpty ? "No launch moved in this period.\n" : TextFormats.markdownTable(
             headers: ["Launch", "At the start", "Moves", "Days moved"],
             rows: r.launches.map { lane in
                 ["\(lane.name) (\(lane.subject.text))", lane.plannedAtStart?.description ?? "—",
-                 lane.moves.map { ReportDocument.moveText($0) + " — " + ReportDocument.byline($0.mark) + ($0.mark.reason.map { ": " + $0 } ?? "") }.joined(separator: "<br>"),
+                 lane.moves.map { ReportDocument.moveText($0) + " — " + ReportDocument.byline($0.mark) + ($0.mark.reason.map { ": " + $0 } ?? "") }.joined(separator: "\n"),
                  lane.daysMoved == 0 ? "0" : "\(lane.daysMoved > 0 ? "+" : "−")\(abs(lane.daysMoved))"]
             })
 
@@ -21,8 +22,8 @@ extension ReportDocument {
             headers: ["KPI", "Targets", "Actuals"],
             rows: r.metrics.map { series in
                 ["\(series.name) (\(series.subject.text))",
-                 series.targets.map { "\($0.timeframe): \(ReportDocument.valueText($0.value, series))" }.joined(separator: "<br>"),
-                 series.actuals.map { "\($0.day): \(ReportDocument.valueText($0.value, series))" }.joined(separator: "<br>")]
+                 series.targets.map { "\($0.timeframe): \(ReportDocument.valueText($0.value, series))" }.joined(separator: "\n"),
+                 series.actuals.map { "\($0.day): \(ReportDocument.valueText($0.value, series))" }.joined(separator: "\n")]
             })
 
         out += "\n## Priority churn\n\n"
@@ -30,7 +31,7 @@ extension ReportDocument {
             headers: ["Item", "Framework", "At the start", "Changes", "At the end"],
             rows: r.priorities.map { item in
                 [item.subject.text, item.framework.rawValue, item.before.isEmpty ? "—" : item.before,
-                 item.steps.map { "\($0.priority) — \(ReportDocument.byline($0.mark))" + ($0.mark.reason.map { ": " + $0 } ?? "") }.joined(separator: "<br>"),
+                 item.steps.map { "\($0.priority) — \(ReportDocument.byline($0.mark))" + ($0.mark.reason.map { ": " + $0 } ?? "") }.joined(separator: "\n"),
                  item.after]
             })
 
@@ -39,7 +40,7 @@ extension ReportDocument {
             headers: ["Date", "Decision", "Status", "Chosen", "Deciders", "Consulted", "Recorded by"],
             rows: r.decisions.map { taken in
                 let d = taken.decision
-                return [taken.mark.day.description, d.title + " (\(taken.subject.text))" + (taken.supersededBy.map { "<br>superseded by \($0.text)" } ?? ""),
+                return [taken.mark.day.description, d.title + " (\(taken.subject.text))" + (taken.supersededBy.map { "\nsuperseded by \($0.text)" } ?? ""),
                         d.status.rawValue, d.chosen ?? "—", d.deciders.isEmpty ? "—" : ReportDocument.people(d.deciders),
                         d.consulted.isEmpty ? "—" : ReportDocument.people(d.consulted), "#\(taken.mark.seq) \(taken.mark.actor.description)"]
             })
@@ -55,7 +56,7 @@ extension ReportDocument {
         out += "\n## What changed\n\n"
         let rendering = QueryRendering(timeZone: timeZone, width: nil)
         out += rendering.diff(diffs, kpis: kpis, from: from, to: to, format: .markdown)
-        out += "\n---\nMade by decisionlog from the log at head `\(head)`; dates in \(timeZone.name).\n"
+        out += "\n---\nMade by decisionlog from the log at head `\(head)`; dates in \(md(timeZone.name)).\n"
         return out
     }
 }

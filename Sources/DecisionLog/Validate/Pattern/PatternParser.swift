@@ -94,12 +94,13 @@ struct PatternParser {
                 parts.append(atom)
                 continue
             }
-            while let quantified = try quantifier(start: start) {
-                guard case .repeated = atom else {
-                    atom = .repeated(atom, min: quantified.min, max: quantified.max)
-                    continue
+            var quantified = false
+            while let quantifier = try quantifier(start: start) {
+                guard !quantified else {
+                    throw fail("a quantifier cannot follow another quantifier; put the first in a group: (…)\(quantifier.text)", at: position - quantifier.text.unicodeScalars.count)
                 }
-                throw fail("a quantifier cannot follow another quantifier; put the first in a group: (…)\(quantified.text)", at: position - quantified.text.unicodeScalars.count)
+                atom = .repeated(atom, min: quantifier.min, max: quantifier.max)
+                quantified = true
             }
             parts.append(atom)
         }

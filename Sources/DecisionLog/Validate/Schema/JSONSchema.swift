@@ -156,7 +156,7 @@ struct SchemaCompiler {
         switch members["type"] {
         case nil: break
         case .string(let name)?:
-            guard let kind = JSONKind(rawValue: name) else { throw fail("type", "unknown type \"\(name)\"") }
+            guard let kind = JSONKind(rawValue: name) else { throw fail("type", "unknown type \"\(name.quotedForMessage)\"") }
             node.types = [kind]
         case .array(let names)?:
             var kinds: [JSONKind] = []

@@ -51,13 +51,14 @@ public final class SchemaRegistry {
     /// The registration of a team type at `version`, or nil.
     public func registration(_ type: String, version: Int) -> SchemaRegistration? { team[type]?[version] }
 
-    /// The compiled schema of `type` at `version` (the latest when nil), or nil when there is none.
-    /// Registrations of schemas that do not compile are refused, so this does not fail for them.
-    public func schema(_ type: String, version: Int? = nil) -> JSONSchema? {
+    /// The compiled schema of `type` at `version` (the latest when nil), or nil when there is none; throws
+    /// `SchemaError` for a registered schema this version refuses to compile (one registered by an older
+    /// version, or written into the log by hand, that could hang or crash the validator).
+    public func schema(_ type: String, version: Int? = nil) throws(SchemaError) -> JSONSchema? {
         guard let version = version ?? latestVersion(of: type), let source = source(type, version: version) else { return nil }
         let key = "\(type) \(version)"
         if let schema = compiled[key] { return schema }
-        guard let schema = try? JSONSchema(source) else { return nil }
+        let schema = try JSONSchema(source)
         compiled[key] = schema
         return schema
     }
@@ -72,10 +73,17 @@ public final class SchemaRegistry {
         return kind
     }
 
-    /// Every way `payload` breaks the latest schema of `type`, with paths under `payload`.
+    /// Every way `payload` breaks the latest schema of `type`, with paths under `payload`; when that schema
+    /// cannot be used (see `schema(_:version:)`), the one issue saying so: a draft is never let through
+    /// unchecked.
     public func validatePayload(_ payload: JSONValue, type: String) -> [ValidationIssue] {
-        guard let schema = schema(type) else { return [] }
-        return schema.validate(payload, path: "payload", subject: type)
+        do throws(SchemaError) {
+            guard let schema = try schema(type) else { return [] }
+            return schema.validate(payload, path: "payload", subject: type)
+        } catch {
+            let version = latestVersion(of: type).map { " v\($0)" } ?? ""
+            return [ValidationIssue(path: "type", message: "\(type)\(version)'s registered schema cannot be used: at \(error.location), \(error.message); register a new version of the type with 'decisionlog schema add'")]
+        }
     }
 }
 
