@@ -41,6 +41,21 @@ struct CompletionsTests {
         #expect(try complete(["decisionlog", "add", "pricing.changed", "--pr"], in: workspace) == ["--price"])
     }
 
+    /// Beyond the integrity issue's list: bash's `compgen -W` runs `$(…)` in the words it is given, and a team
+    /// type's field names come from the log. `schema add` refuses such a name; one written into the log by
+    /// hand is not offered, and pressing TAB runs nothing.
+    @Test func aFieldNameFromTheLogRunsNothingWhenCompleted() throws {
+        let workspace = Workspace().seeded()
+        try workspace.write("evil.json", #"{"type":"object","properties":{"$(touch pwned)":{"type":"string"},"price":{"type":"number"}}}"#)
+        let refused = workspace.run(["schema", "add", "evil.json", "--type", "evil.thing"])
+        #expect(refused.status == 65 && refused.stderr.contains("a field name is an ASCII letter followed by letters, digits or _"), "\(refused.stderr)")
+        try workspace.write("forge.py", HostileTeammateTests.forge)
+        let registration = #"{"id":"0199a0b0-0000-7000-8000-0000000000bb","type":"schema.registered","actor":{"name":"Mallory","role":"PM"},"subject":"schema/evil.thing","payload":{"schema":{"properties":{"$(touch pwned)":{"type":"string"},"price":{"type":"number"}},"type":"object"},"type":"evil.thing","version":1}}"#
+        #expect(try Harness.launch(shell: "python3 forge.py append .decisionlog/events.jsonl '\(registration)'", in: workspace.path).status == 0)
+        #expect(try complete(["decisionlog", "add", "evil.thing", "--"], in: workspace).contains("--price"))
+        #expect(!FileSystem.exists(Paths.join(workspace.path, "pwned")))
+    }
+
     @Test(arguments: ["zsh", "fish"])
     func theOtherShellsScriptsParse(shell: String) throws {
         let path = ["/usr/bin/\(shell)", "/bin/\(shell)"].first { FileManager.default.isExecutableFile(atPath: $0) }

@@ -183,6 +183,16 @@ struct HostileTeammateTests {
         let shown = try Harness.launch(["show", "launches"], in: workspace.path, environment: ["XDG_STATE_HOME": workspace.stateHome, "DECISIONLOG_CHECKPOINT_EVERY": "1"])
         #expect(shown.status == 0 && shown.stdout.contains("launch/atlas"))
         #expect(try FileSystem.list(elsewhere).isEmpty)
+        // A `.decisionlog` found by walking up that is a link (a repository can hold one) is not followed: it
+        // could point at another user's log, which would then receive your decisions.
+        let victim = Paths.join(workspace.path, "victim")
+        try FileSystem.makeDirectory(victim)
+        #expect(symlink(workspace.log, Paths.join(victim, ".decisionlog")) == 0)
+        let before = workspace.logBytes()
+        let add = try Harness.launch(["add", "launch.shipped", "--subject", "launch/atlas", "--date", "2025-09-22"], in: victim)
+        #expect(add.status == 74 && add.stderr.contains("victim/.decisionlog is a symbolic link to"), "\(add.stderr)")
+        #expect(workspace.logBytes() == before)
+        #expect(try Harness.launch(["show", "launches", "--log", Paths.join(victim, ".decisionlog")], in: victim).status == 0)
     }
 
     /// Attack 5: a checkpoint cannot show what the log does not hold. Rebuilding checkpoints of a log changed

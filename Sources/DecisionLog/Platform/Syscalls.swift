@@ -300,6 +300,12 @@ public enum FileSystem {
         ((try? status(path)) ?? nil)?.isDirectory ?? false
     }
 
+    /// True when `path` itself is a symbolic link.
+    public static func isSymbolicLink(_ path: String) -> Bool {
+        var s = stat()
+        return fstatat(AT_FDCWD, path, &s, AT_SYMLINK_NOFOLLOW) == 0 && s.st_mode & S_IFMT == S_IFLNK
+    }
+
     /// True when `path` exists.
     public static func exists(_ path: String) -> Bool {
         ((try? status(path)) ?? nil) != nil

@@ -34,13 +34,15 @@ public struct LogFolder: Sendable, Equatable, CustomStringConvertible {
 
     /// Finds the log: `explicitPath` (from `--log`) if given, else `$DECISIONLOG_DIR`, else the nearest
     /// `.decisionlog` folder in the current folder or above. A named path may be the log folder itself or a
-    /// folder holding `.decisionlog`. Throws `.notFound` with a hint to run `init`.
+    /// folder holding `.decisionlog`. Throws `.notFound` with a hint to run `init`, and `.io` for a
+    /// `.decisionlog` found (not named) that is a symbolic link: a repository could point it at any folder,
+    /// another user's log among them, and the tool would write your decisions there.
     public static func locate(explicitPath: String?, environment: [String: String], currentDirectory: String) throws(LogError) -> LogFolder {
         if let named = explicitPath ?? environment[environmentVariable].flatMap({ $0.isEmpty ? nil : $0 }) {
             let folder = LogFolder(path: named, currentDirectory: currentDirectory)
             if FileSystem.exists(folder.configFile) { return folder }
             let inner = LogFolder(path: defaultName, currentDirectory: folder.path)
-            if FileSystem.exists(inner.configFile) { return inner }
+            if FileSystem.exists(inner.configFile) { return try inner.refusingLink() }
             let source = explicitPath != nil ? "--log" : "$\(environmentVariable)"
             let emptyOrMissing = !FileSystem.exists(folder.path) || ((try? FileSystem.list(folder.path))?.isEmpty ?? false)
             throw LogError(.notFound, "no decision log at \(folder.path) (from \(source))",
@@ -50,12 +52,19 @@ public struct LogFolder: Sendable, Equatable, CustomStringConvertible {
         var directory = Paths.absolute(".", from: currentDirectory)
         while true {
             let candidate = LogFolder(path: Paths.join(directory, defaultName), currentDirectory: "/")
-            if FileSystem.exists(candidate.configFile) { return candidate }
+            if FileSystem.exists(candidate.configFile) { return try candidate.refusingLink() }
             if directory == "/" { break }
             directory = Paths.parent(of: directory)
         }
         throw LogError(.notFound, "no decision log found in \(currentDirectory) or any folder above it",
                        hint: "run 'decisionlog init' to create one here, or pass --log PATH")
+    }
+
+    /// This folder, found by its name `.decisionlog`, unless that name is a symbolic link.
+    private func refusingLink() throws(LogError) -> LogFolder {
+        guard FileSystem.isSymbolicLink(path) else { return self }
+        throw LogError(.io, "\(path) is a symbolic link to \((try? FileSystem.readLink(path))?.quotedForMessage ?? "another folder"); decisionlog does not follow a log folder it finds through a link, since a repository could point it anywhere",
+                       hint: "if that is your log, name it with --log or $\(LogFolder.environmentVariable); otherwise remove the link")
     }
 
     /// The folder `init` should create: `explicitPath`, else `$DECISIONLOG_DIR`, else `.decisionlog` here.

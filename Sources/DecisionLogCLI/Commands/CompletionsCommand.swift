@@ -37,20 +37,31 @@ enum CompletionsCommand: Command {
     }
 
     /// What the scripts ask for; prints nothing (and succeeds) where there is no log, so completing never fails.
+    /// The shells' completion splices these words into their own code (bash's `compgen -W` expands `$(…)` in
+    /// them), and a type or field name comes from the log, so only words of plain characters are printed.
     private static func list(_ what: String, _ args: ParsedArguments, _ context: CommandContext) throws {
         let store = try? context.openLog(args)
         let schemas = store.flatMap { try? $0.schemaRegistry() } ?? SchemaRegistry()
+        let words: [String]
         switch what {
         case "subjects":
             guard let store else { return }
             var subjects: Set<String> = []
             _ = try? store.forEachEvent { event, _ in subjects.insert(event.subject.text); return true }
-            context.console.writeOut(subjects.sorted().map { $0 + "\n" }.joined())
+            words = subjects.sorted()
         case "types":
-            context.console.writeOut((Vocabulary.typeNames + schemas.teamTypes).map { $0 + "\n" }.joined())
+            words = Vocabulary.typeNames + schemas.teamTypes
         default:
             guard let type = args.positionals.first, let kind = schemas.kind(named: type) else { return }
-            context.console.writeOut(kind.fields.map { "--\($0.optionName)\n" }.joined())
+            words = kind.fields.map { "--\($0.optionName)" }
+        }
+        context.console.writeData(words.filter(isPlainWord).map { $0 + "\n" }.joined())
+    }
+
+    /// Whether `word` holds only letters, digits and `-_.:/` — nothing a shell would expand or split.
+    static func isPlainWord(_ word: String) -> Bool {
+        !word.isEmpty && word.utf8.allSatisfy { byte in
+            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || "-_.:/".utf8.contains(byte)
         }
     }
 }

@@ -17,6 +17,10 @@ enum MergeDriverCommand: Command {
         let args = try ArgumentParser.parse(arguments, for: spec)
         let paths = args.positionals.prefix(3).map { Paths.absolute($0, from: context.currentDirectory) }
         let logPath = args.positionals.count > 3 ? Paths.parent(of: Paths.absolute(args.positionals[3], from: context.currentDirectory)) : nil
+        // The log folder's path comes from the repository: a link there could point the merge at any folder.
+        if let logPath, FileSystem.isSymbolicLink(logPath) {
+            throw CommandFailure("decisionlog merge: \(logPath) is a symbolic link in the repository; nothing was merged — a log folder is a folder of its own", .failure)
+        }
         let store = try context.openLog(explicitPath: logPath)
         let files: [[UInt8]]
         do throws(SystemError) {

@@ -101,6 +101,16 @@ public enum TeamTypes {
         return nil
     }
 
+    /// What is wrong with `name` as a field of a team type, or nil: a field is an option of `decisionlog add`
+    /// and a word its shell completion offers, so it is an ASCII letter then letters, digits or `_`, at most
+    /// 64 of them (`dealSize`, `arr_usd`).
+    public static func fieldNameProblem(_ name: String) -> String? {
+        guard let first = name.utf8.first, (0x41...0x5A).contains(first) || (0x61...0x7A).contains(first), name.utf8.count <= 64,
+            name.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || $0 == UInt8(ascii: "_") })
+        else { return "a field name is an ASCII letter followed by letters, digits or _, at most 64 of them, e.g. dealSize" }
+        return nil
+    }
+
     /// Whether `name` is in a built-in type's family (and so can only be a built-in type).
     public static func isBuiltInFamily(_ name: String) -> Bool {
         let family = name.prefix { $0 != "." }

@@ -51,7 +51,9 @@ extension SchemaRegistry {
         }
         var optionNames: [String: String] = [:]
         for field in PayloadField.fields(fromSchema: registration.schema) {
-            if TeamTypes.reservedFieldNames.contains(field.name) || TeamTypes.reservedFieldNames.contains(field.optionName) {
+            if let nameProblem = TeamTypes.fieldNameProblem(field.name) {
+                problem(".properties.\(field.name.quotedForMessage)", nameProblem)
+            } else if TeamTypes.reservedFieldNames.contains(field.name) || TeamTypes.reservedFieldNames.contains(field.optionName) {
                 problem(".properties.\(field.name)", "a field cannot be called \(field.name): the name belongs to the event's envelope or to 'decisionlog add'; rename it")
             } else if let other = optionNames.updateValue(field.name, forKey: field.optionName) {
                 problem(".properties.\(field.name)", "\(field.name) and \(other) would both be the option --\(field.optionName); rename one")
