@@ -48,7 +48,7 @@ struct CompletionsTests {
         let workspace = Workspace().seeded()
         try workspace.write("evil.json", #"{"type":"object","properties":{"$(touch pwned)":{"type":"string"},"price":{"type":"number"}}}"#)
         let refused = workspace.run(["schema", "add", "evil.json", "--type", "evil.thing"])
-        #expect(refused.status == 65 && refused.stderr.contains("a field name is an ASCII letter followed by letters, digits or _"), "\(refused.stderr)")
+        #expect(refused.status == 65 && refused.stderr.contains("a field name is an ASCII letter followed by letters, digits, _ or -"), "\(refused.stderr)")
         try workspace.write("forge.py", HostileTeammateTests.forge)
         let registration = #"{"id":"0199a0b0-0000-7000-8000-0000000000bb","type":"schema.registered","actor":{"name":"Mallory","role":"PM"},"subject":"schema/evil.thing","payload":{"schema":{"properties":{"$(touch pwned)":{"type":"string"},"price":{"type":"number"}},"type":"object"},"type":"evil.thing","version":1}}"#
         #expect(try Harness.launch(shell: "python3 forge.py append .decisionlog/events.jsonl '\(registration)'", in: workspace.path).status == 0)

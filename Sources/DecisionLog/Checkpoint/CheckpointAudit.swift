@@ -23,52 +23,72 @@ public struct CheckpointAudit: Sendable {
     public internal(set) var rejected: [Finding] = []
 }
 
-extension CheckpointStore {
-    /// Checks every checkpoint of `store`'s log against a replay of the log up to its event, removing those
-    /// that fail (see `CheckpointAudit`). The log should have verified first. Throws `LogError` when the log
-    /// cannot be read.
-    public func audit(_ store: any EventStore) throws -> CheckpointAudit {
-        var audit = CheckpointAudit()
-        var wanted: [Int: [ViewKind]] = [:]
+/// Checks a log's checkpoints against a replay as `verify` reads the log: made from the checkpoint files
+/// (those failing their own checks are rejected and removed at once), shown every verified event in order
+/// (`observe`), it folds the views that have checkpoints and compares each with the state at its event.
+/// Confined to the thread that verifies.
+public final class CheckpointAuditor {
+    private let checkpoints: CheckpointStore
+    private var audit = CheckpointAudit()
+    /// The views to compare at each seq.
+    private var wanted: [Int: [ViewKind]] = [:]
+    private var runners: [String: ProjectionRunner] = [:]
+    private var registered = RegisteredTypes()
+    private let last: Int
+
+    /// An auditor of `checkpoints`' files; each that fails its own checks is recorded and removed now.
+    public init(_ checkpoints: CheckpointStore) {
+        self.checkpoints = checkpoints
         for view in Views.checkpointed {
-            for seq in seqs(of: view.name) {
-                guard let stored = stored(view.name, seq: seq) else { continue }
-                if let problem = problem(with: stored, view: view, seq: seq) {
+            for seq in checkpoints.seqs(of: view.name) {
+                guard let stored = checkpoints.stored(view.name, seq: seq) else { continue }
+                if let problem = checkpoints.problem(with: stored, view: view, seq: seq) {
                     audit.rejected.append(.init(view: view.name, seq: seq, problem: problem))
-                    remove(view.name, seq: seq)
+                    checkpoints.remove(view.name, seq: seq)
                 } else {
                     wanted[seq, default: []].append(view)
+                    if runners[view.name] == nil { runners[view.name] = view.makeRunner() }
                 }
             }
         }
-        guard let last = wanted.keys.max() else { return audit }
-        let views = Array(Set(wanted.values.flatMap { $0.map(\.name) })).sorted()
-        var runners = Dictionary(uniqueKeysWithValues: views.map { name in (name, Views.all.first { $0.name == name }!.makeRunner()) })
-        var registered = RegisteredTypes(), registeredSoFar = RegisteredTypes()
-        var unchecked: ChainWalk? = nil
-        _ = try store.forEachEvent(from: .start, registered: &registered, chain: &unchecked) { event, _, span in
-            _ = registeredSoFar.problem(with: event)
-            let stamp = Stamp(event)
-            for runner in runners.values { runner.fold(event, stamp) }
-            for view in wanted[event.seq] ?? [] {
-                var writer = CheckpointWriter()
-                runners[view.name]!.save?(&writer)
-                let header = CheckpointFile.Header(view, after: event, at: span, registered: registeredSoFar, logID: logID)
-                if bytes(writer, header) == stored(view.name, seq: event.seq) {
-                    audit.matching += 1
-                } else {
-                    audit.disagreeing.append(.init(view: view.name, seq: event.seq, problem: "holds another state than a replay of the log to that event gives"))
-                    remove(view.name, seq: event.seq)
-                }
+        last = wanted.keys.max() ?? 0
+    }
+
+    /// Takes in the next verified event, whose line lies at `span`.
+    public func observe(_ event: Event, _ span: LineSpan) {
+        guard event.seq <= last else { return }
+        _ = registered.problem(with: event)
+        let stamp = Stamp(event)
+        for runner in runners.values { runner.fold(event, stamp) }
+        for view in wanted[event.seq] ?? [] {
+            var writer = CheckpointWriter()
+            runners[view.name]!.save?(&writer)
+            let header = CheckpointFile.Header(view, after: event, at: span, registered: registered, logID: checkpoints.logID)
+            if checkpoints.bytes(writer, header) == checkpoints.stored(view.name, seq: event.seq) {
+                audit.matching += 1
+            } else {
+                audit.disagreeing.append(.init(view: view.name, seq: event.seq, problem: "holds another state than a replay of the log to that event gives"))
+                checkpoints.remove(view.name, seq: event.seq)
             }
-            return event.seq < last
         }
-        runners.removeAll()
-        return audit
+        if event.seq == last { runners.removeAll() }
+    }
+
+    /// What was found, once every event was observed.
+    public func finish() -> CheckpointAudit { audit }
+}
+
+extension CheckpointStore {
+    /// Checks every checkpoint of `store`'s log against a replay up to its event, verifying the log as it
+    /// goes (see `CheckpointAuditor`). Throws `LogError` when the log fails verification or cannot be read.
+    public func audit(_ store: any EventStore) throws(LogError) -> CheckpointAudit {
+        let auditor = CheckpointAuditor(self)
+        _ = try store.verify(expecting: nil, progress: nil, observe: auditor.observe)
+        return auditor.finish()
     }
 
     /// What is wrong with the checkpoint file `bytes` as `view`'s at `seq` on its own, or nil.
-    private func problem(with bytes: [UInt8], view: ViewKind, seq: Int) -> String? {
+    func problem(with bytes: [UInt8], view: ViewKind, seq: Int) -> String? {
         guard let file = checked(bytes) else { return "was not written by your decisionlog, or was changed since (its MAC does not match)" }
         let header = file.header
         if header.view != view.name || header.seq != seq { return "is named for another view or event than it holds" }

@@ -24,8 +24,10 @@ public protocol EventStore: Sendable {
     func head() throws(LogError) -> LogHead
 
     /// Checks the whole log with `ChainVerifier`, and that it still holds `recorded` when given; returns the
-    /// head, or throws `LogError` with the problem.
-    func verify(expecting recorded: RecordedHead?, progress: ((_ bytesChecked: Int64, _ bytesTotal: Int64) -> Void)?) throws(LogError) -> LogHead
+    /// head, or throws `LogError` with the problem. `observe` is shown each event that verified, in order, with
+    /// where it lies (a checkpoint audit folds them as they pass).
+    func verify(expecting recorded: RecordedHead?, progress: ((_ bytesChecked: Int64, _ bytesTotal: Int64) -> Void)?,
+                observe: ((_ event: Event, _ span: LineSpan) -> Void)?) throws(LogError) -> LogHead
 }
 
 /// Where reading a log starts: a line's byte offset in the events file and its 1-based number.
@@ -46,9 +48,15 @@ public struct LogPosition: Sendable, Equatable {
 }
 
 extension EventStore {
-    /// Checks the whole log with `ChainVerifier`; as `verify(expecting:progress:)` with no recorded head.
+    /// Checks the whole log with `ChainVerifier`; as `verify(expecting:progress:observe:)` with no recorded head.
     public func verify(progress: ((_ bytesChecked: Int64, _ bytesTotal: Int64) -> Void)?) throws(LogError) -> LogHead {
-        try verify(expecting: nil, progress: progress)
+        try verify(expecting: nil, progress: progress, observe: nil)
+    }
+
+    /// Checks the whole log with `ChainVerifier`, and that it still holds `recorded` when given; as
+    /// `verify(expecting:progress:observe:)` with nothing observing.
+    public func verify(expecting recorded: RecordedHead?, progress: ((_ bytesChecked: Int64, _ bytesTotal: Int64) -> Void)?) throws(LogError) -> LogHead {
+        try verify(expecting: recorded, progress: progress, observe: nil)
     }
 
     /// Calls `visit` with the complete stored lines from the start, a batch at a time; as

@@ -86,9 +86,11 @@ public struct ChainVerifier: Sendable {
     /// Verifies a whole events file: every complete line, then the end (an incomplete final line is a
     /// problem of its own, `incompleteTail`), and that the log still holds `recorded` when given. Returns the
     /// head, or throws the first `IntegrityProblem`; throws `SystemError` when the file cannot be read. `progress`
-    /// hears how many bytes are checked after each batch of lines.
+    /// hears how many bytes are checked after each batch of lines; `observe` is shown each event that
+    /// verified, in order, with where its line lies (to check something else against the same pass).
     public static func verify(_ file: FileDescriptor, size: Int64? = nil, expecting recorded: RecordedHead? = nil,
-                              progress: ((_ bytesChecked: Int64) -> Void)? = nil) throws -> LogHead {
+                              progress: ((_ bytesChecked: Int64) -> Void)? = nil,
+                              observe: ((_ event: Event, _ span: LineSpan) -> Void)? = nil) throws -> LogHead {
         var verifier = ChainVerifier()
         var problem: IntegrityProblem? = nil
         let end: ScanEnd?
@@ -102,6 +104,10 @@ public struct ChainVerifier: Sendable {
                     case .success(let event):
                         problem = verifier.checkInChain(event, number: number)
                         if problem == nil, let recorded, event.seq == recorded.seq { problem = recorded.problem(ifHashIs: event.hash, line: number) }
+                        if problem == nil, let observe {
+                            let range = batch.ranges[index]
+                            observe(event, LineSpan(start: batch.offset + Int64(range.lowerBound), end: batch.offset + Int64(range.upperBound) + 1))
+                        }
                     case .failure(let lineProblem): problem = lineProblem
                     }
                     if problem != nil { return false }

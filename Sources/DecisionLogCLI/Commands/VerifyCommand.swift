@@ -32,10 +32,14 @@ enum VerifyCommand: Command {
             signedFrom = seq
         }
         let store = try context.openLog(args)
+        // The checkpoints are checked against a replay in the same pass (when there is a key to check them with).
+        let checkpoints = CheckpointKey.path(environment: context.environment) == nil ? nil
+            : (try? CheckpointKey.load(environment: context.environment)).map { CheckpointStore(folder: store.folder, logID: store.configuration.logID, key: $0, interval: 1) }
+        let auditor = checkpoints.map(CheckpointAuditor.init)
         let head: LogHead
         let bar = ProgressBar("Verifying", in: context)
         defer { bar.finish() }
-        do throws(LogError) { head = try store.verify(expecting: recorded, progress: bar.update) } catch {
+        do throws(LogError) { head = try store.verify(expecting: recorded, progress: bar.update, observe: auditor?.observe) } catch {
             bar.finish()
             guard let problem = error.problem else { throw CommandFailure(error) }
             let before = problem.line - 1
@@ -52,7 +56,7 @@ enum VerifyCommand: Command {
             context.console.out("Head: \(head)")
             if let recorded { context.console.out("Holds the recorded head \(recorded.seq):\(recorded.hash.hex.prefix(12))…, unchanged.") }
         }
-        try auditCheckpoints(store, context)
+        if let checkpoints, let auditor { try report(auditor.finish(), of: checkpoints, context) }
         guard args.flag("signatures") else { return }
         if let signedFrom, head.seq > 0, signedFrom > head.seq {
             throw UsageError("The value '\(signedFrom)' is invalid for '--signed-from <seq>'; the log's last event is #\(head.seq), so no event would need a signature", command: spec)
@@ -60,14 +64,9 @@ enum VerifyCommand: Command {
         try checkSignatures(store, requiredFrom: signedFrom ?? 1, context)
     }
 
-    /// Checks the log's checkpoints against a replay (when there is a checkpoint key to check them with):
-    /// warns about, and removes, those that were never usable; fails with status 2 when one that passed its
-    /// own checks disagrees with the replay.
-    private static func auditCheckpoints(_ store: FileEventStore, _ context: CommandContext) throws {
-        guard CheckpointKey.path(environment: context.environment) != nil, let key = try? CheckpointKey.load(environment: context.environment) else { return }
-        let checkpoints = CheckpointStore(folder: store.folder, logID: store.configuration.logID, key: key, interval: 1)
-        let audit: CheckpointAudit
-        do { audit = try checkpoints.audit(store) } catch let error as LogError { throw CommandFailure(error) }
+    /// Says what the checkpoint audit found: warns about (the removed) checkpoints that were never usable;
+    /// fails with status 2 when one that passed its own checks disagrees with the replay.
+    private static func report(_ audit: CheckpointAudit, of checkpoints: CheckpointStore, _ context: CommandContext) throws {
         for finding in audit.rejected { context.console.error("warning: \(finding); it was never used, and is removed") }
         if !audit.disagreeing.isEmpty {
             throw CommandFailure(lines: audit.disagreeing.map { "\($0): answers from it were wrong; it was removed, and queries now replay the log" }, .verificationFailed)

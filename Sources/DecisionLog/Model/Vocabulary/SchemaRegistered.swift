@@ -102,12 +102,12 @@ public enum TeamTypes {
     }
 
     /// What is wrong with `name` as a field of a team type, or nil: a field is an option of `decisionlog add`
-    /// and a word its shell completion offers, so it is an ASCII letter then letters, digits or `_`, at most
-    /// 64 of them (`dealSize`, `arr_usd`).
+    /// and a word its shell completion offers, so it is an ASCII letter then letters, digits, `_` or `-`, at
+    /// most 64 of them (`dealSize`, `arr_usd`, `list-price`).
     public static func fieldNameProblem(_ name: String) -> String? {
         guard let first = name.utf8.first, (0x41...0x5A).contains(first) || (0x61...0x7A).contains(first), name.utf8.count <= 64,
-            name.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || $0 == UInt8(ascii: "_") })
-        else { return "a field name is an ASCII letter followed by letters, digits or _, at most 64 of them, e.g. dealSize" }
+            name.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") })
+        else { return "a field name is an ASCII letter followed by letters, digits, _ or -, at most 64 of them, e.g. dealSize" }
         return nil
     }
 
