@@ -155,10 +155,14 @@ struct HostileTeammateTests {
         try team.sh("git pull -q --no-rebase --no-edit origin main && test -L .decisionlog/lock", in: team.a)
         let before = try team.log(team.a)
         let add = try team.sh("decisionlog add launch.shipped --subject launch/l1 --date 2025-09-01", in: team.a, status: 74)
-        #expect(add.stderr.contains(".decisionlog/lock is a symbolic link, not a regular file of the log's own"), "\(add.stderr)")
+        #expect(add.stderr.contains(".decisionlog/lock is a symbolic link, not a regular file of the log's own") && add.stderr.contains("run 'decisionlog repair'"), "\(add.stderr)")
         #expect(try FileSystem.readFile(Paths.join(team.root.path, "notes.txt")) == Array("my own notes\n".utf8))
         #expect(try team.log(team.a) == before)
         #expect(try team.sh("decisionlog show launches", in: team.a).stdout.contains("launch/l3"))
+        // `repair` puts a lock file of the log's own in its place; the link's target is untouched.
+        #expect(try team.sh("decisionlog repair", in: team.a).stdout.contains("Replaced the lock file, which was a symbolic link"))
+        try team.sh("test ! -L .decisionlog/lock && decisionlog add launch.shipped --subject launch/l1 --date 2025-09-01 >/dev/null", in: team.a)
+        #expect(try FileSystem.readFile(Paths.join(team.root.path, "notes.txt")) == Array("my own notes\n".utf8))
     }
 
     /// Attack 4, continued: a FIFO (or another non-regular file) where the log keeps a file is an error at once,

@@ -109,6 +109,30 @@ public struct Directory: Sendable {
         if unlinkat(raw, name, AT_REMOVEDIR) != 0 && errno != ENOENT { throw SystemError(code: errno, operation: "rmdir", path: child(name)) }
     }
 
+    /// Removes the name `name` when it is not a regular file of its own — a symbolic link, a FIFO, a socket, a
+    /// device, a folder, or a file with other names — so that a fresh file can take its place; returns what
+    /// it was, in words, or nil when it is a regular file of its own or is not there. Only the name goes:
+    /// what a link points to, or a file's other names, are left as they are.
+    public func removeUnlessOwnFile(_ name: String) throws(SystemError) -> String? {
+        var s = stat()
+        guard fstatat(raw, name, &s, AT_SYMLINK_NOFOLLOW) == 0 else {
+            if errno == ENOENT { return nil }
+            throw SystemError(code: errno, operation: "stat", path: child(name))
+        }
+        let kind = s.st_mode & S_IFMT
+        let what: String
+        switch kind {
+        case S_IFREG where s.st_nlink <= 1: return nil
+        case S_IFREG: what = "a file with other names (hard links)"
+        case S_IFLNK: what = "a symbolic link"
+        case S_IFIFO: what = "a FIFO"
+        case S_IFDIR: what = "a folder"
+        default: what = "a special file"
+        }
+        if kind == S_IFDIR { try removeTree(name) } else { try removeFile(name) }
+        return what
+    }
+
     /// The status of `name` itself (a link is not followed), or nil when there is no such name.
     public func status(_ name: String) throws(SystemError) -> FileStatus? {
         var s = stat()

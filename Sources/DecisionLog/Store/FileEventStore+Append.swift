@@ -11,7 +11,11 @@ extension FileEventStore {
     /// the log byte for byte as it was. Every problem with every draft is reported at once (`rejections`).
     public func append(_ request: AppendRequest) throws(LogError) -> AppendReceipt {
         try appendMutex.withLock { _ throws(LogError) -> AppendReceipt in
-            let lock = try open(folder.lockFile, request.dryRun ? .read : .readWriteCreate, "open the log's lock")
+            let lock: FileDescriptor
+            do throws(SystemError) { lock = try FileDescriptor.open(folder.lockFile, (request.dryRun ? OpenMode.read : .readWriteCreate).inLog) } catch {
+                guard error.isUnsafeFile else { throw LogError.system(error, doing: "open the log's lock") }
+                throw LogError(.io, "cannot open the log's lock: \(error)", hint: "run 'decisionlog repair', which replaces it with a fresh lock file (and touches nothing it points to)", cause: error)
+            }
             defer { lock.close() }
             do throws(SystemError) {
                 if request.dryRun { try lock.lockShared() } else { try lock.lockExclusive() }

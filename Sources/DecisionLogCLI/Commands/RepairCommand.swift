@@ -4,7 +4,7 @@ import DecisionLog
 enum RepairCommand: Command {
     static let spec = CommandSpec(
         name: "repair", abstract: "Remove what an interrupted write left at the end of the log.",
-        discussion: "A write cut off by a crash or a kill can leave the events of an unfinished append, or part of a line, at the end of the log. They were never acknowledged, so removing them loses nothing; a copy of the removed bytes is kept in the log folder's repairs/ folder. Any other damage is refused: it is evidence, not something to repair.",
+        discussion: "A write cut off by a crash or a kill can leave the events of an unfinished append, or part of a line, at the end of the log. They were never acknowledged, so removing them loses nothing; a copy of the removed bytes is kept in the log folder's repairs/ folder. Any other damage is refused: it is evidence, not something to repair. A lock file that is not a regular file of the log's own (a symbolic link, a FIFO) is replaced by a fresh one.",
         options: [CommandSpec.logOption])
 
     static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws {
@@ -12,6 +12,9 @@ enum RepairCommand: Command {
         let store = try context.openLog(args)
         let report: RepairReport
         do throws(LogError) { report = try store.repair() } catch { throw CommandFailure(error) }
+        if let replaced = report.replacedLock {
+            context.console.out("Replaced the lock file, which was \(replaced), with a fresh one (only the name was removed; nothing it pointed to was touched).")
+        }
         if report.completedLastLine {
             context.console.out("Completed the last line, a whole event missing only its newline.")
             context.console.out("The log verifies: \(report.head.seq) events, head \(report.head).")
