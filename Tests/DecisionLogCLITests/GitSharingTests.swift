@@ -101,7 +101,7 @@ struct GitSharingTests {
         let result = try Harness.launch(["merge-driver", "../base.jsonl", "../ours.jsonl", "../theirs.jsonl", ".decisionlog/events.jsonl"], in: a,
                                         environment: ["DECISIONLOG_SIGNING_KEY": "", "XDG_CONFIG_HOME": Paths.join(root.path, "xdg")])
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("Error: decisionlog merge: local events #2 and on were signed, and re-sealing changes their hashes, but no signing key is set here"), "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("Error: decisionlog merge: events #2 and on of the local log were signed, and re-sealing changes their hashes, but no signing key is set here"), "\(result.stderr)")
         #expect(try FileSystem.readFile(Paths.join(root.path, "ours.jsonl")) == ours)
         // With the key, the merge re-signs the re-sealed event.
         let merged = try Harness.launch(["merge-driver", "../base.jsonl", "../ours.jsonl", "../theirs.jsonl", ".decisionlog/events.jsonl"], in: a,

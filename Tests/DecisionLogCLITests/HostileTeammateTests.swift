@@ -76,7 +76,7 @@ struct HostileTeammateTests {
         try team.sh("decisionlog add launch.slipped --subject launch/l1 --date 2025-10-01 --actor 'Lee Park' --role CPO >/dev/null && git commit -qam slip", in: team.a)
         let before = try team.log(team.a)
         let pull = try team.sh("git pull --no-rebase --no-edit origin main 2>&1", in: team.a, status: 1)
-        let expected = attack == "rewrite" ? "the incoming log changes history both sides already shared: event #2 (line 2) differs from the common ancestor's"
+        let expected = attack == "rewrite" ? "the incoming log changes history both sides already shared: event #2 is not in it as it was in the common ancestor"
             : "the incoming log is another log (or rewrote its first event)"
         #expect(pull.stdout.contains("Error: decisionlog merge: " + expected), "\(pull.stdout)")
         #expect(pull.stdout.contains("CONFLICT"))
@@ -95,7 +95,7 @@ struct HostileTeammateTests {
         try team.sh("decisionlog add launch.slipped --subject launch/l2 --date 2025-10-15 --id \(id) --effective 2025-08-01 --actor 'Dana Reyes' --role CMO >/dev/null && git commit -qam ours", in: team.a)
         let before = try team.log(team.a)
         let pull = try team.sh("git pull --no-rebase --no-edit origin main 2>&1", in: team.a, status: 1)
-        #expect(pull.stdout.contains("Error: decisionlog merge: local event #4 (\(id)) is also in the incoming log with other content"), "\(pull.stdout)")
+        #expect(pull.stdout.contains("Error: decisionlog merge: event #4 (\(id)) of the local log is also in the incoming log with other content"), "\(pull.stdout)")
         try team.sh("git merge --abort", in: team.a)
         #expect(try team.log(team.a) == before)
         // The same event (same id, same content) on both sides is kept once.
@@ -116,6 +116,41 @@ struct HostileTeammateTests {
         let rebased = try team.log(team.a)
         #expect(rebased.starts(with: published))
         #expect(String(decoding: rebased, as: UTF8.self).split(separator: "\n").last?.contains(#""subject":"launch/l1""#) == true)
+    }
+
+    /// Beyond the list, continued: git also runs the driver with the published side checked out when it
+    /// applies a stash (`git pull --autostash`, `git stash pop`), and for each local commit a rebase replays.
+    /// The driver asks the remote-tracking refs which side's events others have, and keeps that side.
+    @Test(arguments: ["pull --rebase --autostash", "pull --no-rebase --autostash", "stash pop", "rebase of two commits"])
+    func everyWayGitJoinsTheSidesKeepsThePublishedEvents(way: String) throws {
+        let team = try Team()
+        try team.sh("decisionlog add launch.slipped --subject launch/l2 --date 2025-11-01 --actor 'Lee Park' --role CPO >/dev/null && git commit -qam theirs && git push -q origin HEAD:main", in: team.b)
+        let published = try team.log(team.b)
+        let add = "decisionlog add launch.slipped --subject launch/l1 --date 2025-10-15 >/dev/null"
+        switch way {
+        case "stash pop": try team.sh("\(add) && git stash -q && git pull -q --no-rebase origin main && git stash pop -q", in: team.a)
+        case "rebase of two commits":
+            try team.sh("\(add) && git commit -qam one && decisionlog add launch.shipped --subject launch/l3 --date 2025-09-03 >/dev/null && git commit -qam two && git pull -q --rebase origin main 2>/dev/null", in: team.a)
+        default: try team.sh("\(add) && git \(way) -q origin main 2>/dev/null", in: team.a)
+        }
+        let joined = try team.log(team.a)
+        #expect(joined.starts(with: published), "\(way)")
+        #expect(String(decoding: joined, as: UTF8.self).split(separator: "\n").count == (way == "rebase of two commits" ? 6 : 5))
+        try team.sh("decisionlog verify >/dev/null", in: team.a)
+    }
+
+    /// Beyond the list, continued: a force-push that drops events others already had. The next pull on a
+    /// clone that had them used to re-seal them silently (their hashes changed); the remote-tracking ref's
+    /// reflog shows they were published, so the merge refuses: the history forked.
+    @Test func aForcePushThatDropsPublishedEventsIsAFork() throws {
+        let team = try Team()
+        try team.sh("decisionlog add launch.slipped --subject launch/l1 --date 2025-10-15 >/dev/null && git commit -qam ours && git push -q origin HEAD:main", in: team.a)
+        try team.sh("decisionlog add launch.slipped --subject launch/l2 --date 2025-11-01 --actor Mallory --role CPO >/dev/null && git commit -qam mine && git push -q -f origin HEAD:main", in: team.b, who: "Mallory")
+        let before = try team.log(team.a)
+        let pull = try team.sh("git pull --no-rebase --no-edit origin main 2>&1", in: team.a, status: 1)
+        #expect(pull.stdout.contains("each hold published events the other lacks (#4 on one side, #4 on the other): the shared history forked"), "\(pull.stdout)")
+        try team.sh("git merge --abort", in: team.a)
+        #expect(try team.log(team.a) == before)
     }
 
     /// Attack 3: a pending-append record forged into `lock` and delivered by git (the file force-added) — an
@@ -242,7 +277,7 @@ struct HostileTeammateTests {
         // Through a merge: refused.
         try team.sh("decisionlog add launch.shipped --subject launch/l1 --date 2025-09-01 >/dev/null && git commit -qam ours", in: team.a)
         let pull = try team.sh("git pull --no-rebase --no-edit origin main 2>&1", in: team.a, status: 1)
-        #expect(pull.stdout.contains("the incoming log's event #5 registers loop.taken v1 with a schema decisionlog refuses"), "\(pull.stdout)")
+        #expect(pull.stdout.contains("event #5 of the incoming log registers loop.taken v1 with a schema decisionlog refuses"), "\(pull.stdout)")
         try team.sh("git merge --abort && git reset -q --hard origin/main", in: team.a)
         // By a fast-forward: the log holds it; an add of the type is refused (it used to crash), others go on.
         let add = try team.sh("decisionlog add loop.taken --subject loop/n --note hello --actor Dana --role CMO", in: team.a, status: 65)
@@ -294,21 +329,20 @@ struct HostileTeammateTests {
         #expect(huge.status != 0 && huge.stderr.utf8.count < 2_000, "\(huge.stderr.utf8.count) bytes")
     }
 
-    /// Attack 9: a merge killed part-way left a copy of the log in /tmp each time. Merges now work in the log's
-    /// own cache, and each removes what killed ones left. An allowed_signers line whose principals match
-    /// anyone is warned about.
+    /// Attack 9: a merge killed part-way left a copy of the log in /tmp each time. Each merge now removes the
+    /// folders (its user's) that merges whose process is gone left, and its own. An allowed_signers line whose
+    /// principals match anyone is warned about.
     @Test func mergesLeaveNothingBehindAndWildcardSignersAreNamed() throws {
         let team = try Team()
-        let merges = Paths.join(team.a, ".decisionlog/cache/merges")
+        let temporary = Paths.join(team.root.path, "tmp")
+        try FileSystem.makeDirectory(temporary)
         // The folder of a merge whose process is gone (a process that ran and ended).
         let gone = try Harness.launch(shell: "echo $$", in: team.root.path).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        try FileSystem.makeDirectories(Paths.join(merges, "\(gone)-1/incoming"))
-        try FileSystem.makeDirectory(Paths.join(team.root.path, "tmp"))
+        try FileSystem.makeDirectories(Paths.join(temporary, "decisionlog-merge-\(gone)-x1/theirs"))
         try team.root.write("tmp/.keep", "")
         try team.sh("decisionlog add launch.slipped --subject launch/l2 --date 2025-11-01 --actor 'Lee Park' --role CPO >/dev/null && git commit -qam theirs && git push -q origin HEAD:main", in: team.b)
-        try team.sh("decisionlog add launch.slipped --subject launch/l1 --date 2025-10-15 >/dev/null && git commit -qam ours && TMPDIR=\(team.root.path)/tmp git pull -q --no-rebase --no-edit origin main", in: team.a)
-        #expect(try FileSystem.list(merges).isEmpty)
-        #expect(try FileSystem.list(Paths.join(team.root.path, "tmp")) == [".keep"])
+        try team.sh("decisionlog add launch.slipped --subject launch/l1 --date 2025-10-15 >/dev/null && git commit -qam ours && TMPDIR=\(temporary) git pull -q --no-rebase --no-edit origin main", in: team.a)
+        #expect(try FileSystem.list(temporary) == [".keep"])
 
         try team.sh("ssh-keygen -q -t ed25519 -N '' -C '' -f ../mallory && printf '* %s\\n' \"$(cut -d' ' -f1,2 ../mallory.pub)\" > .decisionlog/allowed_signers", in: team.a)
         let check = try team.sh("decisionlog verify --signatures", in: team.a, status: 2)

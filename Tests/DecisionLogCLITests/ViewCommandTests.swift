@@ -77,7 +77,8 @@ struct ViewCommandTests {
         #expect(csv.status == 0)
         let lines = csv.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "key,field,value,seq,actor,role,effectiveAt,reason")
-        #expect(lines.contains("launch/atlas,current,2025-09-24,35,Priya Shah,PM,2025-09-15T00:00:00.000Z,Findings fixed early; the retest passed"))
+        // A cell holding a semicolon is quoted: spreadsheets in some locales split on it.
+        #expect(lines.contains(#"launch/atlas,current,2025-09-24,35,Priya Shah,PM,2025-09-15T00:00:00.000Z,"Findings fixed early; the retest passed""#))
         #expect(!csv.stdout.contains("launch/beacon"))
     }
 
@@ -92,7 +93,7 @@ struct ViewCommandTests {
         }
         let csv = workspace.run(["show", "decisions", "--as-of", "2025-10-31", "--format", "csv"]).stdout.split(separator: "\n")
         #expect(csv.first == "decision,title,status,chosen,deciders,consulted,informed,reviewBy,supersededBy")
-        #expect(csv[1] == "decision/atlas-pricing,Price Atlas per seat with a free tier,superseded,Per seat with a free tier,Dana Reyes; Lee Park,Marco Silva; Ana Costa,Support team,2025-10-15,decision/atlas-pricing-v2")
+        #expect(csv[1] == #"decision/atlas-pricing,Price Atlas per seat with a free tier,superseded,Per seat with a free tier,"Dana Reyes; Lee Park","Marco Silva; Ana Costa",Support team,2025-10-15,decision/atlas-pricing-v2"#)
     }
 
     @Test func longSubjectsStillFitEightyColumns() {

@@ -20,13 +20,20 @@ struct DisplayTextTests {
         #expect(table == "| A |\n|---|\n| &lt;img src=x onerror=alert(1)&gt;<br>second line |\n")
     }
 
-    @Test(arguments: ["=HYPERLINK(\"http://evil\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "'=already", "''", "'tis", "'", "-5", "4.5",
+    @Test(arguments: ["Q3 plan;=2+5;", "a\t@x", "=HYPERLINK(\"http://evil\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "'=already", "''", "'tis", "'", "-5", "4.5",
                       "-0.25e-3", "plain", "", "=", "'+", "a=b"])
     func aCSVCellReadsBackAsItWasWritten(text: String) throws {
         let cell = CSVCell.protect(text)
         #expect(CSVCell.unprotect(cell) == text)
         if let first = cell.first, "=+-@\t\r".contains(first) { #expect(Double(cell) != nil, "\(cell) would run as a formula") }
         let line = TextFormats.csvLine(["seq", text])
+        // Split on a semicolon or a tab as some spreadsheets do, outside quotes, no piece starts a formula.
+        var pieces: [String] = [], piece = "", quoted = false
+        for character in line {
+            if character == "\"" { quoted.toggle() } else if !quoted && (character == ";" || character == "\t" || character == ",") { pieces.append(piece); piece = "" } else { piece.append(character) }
+        }
+        pieces.append(piece)
+        #expect(!pieces.contains { $0.first.map { "=+-@".contains($0) } == true && Double($0) == nil }, "\(line)")
         let table = try CSVTable(parsing: Array(("a,b\n" + line + "\n").utf8))
         #expect(table.records.last?.fields.last == text)
     }

@@ -15,7 +15,7 @@ struct InterruptedAppendTests {
         let receipt = try store.append(AppendRequest(drafts: (5..<8).map(Fixtures.variedDraft), recordedBy: "test"))
         let after = Fixtures.eventBytes(folder)
         let pending = PendingAppend(inode: try Fixtures.eventsStatus(folder).inode, start: Int64(before.count), end: Int64(after.count),
-                                    before: head.link, last: receipt.head.link)
+                                    before: head.link, first: receipt.appended[0].hash, last: receipt.head.link)
         return (store, before, after, pending)
     }
 
@@ -99,14 +99,15 @@ struct InterruptedAppendTests {
         let lock = try FileDescriptor.open(folder.logFolder.lockFile, .readWriteCreate)
         defer { lock.close() }
         let hash = Digest(hex: String(repeating: "ab", count: 32))!
-        let record = PendingAppend(inode: 42, start: 10, end: 2000, before: .init(seq: 3, hash: hash), last: .init(seq: 7, hash: hash))
+        let record = PendingAppend(inode: 42, start: 10, end: 2000, before: .init(seq: 3, hash: hash), first: hash, last: .init(seq: 7, hash: hash))
         try record.save(to: lock)
         #expect(PendingAppend.read(from: lock) == .record(record))
         try lock.truncate(to: 0)
         #expect(PendingAppend.read(from: lock) == .empty)
         let hex = String(repeating: "ab", count: 32)
-        for text in ["decisionlog-pending 1 10 2000 7 \(hex) end\n", "decisionlog-pending 2 42 10 5 3 \(hex) 7 \(hex) end\n",
-                     "decisionlog-pending 2 42 10 2000 7 \(hex) 3 \(hex) end\n", "decisionlog-pending 2 42 10 2000 3 ab 7 \(hex) end\n", "junk"] {
+        for text in ["decisionlog-pending 1 10 2000 7 \(hex) end\n", "decisionlog-pending 2 42 10 5 3 \(hex) \(hex) 7 \(hex) end\n",
+                     "decisionlog-pending 2 42 10 2000 7 \(hex) \(hex) 3 \(hex) end\n", "decisionlog-pending 2 42 10 2000 3 ab \(hex) 7 \(hex) end\n",
+                     "decisionlog-pending 2 42 10 2000 3 \(hex) 7 \(hex) end\n", "junk"] {
             try lock.truncate(to: 0)
             try lock.write(Array(text.utf8), at: 0)
             #expect(PendingAppend.read(from: lock) == .unknown, "\(text)")
@@ -129,12 +130,15 @@ struct InterruptedAppendTests {
         let record: String = switch forgery {
         case .version1: "decisionlog-pending 1 \(startOfSixth) \(bytes.count + 500) 11 \(Digest.zero.hex) end\n"
         case .anotherFile:
-            PendingAppend(inode: inode + 1, start: startOfSixth, end: Int64(bytes.count) + 500, before: events[4].link, last: .init(seq: 11, hash: .zero)).text
+            PendingAppend(inode: inode + 1, start: startOfSixth, end: Int64(bytes.count) + 500, before: events[4].link, first: events[5].hash, last: .init(seq: 11, hash: .zero)).text
         case .wrongEventBefore:
-            PendingAppend(inode: inode, start: startOfSixth, end: Int64(bytes.count) + 500, before: events[3].link, last: .init(seq: 11, hash: .zero)).text
+            PendingAppend(inode: inode, start: startOfSixth, end: Int64(bytes.count) + 500, before: events[3].link, first: events[5].hash, last: .init(seq: 11, hash: .zero)).text
         case .acknowledgedByTheTailCache:
-            PendingAppend(inode: inode, start: startOfSixth, end: Int64(bytes.count) + 500, before: events[4].link, last: .init(seq: 11, hash: .zero)).text
+            PendingAppend(inode: inode, start: startOfSixth, end: Int64(bytes.count) + 500, before: events[4].link, first: events[5].hash, last: .init(seq: 11, hash: .zero)).text
+        case .anotherFirstEvent:
+            PendingAppend(inode: inode, start: startOfSixth, end: Int64(bytes.count) + 500, before: events[4].link, first: events[6].hash, last: .init(seq: 11, hash: .zero)).text
         }
+        if forgery == .anotherFirstEvent { try? FileSystem.removeFile(Paths.join(folder.logFolder.cacheFolder, "tail")) }
         try FileSystem.replaceFile(folder.logFolder.lockFile, with: Array(record.utf8), durable: false)
 
         let reader = try FileEventStore(opening: folder.logFolder)
@@ -159,6 +163,9 @@ struct InterruptedAppendTests {
         case wrongEventBefore
         /// A record consistent with the file, but after whose start the tail cache shows acknowledged events.
         case acknowledgedByTheTailCache
+        /// A record of an append really interrupted, but the file since replaced (a `git checkout`, which may
+        /// reuse the inode) by one whose events continue from the same event: not the events it wrote.
+        case anotherFirstEvent
     }
 }
 

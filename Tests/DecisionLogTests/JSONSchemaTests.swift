@@ -105,6 +105,8 @@ struct HostileSchemaTests {
     @Test(arguments: [
         (##"{"$ref": "#"}"##, "leads back to this schema without descending into the value"),
         (##"{"allOf": [{"$ref": "#/$defs/a"}], "$defs": {"a": {"anyOf": [{"$ref": "#/$defs/b"}]}, "b": {"$ref": "#/$defs/a"}}}"##, "without descending"),
+        // A loop reached first through a property (a descent), then again without one.
+        (##"{"type":"object","properties":{"x":{"$ref":"#/$defs/J"}},"allOf":[{"$ref":"#/$defs/J"}],"$defs":{"J":{"$ref":"#"}}}"##, "without descending"),
         (multiplying(4, 7), "unfold to more than 10000 schemas"),
         (chain(40), "more than 16 schemas in a row"),
         (#"{"type": "object", "properties": {"note": {"type": "string", "pattern": "^(a)\\1$"}}}"#, "backreferences"),

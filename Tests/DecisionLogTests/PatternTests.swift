@@ -67,6 +67,7 @@ struct PatternTests {
         ("[z-a]", "goes backwards"),
         ("a{1001}", "a count above 1000"),
         ("(a{1000}){1000}", "the pattern is too large"),
+        ("(?:(?:(?:(?:){1000}){1000}){1000}){1000}", "the pattern is too large"),
         ("\\e", "is not an escape"),
         ("a\\", "lone backslash"),
     ])

@@ -89,6 +89,7 @@ extension CheckpointStore {
 
     /// What is wrong with the checkpoint file `bytes` as `view`'s at `seq` on its own, or nil.
     func problem(with bytes: [UInt8], view: ViewKind, seq: Int) -> String? {
+        guard isOwn(view.name, seq: seq) else { return "belongs to someone else or can be written by others" }
         guard let file = checked(bytes) else { return "was not written by your decisionlog, or was changed since (its MAC does not match)" }
         let header = file.header
         if header.view != view.name || header.seq != seq { return "is named for another view or event than it holds" }

@@ -69,9 +69,10 @@ public struct CheckpointStore: Sendable {
         } ?? nil
     }
 
-    /// The checkpoint `name` in `folder`, when it is a regular file whose MAC matches.
+    /// The checkpoint `name` in `folder`, when it is a regular file of yours alone (so no one else can change
+    /// it while it is mapped) whose MAC matches.
     private func load(_ name: String, in folder: Directory) -> CheckpointFile? {
-        guard let file = try? folder.openFile(name, .read) else { return nil }
+        guard let file = try? folder.openOwnFile(name) else { return nil }
         defer { file.close() }
         return try? CheckpointFile(file: file, key: key)
     }
@@ -119,6 +120,11 @@ public struct CheckpointStore: Sendable {
     /// The bytes of `view`'s checkpoint after event `seq` as they are on disk, or nil.
     func stored(_ view: String, seq: Int) -> [UInt8]? {
         inFolder(of: view) { (folder: Directory) throws(SystemError) in try folder.readFile(Self.name(seq)) } ?? nil
+    }
+
+    /// Whether `view`'s checkpoint after event `seq` is yours alone to write (see `Directory.openOwnFile`).
+    func isOwn(_ view: String, seq: Int) -> Bool {
+        inFolder(of: view) { (folder: Directory) throws(SystemError) in try folder.openOwnFile(Self.name(seq)).close() } != nil
     }
 
     /// Removes `view`'s checkpoint after event `seq`.

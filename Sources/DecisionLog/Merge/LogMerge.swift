@@ -1,16 +1,22 @@
-/// Merges two copies of one log that grew apart from a common ancestor — the local one and the published one
-/// being pulled in — the way git's merge driver needs: the published events are kept byte for byte, and the
-/// local-only events are re-sealed on top of them with new seqs and a new chain, like a rebase, so no
-/// published event's hash ever changes.
+/// Merges two copies of one log that grew apart from a common ancestor, the way git's merge driver needs: the
+/// side holding events others already have (the *published* side) is kept byte for byte, and the other
+/// side's events are re-sealed on top of it with new seqs and a new chain, like a rebase, so no published
+/// event's hash ever changes.
+///
+/// Which events are published is what the repository's remote-tracking refs hold, now or recently (see
+/// `Sides.published`): in a merge that is the incoming side, in a rebase or when a stash is applied it is
+/// the checked-out one. When neither side's new events are published (a repository without a remote), the
+/// incoming side counts as published, or the checked-out one in a rebase.
 ///
 /// What a merge refuses (nothing is merged, and it says why, naming the first event concerned):
-/// - either side does not extend the common ancestor byte for byte: it rewrote, removed or reordered events
-///   that were already shared (published history never changes), or it is another log altogether;
-/// - either side fails verification;
-/// - a local event's id is in the published log with other content (the published one would silently win);
-/// - the published side registers a schema decisionlog refuses (one that could hang or crash it);
-/// - a local event cannot be re-sealed there (its schema version, its references), or was signed and there
-///   is no key to sign it again.
+/// - a side without an event of the common ancestor that others already have: it rewrote, removed or
+///   reordered events that were already shared (published history never changes), or it is another log;
+/// - both sides with published events the other lacks: the shared history forked (a force-push dropped
+///   events others already had);
+/// - either side failing verification;
+/// - an id on both sides with other content (one would silently win);
+/// - a published schema decisionlog refuses (one that could hang or crash it);
+/// - a re-sealed event the published side's schemas refuse, or signed events and no key to sign them again.
 ///
 /// An event both sides have with the same content (the same id) is kept once. Every re-sealed event goes
 /// through the checks of an append, recorded at the merge; signed runs are signed again with the local key.
@@ -21,123 +27,167 @@ public enum LogMerge {
         public let shared: Int
         /// How many events came in (the published side's after the shared ones).
         public let incoming: Int
-        /// The local-only events, re-sealed: old seq and new seq.
+        /// The other side's events, re-sealed: old seq and new seq.
         public let resealed: [(old: Int, new: Int)]
         /// How many signatures the re-sealed events were given (one per signed run).
         public let resigned: Int
-        /// Local events the published side already had (the same id and content), not repeated.
+        /// Events of the other side the published side already had (the same id and content), not repeated.
         public let alreadyIncoming: Int
         /// Subjects both sides changed since they parted, in words.
         public let concurrentChanges: [String]
     }
 
-    /// The three files of a merge: the common ancestor's events, the local side's and the published side's.
-    public struct Sides: Sendable {
+    /// The three files of a merge, as git hands them to the driver, and what is known of what others have.
+    public struct Sides {
         /// The events file as both sides last had it in common (empty when it did not exist then).
         public let base: [UInt8]
-        /// The local side: its events after the ancestor's are re-sealed.
-        public let local: [UInt8]
-        /// The published side (already shared): kept byte for byte.
-        public let published: [UInt8]
+        /// The checked-out side (git's `%A`, "ours"); the merge is written in its place.
+        public let ours: [UInt8]
+        /// The side being merged in (git's `%B`, "theirs").
+        public let theirs: [UInt8]
+        /// True in a rebase, where git checks out the published side and merges in the local commits.
+        public let rebasing: Bool
+        /// Which of the given event hashes others already have (the remote-tracking refs hold them, now or in
+        /// their recent history); nil when nothing is known of others (no remote).
+        public let published: (Set<Digest>) -> Set<Digest>?
 
         /// The sides; see the properties.
-        public init(base: [UInt8], local: [UInt8], published: [UInt8]) {
+        public init(base: [UInt8], ours: [UInt8], theirs: [UInt8], rebasing: Bool, published: @escaping (Set<Digest>) -> Set<Digest>?) {
             self.base = base
-            self.local = local
+            self.ours = ours
+            self.theirs = theirs
+            self.rebasing = rebasing
             self.published = published
         }
+
+        /// How messages name `ours` and `theirs`: local and incoming, swapped in a rebase.
+        var names: (ours: String, theirs: String) { rebasing ? ("the incoming log", "the local log") : ("the local log", "the incoming log") }
     }
 
-    /// The merged events file of `sides` (all events files of the log configured by `configuration`), and
-    /// what was done; `signer` re-signs the local events that were signed. Works in a private folder under
-    /// `folder`'s cache (removed afterwards; one left by a merge that was killed is removed by the next).
+    /// The merged events file of `sides` (events files of the log configured by `configuration`), and what
+    /// was done; `signer` re-signs the re-sealed events that were signed. Works in a private folder of its own
+    /// under `$TMPDIR` (removed afterwards; one left by a merge that was killed is removed by the next).
     /// Throws `LogError` for each refusal listed on `LogMerge`; nothing is merged then.
     public static func merge(_ sides: Sides, configuration: LogConfig, recordedBy: String, signer: SSHSigner?,
-                             in folder: LogFolder) throws(LogError) -> (bytes: [UInt8], report: Report) {
-        let base = LineBytes.completeLines(of: sides.base)
-        try refuseRewrites(of: base, by: sides.published, side: "the incoming log")
-        try refuseRewrites(of: base, by: sides.local, side: "the local log")
-        let work = try MergeFolder(in: folder)
+                             environment: [String: String]) throws(LogError) -> (bytes: [UInt8], report: Report) {
+        let names = sides.names
+        let base = try ancestor(sides.base)
+        let work = try MergeFolder(environment: environment)
         defer { work.remove() }
-        let ours = try read(store(of: sides.local, in: work.path("local"), configuration: configuration), side: "the local log")
-        let theirStore = try store(of: sides.published, in: work.path("incoming"), configuration: configuration)
-        let theirs = try read(theirStore, side: "the incoming log")
-
+        let ourStore = try store(of: sides.ours, in: work.path("ours"), configuration: configuration)
+        let theirStore = try store(of: sides.theirs, in: work.path("theirs"), configuration: configuration)
+        let ours = try read(ourStore, side: names.ours), theirs = try read(theirStore, side: names.theirs)
         var shared = 0
         while shared < min(ours.count, theirs.count), ours[shared].hash == theirs[shared].hash { shared += 1 }
-        try refuseSchemas(in: theirs[shared...])
-        let localOnly = Array(ours[shared...])
-        let concurrent = ConcurrentChanges.describe(local: localOnly, incoming: Array(theirs[shared...]))
-        // Nothing came in: the local log stands as it is (its events are not published yet).
-        if shared == theirs.count { return (sides.local, Report(shared: shared, incoming: 0, resealed: [], resigned: 0, alreadyIncoming: 0, concurrentChanges: [])) }
+
+        // What others already have, of what is not the same on both sides.
+        let ourHashes = Set(ours.map(\.hash)), theirHashes = Set(theirs.map(\.hash))
+        let changedBase = base.filter { !ourHashes.contains($0.hash) || !theirHashes.contains($0.hash) }
+        var asked = Set(changedBase.prefix(1_000).map(\.hash))
+        for side in [ours, theirs] where side.count > shared { asked.insert(side[shared].hash) }
+        let known = sides.published(asked)
+        let published = known ?? Set(changedBase.map(\.hash))
+        // Every published event of the ancestor is on both sides, unchanged.
+        for event in changedBase where changedBase.count > 1_000 || published.contains(event.hash) {
+            for (side, hashes) in [(names.theirs, theirHashes), (names.ours, ourHashes)] where !hashes.contains(event.hash) {
+                throw rewrite(by: side, of: event)
+            }
+        }
+        let oursPublished = ours.count > shared && published.contains(ours[shared].hash)
+        let theirsPublished = theirs.count > shared && published.contains(theirs[shared].hash)
+        if oursPublished && theirsPublished {
+            throw LogError(.integrity, "\(names.ours) and \(names.theirs) each hold published events the other lacks (#\(ours[shared].seq) on one side, #\(theirs[shared].seq) on the other): the shared history forked — someone pushed over events others already had",
+                           hint: "nothing was merged; find who force-pushed ('git reflog' of the remote branch), and put the dropped events back before pulling")
+        }
+        let keepOurs = oursPublished || (!theirsPublished && sides.rebasing)
+        let (kept, keptStore, other) = keepOurs ? (ours, ourStore, theirs) : (theirs, theirStore, ours)
+        let keptHashes = keepOurs ? ourHashes : theirHashes
+        let (keptName, movingName) = keepOurs ? (names.ours, names.theirs) : (names.theirs, names.ours)
+        try refuseSchemas(in: kept[shared...], of: keptName)
+        try refuseSchemas(in: other[shared...], of: movingName)
+        let moving = other.filter { !keptHashes.contains($0.hash) }
+        let concurrent = ConcurrentChanges.describe(local: moving, incoming: Array(kept[shared...]))
+        // Nothing to move: the kept side is the merge.
+        guard !moving.isEmpty else {
+            return (keepOurs ? sides.ours : sides.theirs, Report(shared: shared, incoming: kept.count - shared, resealed: [], resigned: 0, alreadyIncoming: 0, concurrentChanges: concurrent))
+        }
         var resealed: [(Int, Int)] = []
         var alreadyIncoming = 0
-        let runs = signedRuns(of: localOnly, in: ours)
+        let runs = signedRuns(of: moving, in: other)
         if !runs.isEmpty && signer == nil {
-            throw LogError(.signing, "local events #\(localOnly[runs[0].lowerBound].seq) and on were signed, and re-sealing changes their hashes, but no signing key is set here to sign them again",
+            throw LogError(.signing, "events #\(moving[runs[0].lowerBound].seq) and on of \(movingName) were signed, and re-sealing changes their hashes, but no signing key is set here to sign them again",
                            hint: "nothing was merged; set yours with 'decisionlog config set signing.key <path>', then pull again")
         }
-        if !localOnly.isEmpty {
-            let drafts = localOnly.map { event in
-                ValidatedDraft(id: event.id, effectiveAt: event.effectiveAt, actor: event.actor, subject: event.subject,
-                               reason: event.reason, links: event.links, payload: event.payload)
-            }
-            let signing = runs.isEmpty ? nil : signer.map { AppendSigning(signer: $0, runs: runs) }
-            do throws(LogError) {
-                let receipt = try theirStore.append(AppendRequest(drafts: drafts, recordedBy: recordedBy, signing: signing))
-                let present = Set(receipt.alreadyPresent.map(\.id))
-                resealed = zip(localOnly.filter { !present.contains($0.id) }, receipt.appended).map { ($0.seq, $1.seq) }
-                alreadyIncoming = receipt.alreadyPresent.count
-            } catch where error.code == .signing {
-                throw LogError(.signing, "the re-sealed local events cannot be signed again: \(error.message)", hint: "nothing was merged; check signing.key")
-            } catch where error.code == .conflict {
-                let first = error.rejections.first.map { localOnly[$0.position] }
-                let which = first.map { "local event #\($0.seq) (\($0.id)) is also in the incoming log with other content" } ?? "a local event's id is in the incoming log with other content"
-                throw LogError(.conflict, "\(which): \(error.message)",
-                               hint: "nothing was merged; an id names one decision, so one side recorded it wrongly: retract one and record it again under a new id",
-                               rejections: error.rejections)
-            } catch {
-                throw LogError(error.code, "the local events cannot be re-sealed on the incoming log: \(error.message)",
-                               hint: "nothing was merged; resolve by hand, or ask who changed the log's schemas", rejections: error.rejections)
-            }
+        let drafts = moving.map { event in
+            ValidatedDraft(id: event.id, effectiveAt: event.effectiveAt, actor: event.actor, subject: event.subject,
+                           reason: event.reason, links: event.links, payload: event.payload)
+        }
+        let signing = runs.isEmpty ? nil : signer.map { AppendSigning(signer: $0, runs: runs) }
+        do throws(LogError) {
+            let receipt = try keptStore.append(AppendRequest(drafts: drafts, recordedBy: recordedBy, signing: signing))
+            let present = Set(receipt.alreadyPresent.map(\.id))
+            resealed = zip(moving.filter { !present.contains($0.id) }, receipt.appended).map { ($0.seq, $1.seq) }
+            alreadyIncoming = receipt.alreadyPresent.count
+        } catch where error.code == .signing {
+            throw LogError(.signing, "the re-sealed events of \(movingName) cannot be signed again: \(error.message)", hint: "nothing was merged; check signing.key")
+        } catch where error.code == .conflict {
+            let first = error.rejections.first.map { moving[$0.position] }
+            let which = first.map { "event #\($0.seq) (\($0.id)) of \(movingName) is also in \(keptName) with other content" } ?? "an event's id of \(movingName) is in \(keptName) with other content"
+            throw LogError(.conflict, "\(which): \(error.message)",
+                           hint: "nothing was merged; an id names one decision, so one side recorded it wrongly: retract one and record it again under a new id",
+                           rejections: error.rejections)
+        } catch {
+            throw LogError(error.code, "the events of \(movingName) cannot be re-sealed on \(keptName): \(error.message)",
+                           hint: "nothing was merged; resolve by hand, or ask who changed the log's schemas", rejections: error.rejections)
         }
         let bytes: [UInt8]
-        do throws(SystemError) { bytes = try FileSystem.readFile(theirStore.folder.eventsFile, mode: .read.inLog) } catch {
+        do throws(SystemError) { bytes = try FileSystem.readFile(keptStore.folder.eventsFile, mode: .read.inLog) } catch {
             throw LogError.system(error, doing: "read the merged log")
         }
-        return (bytes, Report(shared: shared, incoming: theirs.count - shared, resealed: resealed, resigned: runs.count,
+        return (bytes, Report(shared: shared, incoming: kept.count - shared, resealed: resealed, resigned: runs.count,
                               alreadyIncoming: alreadyIncoming, concurrentChanges: concurrent))
     }
 
-    /// Refuses `side` unless it starts with `base` byte for byte: it would change events both sides had.
-    private static func refuseRewrites(of base: [UInt8], by side: [UInt8], side name: String) throws(LogError) {
-        guard !side.starts(with: base) else { return }
-        let (line, seq) = LineBytes.firstDifference(base, side)
-        let event = seq.map { "event #\($0) (line \(line))" } ?? "line \(line)"
-        let what = line == 1 ? "is another log (or rewrote its first event): its first event is not the one both sides shared" : "changes history both sides already shared: \(event) differs from the common ancestor's"
-        throw LogError(.integrity, "\(name) \(what)",
-                       hint: "nothing was merged; published events never change — find who rewrote the log ('git log -p' on events.jsonl), and compare with 'decisionlog verify --head'")
+    /// The events of the common ancestor's file (its complete lines); throws when a line is not an event.
+    private static func ancestor(_ bytes: [UInt8]) throws(LogError) -> [Event] {
+        var events: [Event] = []
+        for (index, line) in LineBytes.completeLines(of: bytes).split(separator: 0x0A).enumerated() {
+            do throws(EventDecodingError) { events.append(try Event(line: line)) } catch {
+                throw LogError(.integrity, "the common ancestor's log cannot be read at line \(index + 1): \(error.message)", hint: "nothing was merged")
+            }
+        }
+        return events
     }
 
-    /// Refuses `events` (arriving through the merge) when one registers a schema decisionlog cannot use
-    /// safely: registering it through `schema add` would be refused too.
-    private static func refuseSchemas(in events: ArraySlice<Event>) throws(LogError) {
+    /// The refusal of a side that lacks `event`, which both sides had and others have too.
+    private static func rewrite(by side: String, of event: Event) -> LogError {
+        let what = event.seq == 1 ? "is another log (or rewrote its first event): its first event is not the one both sides shared"
+            : "changes history both sides already shared: event #\(event.seq) is not in it as it was in the common ancestor"
+        return LogError(.integrity, "\(side) \(what)",
+                        hint: "nothing was merged; published events never change — find who rewrote the log ('git log -p' on events.jsonl), and compare with 'decisionlog verify --head'")
+    }
+
+    /// Refuses `events` (new on one side) when one registers a schema decisionlog cannot use safely:
+    /// registering it through `schema add` would be refused too.
+    private static func refuseSchemas(in events: ArraySlice<Event>, of side: String) throws(LogError) {
         for event in events {
             guard case .schemaRegistered(let registration) = event.payload else { continue }
             if let issue = SchemaRegistry.problems(registering: registration).first {
-                throw LogError(.rejectedDraft, "the incoming log's event #\(event.seq) registers \(registration.definedType) v\(registration.version) with a schema decisionlog refuses: \(issue)",
+                throw LogError(.rejectedDraft, "event #\(event.seq) of \(side) registers \(registration.definedType) v\(registration.version) with a schema decisionlog refuses: \(issue)",
                                hint: "nothing was merged; ask whoever registered it to register a schema 'decisionlog schema add' accepts")
             }
         }
     }
 
     /// The runs of `localOnly` (positions in it) that one signature vouched for in `ours`: consecutive local
-    /// events the same signature covered. Events no signature covered are in no run.
+    /// events the same signature covered (`EventSignature.run`). Events no signature covered are in no run.
     static func signedRuns(of localOnly: [Event], in ours: [Event]) -> [ClosedRange<Int>] {
         var vouchedBy: [Int: Int] = [:]  // seq → the seq of the signature that covers it
-        for event in ours.reversed() {
+        var previous: Int? = nil
+        for (index, event) in ours.enumerated() {
             guard let signature = event.signature else { continue }
-            for seq in max(1, event.seq - signature.events + 1)...event.seq { vouchedBy[seq] = event.seq }
+            for covered in EventSignature.run(endingAt: index, claiming: signature.events, after: previous) { vouchedBy[ours[covered].seq] = event.seq }
+            previous = index
         }
         var runs: [ClosedRange<Int>] = []
         for (position, event) in localOnly.enumerated() {
@@ -178,27 +228,11 @@ public enum LogMerge {
     }
 }
 
-/// Whole lines of an events file's bytes, compared without decoding them.
+/// Whole lines of an events file's bytes.
 enum LineBytes {
     /// `bytes` up to and including its last newline (an incomplete last line is no event).
     static func completeLines(of bytes: [UInt8]) -> [UInt8] {
         guard let last = bytes.lastIndex(of: 0x0A) else { return [] }
         return Array(bytes[...last])
-    }
-
-    /// The 1-based number of the first line where `a` and `b` differ (or where one ends first), and the seq
-    /// the line names in `a` (or else in `b`), when it names one.
-    static func firstDifference(_ a: [UInt8], _ b: [UInt8]) -> (line: Int, seq: Int?) {
-        var line = 1, lineStart = 0, index = 0
-        while index < a.count, index < b.count, a[index] == b[index] {
-            if a[index] == 0x0A { line += 1; lineStart = index + 1 }
-            index += 1
-        }
-        func seq(in bytes: [UInt8]) -> Int? {
-            guard lineStart < bytes.count else { return nil }
-            let end = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.endIndex
-            return bytes[lineStart..<end].withUnsafeBytes { EventLine.leadingSeq(of: $0) }
-        }
-        return (line, seq(in: a) ?? seq(in: b))
     }
 }

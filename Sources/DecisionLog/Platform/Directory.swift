@@ -74,6 +74,32 @@ public struct Directory: Sendable {
         return try file.readAll()
     }
 
+    /// Opens the regular file `name` for reading, as `openFile`, when it belongs to the user running this
+    /// process and no one else can write it: then no other user can change what is read, even while it is
+    /// mapped. Throws `SystemError` (`isUnsafeFile`) for a file someone else owns or may write.
+    public func openOwnFile(_ name: String) throws(SystemError) -> FileDescriptor {
+        let file = try openFile(name, .read)
+        let (mine, permissions) = try file.ownership()
+        guard mine, permissions & 0o022 == 0 else {
+            file.close()
+            throw SystemError(code: EACCES, operation: "open", path: child(name), detail: "belongs to someone else or can be written by others", isUnsafeFile: true)
+        }
+        return file
+    }
+
+    /// The whole file `name`, when it is yours alone to write (see `openOwnFile`).
+    public func readOwnFile(_ name: String) throws(SystemError) -> [UInt8] {
+        let file = try openOwnFile(name)
+        defer { file.close() }
+        return try file.readAll()
+    }
+
+    /// Whether `name` is a folder (not a link to one) that belongs to the user running this process.
+    public func isOwnFolder(_ name: String) -> Bool {
+        var s = stat()
+        return fstatat(raw, name, &s, AT_SYMLINK_NOFOLLOW) == 0 && s.st_mode & S_IFMT == S_IFDIR && s.st_uid == geteuid()
+    }
+
     /// Replaces the file `name` with `bytes` through a new temporary file and a rename (see
     /// `FileSystem.replaceFile`); with `durable`, synced with this folder before returning.
     public func replaceFile(_ name: String, with bytes: [UInt8], durable: Bool) throws(SystemError) {

@@ -419,9 +419,14 @@ public enum FileSystem {
         return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// Creates a new, empty folder under `$TMPDIR` (or /tmp) whose name starts with `prefix`.
+    /// Where temporary folders go: `$TMPDIR`, else /tmp.
+    public static func temporaryBase(environment: [String: String]) -> String {
+        environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    }
+
+    /// Creates a new, empty folder (mode 0700) under `$TMPDIR` (or /tmp) whose name starts with `prefix`.
     public static func makeTemporaryDirectory(prefix: String, environment: [String: String]) throws(SystemError) -> String {
-        let base = environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        let base = temporaryBase(environment: environment)
         var template = Array(Paths.join(base, prefix + "XXXXXX").utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
             throw SystemError(code: errno, operation: "mkdtemp", path: base)

@@ -41,11 +41,12 @@ public indirect enum OrderedJSON: Sendable {
 /// Writing values into CSV (RFC 4180) and Markdown tables.
 public enum TextFormats {
     /// One CSV line (without its line break) of `fields`, each kept from running as a spreadsheet formula
-    /// (`CSVCell.protect`) and quoted where needed.
+    /// (`CSVCell.protect`) and quoted where needed — also where it holds a semicolon or a tab, which
+    /// spreadsheets in some locales split fields on (an unquoted `plan;=2+5` would start a cell with `=`).
     public static func csvLine(_ fields: [String]) -> String {
         fields.map { text in
             let field = CSVCell.protect(text)
-            guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+            guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" || $0 == "\t" }) else { return field }
             return "\"" + field.replacingAll("\"", with: "\"\"") + "\""
         }.joined(separator: ",")
     }

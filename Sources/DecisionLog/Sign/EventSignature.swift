@@ -41,6 +41,14 @@ public struct EventSignature: Sendable, Equatable {
         return (lines + ["-----END SSH SIGNATURE-----", ""]).joined(separator: "\n")
     }
 
+    /// The positions (in a log's events, in order) of the run a signature at `index` claiming `events` vouches
+    /// for: from `index - events + 1`, but never before the event after the previous signature (`previous`),
+    /// up to `index`. Runs are written so (an import's, a merge's re-sealed ones) and so never overlap; a
+    /// claim reaching further back is cut there.
+    public static func run(endingAt index: Int, claiming events: Int, after previous: Int?) -> ClosedRange<Int> {
+        max(index - (events - 1), (previous ?? -1) + 1, 0)...index
+    }
+
     /// Appends the line's `,"signature":{…}` member: `events` (left out when 1), then `ssh`.
     func appendMember(to out: inout [UInt8]) {
         out.append(contentsOf: #","signature":{"#.utf8)

@@ -84,7 +84,7 @@ extension FileEventStore {
             let (appended, bytes) = (batch.events, batch.bytes)
             if !request.dryRun && !bytes.isEmpty {
                 let pending = PendingAppend(inode: before.inode, start: before.size, end: before.size + Int64(bytes.count),
-                                            before: head.link, last: sealer.head.link)
+                                            before: head.link, first: appended[0].hash, last: sealer.head.link)
                 do throws(SystemError) { try pending.save(to: lock) } catch { throw LogError.system(error, doing: "record the append in the lock file") }
                 try write(bytes, to: file, restoringSize: before.size, lock: lock)
                 // Trust the file for the next append only if it is exactly what this append left.

@@ -10,8 +10,9 @@
 ///
 /// The lock file is not part of the log: anyone who can write into the folder, or a commit that adds the
 /// file, can put any text there. So a record is believed only when it describes this very file (its inode)
-/// as it is — the event before `start` is the one named, the first line after it continues the chain from
-/// that event — and the tail cache does not show those bytes as acknowledged. A record that fails any of
+/// as it is — the event before `start` is the one named, the first line after it, when whole, is the first
+/// event the append wrote (its hash) — and the tail cache does not show those bytes as acknowledged. (An
+/// inode alone is not enough: a file replaced by `git checkout` may get the freed inode back.) A record that fails any of
 /// this hides nothing and cuts nothing: it is reported and ignored (see `Assessment`).
 struct PendingAppend: Equatable {
     /// The inode of the events file appended to.
@@ -22,6 +23,8 @@ struct PendingAppend: Equatable {
     var end: Int64
     /// The log's head before the append: the event whose line ends at `start` (seq 0 for an empty log).
     var before: LogHead.Link
+    /// The hash of the first event appended (seq `before.seq + 1`).
+    var first: Digest
     /// The last event appended.
     var last: LogHead.Link
 
@@ -31,7 +34,7 @@ struct PendingAppend: Equatable {
     /// The record as the lock file holds it: one line.
     var bytes: [UInt8] {
         let fields = [Self.magic, Self.version, String(inode), String(start), String(end), String(before.seq), before.hash.hex,
-                      String(last.seq), last.hash.hex, "end"]
+                      first.hex, String(last.seq), last.hash.hex, "end"]
         return Array((fields.joined(separator: " ") + "\n").utf8)
     }
 
@@ -50,12 +53,12 @@ struct PendingAppend: Equatable {
         var buffer = [UInt8](repeating: 0, count: 512)
         guard let count = try? buffer.withUnsafeMutableBytes({ try lock.read(into: $0, at: 0) }), count > 0 else { return .empty }
         let fields = String(decoding: buffer[..<count], as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" })
-        guard fields.count == 10, fields[0] == magic, fields[1] == version, let inode = UInt64(fields[2]),
+        guard fields.count == 11, fields[0] == magic, fields[1] == version, let inode = UInt64(fields[2]),
             let start = Int64(fields[3]), let end = Int64(fields[4]), let beforeSeq = Int(fields[5]), let beforeHash = Digest(hex: String(fields[6])),
-            let lastSeq = Int(fields[7]), let lastHash = Digest(hex: String(fields[8])), fields[9] == "end",
+            let firstHash = Digest(hex: String(fields[7])), let lastSeq = Int(fields[8]), let lastHash = Digest(hex: String(fields[9])), fields[10] == "end",
             start >= 0, end > start, beforeSeq >= 0, lastSeq > beforeSeq
         else { return .unknown }
-        return .record(PendingAppend(inode: inode, start: start, end: end, before: .init(seq: beforeSeq, hash: beforeHash),
+        return .record(PendingAppend(inode: inode, start: start, end: end, before: .init(seq: beforeSeq, hash: beforeHash), first: firstHash,
                                      last: .init(seq: lastSeq, hash: lastHash)))
     }
 
@@ -98,8 +101,8 @@ struct PendingAppend: Equatable {
         } else if before.seq != 0 {
             return .mismatch("it names event #\(before.seq) before an append at the start of the file")
         }
-        if let first = FirstLine.event(in: events, startingAt: start, size: size), first.seq != before.seq + 1 || first.prev != before.hash {
-            return .mismatch("the line after byte \(start) is event #\(first.seq), which does not continue from #\(before.seq)")
+        if let line = FirstLine.event(in: events, startingAt: start, size: size), line.seq != before.seq + 1 || line.prev != before.hash || line.hash != first {
+            return .mismatch("the line after byte \(start) is event #\(line.seq), not the first event of the append it names")
         }
         if let acknowledged, acknowledged > start {
             return .mismatch("the events up to byte \(acknowledged) were appended and acknowledged after byte \(start)")

@@ -39,9 +39,10 @@ struct TailCache: Equatable {
 
     private static let name = "tail"
 
-    /// Reads the cache in `folder`'s `cache/`; nil when it is missing or not a cache this version wrote.
+    /// Reads the cache in `folder`'s `cache/`; nil when it is missing, not a cache this version wrote, or not
+    /// yours alone to write (another user's cache is not trusted to skip a verification).
     static func load(_ folder: LogFolder) -> TailCache? {
-        guard let bytes = try? Directory.withOpened(folder.path, [LogFolder.cacheName], { (cache: Directory) throws(SystemError) in try cache.readFile(name) })
+        guard let bytes = try? Directory.withOpened(folder.path, [LogFolder.cacheName], { (cache: Directory) throws(SystemError) in try cache.readOwnFile(name) })
         else { return nil }
         let fields = String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" })
         guard fields.count == 11, fields[0] == "decisionlog-tail", fields[1] == "1",

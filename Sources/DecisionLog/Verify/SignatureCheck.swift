@@ -93,7 +93,7 @@ public enum SignatureCheck {
         guard ProcessFacts.run(["ssh-keygen", "-Y", "verify"]) != nil else {
             throw LogError(.signing, "cannot check signatures: ssh-keygen is not installed", hint: "install OpenSSH's ssh-keygen")
         }
-        let (signed, vouchedBy) = coverage(of: entries)
+        let (signed, runs, vouchedBy) = coverage(of: entries)
         let work: String
         do throws(SystemError) { work = try FileSystem.makeTemporaryDirectory(prefix: "decisionlog-signatures-", environment: environment) } catch {
             throw LogError.system(error, doing: "make a folder for checking signatures")
@@ -106,7 +106,7 @@ public enum SignatureCheck {
         let verdicts = ParallelMapping.map(count: signed.count, minimum: 2) {
             { position in
                 let index = signed[position]
-                let actors = Set((max(0, index - entries[index].signature!.events + 1)...index).filter { vouchedBy[$0] == index }.map { entries[$0].actor })
+                let actors = Set(runs[position].map { entries[$0].actor })
                 return verdict(on: entries[index], actors: actors, allowedSigners: copy, folder: work)
             }
         }
@@ -151,17 +151,20 @@ public enum SignatureCheck {
         return found
     }
 
-    /// The indices of the signed entries, and for each entry the index of the signature that vouches for it:
-    /// the first, in seq order, whose run includes it.
-    private static func coverage(of entries: [Entry]) -> (signed: [Int], vouchedBy: [Int?]) {
+    /// The indices of the signed entries, and for each entry the index of the signature that vouches for it.
+    /// A signature's run ends at its own event and reaches back no further than the event after the previous
+    /// signature (`EventSignature.run`): runs never overlap, so a run claiming a billion events costs nothing.
+    private static func coverage(of entries: [Entry]) -> (signed: [Int], runs: [ClosedRange<Int>], vouchedBy: [Int?]) {
         var vouchedBy = [Int?](repeating: nil, count: entries.count)
-        var signed: [Int] = []
+        var signed: [Int] = [], runs: [ClosedRange<Int>] = []
         for (index, entry) in entries.enumerated() {
             guard let signature = entry.signature else { continue }
+            let run = EventSignature.run(endingAt: index, claiming: signature.events, after: signed.last)
+            for covered in run { vouchedBy[covered] = index }
             signed.append(index)
-            for covered in max(0, index - signature.events + 1)...index where vouchedBy[covered] == nil { vouchedBy[covered] = index }
+            runs.append(run)
         }
-        return (signed, vouchedBy)
+        return (signed, runs, vouchedBy)
     }
 
     /// Adds `finding` to `findings`, joining it to the last one when it continues that run.

@@ -4,7 +4,7 @@ import DecisionLog
 enum MergeDriverCommand: Command {
     static let spec = CommandSpec(
         name: "merge-driver", abstract: "Merge two copies of a log's events (git calls this; see 'decisionlog git install').",
-        discussion: "Writes the merge to <ours>: the events of the published side unchanged, then the events only the local side has, re-sealed on top. In a merge the published side is <theirs>; in a rebase ('git pull --rebase') git swaps the roles, and <ours> is published. Both sides must extend <base> byte for byte. Reports subjects both sides changed on standard error. Local events that were signed are signed again with your signing.key, since re-sealing changes their hashes. Exits 1, leaving <ours> untouched (git then shows a conflict), when a side changes events of <base>, the sides are different logs, either side fails verification, a local event's id is published with other content, the published side registers a schema decisionlog refuses, a local event cannot be re-sealed, or signed local events cannot be signed again.",
+        discussion: "Writes the merge to <ours>: the events of the published side unchanged, then the other side's events, re-sealed on top. The published side is the one whose new events the remote-tracking refs hold (now or in their reflog): <theirs> in a merge, <ours> in a rebase ('git pull --rebase') or when a stash is applied; with nothing known of a remote, <theirs>, or <ours> in a rebase. Reports subjects both sides changed on standard error. Events that were signed are signed again with your signing.key, since re-sealing changes their hashes. Exits 1, leaving <ours> untouched (git then shows a conflict), when a side lacks a published event of <base> (rewritten history, another log), both sides hold published events the other lacks (a force-push), either side fails verification, an id is on both sides with other content, a side registers a schema decisionlog refuses, an event cannot be re-sealed, or signed events cannot be signed again.",
         arguments: [
             .init(name: "<base>", help: "The common ancestor's file (%O): what both sides already shared, which neither may change."),
             .init(name: "<ours>", help: "The local file (%A); the merge is written here."),
@@ -29,12 +29,14 @@ enum MergeDriverCommand: Command {
             throw CommandFailure("cannot read the files to merge: \(error)", .ioError)
         }
         // In a rebase git replays the local commits onto the published ones: <ours> is then the published side.
-        let rebasing = isRebasing(in: store.folder.path)
-        let sides = LogMerge.Sides(base: files[0], local: rebasing ? files[2] : files[1], published: rebasing ? files[1] : files[2])
+        let relative = args.positionals.count > 3 ? args.positionals[3] : nil
+        let sides = LogMerge.Sides(base: files[0], ours: files[1], theirs: files[2], rebasing: isRebasing(in: store.folder.path)) { hashes in
+            relative.flatMap { PublishedEvents.among(hashes, path: $0, repository: context.currentDirectory) }
+        }
         let merged: (bytes: [UInt8], report: LogMerge.Report)
         do throws(LogError) {
             merged = try LogMerge.merge(sides, configuration: store.configuration, recordedBy: context.recordedBy,
-                                        signer: context.signing()?.signer, in: store.folder)
+                                        signer: context.signing()?.signer, environment: context.environment)
         } catch {
             throw CommandFailure("decisionlog merge: " + CommandFailure(error).lines.joined(separator: "; "), .failure)
         }

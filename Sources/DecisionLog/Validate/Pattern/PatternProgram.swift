@@ -29,14 +29,28 @@ struct PatternProgram: Sendable {
     init(compiling tree: PatternNode, ignoringCase: Bool) throws(PatternError) {
         ignoresCase = ignoringCase
         literal = Self.asciiLiteral(tree)
+        // Measured before anything is emitted: counted repetitions multiply, even of parts that take no steps.
+        guard Self.cost(tree) <= Pattern.maximumProgramSize else { throw Self.tooLarge }
         try emit(tree)
         try append(.match)
     }
 
-    private mutating func append(_ step: Step) throws(PatternError) {
-        guard steps.count < Pattern.maximumProgramSize else {
-            throw PatternError(position: 0, message: "the pattern is too large: it would take more than \(Pattern.maximumProgramSize) steps (large counts in {…} multiply); simplify it")
+    private static let tooLarge = PatternError(position: 0, message: "the pattern is too large: it would take more than \(Pattern.maximumProgramSize) steps (counts in {…} multiply); simplify it")
+
+    /// At least how many steps `node` compiles to, each part counting one even when it emits none.
+    private static func cost(_ node: PatternNode) -> Int {
+        let limit = Pattern.maximumProgramSize + 1
+        switch node {
+        case .empty, .scalar, .anyButNewline, .assertion: return 1
+        case .sequence(let parts): return min(limit, parts.reduce(0) { $0 + cost($1) })
+        case .alternatives(let options): return min(limit, options.reduce(options.count) { $0 + cost($1) })
+        case .repeated(let body, let minimum, let maximum):
+            return min(limit, cost(body).multipliedReportingOverflow(by: max(1, maximum ?? minimum + 1)).partialValue + 2)
         }
+    }
+
+    private mutating func append(_ step: Step) throws(PatternError) {
+        guard steps.count < Pattern.maximumProgramSize else { throw Self.tooLarge }
         steps.append(step)
     }
 

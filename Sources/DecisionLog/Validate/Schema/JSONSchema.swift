@@ -247,39 +247,51 @@ struct SchemaCompiler {
     func checkUnfolding(from root: SchemaNode) throws(SchemaError) -> Bool {
         var locations: [ObjectIdentifier: String] = [:]
         for (location, node) in compiled { locations[ObjectIdentifier(node)] = location }
-        var measured: [ObjectIdentifier: (size: Int, chain: Int)] = [:]
-        // The schemas being measured, outermost first, each with how many descents into the value led to it.
-        var path: [(id: ObjectIdentifier, descents: Int)] = []
-        var isRecursive = false
-        func measure(_ node: SchemaNode, descents: Int) throws(SchemaError) -> (size: Int, chain: Int) {
+        func location(_ node: SchemaNode) -> String { locations[ObjectIdentifier(node)] ?? "#" }
+
+        // Along the edges that apply a schema to the same value ($ref, allOf, anyOf, oneOf) there must be no
+        // cycle, and no chain longer than `maximumChain`: a depth-first search that colours each schema.
+        var chains: [ObjectIdentifier: Int] = [:]
+        var open: Set<ObjectIdentifier> = []
+        func chain(_ node: SchemaNode) throws(SchemaError) -> Int {
             let id = ObjectIdentifier(node)
-            let location = locations[id] ?? "#"
-            if let open = path.last(where: { $0.id == id }) {
-                guard descents > open.descents else {
-                    throw SchemaError(location: location, message: "a $ref leads back to this schema without descending into the value, so checking would never end")
-                }
-                isRecursive = true
-                return (1, 0)
+            if let known = chains[id] { return known }
+            guard open.insert(id).inserted else {
+                throw SchemaError(location: location(node), message: "a $ref leads back to this schema without descending into the value, so checking would never end")
             }
-            if let known = measured[id] { return known }
-            path.append((id, descents))
-            defer { path.removeLast() }
-            var size = 1, chain = 0
-            for (child, descends) in node.children {
-                let inner = try measure(child, descents: descents + (descends ? 1 : 0))
-                size = min(size + inner.size, Int.max / 2)
-                if !descends { chain = max(chain, inner.chain + 1) }
+            var longest = 0
+            for (child, descends) in node.children where !descends { longest = max(longest, try chain(child) + 1) }
+            open.remove(id)
+            guard longest <= JSONSchema.maximumChain else {
+                throw SchemaError(location: location(node), message: "more than \(JSONSchema.maximumChain) schemas in a row ($ref, allOf, anyOf, oneOf) apply to one value here; flatten it")
             }
-            guard size <= JSONSchema.maximumExpandedSize else {
-                throw SchemaError(location: location, message: "its references unfold to more than \(JSONSchema.maximumExpandedSize) schemas, which would take too long to check; refer to each definition fewer times")
-            }
-            guard chain <= JSONSchema.maximumChain else {
-                throw SchemaError(location: location, message: "more than \(JSONSchema.maximumChain) schemas in a row ($ref, allOf, anyOf, oneOf) apply to one value here; flatten it")
-            }
-            measured[id] = (size, chain)
-            return (size, chain)
+            chains[id] = longest
+            return longest
         }
-        _ = try measure(root, descents: 0)
+
+        // Along every edge: how many schemas the references unfold to (a reference back to a schema being
+        // unfolded — a recursion through the value's structure — counts once), and whether there is such one.
+        var sizes: [ObjectIdentifier: Int] = [:]
+        var unfolding: Set<ObjectIdentifier> = []
+        var isRecursive = false
+        func size(_ node: SchemaNode) throws(SchemaError) -> Int {
+            let id = ObjectIdentifier(node)
+            if let known = sizes[id] { return known }
+            guard unfolding.insert(id).inserted else {
+                isRecursive = true
+                return 1
+            }
+            _ = try chain(node)
+            var total = 1
+            for (child, _) in node.children { total = min(total + (try size(child)), Int.max / 2) }
+            unfolding.remove(id)
+            guard total <= JSONSchema.maximumExpandedSize else {
+                throw SchemaError(location: location(node), message: "its references unfold to more than \(JSONSchema.maximumExpandedSize) schemas, which would take too long to check; refer to each definition fewer times")
+            }
+            sizes[id] = total
+            return total
+        }
+        _ = try size(root)
         return isRecursive
     }
 
