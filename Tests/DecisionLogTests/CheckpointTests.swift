@@ -137,6 +137,22 @@ struct CheckpointTests {
         #expect(ours.seqs(of: "launches").isEmpty)
     }
 
+    /// A checkpoint someone else could write — another user owns it, or anyone may write it — is not used,
+    /// even with a good MAC: it could change after it was checked, while it is mapped (or be cut short under
+    /// the mapping, which would crash the query).
+    @Test func aCheckpointOthersCanWriteIsNotUsed() throws {
+        let folder = TemporaryFolder()
+        var random = RandomLog(seed: 18)
+        let store = try Self.newLog(in: folder, batches: 4, random: &random)
+        let checkpoints = Self.checkpoints(store)
+        let cold = try Self.tables(store, checkpoints: checkpoints)
+        let path = Paths.join(checkpoints.folder, "launches/1001.ckpt")
+        #expect(chmod(path, 0o666) == 0)
+        #expect(try Self.tables(store, checkpoints: Self.checkpoints(store, every: 100_000)) == cold)
+        #expect(!FileSystem.exists(path))
+        #expect(checkpoints.seqs(of: "goals") == [1001])
+    }
+
     /// Checkpoints are written only after every event they fold matched its hash and linked to the one
     /// before: a log changed in place (its chain broken at #1) gets none, so restoring it cannot bring back
     /// a checkpoint of the changed text.
