@@ -9,8 +9,9 @@
 /// incoming side counts as published, or the checked-out one in a rebase.
 ///
 /// What a merge refuses (nothing is merged, and it says why, naming the first event concerned):
-/// - a side without an event of the common ancestor that others already have: it rewrote, removed or
-///   reordered events that were already shared (published history never changes), or it is another log;
+/// - a side without an event of the common ancestor as it was: it rewrote, removed or reordered events that
+///   were already shared (published history never changes), or it is another log. Only an ancestor's event
+///   others do not have yet may stand re-sealed as the same decision, as a rebase or a stash leaves it;
 /// - both sides with published events the other lacks: the shared history forked (a force-push dropped
 ///   events others already had);
 /// - either side failing verification;
@@ -85,11 +86,15 @@ public enum LogMerge {
         let changedBase = base.filter { !ourHashes.contains($0.hash) || !theirHashes.contains($0.hash) }
         var asked = Set(changedBase.prefix(1_000).map(\.hash))
         for side in [ours, theirs] where side.count > shared { asked.insert(side[shared].hash) }
-        let known = sides.published(asked)
-        let published = known ?? Set(changedBase.map(\.hash))
-        // Every published event of the ancestor is on both sides, unchanged.
-        for event in changedBase where changedBase.count > 1_000 || published.contains(event.hash) {
-            for (side, hashes) in [(names.theirs, theirHashes), (names.ours, ourHashes)] where !hashes.contains(event.hash) {
+        let published = sides.published(asked) ?? Set(changedBase.map(\.hash))
+        // Every event of the ancestor is on both sides: unchanged when others have it; else unchanged or
+        // re-sealed as the same decision (a rebase's or a stash's earlier step re-sealed a local event).
+        let ourDrafts = Dictionary(ours.map { ($0.id, ValidatedDraft(restating: $0)) }) { first, _ in first }
+        let theirDrafts = Dictionary(theirs.map { ($0.id, ValidatedDraft(restating: $0)) }) { first, _ in first }
+        for event in changedBase {
+            let mustStay = changedBase.count > 1_000 || published.contains(event.hash)
+            for (side, hashes, drafts) in [(names.theirs, theirHashes, theirDrafts), (names.ours, ourHashes, ourDrafts)] where !hashes.contains(event.hash) {
+                if !mustStay, drafts[event.id]?.matches(event) == true { continue }
                 throw rewrite(by: side, of: event)
             }
         }
@@ -118,10 +123,7 @@ public enum LogMerge {
             throw LogError(.signing, "events #\(moving[runs[0].lowerBound].seq) and on of \(movingName) were signed, and re-sealing changes their hashes, but no signing key is set here to sign them again",
                            hint: "nothing was merged; set yours with 'decisionlog config set signing.key <path>', then pull again")
         }
-        let drafts = moving.map { event in
-            ValidatedDraft(id: event.id, effectiveAt: event.effectiveAt, actor: event.actor, subject: event.subject,
-                           reason: event.reason, links: event.links, payload: event.payload)
-        }
+        let drafts = moving.map(ValidatedDraft.init(restating:))
         let signing = runs.isEmpty ? nil : signer.map { AppendSigning(signer: $0, runs: runs) }
         do throws(LogError) {
             let receipt = try keptStore.append(AppendRequest(drafts: drafts, recordedBy: recordedBy, signing: signing))

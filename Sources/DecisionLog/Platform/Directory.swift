@@ -57,11 +57,6 @@ public struct Directory: Sendable {
         return Directory(raw: fd, path: path)
     }
 
-    /// Makes the folder `name` in this one, with `permissions`; throws when something is there already.
-    public func makeSubdirectory(_ name: String, permissions: UInt32 = 0o755) throws(SystemError) {
-        _ = try retrying("mkdir", child(name)) { mkdirat(raw, name, mode_t(permissions)) }
-    }
-
     /// Opens the regular file `name` in this folder with `mode`, never through a link (see `OpenMode.inLog`).
     public func openFile(_ name: String, _ mode: OpenMode, permissions: UInt32 = 0o644) throws(SystemError) -> FileDescriptor {
         try FileDescriptor.open(child(name), mode.inLog, permissions: permissions) { openat(raw, name, $0, $1) }

@@ -366,16 +366,7 @@ public enum FileSystem {
 
     /// Names in the directory `path`, without `.` and `..`, sorted.
     public static func list(_ path: String) throws(SystemError) -> [String] {
-        guard let dir = opendir(path) else { throw SystemError(code: errno, operation: "opendir", path: path) }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names.sorted()
+        try Directory.withOpened(path) { (folder: Directory) throws(SystemError) in try folder.names() }
     }
 
     /// Flushes a directory's entries (new or renamed files in it) to the disk.

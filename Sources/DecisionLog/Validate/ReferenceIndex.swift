@@ -101,6 +101,13 @@ struct ReferenceIndex {
 }
 
 extension ValidatedDraft {
+    /// The draft `event` was sealed from: its id, effective time, actor, subject, reason, links and payload
+    /// (to seal it again elsewhere — a merge re-sealing local events — or to compare another event with it).
+    public init(restating event: Event) {
+        self.init(id: event.id, effectiveAt: event.effectiveAt, actor: event.actor, subject: event.subject,
+                  reason: event.reason, links: event.links, payload: event.payload)
+    }
+
     /// Whether `event` records what this draft says (ignoring what sealing sets — seq, recorded time,
     /// hashes —, the effective time when the draft left it to default, and the schema version: a retry after
     /// the type gained a version is still the same event).
