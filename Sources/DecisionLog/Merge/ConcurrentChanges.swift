@@ -1,10 +1,10 @@
 /// Subjects both sides of a merge changed since they parted, said in the team's words: "launch/atlas: both
 /// Dana Reyes and Lee Park moved the date; Lee Park's later change applies".
 enum ConcurrentChanges {
-    /// One line per subject and kind of change that both `local` and `incoming` events touch. The change that
-    /// applies is the one effective later (the views fold in effective order); on a tie, the local one, which
-    /// the merge records after the incoming.
-    static func describe(local: [Event], incoming: [Event]) -> [String] {
+    /// One line per subject and kind of change that both `local` and `incoming` events touch, dates in
+    /// `zone`. The change that applies is the one effective later (the views fold in effective order); on a
+    /// tie, the local one, which the merge records after the incoming.
+    static func describe(local: [Event], incoming: [Event], zone: TimeZoneRules) -> [String] {
         func key(_ event: Event) -> String? { kind(of: event).map { "\(event.subject.text)\u{0}\($0)" } }
         var theirs: [String: Event] = [:]
         for event in incoming { if let key = key(event) { theirs[key] = later(theirs[key], event) } }
@@ -17,7 +17,7 @@ enum ConcurrentChanges {
             let people = mine.actor.name == other.actor.name
                 ? "\(mine.actor.name) \(verb) on both sides"
                 : "both \(other.actor.name) and \(mine.actor.name) \(verb)"
-            return "\(mine.subject.text): \(people); \(winner.actor.name)'s later change applies (effective \(winner.effectiveAt.iso8601.prefix(10)))"
+            return "\(mine.subject.text): \(people); \(winner.actor.name)'s later change applies (effective \(zone.date(at: winner.effectiveAt)))"
         }
     }
 

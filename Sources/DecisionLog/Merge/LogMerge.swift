@@ -111,13 +111,16 @@ public enum LogMerge {
         try refuseSchemas(in: kept[shared...], of: keptName)
         try refuseSchemas(in: other[shared...], of: movingName)
         let moving = other.filter { !keptHashes.contains($0.hash) }
-        let concurrent = ConcurrentChanges.describe(local: moving, incoming: Array(kept[shared...]))
+        // Subjects both sides changed: leaving out the decisions both sides hold (re-sealed on one of them).
+        let keptIDs = Set(kept[shared...].map(\.id)), movingIDs = Set(moving.map(\.id))
+        let concurrent = ConcurrentChanges.describe(local: moving.filter { !keptIDs.contains($0.id) },
+                                                    incoming: kept[shared...].filter { !movingIDs.contains($0.id) }, zone: configuration.timeZone)
         // Nothing to move: the kept side is the merge.
         guard !moving.isEmpty else {
             return (keepOurs ? sides.ours : sides.theirs, Report(shared: shared, incoming: kept.count - shared, resealed: [], resigned: 0, alreadyIncoming: 0, concurrentChanges: concurrent))
         }
         var resealed: [(Int, Int)] = []
-        var alreadyIncoming = 0
+        var alreadyIncoming = 0, resigned = 0
         let runs = signedRuns(of: moving, in: other)
         if !runs.isEmpty && signer == nil {
             throw LogError(.signing, "events #\(moving[runs[0].lowerBound].seq) and on of \(movingName) were signed, and re-sealing changes their hashes, but no signing key is set here to sign them again",
@@ -130,6 +133,8 @@ public enum LogMerge {
             let present = Set(receipt.alreadyPresent.map(\.id))
             resealed = zip(moving.filter { !present.contains($0.id) }, receipt.appended).map { ($0.seq, $1.seq) }
             alreadyIncoming = receipt.alreadyPresent.count
+            // A run whose events the kept side all had was not signed again.
+            resigned = runs.filter { run in run.contains { !present.contains(moving[$0].id) } }.count
         } catch where error.code == .signing {
             throw LogError(.signing, "the re-sealed events of \(movingName) cannot be signed again: \(error.message)", hint: "nothing was merged; check signing.key")
         } catch where error.code == .conflict {
@@ -146,7 +151,7 @@ public enum LogMerge {
         do throws(SystemError) { bytes = try FileSystem.readFile(keptStore.folder.eventsFile, mode: .read.inLog) } catch {
             throw LogError.system(error, doing: "read the merged log")
         }
-        return (bytes, Report(shared: shared, incoming: kept.count - shared, resealed: resealed, resigned: runs.count,
+        return (bytes, Report(shared: shared, incoming: kept.count - shared, resealed: resealed, resigned: resigned,
                               alreadyIncoming: alreadyIncoming, concurrentChanges: concurrent))
     }
 
