@@ -110,6 +110,8 @@ struct HostileSchemaTests {
         (multiplying(4, 7), "unfold to more than 10000 schemas"),
         (chain(40), "more than 16 schemas in a row"),
         (#"{"type": "object", "properties": {"note": {"type": "string", "pattern": "^(a)\\1$"}}}"#, "backreferences"),
+        // Patterns small on their own, but many of them on one value.
+        ("{\"type\": \"string\", \"allOf\": [" + Array(repeating: #"{"pattern": "(?:[^x]{0,1000}){2}y"}"#, count: 20).joined(separator: ", ") + "]}", "patterns, with every reference written out, add up to more than 20000 steps"),
     ])
     func isRefusedWhenCompiled(schema: String, message: String) throws {
         #expect {

@@ -3,15 +3,17 @@
 /// side's events are re-sealed on top of it with new seqs and a new chain, like a rebase, so no published
 /// event's hash ever changes.
 ///
-/// Which events are published is what the repository's remote-tracking refs hold, now or recently (see
+/// Which events are published is what the branch's upstream holds, now or before its recent updates (see
 /// `Sides.published`): in a merge that is the incoming side, in a rebase or when a stash is applied it is
 /// the checked-out one. When neither side's new events are published (a repository without a remote), the
-/// incoming side counts as published, or the checked-out one in a rebase.
+/// incoming side is kept, or the checked-out one in a rebase. When it cannot be found out, a merge that
+/// would have to choose is refused.
 ///
 /// What a merge refuses (nothing is merged, and it says why, naming the first event concerned):
 /// - a side without an event of the common ancestor as it was: it rewrote, removed or reordered events that
 ///   were already shared (published history never changes), or it is another log. Only an ancestor's event
 ///   others do not have yet may stand re-sealed as the same decision, as a rebase or a stash leaves it;
+/// - both sides with new events when it cannot be found out which of them others have;
 /// - both sides with published events the other lacks: the shared history forked (a force-push dropped
 ///   events others already had);
 /// - either side failing verification;
@@ -48,12 +50,11 @@ public enum LogMerge {
         public let theirs: [UInt8]
         /// True in a rebase, where git checks out the published side and merges in the local commits.
         public let rebasing: Bool
-        /// Which of the given event hashes others already have (the remote-tracking refs hold them, now or in
-        /// their recent history); nil when nothing is known of others (no remote).
-        public let published: (Set<Digest>) -> Set<Digest>?
+        /// What others already have, of the given event hashes (see `Published`).
+        public let published: (Set<Digest>) -> Published
 
         /// The sides; see the properties.
-        public init(base: [UInt8], ours: [UInt8], theirs: [UInt8], rebasing: Bool, published: @escaping (Set<Digest>) -> Set<Digest>?) {
+        public init(base: [UInt8], ours: [UInt8], theirs: [UInt8], rebasing: Bool, published: @escaping (Set<Digest>) -> Published) {
             self.base = base
             self.ours = ours
             self.theirs = theirs
@@ -63,6 +64,17 @@ public enum LogMerge {
 
         /// How messages name `ours` and `theirs`: local and incoming, swapped in a rebase.
         var names: (ours: String, theirs: String) { rebasing ? ("the incoming log", "the local log") : ("the local log", "the incoming log") }
+    }
+
+    /// What is known of the events others already have.
+    public enum Published: Sendable, Equatable {
+        /// There is no remote: nothing is published, and the sides may be joined either way.
+        case noRemote
+        /// Of the hashes asked about, these are held by others.
+        case found(Set<Digest>)
+        /// Others may hold some, but it could not be found out (why, in words): a merge that must choose which
+        /// side to keep is refused rather than guessed.
+        case incomplete(String)
     }
 
     /// The merged events file of `sides` (events files of the log configured by `configuration`), and what
@@ -86,7 +98,16 @@ public enum LogMerge {
         let changedBase = base.filter { !ourHashes.contains($0.hash) || !theirHashes.contains($0.hash) }
         var asked = Set(changedBase.prefix(1_000).map(\.hash))
         for side in [ours, theirs] where side.count > shared { asked.insert(side[shared].hash) }
-        let published = sides.published(asked) ?? Set(changedBase.map(\.hash))
+        let knowledge = sides.published(asked)
+        let published: Set<Digest> = switch knowledge {
+        case .noRemote: []
+        case .found(let hashes): hashes
+        case .incomplete: Set(changedBase.map(\.hash))
+        }
+        if case .incomplete(let why) = knowledge, ours.count > shared, theirs.count > shared {
+            throw LogError(.io, "cannot tell which of \(names.ours) and \(names.theirs) others already have (\(why)), so neither can be re-sealed safely",
+                           hint: "nothing was merged; prune stale remote branches ('git fetch --prune'), then pull again")
+        }
         // Every event of the ancestor is on both sides: unchanged when others have it; else unchanged or
         // re-sealed as the same decision (a rebase's or a stash's earlier step re-sealed a local event).
         let ourDrafts = Dictionary(ours.map { ($0.id, ValidatedDraft(restating: $0)) }) { first, _ in first }

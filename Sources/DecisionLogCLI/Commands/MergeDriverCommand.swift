@@ -31,7 +31,7 @@ enum MergeDriverCommand: Command {
         // In a rebase git replays the local commits onto the published ones: <ours> is then the published side.
         let relative = args.positionals.count > 3 ? args.positionals[3] : nil
         let sides = LogMerge.Sides(base: files[0], ours: files[1], theirs: files[2], rebasing: isRebasing(in: store.folder.path)) { hashes in
-            relative.flatMap { PublishedEvents.among(hashes, path: $0, repository: context.currentDirectory) }
+            relative.map { PublishedEvents.among(hashes, path: $0, repository: context.currentDirectory) } ?? .incomplete("git gave no path for the log")
         }
         let merged: (bytes: [UInt8], report: LogMerge.Report)
         do throws(LogError) {

@@ -33,6 +33,9 @@ public struct Pattern: Sendable, CustomStringConvertible {
         program = try PatternProgram(compiling: tree, ignoringCase: ignoringCase)
     }
 
+    /// How many steps the compiled pattern has: what one character of a text costs it at most.
+    public var size: Int { program.steps.count }
+
     /// Whether `text` contains a match (anchors say where one must start or end).
     public func matches(in text: String) -> Bool { program.matches(text) }
 

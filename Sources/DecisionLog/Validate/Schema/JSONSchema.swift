@@ -32,6 +32,9 @@ public final class JSONSchema {
     public static let maximumExpandedSize = 10_000
     /// The most schemas (through `$ref`, `allOf`, `anyOf`, `oneOf`) that may apply to one value in a row.
     public static let maximumChain = 16
+    /// The most pattern steps a schema may hold, every reference written out: what one character of a text
+    /// costs to check against all of them, at most.
+    public static let maximumPatternSteps = 20_000
 
     /// The `$id`, when the schema has one.
     public var id: String? { source.objectValue?["$id"]?.stringValue }
@@ -240,9 +243,9 @@ struct SchemaCompiler {
     /// Refuses a schema that could make validating a draft never end, take exponential time or exhaust the
     /// stack (schemas may come from a teammate): a `$ref` that leads back to its own schema without
     /// descending into the value (through `properties`, `additionalProperties` or `items`), more than
-    /// `JSONSchema.maximumExpandedSize` schemas once every reference is written out in place, or more than
-    /// `JSONSchema.maximumChain` schemas in a row (through `$ref`, `allOf`, `anyOf`, `oneOf`) applying to
-    /// one value. Returns whether the schema is recursive (a reference leads back through the value's
+    /// `JSONSchema.maximumExpandedSize` schemas or `JSONSchema.maximumPatternSteps` pattern steps once every
+    /// reference is written out in place, or more than `JSONSchema.maximumChain` schemas in a row (through
+    /// `$ref`, `allOf`, `anyOf`, `oneOf`) applying to one value. Returns whether the schema is recursive (a reference leads back through the value's
     /// structure: a tree), which validation then memoizes.
     func checkUnfolding(from root: SchemaNode) throws(SchemaError) -> Bool {
         var locations: [ObjectIdentifier: String] = [:]
@@ -269,24 +272,31 @@ struct SchemaCompiler {
             return longest
         }
 
-        // Along every edge: how many schemas the references unfold to (a reference back to a schema being
-        // unfolded — a recursion through the value's structure — counts once), and whether there is such one.
-        var sizes: [ObjectIdentifier: Int] = [:]
+        // Along every edge: how many schemas the references unfold to, and how many pattern steps they hold (a
+        // reference back to a schema being unfolded — a recursion through the value's structure — counts once),
+        // and whether there is such a recursion.
+        var sizes: [ObjectIdentifier: (schemas: Int, steps: Int)] = [:]
         var unfolding: Set<ObjectIdentifier> = []
         var isRecursive = false
-        func size(_ node: SchemaNode) throws(SchemaError) -> Int {
+        func size(_ node: SchemaNode) throws(SchemaError) -> (schemas: Int, steps: Int) {
             let id = ObjectIdentifier(node)
             if let known = sizes[id] { return known }
             guard unfolding.insert(id).inserted else {
                 isRecursive = true
-                return 1
+                return (1, 0)
             }
             _ = try chain(node)
-            var total = 1
-            for (child, _) in node.children { total = min(total + (try size(child)), Int.max / 2) }
+            var total = (schemas: 1, steps: node.pattern?.size ?? 0)
+            for (child, _) in node.children {
+                let inner = try size(child)
+                total = (min(total.schemas + inner.schemas, Int.max / 2), min(total.steps + inner.steps, Int.max / 2))
+            }
             unfolding.remove(id)
-            guard total <= JSONSchema.maximumExpandedSize else {
+            guard total.schemas <= JSONSchema.maximumExpandedSize else {
                 throw SchemaError(location: location(node), message: "its references unfold to more than \(JSONSchema.maximumExpandedSize) schemas, which would take too long to check; refer to each definition fewer times")
+            }
+            guard total.steps <= JSONSchema.maximumPatternSteps else {
+                throw SchemaError(location: location(node), message: "its patterns, with every reference written out, add up to more than \(JSONSchema.maximumPatternSteps) steps, which would make checking a text slow; use fewer or simpler patterns")
             }
             sizes[id] = total
             return total
