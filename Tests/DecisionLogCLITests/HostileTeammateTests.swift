@@ -155,6 +155,26 @@ struct HostileTeammateTests {
         #expect(try team.log(team.a) == before)
     }
 
+    /// The same from a clone made after the dropped events were pushed (a fresh clone's first position is only
+    /// ever an old one in the reflog); and with 65 decoy branches pushed to hide the positions, the merge says
+    /// it cannot tell rather than guess.
+    @Test func aForcePushIsSeenFromAFreshCloneAndDecoysDoNotHideIt() throws {
+        let team = try Team()
+        try team.sh("decisionlog add launch.slipped --subject launch/l1 --date 2025-10-15 --actor Carol --role PM >/dev/null && git commit -qam carol && git push -q origin HEAD:main", in: team.a)
+        let fresh = Paths.join(team.root.path, "c")
+        try team.sh("git clone -q -b main hub.git c && cd c && decisionlog git install >/dev/null", in: team.root.path)
+        try team.sh("git pull -q --no-rebase origin main && git reset -q --hard HEAD~1 && decisionlog add launch.slipped --subject launch/l2 --date 2025-11-01 --actor Mallory --role CPO >/dev/null && git commit -qam mine && git push -q -f origin HEAD:main", in: team.b, who: "Mallory")
+        try team.sh("decisionlog add launch.shipped --subject launch/l3 --date 2025-09-03 >/dev/null && git commit -qam ours", in: fresh)
+        let pull = try team.sh("git pull --no-rebase --no-edit origin main 2>&1", in: fresh, status: 1)
+        #expect(pull.stdout.contains("the shared history forked"), "\(pull.stdout)")
+        try team.sh("git merge --abort", in: fresh)
+
+        // Decoys: 65 branches, each with a version of the log of its own.
+        try team.sh("for n in $(seq 1 65); do git checkout -q -b decoy$n origin/main && echo \"junk $n\" >> .decisionlog/events.jsonl && git commit -qam d$n --no-verify; done && git checkout -q master 2>/dev/null || git checkout -q -; git push -q origin $(for n in $(seq 1 65); do echo decoy$n; done)", in: team.b, who: "Mallory")
+        let decoyed = try team.sh("git fetch -q origin && git pull --no-rebase --no-edit origin main 2>&1", in: fresh, status: 1)
+        #expect(decoyed.stdout.contains("cannot tell which of the local log and the incoming log others already have (the remote branches hold"), "\(decoyed.stdout)")
+    }
+
     /// Attack 3: a pending-append record forged into `lock` and delivered by git (the file force-added) — an
     /// old-style one, and one naming the attacker's own file — hides no event, fails no verify or append, and
     /// `repair` cuts nothing.
