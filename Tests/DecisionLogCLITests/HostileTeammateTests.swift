@@ -150,13 +150,13 @@ struct HostileTeammateTests {
         try team.sh("decisionlog add launch.slipped --subject launch/l2 --date 2025-11-01 --actor Mallory --role CPO >/dev/null && git commit -qam mine && git push -q -f origin HEAD:main", in: team.b, who: "Mallory")
         let before = try team.log(team.a)
         let pull = try team.sh("git pull --no-rebase --no-edit origin main 2>&1", in: team.a, status: 1)
-        #expect(pull.stdout.contains("each hold published events the other lacks (#4 on one side, #4 on the other): the shared history forked"), "\(pull.stdout)")
+        #expect(pull.stdout.contains("each hold events others already have that the other lacks (#4 on one side, #4 on the other): both cannot keep their hashes"), "\(pull.stdout)")
         try team.sh("git merge --abort", in: team.a)
         #expect(try team.log(team.a) == before)
     }
 
     /// The same from a clone made after the dropped events were pushed (a fresh clone's first position is only
-    /// ever an old one in the reflog); and with 65 decoy branches pushed to hide the positions, the merge says
+    /// ever an old one in the reflog); and with 130 decoy branches pushed to hide the positions, the merge says
     /// it cannot tell rather than guess.
     @Test func aForcePushIsSeenFromAFreshCloneAndDecoysDoNotHideIt() throws {
         let team = try Team()
@@ -166,13 +166,41 @@ struct HostileTeammateTests {
         try team.sh("git pull -q --no-rebase origin main && git reset -q --hard HEAD~1 && decisionlog add launch.slipped --subject launch/l2 --date 2025-11-01 --actor Mallory --role CPO >/dev/null && git commit -qam mine && git push -q -f origin HEAD:main", in: team.b, who: "Mallory")
         try team.sh("decisionlog add launch.shipped --subject launch/l3 --date 2025-09-03 >/dev/null && git commit -qam ours", in: fresh)
         let pull = try team.sh("git pull --no-rebase --no-edit origin main 2>&1", in: fresh, status: 1)
-        #expect(pull.stdout.contains("the shared history forked"), "\(pull.stdout)")
+        #expect(pull.stdout.contains("both cannot keep their hashes"), "\(pull.stdout)")
         try team.sh("git merge --abort", in: fresh)
 
-        // Decoys: 65 branches, each with a version of the log of its own.
-        try team.sh("for n in $(seq 1 65); do git checkout -q -b decoy$n origin/main && echo \"junk $n\" >> .decisionlog/events.jsonl && git commit -qam d$n --no-verify; done && git checkout -q master 2>/dev/null || git checkout -q -; git push -q origin $(for n in $(seq 1 65); do echo decoy$n; done)", in: team.b, who: "Mallory")
+        // Decoys: 130 branches, each with a version of the log of its own.
+        try team.sh("for n in $(seq 1 130); do git checkout -q -b decoy$n origin/main && echo \"junk $n\" >> .decisionlog/events.jsonl && git commit -qam d$n --no-verify; done && git checkout -q master 2>/dev/null || git checkout -q -; git push -q origin $(for n in $(seq 1 130); do echo decoy$n; done)", in: team.b, who: "Mallory")
         let decoyed = try team.sh("git fetch -q origin && git pull --no-rebase --no-edit origin main 2>&1", in: fresh, status: 1)
         #expect(decoyed.stdout.contains("cannot tell which of the local log and the incoming log others already have (the remote branches hold"), "\(decoyed.stdout)")
+    }
+
+    /// The same when a teammate commits an attribute that makes git take the log for binary, when git grep is
+    /// set to number its lines, and when the force-push was fetched long before the pull (five more updates
+    /// since).
+    @Test func aForcePushIsSeenWhateverGitSettingsAndHoweverLongAgo() throws {
+        let team = try Team()
+        try team.sh("decisionlog add launch.slipped --subject launch/l1 --date 2025-10-15 >/dev/null && git commit -qam ours && git push -q origin HEAD:main", in: team.a)
+        try team.sh("git pull -q --no-rebase origin main && git reset -q --hard HEAD~1 && printf '.decisionlog/events.jsonl -diff\\n' >> .gitattributes && git commit -qam quiet"
+                    + " && decisionlog add launch.slipped --subject launch/l2 --date 2025-11-01 --actor Mallory --role CPO >/dev/null && git commit -qam mine && git push -q -f origin HEAD:main"
+                    + " && for n in 1 2 3 4 5 6; do echo $n > notes.txt && git add notes.txt && git commit -qm notes$n && git push -q origin HEAD:main && (cd ../a && git fetch -q origin); done",
+                    in: team.b, who: "Mallory")
+        try team.sh("git config grep.lineNumber true && decisionlog add launch.shipped --subject launch/l3 --date 2025-09-03 >/dev/null && git commit -qam more", in: team.a)
+        let pull = try team.sh("git pull --no-rebase --no-edit origin main 2>&1", in: team.a, status: 1)
+        #expect(pull.stdout.contains("both cannot keep their hashes"), "\(pull.stdout)")
+    }
+
+    /// A signature is outside the hash, so a teammate can strip or swap one without breaking the chain; a merge
+    /// holding that event on both sides with different signatures is refused.
+    @Test func aSignatureStrippedFromAPublishedEventIsRefused() throws {
+        let team = try Team()
+        try team.sh("ssh-keygen -q -t ed25519 -N '' -C '' -f dana", in: team.root.path)
+        let key = Paths.join(team.root.path, "dana")
+        try Harness.teamShell("decisionlog add launch.slipped --subject launch/l1 --date 2025-10-15 >/dev/null && git commit -qam signed && git push -q origin HEAD:main", in: team.a, key: key)
+        try team.sh("git pull -q --no-rebase origin main && sed -i 's/,\"signature\":{[^}]*}//' \(team.events) && git commit -qam strip && git push -q origin HEAD:main", in: team.b, who: "Mallory")
+        try Harness.teamShell("decisionlog add launch.shipped --subject launch/l3 --date 2025-09-03 >/dev/null && git commit -qam more", in: team.a, key: key)
+        let pull = try Harness.teamShell("git pull --no-rebase --no-edit origin main 2>&1", in: team.a, key: key, status: 1)
+        #expect(pull.stdout.contains("event #4 is on both sides, but its signature differs"), "\(pull.stdout)")
     }
 
     /// Attack 3: a pending-append record forged into `lock` and delivered by git (the file force-added) — an

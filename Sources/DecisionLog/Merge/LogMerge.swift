@@ -14,6 +14,7 @@
 ///   were already shared (published history never changes), or it is another log. Only an ancestor's event
 ///   others do not have yet may stand re-sealed as the same decision, as a rebase or a stash leaves it;
 /// - both sides with new events when it cannot be found out which of them others have;
+/// - an event both sides hold with a different signature (the signature is outside the hash);
 /// - both sides with published events the other lacks: the shared history forked (a force-push dropped
 ///   events others already had);
 /// - either side failing verification;
@@ -92,18 +93,27 @@ public enum LogMerge {
         let ours = try read(ourStore, side: names.ours), theirs = try read(theirStore, side: names.theirs)
         var shared = 0
         while shared < min(ours.count, theirs.count), ours[shared].hash == theirs[shared].hash { shared += 1 }
+        // The signature is outside the hash: an event both sides hold must carry the same one on both.
+        if let differing = (0..<shared).first(where: { ours[$0].signature != theirs[$0].signature }) {
+            throw LogError(.integrity, "event #\(ours[differing].seq) is on both sides, but its signature differs between \(names.ours) and \(names.theirs): someone removed, replaced or added one",
+                           hint: "nothing was merged; run 'decisionlog verify --signatures' on each side to see which holds the signature its actor made")
+        }
 
-        // What others already have, of what is not the same on both sides.
+        // What others already have, of what is not the same on both sides. A version of the log holding an
+        // event holds the chain before it, so past 1,000 changed ones the first tells: unpublished, none is;
+        // published, all are taken to be.
         let ourHashes = Set(ours.map(\.hash)), theirHashes = Set(theirs.map(\.hash))
         let changedBase = base.filter { !ourHashes.contains($0.hash) || !theirHashes.contains($0.hash) }
-        var asked = Set(changedBase.prefix(1_000).map(\.hash))
+        let askedBase = changedBase.count <= 1_000 ? changedBase : Array(changedBase.prefix(1))
+        var asked = Set(askedBase.map(\.hash))
         for side in [ours, theirs] where side.count > shared { asked.insert(side[shared].hash) }
         let knowledge = sides.published(asked)
-        let published: Set<Digest> = switch knowledge {
+        var published: Set<Digest> = switch knowledge {
         case .noRemote: []
         case .found(let hashes): hashes
         case .incomplete: Set(changedBase.map(\.hash))
         }
+        if changedBase.count > 1_000, let first = changedBase.first, published.contains(first.hash) { published.formUnion(changedBase.map(\.hash)) }
         if case .incomplete(let why) = knowledge, ours.count > shared, theirs.count > shared {
             throw LogError(.io, "cannot tell which of \(names.ours) and \(names.theirs) others already have (\(why)), so neither can be re-sealed safely",
                            hint: "nothing was merged; prune stale remote branches ('git fetch --prune'), then pull again")
@@ -113,17 +123,17 @@ public enum LogMerge {
         let ourDrafts = Dictionary(ours.map { ($0.id, ValidatedDraft(restating: $0)) }) { first, _ in first }
         let theirDrafts = Dictionary(theirs.map { ($0.id, ValidatedDraft(restating: $0)) }) { first, _ in first }
         for event in changedBase {
-            let mustStay = changedBase.count > 1_000 || published.contains(event.hash)
+            let mustStay = published.contains(event.hash)
             for (side, hashes, drafts) in [(names.theirs, theirHashes, theirDrafts), (names.ours, ourHashes, ourDrafts)] where !hashes.contains(event.hash) {
                 if !mustStay, drafts[event.id]?.matches(event) == true { continue }
-                throw rewrite(by: side, of: event)
+                throw rewrite(by: side, of: event, published: mustStay)
             }
         }
         let oursPublished = ours.count > shared && published.contains(ours[shared].hash)
         let theirsPublished = theirs.count > shared && published.contains(theirs[shared].hash)
         if oursPublished && theirsPublished {
-            throw LogError(.integrity, "\(names.ours) and \(names.theirs) each hold published events the other lacks (#\(ours[shared].seq) on one side, #\(theirs[shared].seq) on the other): the shared history forked — someone pushed over events others already had",
-                           hint: "nothing was merged; find who force-pushed ('git reflog' of the remote branch), and put the dropped events back before pulling")
+            throw LogError(.integrity, "\(names.ours) and \(names.theirs) each hold events others already have that the other lacks (#\(ours[shared].seq) on one side, #\(theirs[shared].seq) on the other): both cannot keep their hashes — someone force-pushed over events others had, or two pushed branches of the log were both extended",
+                           hint: "nothing was merged; a log grows on one shared branch: if a force-push dropped events, push them back ('git reflog' of the remote branch shows them); if a branch was extended, re-record its events on the shared branch")
         }
         let keepOurs = oursPublished || (!theirsPublished && sides.rebasing)
         let (kept, keptStore, other) = keepOurs ? (ours, ourStore, theirs) : (theirs, theirStore, ours)
@@ -187,8 +197,13 @@ public enum LogMerge {
         return events
     }
 
-    /// The refusal of a side that lacks `event`, which both sides had and others have too.
-    private static func rewrite(by side: String, of event: Event) -> LogError {
+    /// The refusal of a side that lacks `event`, which the common ancestor held (and others too, when
+    /// `published`).
+    private static func rewrite(by side: String, of event: Event, published: Bool) -> LogError {
+        guard published else {
+            return LogError(.integrity, "\(side) drops event #\(event.seq) (\(event.type) on \(event.subject)), which the common ancestor held",
+                            hint: "nothing was merged; an event is never dropped from a log, even one not pushed yet — keep its commit (in a rebase), or retract the event with a new one")
+        }
         let what = event.seq == 1 ? "is another log (or rewrote its first event): its first event is not the one both sides shared"
             : "changes history both sides already shared: event #\(event.seq) is not in it as it was in the common ancestor"
         return LogError(.integrity, "\(side) \(what)",

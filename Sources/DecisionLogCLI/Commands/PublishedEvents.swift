@@ -1,17 +1,18 @@
 import DecisionLog
 
 /// What others already have of a log shared through git: the events in the log's file at the positions the
-/// remote-tracking refs held here — now, and after and before each of their last `reflogDepth` updates, so
-/// that events a force-push dropped still count as published. The branch's upstream is looked at first; at
-/// most `versionsSearched` versions of the file are read, and beyond that the answer is `.incomplete` (a
-/// merge that must choose a side is then refused, never guessed). The merge driver keeps the side that holds
-/// them.
+/// remote-tracking refs held here — now; after and before each of their last `reflogDepth` updates; and,
+/// however long ago, the position each held before a forced update and the first position it had here — so
+/// that events a force-push dropped still count as published, and a fresh clone sees where it started. The
+/// branch's upstream is looked at first; at most `versionsSearched` versions of the file are read, and beyond
+/// that the answer is `.incomplete` (a merge that must choose a side is then refused, never guessed). The
+/// merge driver keeps the side that holds them.
 enum PublishedEvents {
     /// How many of a ref's latest updates (each with the position before it) are looked at.
     static let reflogDepth = 5
     /// The most versions of the file searched; beyond it the answer is `.incomplete`, never a guess (a teammate
     /// could push many branches to hide the real positions).
-    static let versionsSearched = 64
+    static let versionsSearched = 128
 
     /// Which of `hashes` the file at `path` (relative to the repository's top) holds at the positions above,
     /// for the repository in `repository`; `.noRemote` outside a repository or without remote-tracking refs.
@@ -46,11 +47,19 @@ enum PublishedEvents {
             return .incomplete("the remote branches hold \(versions.count) versions of the log, more than the \(versionsSearched) it reads")
         }
         guard !versions.isEmpty else { return .found([]) }
-        let search = ["grep", "--no-color", "-h", "-o", "-F"] + hashes.flatMap { ["-e", $0.hex] } + versions + ["--", path]
+        // Every setting and attribute that could change what git grep prints is overridden: text even if the
+        // file is marked binary, no line or column numbers, no names, no colour.
+        let settings = ["-c", "grep.lineNumber=false", "-c", "grep.column=false", "-c", "grep.fullName=false", "-c", "color.grep=never"]
+        let search = settings + ["grep", "--text", "--no-color", "--no-line-number", "--no-column", "-h", "-o", "-F"]
+            + hashes.flatMap { ["-e", $0.hex] } + versions + ["--", path]
         guard let result = ProcessFacts.run(["git", "-C", repository] + search), result.status == 0 || result.status == 1 else {
             return .incomplete("git could not search the remote branches' versions of the log")
         }
-        return .found(Set(result.output.split(separator: "\n").compactMap { Digest(hex: String($0)) }).intersection(hashes))
+        // Each line a hash (its last 64 characters, whatever git put before it).
+        let lines = result.output.split(separator: "\n")
+        let found = Set(lines.compactMap { $0.count >= 64 ? Digest(hex: String($0.suffix(64))) : nil })
+        guard result.status == 1 || !found.isEmpty else { return .incomplete("git grep's answer could not be read") }
+        return .found(found.intersection(hashes))
     }
 
     /// The remote-tracking ref the checked-out branch follows (the branch being rebased, in a rebase).
@@ -70,18 +79,24 @@ enum PublishedEvents {
         return upstream
     }
 
-    /// The positions `ref` held here: now, and after and before each of its last `reflogDepth` updates (the
-    /// reflog's old positions count: a fresh clone's first position is only ever an old one).
+    /// The positions `ref` held here: now; after and before each of its last `reflogDepth` updates; before each
+    /// forced update (which may have dropped events), and first (a fresh clone's first position is only ever an
+    /// old one), whenever they were.
     private static func positions(of ref: String, _ git: ([String], [UInt8]) -> String?) -> [String] {
         var found: [String] = []
         if let tip = git(["rev-parse", "--verify", "-q", ref], [])?.trimmingWhitespace, !tip.isEmpty { found.append(tip) }
         guard let file = git(["rev-parse", "--path-format=absolute", "--git-path", "logs/\(ref)"], [])?.trimmingWhitespace,
               let bytes = try? FileSystem.readFile(file) else { return found }
         let zero = String(repeating: "0", count: 40)
-        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n").suffix(reflogDepth).reversed() {
-            let fields = line.split(separator: " ", maxSplits: 2)
-            guard fields.count >= 2 else { continue }
-            for oid in [fields[1], fields[0]] where oid.count >= 40 && oid != zero && oid.allSatisfy(\.isHexDigit) { found.append(String(oid)) }
+        func oid(_ field: Substring) -> String? { field.count >= 40 && field != zero && field.allSatisfy(\.isHexDigit) ? String(field) : nil }
+        // Each line: old new who when, a tab, and the message.
+        let entries = String(decoding: bytes, as: UTF8.self).split(separator: "\n").map { line in
+            (fields: line.split(separator: " ", maxSplits: 2), message: line.split(separator: "\t", maxSplits: 1).last ?? "")
+        }
+        for entry in entries.suffix(reflogDepth).reversed() where entry.fields.count >= 2 { found += [entry.fields[1], entry.fields[0]].compactMap(oid) }
+        if let first = entries.first, first.fields.count >= 2, let old = oid(first.fields[0]) ?? oid(first.fields[1]) { found.append(old) }
+        for entry in entries.reversed() where entry.fields.count >= 2 && entry.message.contains("forced-update") {
+            if let old = oid(entry.fields[0]) { found.append(old) }
         }
         return found
     }
