@@ -30,8 +30,8 @@ public struct CheckpointAudit: Sendable {
 public final class CheckpointAuditor {
     private let checkpoints: CheckpointStore
     private var audit = CheckpointAudit()
-    /// The views to compare at each seq.
-    private var wanted: [Int: [ViewKind]] = [:]
+    /// The views to compare at each seq, with the bytes of their checkpoint files.
+    private var wanted: [Int: [(view: ViewKind, stored: [UInt8])]] = [:]
     private var runners: [String: ProjectionRunner] = [:]
     private var registered = RegisteredTypes()
     private let last: Int
@@ -46,7 +46,7 @@ public final class CheckpointAuditor {
                     audit.rejected.append(.init(view: view.name, seq: seq, problem: problem))
                     checkpoints.remove(view.name, seq: seq)
                 } else {
-                    wanted[seq, default: []].append(view)
+                    wanted[seq, default: []].append((view, stored))
                     if runners[view.name] == nil { runners[view.name] = view.makeRunner() }
                 }
             }
@@ -60,11 +60,11 @@ public final class CheckpointAuditor {
         _ = registered.problem(with: event)
         let stamp = Stamp(event)
         for runner in runners.values { runner.fold(event, stamp) }
-        for view in wanted[event.seq] ?? [] {
+        for (view, stored) in wanted[event.seq] ?? [] {
             var writer = CheckpointWriter()
             runners[view.name]!.save?(&writer)
             let header = CheckpointFile.Header(view, after: event, at: span, registered: registered, logID: checkpoints.logID)
-            if checkpoints.bytes(writer, header) == checkpoints.stored(view.name, seq: event.seq) {
+            if checkpoints.bytes(writer, header) == stored {
                 audit.matching += 1
             } else {
                 audit.disagreeing.append(.init(view: view.name, seq: event.seq, problem: "holds another state than a replay of the log to that event gives"))
@@ -91,12 +91,7 @@ extension CheckpointStore {
     func problem(with bytes: [UInt8], view: ViewKind, seq: Int) -> String? {
         guard isOwn(view.name, seq: seq) else { return "belongs to someone else or can be written by others" }
         guard let file = checked(bytes) else { return "was not written by your decisionlog, or was changed since (its MAC does not match)" }
-        let header = file.header
-        if header.view != view.name || header.seq != seq { return "is named for another view or event than it holds" }
-        if header.stateVersion != view.checkpointVersion { return "is of another version of the view" }
-        if header.logID != logID { return "belongs to another log" }
-        if !follows(header) { return "names an event that is no longer where it was in the log" }
-        return nil
+        return problem(with: file.header, view: view, seq: seq)
     }
 }
 

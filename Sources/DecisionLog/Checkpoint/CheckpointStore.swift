@@ -56,9 +56,7 @@ public struct CheckpointStore: Sendable {
         return inFolder(of: view.name) { (folder: Directory) throws(SystemError) -> CheckpointFile? in
             for seq in Self.seqs(in: folder) {
                 if case .seq(let limit) = known, seq > limit { continue }
-                guard let file = load(Self.name(seq), in: folder), file.header.view == view.name, file.header.seq == seq,
-                    file.header.stateVersion == version, file.header.logID == logID, follows(file.header)
-                else {
+                guard let file = load(Self.name(seq), in: folder), problem(with: file.header, view: view, seq: seq) == nil else {
                     try? folder.removeFile(Self.name(seq))
                     continue
                 }
@@ -79,6 +77,16 @@ public struct CheckpointStore: Sendable {
 
     /// The checkpoint whose file holds `bytes`, when its MAC matches.
     func checked(_ bytes: [UInt8]) -> CheckpointFile? { try? CheckpointFile(bytes: bytes, key: key) }
+
+    /// What is wrong with a checkpoint whose MAC matched, filed as `view`'s after event `seq`, or nil: it names
+    /// another view or event, is of another version or log, or its event is no longer where it was.
+    func problem(with header: CheckpointFile.Header, view: ViewKind, seq: Int) -> String? {
+        if header.view != view.name || header.seq != seq { return "is named for another view or event than it holds" }
+        if header.stateVersion != view.checkpointVersion { return "is of another version of the view" }
+        if header.logID != logID { return "belongs to another log" }
+        if !follows(header) { return "names an event that is no longer where it was in the log" }
+        return nil
+    }
 
     /// Whether the events file still holds, where the checkpoint says, the event it follows.
     func follows(_ header: CheckpointFile.Header) -> Bool {

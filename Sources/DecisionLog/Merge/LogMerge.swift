@@ -3,7 +3,7 @@
 /// side's events are re-sealed on top of it with new seqs and a new chain, like a rebase, so no published
 /// event's hash ever changes.
 ///
-/// Which events are published is what the branch's upstream holds, now or before its recent updates (see
+/// Which events are published is what the repository's remote-tracking refs hold, or held here (see
 /// `Sides.published`): in a merge that is the incoming side, in a rebase or when a stash is applied it is
 /// the checked-out one. When neither side's new events are published (a repository without a remote), the
 /// incoming side is kept, or the checked-out one in a rebase. When it cannot be found out, a merge that
@@ -15,8 +15,8 @@
 ///   others do not have yet may stand re-sealed as the same decision, as a rebase or a stash leaves it;
 /// - both sides with new events when it cannot be found out which of them others have;
 /// - an event both sides hold with a different signature (the signature is outside the hash);
-/// - both sides with published events the other lacks: the shared history forked (a force-push dropped
-///   events others already had);
+/// - both sides with published events the other lacks: a force-push dropped events others already had, or
+///   two pushed branches were both extended;
 /// - either side failing verification;
 /// - an id on both sides with other content (one would silently win);
 /// - a published schema decisionlog refuses (one that could hang or crash it);
@@ -225,17 +225,13 @@ public enum LogMerge {
     /// The runs of `localOnly` (positions in it) that one signature vouched for in `ours`: consecutive local
     /// events the same signature covered (`EventSignature.run`). Events no signature covered are in no run.
     static func signedRuns(of localOnly: [Event], in ours: [Event]) -> [ClosedRange<Int>] {
-        var vouchedBy: [Int: Int] = [:]  // seq → the seq of the signature that covers it
-        var previous: Int? = nil
-        for (index, event) in ours.enumerated() {
-            guard let signature = event.signature else { continue }
-            for covered in EventSignature.run(endingAt: index, claiming: signature.events, after: previous) { vouchedBy[ours[covered].seq] = event.seq }
-            previous = index
-        }
+        // The signature covering each event of `ours` (a verified log: event seq n at position n - 1).
+        let coverage = SignatureCheck.coverage(of: ours.map(SignatureCheck.Entry.init)).vouchedBy
+        func carrierOf(_ event: Event) -> Int? { coverage[event.seq - 1] }
         var runs: [ClosedRange<Int>] = []
         for (position, event) in localOnly.enumerated() {
-            guard let carrier = vouchedBy[event.seq] else { continue }
-            if let last = runs.last, last.upperBound == position - 1, vouchedBy[localOnly[last.upperBound].seq] == carrier {
+            guard let carrier = carrierOf(event) else { continue }
+            if let last = runs.last, last.upperBound == position - 1, carrierOf(localOnly[last.upperBound]) == carrier {
                 runs[runs.count - 1] = last.lowerBound...position
             } else {
                 runs.append(position...position)

@@ -124,9 +124,9 @@ public struct Directory: Sendable {
     public func removeTree(_ name: String) throws(SystemError) {
         guard let status = try status(name) else { return }
         guard status.isDirectory else { return try removeFile(name) }
-        try Directory.withOpened(path, [name]) { (folder: Directory) throws(SystemError) in
-            for entry in try folder.names() { try folder.removeTree(entry) }
-        }
+        let folder = try subdirectory(name, creating: false)
+        defer { folder.close() }
+        for entry in try folder.names() { try folder.removeTree(entry) }
         if unlinkat(raw, name, AT_REMOVEDIR) != 0 && errno != ENOENT { throw SystemError(code: errno, operation: "rmdir", path: child(name)) }
     }
 

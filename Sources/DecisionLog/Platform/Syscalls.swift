@@ -387,19 +387,10 @@ public enum FileSystem {
     /// content, never a mix; with `durable`, the file and its directory are synced before returning. The
     /// temporary file is made new (never through a link someone left in its place) and removed on failure.
     public static func replaceFile(_ path: String, with bytes: [UInt8], durable: Bool) throws(SystemError) {
-        let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: .min ... .max))"
-        let fd = try FileDescriptor.open(temporary, .createNew)
-        do {
-            try fd.writeAll(bytes)
-            if durable { try fd.sync() }
-            fd.close()
-            try rename(temporary, to: path)
-        } catch {
-            fd.close()
-            try? removeFile(temporary)
-            throw error
+        let name = String(path.split(separator: "/").last ?? Substring(path))
+        try Directory.withOpened(Paths.parent(of: path)) { (folder: Directory) throws(SystemError) in
+            try folder.replaceFile(name, with: bytes, durable: durable)
         }
-        if durable { try syncDirectory(Paths.parent(of: path)) }
     }
 
     /// The target of the symbolic link at `path`.

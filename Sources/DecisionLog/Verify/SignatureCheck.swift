@@ -154,7 +154,7 @@ public enum SignatureCheck {
     /// The indices of the signed entries, and for each entry the index of the signature that vouches for it.
     /// A signature's run ends at its own event and reaches back no further than the event after the previous
     /// signature (`EventSignature.run`): runs never overlap, so a run claiming a billion events costs nothing.
-    private static func coverage(of entries: [Entry]) -> (signed: [Int], runs: [ClosedRange<Int>], vouchedBy: [Int?]) {
+    static func coverage(of entries: [Entry]) -> (signed: [Int], runs: [ClosedRange<Int>], vouchedBy: [Int?]) {
         var vouchedBy = [Int?](repeating: nil, count: entries.count)
         var signed: [Int] = [], runs: [ClosedRange<Int>] = []
         for (index, entry) in entries.enumerated() {

@@ -3,10 +3,9 @@ import DecisionLog
 /// What others already have of a log shared through git: the events in the log's file at the positions the
 /// remote-tracking refs held here — now; after and before each of their last `reflogDepth` updates; and,
 /// however long ago, the position each held before a forced update and the first position it had here — so
-/// that events a force-push dropped still count as published, and a fresh clone sees where it started. The
-/// branch's upstream is looked at first; at most `versionsSearched` versions of the file are read, and beyond
-/// that the answer is `.incomplete` (a merge that must choose a side is then refused, never guessed). The
-/// merge driver keeps the side that holds them.
+/// that events a force-push dropped still count as published, and a fresh clone sees where it started. At
+/// most `versionsSearched` versions of the file are read; beyond that the answer is `.incomplete` (a merge that
+/// must choose a side is then refused, never guessed). The merge driver keeps the side that holds them.
 enum PublishedEvents {
     /// How many of a ref's latest updates (each with the position before it) are looked at.
     static let reflogDepth = 5
@@ -27,10 +26,8 @@ enum PublishedEvents {
         let remotes = listed.split(separator: "\n").map(String.init).filter { !$0.hasSuffix("/HEAD") }
         guard !remotes.isEmpty else { return .noRemote }
         guard !hashes.isEmpty else { return .found([]) }
-        let first = upstream(git).flatMap { remotes.contains($0) ? $0 : nil }
-        let refs = (first.map { [$0] } ?? []) + remotes.filter { $0 != first }
         var commits: [String] = [], seen: Set<String> = []
-        for ref in refs {
+        for ref in remotes {
             for commit in positions(of: ref, git) where seen.insert(commit).inserted { commits.append(commit) }
         }
         // One commit for each distinct version of the file.
@@ -60,23 +57,6 @@ enum PublishedEvents {
         let found = Set(lines.compactMap { $0.count >= 64 ? Digest(hex: String($0.suffix(64))) : nil })
         guard result.status == 1 || !found.isEmpty else { return .incomplete("git grep's answer could not be read") }
         return .found(found.intersection(hashes))
-    }
-
-    /// The remote-tracking ref the checked-out branch follows (the branch being rebased, in a rebase).
-    private static func upstream(_ git: ([String], [UInt8]) -> String?) -> String? {
-        var branch = git(["symbolic-ref", "-q", "HEAD"], [])?.trimmingWhitespace
-        if branch == nil {
-            for folder in ["rebase-merge", "rebase-apply"] {
-                guard let file = git(["rev-parse", "--path-format=absolute", "--git-path", "\(folder)/head-name"], [])?.trimmingWhitespace,
-                      let bytes = try? FileSystem.readFile(file) else { continue }
-                branch = String(decoding: bytes, as: UTF8.self).trimmingWhitespace
-                break
-            }
-        }
-        guard let branch, branch.hasPrefix("refs/heads/"),
-              let upstream = git(["for-each-ref", "--format=%(upstream)", branch], [])?.trimmingWhitespace, upstream.hasPrefix("refs/remotes/")
-        else { return nil }
-        return upstream
     }
 
     /// The positions `ref` held here: now; after and before each of its last `reflogDepth` updates; before each

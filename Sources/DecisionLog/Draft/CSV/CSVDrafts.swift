@@ -57,12 +57,12 @@ public struct CSVDrafts: Sendable {
             guard let column else {
                 let hint = NearestName.suggestion(for: CSVDrafts.key(target), among: Array(CSVDrafts.envelopeKeys.keys) + payloadKeys.sorted())
                     .map { " (did you mean '\($0)'?)" } ?? ""
-                problems.append("column \(index + 1) '\(name.quotedForMessage)' names no field\(hint); rename it, map it with --map '\(name)=<field>', or ignore it with --map '\(name)='")
+                problems.append("column \(index + 1) '\(name.quotedForMessage)' names no field\(hint); rename it, map it with --map '\(name.quotedForMessage)=<field>', or ignore it with --map '\(name.quotedForMessage)='")
                 columns.append(.ignored)
                 continue
             }
             if column != .ignored, let earlier = seen[column] {
-                problems.append("columns \(earlier + 1) '\(header.fields[earlier].trimmingWhitespace.quotedForMessage)' and \(index + 1) '\(name.quotedForMessage)' both give \(target); keep one, or ignore one with --map '\(name)='")
+                problems.append("columns \(earlier + 1) '\(header.fields[earlier].trimmingWhitespace.quotedForMessage)' and \(index + 1) '\(name.quotedForMessage)' both give \(target); keep one, or ignore one with --map '\(name.quotedForMessage)='")
             }
             seen[column] = seen[column] ?? index
             columns.append(column)
