@@ -52,7 +52,7 @@ public struct CheckpointStore: Sendable {
     /// this version, of this log, and whose event is still where it was in the events file; nil when there is
     /// none. Checkpoints that fail a check are removed.
     func best(for view: ViewKind, within known: Cut.Known) -> CheckpointFile? {
-        guard readsExisting, let version = view.checkpointVersion else { return nil }
+        guard readsExisting, view.checkpointVersion != nil else { return nil }
         return inFolder(of: view.name) { (folder: Directory) throws(SystemError) -> CheckpointFile? in
             for seq in Self.seqs(in: folder) {
                 if case .seq(let limit) = known, seq > limit { continue }
