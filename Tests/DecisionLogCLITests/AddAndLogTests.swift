@@ -86,8 +86,9 @@ struct AddAndLogTests {
 
     @Test func numbersReadLikeJSON() {
         let workspace = Workspace().seeded()
+        #expect(workspace.run(["add", "metric.defined", "--subject", "metric/arr", "--name", "ARR", "--unit", "currency", "--direction", "higher"]).status == 0)
         #expect(workspace.run(["add", "metric.recorded", "--subject", "metric/arr", "--value", "1.2e6", "--period", "2025-Q3"]).status == 0)
-        #expect(workspace.run(["show", "4", "--format", "jsonl"]).stdout.contains(#""value":1200000"#))
+        #expect(workspace.run(["show", "5", "--format", "jsonl"]).stdout.contains(#""value":1200000"#))
         #expect(workspace.run(["add", "metric.recorded", "--subject", "metric/arr", "--value", "inf", "--period", "2025-Q3"]).status == 65)
     }
 
@@ -154,7 +155,7 @@ struct AddAndLogTests {
 
     @Test func theActorComesFromFlagsThenEnvironmentThenConfiguration() throws {
         let workspace = Workspace().seeded()  // configured actor: Dana Reyes (CMO)
-        let add = ["add", "launch.shipped", "--subject", "launch/atlas", "--date", "2025-09-24"]
+        let add = ["add", "priority.changed", "--subject", "feature/sso", "--framework", "moscow", "--to", "must"]
         #expect(workspace.run(add).status == 0)
         #expect(workspace.run(add, environment: ["DECISIONLOG_ACTOR": "Ana Costa", "DECISIONLOG_ROLE": "CS"]).status == 0)
         #expect(workspace.run(add + ["--actor", "Priya Shah", "--role", "PM"], environment: ["DECISIONLOG_ACTOR": "Ana Costa", "DECISIONLOG_ROLE": "CS"]).status == 0)

@@ -54,7 +54,7 @@ struct EndToEndTests {
         #expect(result.stdout.hasPrefix("Wrote \(DemoScenario.eventCount) events to \(workspace.path)/demo/.decisionlog; verified"))
         #expect(result.stdout.contains("\nSEQ  EFFECTIVE"))
         #expect(result.stdout.contains("Changes from end of 2025-Q2 (2025-06-30) to end of 2025-Q3 (2025-09-30)"))
-        #expect(result.stdout.contains("Conversion rate  2.5%     4.5%     +80%"))
+        #expect(result.stdout.contains("Conversion rate  2.5%     4.5%     +2.0 pp, +80%"))
         #expect(result.stdout.contains("launch.slipped"))
         #expect(result.stdout.contains("event.retracted"))
         #expect(result.stdout.contains("  alias decisionlog=\(Harness.executable)\n"))

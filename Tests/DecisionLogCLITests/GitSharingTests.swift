@@ -39,7 +39,7 @@ struct GitSharingTests {
                 appended.append(id)
                 let n = Int.random(in: 1...3, using: &generator)
                 steps.append(Bool.random(using: &generator)
-                    ? "decisionlog add launch.slipped --subject launch/l\(n) --date 2025-1\(n - 1)-\(10 + round % 18) --id \(id) --effective 2025-07-\(10 + round % 18)T\(10 + n):00Z --actor '\(person.name)' --role \(person.role) >/dev/null"
+                    ? "decisionlog add launch.scheduled --subject launch/l\(n) --name L\(n) --date 2025-1\(n - 1)-\(10 + round % 18) --id \(id) --effective 2025-07-\(10 + round % 18)T\(10 + n):00Z --actor '\(person.name)' --role \(person.role) >/dev/null"
                     : "decisionlog add priority.changed --subject feature/f\(n) --framework rank --to \(round) --id \(id) --effective 2025-07-\(10 + round % 18)T\(10 + n):30Z --actor '\(person.name)' --role \(person.role) >/dev/null")
             }
             if Int.random(in: 0..<4, using: &generator) == 0 {

@@ -47,7 +47,8 @@ struct ViewCommandTests {
         let diff = try json(["diff", "2025-Q2", "2025-Q3"])
         let kpis = try #require(diff["kpis"] as? [[String: Any]])
         #expect(kpis.map { $0["name"] as? String } == ["Conversion rate", "Retention", "Time-to-value"])
-        #expect(kpis.map { $0["changePercent"] as? Int } == [80, 23, -33])
+        #expect(kpis.map { $0["changePercent"] as? Double } == [80, 23.1, -33.3])
+        #expect(kpis.map { $0["changePoints"] as? Double } == [2, 15, nil])
         let views = try #require(diff["views"] as? [[String: Any]])
         let priorities = try #require(views.first { $0["view"] as? String == "priorities" })
         let texts = (priorities["changed"] as? [[String: Any]] ?? []).flatMap { ($0["changes"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String } }

@@ -40,7 +40,7 @@ struct FileEventStoreTests {
         let folder = TemporaryFolder()
         let store = try Fixtures.log(in: folder, events: 3)
         let id = EventID.generate(at: .now())
-        let draft = Fixtures.draft(.launchShipped(LaunchShipped(date: Fixtures.date("2025-09-24"))), subject: "launch/atlas", id: id)
+        let draft = Fixtures.draft(.launchScheduled(LaunchScheduled(name: "Atlas", date: Fixtures.date("2025-09-24"))), subject: "launch/atlas", id: id)
         let first = try store.append(AppendRequest(drafts: [draft], recordedBy: "t"))
         #expect(first.appended.count == 1)
         let before = Fixtures.eventBytes(folder)

@@ -105,13 +105,23 @@ struct ProjectionTests {
         log.add(.metricRecorded(MetricRecorded(value: 4, period: try! Timeframe(parsing: "2025-Q3"))), "metric/ttv", effective: "2025-09-30")
         // A back-filled July figure recorded in October is not the latest measurement.
         log.add(.metricRecorded(MetricRecorded(value: 5, date: date("2025-07-31"))), "metric/ttv", effective: "2025-10-02")
+        // At the end of Q4 the latest actual measures Q3, whose target (4, lower is better) it met; Q4 has none.
         let row = log.rows("kpis", asOf: "2025-12-31")[0]
         #expect(row.text("actual") == "4 weeks")
         #expect(row.text("measured") == "2025-Q3")
-        #expect(row.text("status") == "on track")
+        #expect(row.text("status") == "met 2025-Q3")
+        #expect(row.text("target") == "")
+        #expect(row.text("closed") == "2025-Q3 met")
+        // In July the latest actual measures Q2, which had no target: Q3's target does not judge it.
         let july = log.rows("kpis", asOf: "2025-07-15")[0]
         #expect(july.text("actual") == "6 weeks")
-        #expect(july.text("status") == "off track")
+        #expect(july.text("target") == "4 weeks")
+        #expect(july.text("status") == "no target for 2025-Q2")
+        // In mid-August, the back-filled July figure is Q3's so far: 5 weeks against 4 is off track.
+        log.add(.metricRecorded(MetricRecorded(value: 5, period: try! Timeframe(parsing: "2025-07"))), "metric/ttv", effective: "2025-08-01")
+        let august = log.rows("kpis", asOf: "2025-08-15")[0]
+        #expect(august.text("measured") == "2025-07")
+        #expect(august.text("status") == "off track")
     }
 
     @Test func goalsKeepWhatARestatementLeavesOutAndStayClosed() {

@@ -55,9 +55,16 @@ struct QueryTests {
         #expect(diff("launches", log, from: "2025-Q3", to: "2025-Q2").removed.map(\.key) == ["launch/beacon"])
     }
 
-    @Test(arguments: [(2.5, 4.5, "+80%"), (65.0, 80.0, "+23%"), (6.0, 4.0, "−33%"), (3.0, 3.0, "0%")])
-    func kpiChangesAreRelativeAndRounded(before: Double, after: Double, expected: String) {
-        #expect(KPIsProjection.percentChange(from: before, to: after).map(KPIsProjection.percentText) == expected)
+    @Test(arguments: [(2.5, 4.5, "+80%"), (65.0, 80.0, "+23%"), (6.0, 4.0, "−33%"), (3.0, 3.0, "0%"),
+                      (1000.0, 1004.0, "+0.4%"), (1000.0, 996.0, "−0.4%"), (100_000.0, 100_001.0, "+<0.1%"), (100_000.0, 99_999.0, "−<0.1%"),
+                      (200.0, 201.0, "+0.5%"), (40.0, 39.6, "−1%")])
+    func kpiChangesAreRelativeAndNeverRoundToNothing(before: Double, after: Double, expected: String) {
+        #expect(MetricChange(from: before, to: after, unit: .count).percentText == expected)
+    }
+
+    @Test(arguments: [(2.5, 4.5, "+2.0 pp, +80%"), (4.5, 4.47, "−<0.1 pp, −0.7%"), (12.0, 12.0, "0.0 pp, 0%"), (0.0, 3.0, "+3.0 pp")])
+    func percentMetricsAlsoChangeInPoints(before: Double, after: Double, expected: String) {
+        #expect(MetricChange(from: before, to: after, unit: .percent).text == expected)
     }
 
     @Test func theKPITableHasBeforeAfterAndChange() {
@@ -72,7 +79,7 @@ struct QueryTests {
         #expect(table[0].name == "Conversion rate")
         #expect(table[0].before.text == "2.5%")
         #expect(table[0].after.text == "4.5%")
-        #expect(table[0].percentText == "+80%")
+        #expect(table[0].changeText == "+2.0 pp, +80%")
     }
 
     @Test func aSubjectsHistoryShowsEveryChangeWithWhoWhenAndWhy() {

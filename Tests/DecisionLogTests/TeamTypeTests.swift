@@ -236,8 +236,8 @@ struct TeamTypeTests {
         let store = try Fixtures.log(in: folder, events: 1)
         let before = Fixtures.eventBytes(folder)
         let id = EventID.generate(at: .now())
-        let a = Fixtures.draft(.launchShipped(LaunchShipped(date: Fixtures.date("2025-09-24"))), subject: "launch/atlas", id: id)
-        let b = Fixtures.draft(.launchShipped(LaunchShipped(date: Fixtures.date("2025-09-25"))), subject: "launch/atlas", id: id)
+        let a = Fixtures.draft(.launchScheduled(LaunchScheduled(name: "Atlas", date: Fixtures.date("2025-09-24"))), subject: "launch/atlas", id: id)
+        let b = Fixtures.draft(.launchScheduled(LaunchScheduled(name: "Atlas", date: Fixtures.date("2025-09-25"))), subject: "launch/atlas", id: id)
         do {
             _ = try store.append(AppendRequest(drafts: [a, b], recordedBy: "t"))
             Issue.record("two drafts with one id were accepted")

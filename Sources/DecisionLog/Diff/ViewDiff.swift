@@ -60,7 +60,8 @@ public struct FieldChange: Sendable, Equatable {
     public let text: String
 }
 
-/// A KPI's actual at two moments, and the relative change: the seeds' "Metric | Before | After | Change".
+/// A KPI's actual at two moments, the target in force at the second, and the change: the seeds' "Metric |
+/// Before | After | Change", stated by `MetricChange`.
 public struct KPIChange: Sendable, Equatable {
     /// The metric's subject.
     public let metric: String
@@ -69,8 +70,10 @@ public struct KPIChange: Sendable, Equatable {
     /// The latest actual at each moment.
     public let before: Cell
     public let after: Cell
-    /// (after − before) ÷ |before| in whole percent; nil when either is missing or before is 0.
-    public let percent: Int?
+    /// The target for the period current at the second moment.
+    public let target: Cell
+    /// The change, when both actuals are there.
+    public let change: MetricChange?
 
     /// The KPI rows of two tables of the kpis view, for every metric with an actual at either moment.
     public static func table(before: ViewTable, after: ViewTable) -> [KPIChange] {
@@ -81,13 +84,15 @@ public struct KPIChange: Sendable, Equatable {
         return keys.compactMap { key in
             let old = beforeRows[key]?["actual"] ?? Cell(.null), new = afterRows[key]?["actual"] ?? Cell(.null)
             guard old.value != .null || new.value != .null else { return nil }
-            let name = (afterRows[key] ?? beforeRows[key])?["name"].text ?? key
-            var percent: Int? = nil
-            if let a = old.value.numberValue, let b = new.value.numberValue { percent = KPIsProjection.percentChange(from: a, to: b) }
-            return KPIChange(metric: key, name: name, before: old, after: new, percent: percent)
+            let row = afterRows[key] ?? beforeRows[key]
+            let name = row?["name"].text ?? key
+            let unit = row?["unit"].value.stringValue.flatMap(MeasureUnit.init(rawValue:))
+            var change: MetricChange? = nil
+            if let a = old.value.numberValue, let b = new.value.numberValue { change = MetricChange(from: a, to: b, unit: unit) }
+            return KPIChange(metric: key, name: name, before: old, after: new, target: afterRows[key]?["target"] ?? Cell(.null), change: change)
         }
     }
 
-    /// "+80%", "−33%", "0%", or "" when there is no change to give.
-    public var percentText: String { percent.map(KPIsProjection.percentText) ?? "" }
+    /// "+2.0 pp, +80%", "−33%", or "" when there is no change to give.
+    public var changeText: String { change?.text ?? "" }
 }

@@ -39,6 +39,8 @@ public enum LogMerge {
         public let alreadyIncoming: Int
         /// Subjects both sides changed since they parted, in words.
         public let concurrentChanges: [String]
+        /// The domain rules the joined events break (views leave those events out; `verify` lists them).
+        public var ruleBreaks: [String] = []
     }
 
     /// The three files of a merge, as git hands them to the driver, and what is known of what others have.
@@ -152,6 +154,7 @@ public enum LogMerge {
         }
         var resealed: [(Int, Int)] = []
         var alreadyIncoming = 0, resigned = 0
+        var ruleBreaks: [String] = []
         let runs = signedRuns(of: moving, in: other)
         if !runs.isEmpty && signer == nil {
             throw LogError(.signing, "events #\(moving[runs[0].lowerBound].seq) and on of \(movingName) were signed, and re-sealing changes their hashes, but no signing key is set here to sign them again",
@@ -160,7 +163,10 @@ public enum LogMerge {
         let drafts = moving.map(ValidatedDraft.init(restating:))
         let signing = runs.isEmpty ? nil : signer.map { AppendSigning(signer: $0, runs: runs) }
         do throws(LogError) {
-            let receipt = try keptStore.append(AppendRequest(drafts: drafts, recordedBy: recordedBy, signing: signing))
+            var request = AppendRequest(drafts: drafts, recordedBy: recordedBy, signing: signing)
+            request.enforcesRules = false  // each side accepted its events; a break their joining makes is reported
+            let receipt = try keptStore.append(request)
+            ruleBreaks = receipt.ruleBreaks
             let present = Set(receipt.alreadyPresent.map(\.id))
             resealed = zip(moving.filter { !present.contains($0.id) }, receipt.appended).map { ($0.seq, $1.seq) }
             alreadyIncoming = receipt.alreadyPresent.count
@@ -182,8 +188,10 @@ public enum LogMerge {
         do throws(SystemError) { bytes = try FileSystem.readFile(keptStore.folder.eventsFile, mode: .read.inLog) } catch {
             throw LogError.system(error, doing: "read the merged log")
         }
-        return (bytes, Report(shared: shared, incoming: kept.count - shared, resealed: resealed, resigned: resigned,
-                              alreadyIncoming: alreadyIncoming, concurrentChanges: concurrent))
+        var report = Report(shared: shared, incoming: kept.count - shared, resealed: resealed, resigned: resigned,
+                            alreadyIncoming: alreadyIncoming, concurrentChanges: concurrent)
+        report.ruleBreaks = ruleBreaks
+        return (bytes, report)
     }
 
     /// The events of the common ancestor's file (its complete lines); throws when a line is not an event.

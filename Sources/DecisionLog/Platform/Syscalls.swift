@@ -667,6 +667,19 @@ public enum ByteSearch {
     }
 
     /// Whether `needle` occurs anywhere in `buffer`.
+    public static func contains(_ needle: [UInt8], in buffer: UnsafeRawBufferPointer) -> Bool {
+        guard let base = buffer.baseAddress, let first = needle.first else { return needle.isEmpty }
+        return needle.withUnsafeBytes { wanted in
+            var start = 0
+            while start + needle.count <= buffer.count, let found = firstIndex(of: first, in: buffer, from: start) {
+                if found + needle.count <= buffer.count && memcmp(base + found, wanted.baseAddress!, needle.count) == 0 { return true }
+                start = found + 1
+            }
+            return false
+        }
+    }
+
+    /// Whether `needle` occurs anywhere in `buffer`.
     public static func contains(_ needle: StaticString, in buffer: UnsafeRawBufferPointer) -> Bool {
         let length = needle.utf8CodeUnitCount
         guard let base = buffer.baseAddress, length > 0 else { return false }

@@ -140,3 +140,4 @@ public struct History<Value: Sendable>: Sendable {
         a.effectiveAt < b.effectiveAt || (a.effectiveAt == b.effectiveAt && a.seq < b.seq)
     }
 }
+extension Stamp: Provenance {}

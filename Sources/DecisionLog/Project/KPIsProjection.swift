@@ -1,12 +1,14 @@
-/// The KPIs view: for each metric, its target against its latest actual, and whether it is on track given
-/// which direction is better. The latest actual is the one measuring the latest day (a date, or the last day
-/// of a period); the target is the one set last.
+/// The KPIs view: for each metric, the target of the current period, the latest actual and the period it
+/// measures, its status against the target for that same period, and how every closed period ended — as
+/// `MetricBook`'s rules match targets and actuals.
 public enum KPIsProjection: Projection {
     public static let name = "kpis"
-    public static let summary = "Target vs latest actual per metric, on track or not."
+    public static let summary = "Per metric: this period's target, the latest actual, its status for its period, closed periods met or missed."
     public static let columns: [ViewColumn] = [
         ViewColumn("metric"), ViewColumn("name", priority: 2), ViewColumn("target"), ViewColumn("targetFor", title: "FOR", priority: 2),
         ViewColumn("actual"), ViewColumn("measured", compared: false, priority: 2), ViewColumn("status"),
+        ViewColumn("closed", title: "CLOSED PERIODS", compared: false, priority: 3, wraps: true),
+        ViewColumn("unit", compared: false, priority: 5),
     ]
 
     /// One metric's histories.
@@ -34,69 +36,67 @@ public enum KPIsProjection: Projection {
         }
     }
 
-    /// The last day a measurement covers: its date, or the last day of its period.
-    static func measuredDay(_ actual: MetricRecorded, _ context: ViewContext) -> CalendarDate {
-        if let date = actual.date { return date }
-        let end = actual.period!.interval(fiscalYearStart: context.fiscalYearStart, zone: context.timeZone).upperBound
-        return context.timeZone.date(at: end.adding(milliseconds: -1))
-    }
-
-    /// The latest actual in force by `context.asOf`: the one measuring the latest day, then the last recorded.
-    static func latestActual(_ record: Record, _ context: ViewContext) -> Change<MetricRecorded>? {
-        record.actuals.through(context.asOf).max { a, b in
-            let (dayA, dayB) = (measuredDay(a.value, context), measuredDay(b.value, context))
-            return dayA != dayB ? dayA < dayB : (a.stamp.effectiveAt, a.stamp.seq) < (b.stamp.effectiveAt, b.stamp.seq)
-        }
+    /// The metric's book as of `context.asOf`.
+    static func book(_ record: Record, _ context: ViewContext) -> MetricBook<Stamp> {
+        let definition = record.definition.latest(context.asOf)?.value
+        return MetricBook(unit: definition?.unit, direction: definition?.direction,
+                          targets: record.targets.through(context.asOf).lazy.map { (value: $0.value, source: $0.stamp) },
+                          actuals: record.actuals.through(context.asOf).lazy.map { (value: $0.value, source: $0.stamp) },
+                          calendar: context.calendar)
     }
 
     public static func rows(_ state: [Subject: Record], _ context: ViewContext) -> [ViewRow] {
-        state.keys.sorted().compactMap { subject -> ViewRow? in
+        let today = context.asOfDate
+        return state.keys.sorted().compactMap { subject -> ViewRow? in
             let record = state[subject]!
             let definition = record.definition.latest(context.asOf)
-            let target = record.targets.latest(context.asOf)
-            let actual = latestActual(record, context)
-            guard definition != nil || target != nil || actual != nil else { return nil }
+            let book = book(record, context)
+            guard definition != nil || !book.targets.isEmpty || !book.actuals.isEmpty else { return nil }
             let unit = definition?.value.unit
             let currency = definition?.value.currency
             func measure(_ value: Double?, _ stamp: Stamp?) -> Cell {
                 guard let value else { return .text(nil) }
                 return Cell(.number(value), text: NumberText.format(value, unit: unit, currency: currency), source: stamp)
             }
-            let measured = actual.map { $0.value.period?.description ?? $0.value.date!.description }
-            let status: String = switch (target?.value.target, actual?.value.value, definition?.value.direction) {
-            case (nil, _, _): "no target"
-            case (_, nil, _): "no actual"
-            case (let goal?, let value?, .lower?): value <= goal ? "on track" : "off track"
-            case (let goal?, let value?, _): value >= goal ? "on track" : "off track"
+            let current = book.target(on: today)
+            let latest = book.latest
+            var status: Cell
+            if let latest {
+                if let target = book.target(for: latest.span) {
+                    let (judgement, value) = book.judge(target, on: today)
+                    let period = target.span.description == current?.span.description ? "" : " \(target.span)"
+                    status = .text(judgement.rawValue + period, source: value?.sources.first ?? target.source)
+                } else {
+                    status = .text("no target for \(latest.span)", source: latest.source)
+                }
+            } else {
+                status = .text(current == nil ? "no target" : "no actual", source: current?.source)
             }
+            let closed = book.closedPeriods(on: today)
+            let closedCell = Cell(.array(closed.map { entry in
+                .object(["period": .string(entry.target.span.description), "target": .number(entry.target.value),
+                         "actual": entry.value.map { .number($0.value) } ?? .null, "result": .string(entry.judgement.rawValue)])
+            }), text: closed.map { "\($0.target.span) \($0.judgement.rawValue)" }.joined(separator: ", "), source: closed.first?.target.source)
             return ViewRow(key: subject.text, subject: subject, cells: [
                 "metric": .text(subject.text),
                 "name": .text(definition?.value.name ?? subject.text, source: definition?.stamp),
-                "target": measure(target?.value.target, target?.stamp),
-                "targetFor": .text(target?.value.timeframe.description, source: target?.stamp),
-                "actual": measure(actual?.value.value, actual?.stamp),
-                "measured": .text(measured, source: actual?.stamp),
-                "status": .text(status, source: actual?.stamp ?? target?.stamp),
+                "target": measure(current?.value, current?.source),
+                "targetFor": .text(current?.span.description, source: current?.source),
+                "actual": measure(latest?.value, latest?.source),
+                "measured": .text(latest?.span.description, source: latest?.source),
+                "status": status,
+                "closed": closedCell,
+                "unit": .text(unit?.rawValue, source: definition?.stamp),
             ])
         }
-    }
-
-    /// The relative change from `before` to `after` in whole percent, or nil when it has no meaning.
-    public static func percentChange(from before: Double, to after: Double) -> Int? {
-        guard before != 0 else { return nil }
-        return Int(((after - before) / abs(before) * 100).rounded())
-    }
-
-    /// "+80%", "−33%", "0%".
-    public static func percentText(_ percent: Int) -> String {
-        percent > 0 ? "+\(percent)%" : percent < 0 ? "−\(-percent)%" : "0%"
     }
 
     public static func describeChange(_ column: ViewColumn, from before: Cell, to after: Cell) -> String? {
         guard column.key == "actual" || column.key == "target" else { return nil }
         var text = "\(column.key) \(before.text.isEmpty ? "(none)" : before.text) → \(after.text.isEmpty ? "(none)" : after.text)"
-        if let from = before.value.numberValue, let to = after.value.numberValue, let percent = percentChange(from: from, to: to) {
-            text += " (\(percentText(percent)))"
+        if let from = before.value.numberValue, let to = after.value.numberValue {
+            let change = MetricChange(from: from, to: to, unit: after.text.hasSuffix("%") ? .percent : nil).text
+            if !change.isEmpty { text += " (\(change))" }
         }
         return text
     }

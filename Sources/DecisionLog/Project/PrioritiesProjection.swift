@@ -30,20 +30,15 @@ public enum PrioritiesProjection: Projection {
         for (subject, record) in state {
             for framework in PriorityFramework.allCases {
                 guard let changes = record[framework]?.through(context.asOf), let current = changes.last else { continue }
-                var moves = 0
-                var lastMove = changes.first!
-                for (previous, next) in zip(changes.dropLast(), changes.dropFirst()) where previous.value.priority != next.value.priority {
-                    moves += 1
-                    lastMove = next
-                }
+                let moves = PriorityMoves(changes.lazy.map { (value: $0.value.priority, source: $0.stamp) })
                 // The priority has held since its last real move; restating it changes nothing but the scope.
-                let stamp = lastMove.stamp
+                let stamp = moves.since ?? current.stamp
                 let row = ViewRow(key: "\(subject) \(framework.rawValue)", subject: subject, cells: [
                     "item": .text(subject.text),
                     "framework": .text(framework.rawValue),
                     "priority": cell(current.value.priority, source: stamp),
                     "scope": .text(current.value.scope, source: current.stamp),
-                    "moves": .integer(moves, source: stamp),
+                    "moves": .integer(moves.moves.count, source: stamp),
                     "changed": .date(context.timeZone.date(at: stamp.effectiveAt), source: stamp),
                     "by": .text(stamp.actor.description, source: stamp),
                 ])

@@ -49,6 +49,9 @@ public struct ViewContext: Sendable {
         self.fiscalYearStart = fiscalYearStart
     }
 
+    /// How the log reads periods.
+    public var calendar: PeriodCalendar { PeriodCalendar(zone: timeZone, fiscalYearStart: fiscalYearStart) }
+
     /// The calendar day of the as-of moment in the log's zone (for "review date passed").
     public var asOfDate: CalendarDate { timeZone.date(at: asOf.instant) }
 }
@@ -104,6 +107,8 @@ public struct ViewKind: Sendable {
 final class ProjectionRunner {
     private let foldEvent: (Event, Stamp) -> Void
     private let buildRows: (ViewContext) -> [ViewRow]
+    /// The fold's state as it stands, for a reader that knows the projection (the report).
+    let state: () -> Any
     /// Writes the state to a checkpoint, for checkpointed views.
     let save: ((inout CheckpointWriter) -> Void)?
     /// Replaces the state with a checkpoint's, for checkpointed views.
@@ -113,6 +118,7 @@ final class ProjectionRunner {
         let box = Box(P.initialState())
         foldEvent = { P.fold(&box.value, $0, $1) }
         buildRows = { P.rows(box.value, $0) }
+        state = { box.value }
         save = nil
         load = nil
     }
@@ -121,6 +127,7 @@ final class ProjectionRunner {
         let box = Box(P.initialState())
         foldEvent = { P.fold(&box.value, $0, $1) }
         buildRows = { P.rows(box.value, $0) }
+        state = { box.value }
         save = { P.write(box.value, to: &$0) }
         load = { (reader: inout CheckpointReader) throws(CheckpointError) in box.value = try P.read(from: &reader) }
     }

@@ -111,6 +111,9 @@ public final class Replay {
         }
     }
 
+    /// The state `projection`'s fold built; the view must be one the replay folded.
+    func state<P: Projection>(_ projection: P.Type) -> P.State { runners[P.name]!.state() as! P.State }
+
     /// The context views are built in at `asOf`.
     public func context(_ asOf: AsOf) -> ViewContext {
         ViewContext(asOf: asOf, timeZone: configuration.timeZone, fiscalYearStart: configuration.fiscalYearStartMonth)

@@ -20,6 +20,9 @@ public enum NumberText {
         return rounded.description
     }
 
+    /// A whole number with its sign: "+21", "−14", "0".
+    public static func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : value < 0 ? "−\(-value)" : "0" }
+
     /// `value` with its unit: `4.5%`, `6 weeks`, `1 day`, `1,200 EUR`.
     public static func format(_ value: Double, unit: MeasureUnit?, currency: String? = nil) -> String {
         let number = format(value)

@@ -21,7 +21,9 @@ extension QueryRendering {
             if let kpis {
                 members.append(("kpis", .array(kpis.map { k in
                     .object([("metric", .value(.string(k.metric))), ("name", .value(.string(k.name))), ("before", .value(k.before.value)),
-                             ("after", .value(k.after.value)), ("changePercent", .value(k.percent.map { .number(Double($0)) } ?? .null))])
+                             ("after", .value(k.after.value)), ("target", .value(k.target.value)),
+                             ("changePercent", .value(k.change?.percent.map { .number(($0 * 10).rounded() / 10) } ?? .null)),
+                             ("changePoints", .value(k.change?.points.map { .number(($0 * 10).rounded() / 10) } ?? .null))])
                 })))
             }
             return OrderedJSON.object(members).pretty
@@ -39,15 +41,15 @@ extension QueryRendering {
             }
             for k in kpis ?? [] {
                 lines.append(TextFormats.csvLine(["kpis", "actual", k.metric, "actual", TextFormats.csvField(k.before.value),
-                                                  TextFormats.csvField(k.after.value), k.percentText]))
+                                                  TextFormats.csvField(k.after.value), k.changeText]))
             }
             return lines.joined(separator: "\n") + "\n"
         case .markdown:
             var out = "**" + TextFormats.markdownEscaped("Changes from \(from.asOfLabel) to \(to.asOfLabel)") + "**"
                 + TextFormats.markdownEscaped(to.knownLabel.map { ", as known at \($0)" } ?? "") + "\n"
             if let kpis, kpis.contains(where: { $0.before.value != $0.after.value }) {
-                out += "\n### KPI actuals\n\n" + TextFormats.markdownTable(headers: ["Metric", "Before", "After", "Change"],
-                                                                      rows: kpis.map { [$0.name, $0.before.text, $0.after.text, $0.percentText] })
+                out += "\n### KPI actuals\n\n" + TextFormats.markdownTable(headers: ["Metric", "Before", "After", "Change", "Target"],
+                                                                      rows: kpis.map { [$0.name, $0.before.text, $0.after.text, $0.changeText, $0.target.text] })
             }
             for (diff, kind) in views where !diff.isEmpty {
                 out += "\n### \(diff.view)\n\n" + TextFormats.markdownTable(headers: ["Change", kind.columns[0].title.capitalizedWords, "Details"],
@@ -57,8 +59,8 @@ extension QueryRendering {
         case .table:
             var out = "Changes from \(from.asOfLabel) to \(to.asOfLabel)" + (to.knownLabel.map { ", as known at \($0)" } ?? "") + "\n"
             if let kpis, kpis.contains(where: { $0.before.value != $0.after.value }) {
-                var table = TextTable(headers: ["METRIC", "BEFORE", "AFTER", "CHANGE"], fixed: [1, 2, 3])
-                for k in kpis { table.append([k.name, k.before.text.isEmpty ? "—" : k.before.text, k.after.text.isEmpty ? "—" : k.after.text, k.percentText]) }
+                var table = TextTable(headers: ["METRIC", "BEFORE", "AFTER", "CHANGE", "TARGET"], fixed: [1, 2, 3, 4])
+                for k in kpis { table.append([k.name, k.before.text.isEmpty ? "—" : k.before.text, k.after.text.isEmpty ? "—" : k.after.text, k.changeText, k.target.text.isEmpty ? "—" : k.target.text]) }
                 out += "\nKPI ACTUALS\n" + table.rendered(width: width)
             }
             var quiet: [String] = []

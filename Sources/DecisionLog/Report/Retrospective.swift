@@ -1,9 +1,10 @@
 /// What happened between two moments, for a retrospective: each launch's moves drawn on a timeline, each KPI's
 /// targets and actuals over time, the priorities that churned, the decisions taken and who took them, the
-/// retractions, and the views' diff. A pure fold over the events: no clock, no disk.
+/// retractions. Read from the states the views' projections folded, through the same rules (`LaunchPlan`,
+/// `PriorityMoves`, `MetricBook`), so every number agrees with the views at the window's two ends.
 ///
-/// An event belongs to the window when it is effective after `from` and by `to`; events retracted by `to`
-/// count nowhere. Measurements belong to it when the day they measure falls in it.
+/// An event belongs to the window when it is effective after `from` and by `to`; retracted events count
+/// nowhere, as in the views. Measurements belong to it when the last day they measure falls in it.
 public struct Retrospective: Sendable {
     /// One event's mark on the report: what, when, by whom, why.
     public struct Mark: Sendable, Equatable {
@@ -19,14 +20,14 @@ public struct Retrospective: Sendable {
 
     /// One move of a launch inside the window.
     public struct LaunchMove: Sendable, Equatable {
-        /// What kind of move.
-        public enum Kind: String, Sendable { case scheduled, slip = "slip", pullIn = "pull-in", restated, shipped, cancelled }
         /// What kind of move it is.
-        public let kind: Kind
+        public let kind: LaunchMoveKind
         /// The date planned before it (nil for a first schedule).
         public let before: CalendarDate?
         /// The date planned after it, or the day it shipped or was called off.
         public let date: CalendarDate
+        /// How many days it moved the launch's end date (its ship date once shipped, else its planned date).
+        public let days: Int
         /// The event.
         public let mark: Mark
     }
@@ -41,10 +42,9 @@ public struct Retrospective: Sendable {
         public let plannedAtStart: CalendarDate?
         /// Its moves in the window, in effective order.
         public let moves: [LaunchMove]
-        /// Days the planned date moved in the window (later is positive), shipping not counted.
-        public var daysMoved: Int {
-            moves.filter { $0.kind == .slip || $0.kind == .pullIn }.reduce(0) { $0 + $1.before!.days(until: $1.date) }
-        }
+        /// Days the end date moved in the window (later is positive): the difference in the launches view's
+        /// days between the window's two ends.
+        public var daysMoved: Int { moves.reduce(0) { $0 + $1.days } }
     }
 
     /// One KPI's targets and actuals in the window.
@@ -57,8 +57,9 @@ public struct Retrospective: Sendable {
         public let unit: MeasureUnit?
         /// Whether higher is better; nil when not defined.
         public let direction: MetricDirection?
-        /// The actuals measuring days in the window, one per measured day or period (the latest recorded), by day.
-        public let actuals: [(day: CalendarDate, value: Double, seq: Int)]
+        /// The actuals whose last measured day is in the window, one per period or date (the latest recorded),
+        /// by what they measure.
+        public let actuals: [(span: MeasuredSpan, value: Double, seq: Int)]
         /// The targets for timeframes overlapping the window (the latest per timeframe), by start.
         public let targets: [(start: CalendarDate, end: CalendarDate, timeframe: Timeframe, value: Double, seq: Int)]
     }
@@ -71,8 +72,11 @@ public struct Retrospective: Sendable {
         public let framework: PriorityFramework
         /// Its priority when the window opened ("" when it had none).
         public let before: String
-        /// Each change in the window: the new priority and the event.
+        /// Each change in the window: the new priority and the event (a first priority given in the window
+        /// included).
         public let steps: [(priority: String, mark: Mark)]
+        /// How many of the steps are moves, as the priorities view counts them.
+        public let moves: Int
         /// Its priority at the end.
         public var after: String { steps.last?.priority ?? before }
     }
@@ -101,6 +105,8 @@ public struct Retrospective: Sendable {
     public let from: AsOf, to: AsOf
     /// The window's first and last days, in the log's zone.
     public let firstDay: CalendarDate, lastDay: CalendarDate
+    /// The last event the replay folded (the log's head within the known-at point), as `seq:hash`.
+    public let head: String
     /// Events effective in the window, retracted ones included.
     public let eventCount: Int
     /// The launches that moved, by subject.
@@ -114,118 +120,96 @@ public struct Retrospective: Sendable {
     /// The retractions, in effective order.
     public let retractions: [Retraction]
 
-    /// The retrospective of `events` (a log's, in any order) between `from` and `to`, dated in `zone` with
-    /// quarters from `fiscalYearStart`.
-    public init(events: [Event], from: AsOf, to: AsOf, zone: TimeZoneRules, fiscalYearStart: Int) {
+    /// The retrospective between `from` and `to` of what `replay` folded; the replay must hold the launches,
+    /// kpis, priorities, decisions and timeline views.
+    public init(replay: Replay, from: AsOf, to: AsOf) {
         self.from = from
         self.to = to
+        let context = replay.context(to)
+        let zone = context.timeZone
         firstDay = zone.date(at: from.instant).adding(days: 1)
         lastDay = zone.date(at: to.instant)
-        let ordered = events.filter { to.includes($0.effectiveAt, seq: $0.seq) }
-            .sorted { ($0.effectiveAt, $0.seq) < ($1.effectiveAt, $1.seq) }
-        var retracted: Set<EventID> = []
-        for event in ordered { if case .eventRetracted(let r) = event.payload { retracted.insert(r.event) } }
-        let inWindow = { (event: Event) in !from.includes(event.effectiveAt, seq: event.seq) }
-        func mark(_ event: Event, reason: String? = nil) -> Mark {
-            Mark(seq: event.seq, day: zone.date(at: event.effectiveAt), actor: event.actor, reason: reason ?? event.reason)
-        }
-        let live = ordered.filter { !retracted.contains($0.id) }
-        eventCount = ordered.filter(inWindow).count
-
-        // Launches: the plan as the window opens, then every move inside it.
-        var plans: [Subject: (name: String, date: CalendarDate?, start: CalendarDate?, moves: [LaunchMove])] = [:]
-        for event in live {
-            let subject = event.subject
-            var lane = plans[subject] ?? (subject.shortName, nil, nil, [])
-            let now = inWindow(event)
-            func move(_ kind: LaunchMove.Kind, _ date: CalendarDate, reason: String? = nil) {
-                if now { lane.moves.append(LaunchMove(kind: kind, before: lane.date, date: date, mark: mark(event, reason: reason))) }
-            }
-            switch event.payload {
-            case .launchScheduled(let p):
-                lane.name = p.name
-                move(lane.date == nil ? .scheduled : (p.date > lane.date! ? .slip : p.date < lane.date! ? .pullIn : .restated), p.date)
-                lane.date = p.date
-            case .launchSlipped(let p):
-                let kind: LaunchMove.Kind = lane.date.map { p.date > $0 ? .slip : p.date < $0 ? .pullIn : .restated } ?? .scheduled
-                move(kind, p.date, reason: [p.cause, event.reason].compactMap { $0 }.joined(separator: " — ").nonEmptyText)
-                lane.date = p.date
-            case .launchShipped(let p): move(.shipped, p.date)
-            case .launchCancelled(let p): move(.cancelled, p.date ?? zone.date(at: event.effectiveAt))
-            default: continue
-            }
-            if !now { lane.start = lane.date }
-            plans[subject] = lane
-        }
-        launches = plans.filter { !$0.value.moves.isEmpty }.sorted { $0.key.text < $1.key.text }.map {
-            LaunchLane(subject: $0.key, name: $0.value.name, plannedAtStart: $0.value.start, moves: $0.value.moves)
+        let inWindow = { (stamp: Stamp) in to.includes(stamp.effectiveAt, seq: stamp.seq) && !from.includes(stamp.effectiveAt, seq: stamp.seq) }
+        func mark(_ stamp: Stamp, reason: String? = nil) -> Mark {
+            Mark(seq: stamp.seq, day: zone.date(at: stamp.effectiveAt), actor: stamp.actor, reason: reason ?? stamp.reason)
         }
 
-        // KPIs: definitions from any time, targets overlapping the window, actuals measuring days in it.
-        var definitions: [Subject: MetricDefined] = [:]
-        var actuals: [Subject: [CalendarDate: (value: Double, seq: Int)]] = [:]
-        var targets: [Subject: [Timeframe: (value: Double, seq: Int)]] = [:]
-        let (firstDay, lastDay) = (firstDay, lastDay)
-        func days(_ timeframe: Timeframe) -> ClosedRange<CalendarDate> {
-            let interval = timeframe.interval(fiscalYearStart: fiscalYearStart, zone: zone)
-            return zone.date(at: interval.lowerBound)...zone.date(at: interval.upperBound.adding(milliseconds: -1))
+        // Every event effective in the window, and the retractions among them (the timeline view's events).
+        let timeline = replay.state(TimelineProjection.self)
+        let windowEvents = timeline.events.filter { inWindow(Stamp($0)) }.sorted { $0.precedes($1) }
+        eventCount = windowEvents.count
+        head = timeline.events.last.map { "\($0.seq):\($0.hash.hex)" } ?? "0:(empty)"
+        let bySeq = Dictionary(timeline.events.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        retractions = windowEvents.compactMap { event in
+            guard case .eventRetracted(let r) = event.payload else { return nil }
+            return Retraction(mark: mark(Stamp(event)), retracted: bySeq[r.event])
         }
-        for event in live {
-            switch event.payload {
-            case .metricDefined(let p): definitions[event.subject] = p
-            case .metricTargetSet(let p) where days(p.timeframe).overlaps(firstDay...lastDay):
-                targets[event.subject, default: [:]][p.timeframe] = (p.target, event.seq)
-            case .metricRecorded(let p):
-                let day = p.date ?? days(p.period!).upperBound
-                if (firstDay...lastDay).contains(day) { actuals[event.subject, default: [:]][day] = (p.value, event.seq) }
-            default: break
-            }
+
+        // Launches: each plan's moves inside the window, as the launches view's lifecycle walks them.
+        launches = replay.state(LaunchesProjection.self).sorted { $0.key < $1.key }.compactMap { subject, record in
+            let plan = LaunchesProjection.plan(subject, record, to)
+            let moves = plan.moves.filter { inWindow($0.source) }
+            guard !moves.isEmpty else { return nil }
+            let atStart = LaunchesProjection.plan(subject, record, from).current?.date
+            return LaunchLane(subject: subject, name: plan.name?.value ?? subject.shortName, plannedAtStart: atStart, moves: moves.map { move in
+                let cause = [move.cause, move.source.reason].compactMap { $0 }.joined(separator: " — ").nonEmptyText
+                let date = move.date ?? zone.date(at: move.source.effectiveAt)
+                return LaunchMove(kind: move.kind, before: move.before, date: date, days: move.days, mark: mark(move.source, reason: cause))
+            })
         }
-        metrics = Set(actuals.keys).union(targets.keys).sorted { $0.text < $1.text }.map { subject in
-            let definition = definitions[subject]
+
+        // KPIs: targets for timeframes overlapping the window, actuals measuring days in it, as the kpis view's book holds them.
+        let window = MeasuredSpan(first: firstDay, last: lastDay, timeframe: nil)
+        metrics = replay.state(KPIsProjection.self).sorted { $0.key < $1.key }.compactMap { subject, record in
+            let definition = record.definition.latest(to)?.value
+            let book = KPIsProjection.book(record, context)
+            let targets = book.targets.filter { $0.span.first <= window.last && window.first <= $0.span.last }
+            let actuals = book.actuals.filter { window.contains($0.span.last) }
+            guard !targets.isEmpty || !actuals.isEmpty else { return nil }
             return MetricSeries(
                 subject: subject, name: definition?.name ?? subject.shortName, unit: definition?.unit, direction: definition?.direction,
-                actuals: (actuals[subject] ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, $0.value.value, $0.value.seq) },
-                targets: (targets[subject] ?? [:]).map { (days($0.key).lowerBound, days($0.key).upperBound, $0.key, $0.value.value, $0.value.seq) }
-                    .sorted { ($0.start, $0.end) < ($1.start, $1.end) })
+                actuals: actuals.map { ($0.span, $0.value, $0.source.seq) },
+                targets: targets.map { ($0.span.first, $0.span.last, $0.span.timeframe!, $0.value, $0.source.seq) })
         }
 
-        // Priorities: each item's value as the window opens, then its changes inside it.
-        var churn: [String: (subject: Subject, framework: PriorityFramework, before: String, steps: [(String, Mark)])] = [:]
-        for event in live {
-            guard case .priorityChanged(let p) = event.payload else { continue }
-            let key = "\(event.subject.text) \(p.priority.framework.rawValue)"
-            let text = PrioritiesProjection.cell(p.priority, source: Stamp(event)).text
-            var item = churn[key] ?? (event.subject, p.priority.framework, "", [])
-            if inWindow(event) { item.steps.append((text, mark(event))) } else { item.before = text }
-            churn[key] = item
+        // Priorities: each item's moves inside the window, as the priorities view counts them.
+        var churn: [PriorityChurn] = []
+        for (subject, record) in replay.state(PrioritiesProjection.self) {
+            for (framework, history) in record {
+                let changes = history.through(to)
+                let moves = PriorityMoves(changes.lazy.map { (value: $0.value.priority, source: $0.stamp) })
+                let steps = moves.moves.filter { inWindow($0.source) }
+                let first = changes.first.map { inWindow($0.stamp) } ?? false
+                guard !steps.isEmpty || first else { continue }
+                let atStart = changes.last { !inWindow($0.stamp) }
+                let text = { (value: PriorityValue, stamp: Stamp) in PrioritiesProjection.cell(value, source: stamp).text }
+                var all = steps.map { (priority: text($0.after, $0.source), mark: mark($0.source)) }
+                if first, let opening = changes.first { all.insert((text(opening.value.priority, opening.stamp), mark(opening.stamp)), at: 0) }
+                churn.append(PriorityChurn(subject: subject, framework: framework, before: atStart.map { text($0.value.priority, $0.stamp) } ?? "",
+                                           steps: all, moves: steps.count))
+            }
         }
-        priorities = churn.values.filter { !$0.steps.isEmpty }
-            .map { PriorityChurn(subject: $0.subject, framework: $0.framework, before: $0.before, steps: $0.steps.map { (priority: $0.0, mark: $0.1) }) }
-            .sorted { ($1.steps.count, $0.subject.text) < ($0.steps.count, $1.subject.text) }
+        priorities = churn.sorted { ($1.moves, $1.steps.count, $0.subject.text, $0.framework.rawValue) < ($0.moves, $0.steps.count, $1.subject.text, $1.framework.rawValue) }
 
         // Decisions recorded in the window, and what superseded them by its end.
-        var supersededBy: [Subject: Subject] = [:]
-        for event in live { if case .decisionSuperseded(let p) = event.payload { supersededBy[event.subject] = p.by } }
-        decisions = live.filter(inWindow).compactMap { event in
-            guard case .decisionRecorded(let p) = event.payload else { return nil }
-            return DecisionTaken(subject: event.subject, decision: p, mark: mark(event), supersededBy: supersededBy[event.subject])
-        }
-
-        // Retractions in the window, with what they retracted.
-        let byID = Dictionary(events.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        retractions = ordered.filter(inWindow).compactMap { event in
-            guard case .eventRetracted(let r) = event.payload else { return nil }
-            return Retraction(mark: mark(event), retracted: byID[r.event])
-        }
+        decisions = replay.state(DecisionsProjection.self).flatMap { subject, record -> [DecisionTaken] in
+            let successor = record.supersededBy.latest(to)?.value
+            return record.record.through(to).filter { inWindow($0.stamp) }.map {
+                DecisionTaken(subject: subject, decision: $0.value, mark: mark($0.stamp), supersededBy: successor)
+            }
+        }.sorted { ($0.mark.day, $0.mark.seq) < ($1.mark.day, $1.mark.seq) }
     }
+
+    /// The views a retrospective reads.
+    public static let views: [ViewKind] = [LaunchesProjection.name, KPIsProjection.name, PrioritiesProjection.name, DecisionsProjection.name, TimelineProjection.name]
+        .map { Views.named($0)! }
 
     /// Every slip in the window (a planned date moved later).
     public var slipCount: Int { launches.reduce(0) { $0 + $1.moves.filter { $0.kind == .slip }.count } }
     /// Every pull-in in the window (a planned date moved earlier).
     public var pullInCount: Int { launches.reduce(0) { $0 + $1.moves.filter { $0.kind == .pullIn }.count } }
-    /// Every priority change in the window.
-    public var priorityChangeCount: Int { priorities.reduce(0) { $0 + $1.steps.count } }
+    /// Every priority move in the window (a change to a different value; a first priority is not a move).
+    public var priorityChangeCount: Int { priorities.reduce(0) { $0 + $1.moves } }
 }
 
 extension String {

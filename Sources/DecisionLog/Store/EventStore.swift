@@ -100,6 +100,9 @@ public struct AppendRequest: Sendable {
     public var dryRun: Bool
     /// When set, the events are signed (see `AppendSigning`) before anything is written.
     public var signing: AppendSigning?
+    /// Whether an event that breaks the domain rules (`DomainRules`) refuses the request (the default), or is
+    /// recorded and listed in the receipt — for a merge, which joins events each side already accepted.
+    public var enforcesRules = true
 
     /// A request; see the properties.
     public init(drafts: [ValidatedDraft], recordedBy: String, expectedVersion: (subject: Subject, count: Int)? = nil,
@@ -121,6 +124,8 @@ public struct AppendReceipt: Sendable {
     public let alreadyPresent: [AlreadyPresent]
     /// The log's head afterwards.
     public let head: LogHead
+    /// The rule breaks recorded, when the request did not enforce the rules (each "#seq subject: problem").
+    public var ruleBreaks: [String] = []
 
     /// A draft skipped because its id is already in the log, with the same content (type, subject, actor,
     /// times, reason, links and payload).

@@ -71,6 +71,8 @@ extension FileEventStore {
                 }
                 index.add(sealed.events[offset], fromRequest: true)
             }
+            let ruleProblems = index.ruleProblems(of: sealed.events, positions: fresh.map(\.position), zone: configuration.timeZone)
+            if request.enforcesRules { rejections += ruleProblems }
             if !conflicts.isEmpty || !rejections.isEmpty {
                 // A conflict alone is status 3 (someone recorded that id otherwise); with other problems, the
                 // request is simply invalid.
@@ -103,7 +105,9 @@ extension FileEventStore {
                                    hint: "find out who moved the log folder; nothing was added to a log there now")
                 }
             }
-            return AppendReceipt(appended: appended, alreadyPresent: present, head: request.dryRun ? head : sealer.head)
+            var receipt = AppendReceipt(appended: appended, alreadyPresent: present, head: request.dryRun ? head : sealer.head)
+            if !request.enforcesRules { receipt.ruleBreaks = ruleProblems.map(\.issue.message) }
+            return receipt
         }
     }
 
@@ -142,6 +146,10 @@ extension FileEventStore {
         let everything = index.needsLog
         do {
             _ = try LineScanner.scan(file, to: size) { line, number, _ in
+                if everything && !index.mightMatter(line) {
+                    if index.needsRegistrations, let registration = try SchemaRegistration.read(line: line, number: number) { index.add(registration) }
+                    return true
+                }
                 if !everything {
                     if let registration = try SchemaRegistration.read(line: line, number: number) { index.add(registration) }
                     return true

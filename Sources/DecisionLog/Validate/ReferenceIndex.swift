@@ -1,10 +1,11 @@
 /// The facts about the log that validating a batch of drafts needs and the drafts alone cannot give: which
 /// of the ids they mention exist, which events are retracted, how many events a subject has, which team
-/// schemas are registered.
+/// schemas are registered, and the events the domain rules judge the drafts' subjects by.
 ///
-/// Built by one pass over the log, only when a draft mentions an id, an expected version is given, or a
-/// draft registers or uses a team type; then extended with each draft as it is accepted, so drafts in one
-/// batch can refer to each other.
+/// Built by one pass over the log, only when a draft mentions an id, an expected version is given, a draft
+/// is about a subject with a lifecycle (a launch, goal, decision or metric) or retracts an event, or a draft
+/// registers or uses a team type; then extended with each draft as it is accepted, so drafts in one batch can
+/// refer to each other. Only lines that mention what the drafts need are decoded.
 struct ReferenceIndex {
     /// An event a draft refers to.
     struct Entry {
@@ -21,6 +22,17 @@ struct ReferenceIndex {
     private(set) var subjectCount = 0
     /// The team schemas registered so far, when a draft registers or uses a team type.
     private let registry: SchemaRegistry?
+    /// The subjects the domain rules judge (the drafts' own and those they refer to), and whether every
+    /// decision's events are needed (supersessions form chains across subjects).
+    private let ruleSubjects: Set<Subject>
+    private let allDecisions: Bool
+    /// The bytes a line must hold to matter: the ids, the quoted subjects, and the types whose subjects a
+    /// did-you-mean draws on.
+    private let needles: [[UInt8]]
+    /// The events the rules judge the drafts by.
+    private var ruleEvents: [RuleEvent] = []
+    /// The subjects of each kind the log creates (for a did-you-mean).
+    private var knownSubjects: [Substring: Set<String>] = [:]
 
     /// An index that will collect what `request` needs.
     init(for request: AppendRequest) {
@@ -38,10 +50,26 @@ struct ReferenceIndex {
         interesting = ids
         countedSubject = request.expectedVersion?.subject
         registry = needsSchemas ? SchemaRegistry() : nil
+        var subjects: Set<Subject> = []
+        for draft in request.drafts {
+            guard let step = RuleStep(draft.payload) else { continue }
+            subjects.insert(draft.subject)
+            subjects.formUnion(step.references)
+        }
+        ruleSubjects = subjects
+        allDecisions = subjects.contains { $0.kind == "decision" }
+        var needles = ids.map { Array($0.description.utf8) } + subjects.map { Array("\"\($0.text)\"".utf8) }
+        if let countedSubject { needles.append(Array("\"\(countedSubject.text)\"".utf8)) }
+        for kind in Set(subjects.map(\.kind)) { if let creator = DomainRules.creator(ofKind: kind) { needles.append(Array("\"\(creator)\"".utf8)) } }
+        if allDecisions { needles.append(Array("\"decision.".utf8)) }
+        self.needles = needles
     }
 
-    /// Whether building the index needs every event of the log decoded.
-    var needsLog: Bool { !interesting.isEmpty || countedSubject != nil }
+    /// Whether building the index needs the log's events decoded (those `mightMatter` lets through).
+    var needsLog: Bool { !interesting.isEmpty || countedSubject != nil || !ruleSubjects.isEmpty }
+
+    /// Whether a stored line may hold an event the index needs; false means it certainly does not.
+    func mightMatter(_ line: UnsafeRawBufferPointer) -> Bool { needles.contains { ByteSearch.contains($0, in: line) } }
 
     /// Whether building the index needs the log's schema registrations (which `add` also takes in).
     var needsRegistrations: Bool { registry != nil }
@@ -61,6 +89,58 @@ struct ReferenceIndex {
         if case .eventRetracted(let retraction) = event.payload, interesting.contains(retraction.event) {
             retractedBy[retraction.event] = event.seq
         }
+        if !fromRequest, let rule = RuleEvent(event) {
+            if DomainRules.creates(rule.step) { knownSubjects[event.subject.kind, default: []].insert(event.subject.text) }
+            if ruleSubjects.contains(event.subject) || rule.step.references.contains(where: ruleSubjects.contains)
+                || (allDecisions && event.subject.kind == "decision") {
+                ruleEvents.append(rule)
+            }
+        }
+    }
+
+    /// The rule breaks the request's events (sealed, in order) would add to the log, each on the draft it
+    /// comes from: an event that breaks a rule itself, or one that would make an event in the log break one
+    /// (a back-dated move before the schedule, a retraction of the schedule under later moves). Breaks the
+    /// log already held are not the request's. Dates are read in `zone`.
+    mutating func ruleProblems(of sealed: [Event], positions: [Int], zone: TimeZoneRules) -> [DraftRejection] {
+        let added = sealed.compactMap(RuleEvent.init)
+        guard !added.isEmpty else { return [] }
+        let known = Set(DomainRules.breaks(in: ruleEvents).map { "\($0.seq) \($0.problem)" })
+        let stored = Dictionary(ruleEvents.map { ($0.seq, $0) }, uniquingKeysWith: { first, _ in first })
+        ruleEvents += added
+        var rejections: [DraftRejection] = []
+        let fresh = DomainRules.breaks(in: ruleEvents).filter { !known.contains("\($0.seq) \($0.problem)") }
+        let ownBreaks = Set(fresh.map(\.seq))
+        var victims: [Int: [(RuleEvent, RuleBreak)]] = [:]
+        // "(#7)" for an event of the request reads "(this event)" or names its type.
+        func told(_ problem: String, by offset: Int) -> String {
+            var text = problem
+            for (other, event) in sealed.enumerated() {
+                text = text.replacing("(#\(event.seq))", with: other == offset ? "(this event)" : "(the \(event.type) of this request)")
+            }
+            return text
+        }
+        for rule in fresh {
+            if let offset = sealed.firstIndex(where: { $0.seq == rule.seq }) {
+                var message = "\(sealed[offset].type) of \(rule.subject): \(told(rule.problem, by: offset))"
+                let others = (knownSubjects[rule.missing?.kind ?? ""] ?? []).filter { $0 != rule.missing?.text && $0 != rule.subject.text }
+                if let missing = rule.missing, let near = NearestName.suggestion(for: missing.text, among: others) {
+                    message += "; did you mean \(near)?"
+                }
+                rejections.append(DraftRejection(position: positions[offset], issue: ValidationIssue(path: "", message: message)))
+            } else if let victim = stored[rule.seq] {
+                // A stored event the request would break: blame the draft about its subject, or the last.
+                let offset = sealed.lastIndex { $0.subject == victim.subject || (RuleStep($0.payload)?.references.contains(victim.subject) ?? false) } ?? sealed.count - 1
+                if !ownBreaks.contains(sealed[offset].seq) { victims[offset, default: []].append((victim, rule)) }
+            }
+        }
+        for (offset, broken) in victims.sorted(by: { $0.key < $1.key }) {
+            let (victim, rule) = broken[0]
+            let more = broken.count > 1 ? " (and \(broken.dropFirst().map { "#\($0.0.seq)" }.joined(separator: ", ")) likewise)" : ""
+            rejections.append(DraftRejection(position: positions[offset], issue: ValidationIssue(path: "", message:
+                "\(sealed[offset].type) of \(sealed[offset].subject): with it, #\(rule.seq) (\(victim.type), effective \(zone.date(at: victim.effectiveAt)))\(more) would break the log's rules — \(told(rule.problem, by: offset))")))
+        }
+        return rejections
     }
 
     /// The stored event with `id`, if the draft's id is already in the log.

@@ -25,7 +25,7 @@ enum DiffCommand: Command {
         let from = try query.point(args.positionals[0], option: "<from>")
         let to = try query.point(args.positionals[1], option: "<to>")
         let known = try query.point(args.value("known-at"), option: "--known-at")
-        let (diffs, kpis, before, after) = try query.diff(views, from: from, to: to, known: known, subject: args.value("subject"),
+        let (diffs, kpis, before, after, _) = try query.diff(views, from: from, to: to, known: known, subject: args.value("subject"),
                                                           onlyFieldsWithRows: args.all("view").isEmpty)
         try context.deliver(query.rendering.diff(diffs, kpis: kpis, from: before, to: after, format: format), format: format.rawValue)
     }

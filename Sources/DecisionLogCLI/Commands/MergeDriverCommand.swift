@@ -53,6 +53,7 @@ enum MergeDriverCommand: Command {
         if report.alreadyIncoming > 0 { summary += "; \(report.alreadyIncoming) local event\(report.alreadyIncoming == 1 ? " was" : "s were") already incoming" }
         context.console.error(summary)
         for change in report.concurrentChanges { context.console.error("  concurrent change: " + change) }
+        for rule in report.ruleBreaks { context.console.error("  breaks a rule (the views leave it out; retract one side's event): " + rule) }
     }
 
     /// Whether the repository holding `folder` is in the middle of a rebase (git's rebase-merge or

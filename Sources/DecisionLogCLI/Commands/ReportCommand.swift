@@ -31,22 +31,15 @@ enum ReportCommand: Command {
         let to = try query.point(args.value("to"), option: "--to")
         let known = try query.point(args.value("known-at"), option: "--known-at")
         let views = Views.all.filter { $0.name != TimelineProjection.name }
-        let (diffs, kpis, before, after) = try query.diff(views, from: from, to: to, known: known, subject: nil, onlyFieldsWithRows: true)
+        let (diffs, kpis, before, after, replay) = try query.diff(views, from: from, to: to, known: known, subject: nil, onlyFieldsWithRows: true,
+                                                                 alsoFolding: Retrospective.views)
         guard before.asOf < after.asOf else {
             throw UsageError("The period is empty: --from (\(before.asOfLabel)) is not before --to (\(after.asOfLabel)); give the earlier moment to --from", command: spec)
         }
-        var events: [Event] = []
-        let limit = Cut.Known(known)
-        _ = try store.forEachEvent { event, _ in
-            guard limit.includes(event) else { return false }
-            events.append(event)
-            return true
-        }
         let config = store.configuration
-        let retrospective = Retrospective(events: events, from: before.asOf, to: after.asOf, zone: config.timeZone, fiscalYearStart: config.fiscalYearStartMonth)
-        let head = events.last.map { "\($0.seq):\($0.hash.hex)" } ?? "0:(empty)"
+        let retrospective = Retrospective(replay: replay, from: before.asOf, to: after.asOf)
         let document = ReportDocument(retrospective: retrospective, diffs: diffs, kpis: kpis ?? [], from: before, to: after,
-                                      head: head, timeZone: config.timeZone)
+                                      head: retrospective.head, timeZone: config.timeZone)
         let text = format == "markdown" ? document.markdown : document.html
         try context.deliver(text, format: format, to: output)
         guard let output else { return }

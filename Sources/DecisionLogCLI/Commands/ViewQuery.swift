@@ -65,10 +65,13 @@ struct ViewQuery {
     /// Each of `views` as of `from` and as of `to`, both known at `known`, compared; the KPI actuals compared
     /// when `views` has the kpis view. With `onlyFieldsWithRows`, the fields view is left out when it is empty
     /// at both moments (the team types' view joins a default set only where the log has such events).
-    func diff(_ views: [ViewKind], from: TimePoint?, to: TimePoint?, known: TimePoint?, subject: String?, onlyFieldsWithRows: Bool) throws
-        -> (diffs: [ViewDiff], kpis: [KPIChange]?, before: QueryMoment, after: QueryMoment)
+    /// The replay also folds `alsoFolding`, for a caller that reads more from it (the report).
+    func diff(_ views: [ViewKind], from: TimePoint?, to: TimePoint?, known: TimePoint?, subject: String?, onlyFieldsWithRows: Bool,
+              alsoFolding: [ViewKind] = []) throws
+        -> (diffs: [ViewDiff], kpis: [KPIChange]?, before: QueryMoment, after: QueryMoment, replay: Replay)
     {
-        let replay = try replay(views, known: known, asOf: [from, to])
+        let folded = views + alsoFolding.filter { extra in !views.contains { $0.name == extra.name } }
+        let replay = try replay(folded, known: known, asOf: [from, to])
         let before = try moment(replay, asOf: from, known: known)
         let after = try moment(replay, asOf: to, known: known)
         var diffs: [ViewDiff] = []
@@ -81,7 +84,7 @@ struct ViewQuery {
             diffs.append(ViewDiff(view, before: old, after: new))
             UntilExit.keep((old, new))
         }
-        return (diffs, kpis, before, after)
+        return (diffs, kpis, before, after, replay)
     }
 
     /// `table` with only the rows whose subject starts with `prefix`.

@@ -19,13 +19,14 @@ enum Fixtures {
                        links: links, payload: payload)
     }
 
-    /// The n-th of a varied sequence of drafts (launch moves, priorities, metrics, goals).
+    /// The n-th of a varied sequence of drafts (launch commitments, priorities, metric definitions, goals), each
+    /// valid on its own in any log.
     static func variedDraft(_ n: Int) -> ValidatedDraft {
         let day = date("2025-07-01").adding(days: n % 180)
         switch n % 4 {
-        case 0: return draft(.launchSlipped(LaunchSlipped(date: day.adding(days: 30), cause: "review \(n)")), subject: "launch/l\(n % 7)", reason: "Reason \(n)")
+        case 0: return draft(.launchScheduled(LaunchScheduled(name: "Launch \(n % 7)", date: day.adding(days: 30), scope: "review \(n)")), subject: "launch/l\(n % 7)", reason: "Reason \(n)")
         case 1: return draft(.priorityChanged(PriorityChanged(priority: .moscow([.must, .should, .could, .wont][n % 4]))), subject: "feature/f\(n % 11)", actor: lee)
-        case 2: return draft(.metricRecorded(MetricRecorded(value: Double(n) / 10, date: day, source: "dashboard")), subject: "metric/m\(n % 3)")
+        case 2: return draft(.metricDefined(MetricDefined(name: "Metric \(n) ü", unit: [.percent, .count, .days][n % 3], direction: n % 8 == 2 ? .higher : .lower)), subject: "metric/m\(n % 3)")
         default: return draft(.goalSet(GoalSet(title: "Goal \(n) “quoted” ü", timeframe: try! Timeframe(parsing: "2025-Q3"), owner: "Owner \(n)", target: Double(n), unit: .count)), subject: "goal/g\(n % 5)")
         }
     }
@@ -43,6 +44,21 @@ enum Fixtures {
         let store = try FileEventStore.create(in: folder.logFolder, configuration: config, clock: clock ?? steppingClock())
         for n in 0..<count { _ = try store.append(AppendRequest(drafts: [variedDraft(n)], recordedBy: "test")) }
         return store
+    }
+
+    /// Appends `drafts`, sealed onto the log's end, past every check `append` makes — as an older
+    /// decisionlog, or a teammate's editor, could have written them: for logs that break the domain rules.
+    @discardableResult
+    static func appendUnchecked(_ drafts: [ValidatedDraft], to store: FileEventStore) throws -> [Event] {
+        let head = try store.head()
+        var sealer = Sealer(head: head, recordedBy: "test")
+        let now = head.seq == 0 ? instant("2024-01-01") : Timestamp(milliseconds: head.recordedAt.milliseconds + 1000)
+        let batch = sealer.seal(drafts, now: now)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: store.folder.eventsFile))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(batch.bytes))
+        try handle.close()
+        return batch.events
     }
 
     /// The bytes of the log's events file.

@@ -134,17 +134,24 @@ extension ReportDocument {
             let ty = Markup.number(y.y(target.value))
             svg += "<line class=\"mark target\" x1=\"\(Markup.number(x1))\" y1=\"\(ty)\" x2=\"\(Markup.number(max(x2, x1 + 2)))\" y2=\"\(ty)\"><title>Target for \(target.timeframe): \(Markup.escape(ReportDocument.valueText(target.value, series))) (#\(target.seq))</title></line>"
         }
+        // Each actual sits in the middle of what it measures (inside the window), labelled with its period.
+        let place = { (span: MeasuredSpan) -> Double in
+            let first = max(span.first, self.retrospective.firstDay), last = min(span.last, self.retrospective.lastDay)
+            return (axis.x(first) + axis.x(last)) / 2
+        }
         if series.actuals.count > 1 {
-            svg += "<polyline class=\"actual-line\" points=\"" + series.actuals.map { "\(Markup.number(axis.x($0.day))),\(Markup.number(y.y($0.value)))" }.joined(separator: " ") + "\"/>"
+            svg += "<polyline class=\"actual-line\" points=\"" + series.actuals.map { "\(Markup.number(place($0.span))),\(Markup.number(y.y($0.value)))" }.joined(separator: " ") + "\"/>"
         }
         for actual in series.actuals {
-            svg += "<circle class=\"mark actual\" cx=\"\(Markup.number(axis.x(actual.day)))\" cy=\"\(Markup.number(y.y(actual.value)))\" r=\"3.5\"><title>\(actual.day): \(Markup.escape(ReportDocument.valueText(actual.value, series))) (#\(actual.seq))</title></circle>"
+            let (cx, cy) = (place(actual.span), y.y(actual.value))
+            svg += "<circle class=\"mark actual\" cx=\"\(Markup.number(cx))\" cy=\"\(Markup.number(cy))\" r=\"3.5\"><title>\(actual.span): \(Markup.escape(ReportDocument.valueText(actual.value, series))) (#\(actual.seq))</title></circle>"
+            svg += "<text class=\"point-label\" x=\"\(Markup.number(cx))\" y=\"\(Markup.number(cy - 7))\" text-anchor=\"middle\">\(actual.span)</text>"
         }
         svg += "</svg>"
         let direction = series.direction.map { $0 == .higher ? "higher is better" : "lower is better" }
-        let latest = series.actuals.last.map { "latest \(ReportDocument.valueText($0.value, series)) on \($0.day)" }
+        let latest = series.actuals.last.map { "latest \(ReportDocument.valueText($0.value, series)) for \($0.span)" }
         let caption = [direction, latest].compactMap { $0 }.joined(separator: " · ")
-        return "<figure class=\"kpi-chart\"><figcaption><strong>\(Markup.escape(series.name))</strong> <span class=\"subject\">\(Markup.escape(series.subject.text))</span><br><span class=\"note\">\(Markup.escape(caption))</span></figcaption>\(svg)<p class=\"legend\"><span class=\"key target\"></span>target <span class=\"key actual\"></span>actual</p></figure>\n"
+        return "<figure class=\"kpi-chart\"><figcaption><strong>\(Markup.escape(series.name))</strong> <span class=\"subject\">\(Markup.escape(series.subject.text))</span><br><span class=\"note\">\(Markup.escape(caption))</span></figcaption>\(svg)<p class=\"legend\"><svg class=\"key-mark\" viewBox=\"0 0 24 10\" width=\"24\" height=\"10\" aria-hidden=\"true\"><line class=\"target\" x1=\"1\" y1=\"5\" x2=\"23\" y2=\"5\"/></svg> target for its timeframe <svg class=\"key-mark\" viewBox=\"0 0 24 10\" width=\"24\" height=\"10\" aria-hidden=\"true\"><circle class=\"actual\" cx=\"12\" cy=\"5\" r=\"3.5\"/></svg> actual, at the period it measures</p></figure>\n"
     }
 
     // MARK: Priorities
@@ -206,8 +213,9 @@ extension ReportDocument {
         let rendering = QueryRendering(timeZone: timeZone, width: nil)
         var out = ""
         if kpis.contains(where: { $0.before.value != $0.after.value }) {
-            out += "<h3>KPI actuals</h3>\n" + table(["Metric", "Before", "After", "Change"], kpis.map {
-                [Markup.escape($0.name), Markup.escape($0.before.text.isEmpty ? "—" : $0.before.text), Markup.escape($0.after.text.isEmpty ? "—" : $0.after.text), Markup.escape($0.percentText)]
+            out += "<h3>KPI actuals</h3>\n" + table(["Metric", "Before", "After", "Change", "Target"], kpis.map {
+                [Markup.escape($0.name), Markup.escape($0.before.text.isEmpty ? "—" : $0.before.text), Markup.escape($0.after.text.isEmpty ? "—" : $0.after.text), Markup.escape($0.changeText),
+                 Markup.escape($0.target.text.isEmpty ? "—" : $0.target.text)]
             }, classes: ["", "number", "number", "number"])
         }
         var quiet: [String] = []
@@ -239,9 +247,10 @@ extension ReportDocument {
     .move{fill:none;stroke-width:1.6;stroke-dasharray:4 3}.move.slip{stroke:var(--slip)}.move.pull-in{stroke:var(--pull)}
     .kpi-grid{display:grid;grid-template-columns:1fr 1fr;gap:8px 24px}
     .kpi-chart figcaption{font-size:14px}
-    .mark.target{stroke:var(--target);stroke-width:2.5;stroke-dasharray:7 4}.actual-line{fill:none;stroke:var(--actual);stroke-width:2}.mark.actual{fill:var(--actual)}
+    .mark.target,.key-mark .target{stroke:var(--target);stroke-width:2.5;stroke-dasharray:7 4}.actual-line{fill:none;stroke:var(--actual);stroke-width:2}.mark.actual,.key-mark .actual{fill:var(--actual)}
     .mark.churn{fill:var(--churn)}.bar-label{font-size:12px;fill:var(--ink)}.bar-value{font-size:12px;fill:var(--muted)}
     .legend{font-size:12px;color:var(--muted);margin:4px 0 0}
+    .key-mark{vertical-align:-1px;margin:0 2px 0 10px}.point-label{font-size:9px;fill:var(--muted,#666)}
     .key{display:inline-block;width:10px;height:10px;border-radius:50%;margin:0 4px 0 10px;vertical-align:-1px;border:2px solid var(--plan);background:#fff}
     .key.slip{background:var(--slip);border-color:var(--slip)}.key.pull-in{background:var(--pull);border-color:var(--pull)}.key.shipped{background:var(--ship);border-color:var(--ship);transform:rotate(45deg);border-radius:0}
     .key.cancelled{border-color:var(--cancel);border-radius:0}.key.target{border:0;border-top:3px dashed var(--target);border-radius:0;height:0;width:16px;vertical-align:3px}.key.actual{background:var(--actual);border-color:var(--actual)}

@@ -23,7 +23,7 @@ extension ReportDocument {
             rows: r.metrics.map { series in
                 ["\(series.name) (\(series.subject.text))",
                  series.targets.map { "\($0.timeframe): \(ReportDocument.valueText($0.value, series))" }.joined(separator: "\n"),
-                 series.actuals.map { "\($0.day): \(ReportDocument.valueText($0.value, series))" }.joined(separator: "\n")]
+                 series.actuals.map { "\($0.span): \(ReportDocument.valueText($0.value, series))" }.joined(separator: "\n")]
             })
 
         out += "\n## Priority churn\n\n"

@@ -41,9 +41,9 @@ public struct ReportDocument: Sendable {
         return [
             ("Events", String(r.eventCount), "recorded as effective in the period"),
             ("Decisions", String(r.decisions.count), "recorded with their deciders"),
-            ("Launch slips", String(r.slipCount), "\(days >= 0 ? "+" : "−")\(abs(days)) days net across \(r.launches.count) launch\(r.launches.count == 1 ? "" : "es")"),
+            ("Launch slips", String(r.slipCount), "\(NumberText.signed(days)) days net across \(r.launches.count) launch\(r.launches.count == 1 ? "" : "es")"),
             ("Pull-ins", String(r.pullInCount), "dates moved earlier"),
-            ("Priority changes", String(r.priorityChangeCount), "on \(r.priorities.count) item\(r.priorities.count == 1 ? "" : "s")"),
+            ("Priority moves", String(r.priorityChangeCount), "on \(r.priorities.count) item\(r.priorities.count == 1 ? "" : "s")"),
             ("Retractions", String(r.retractions.count), "events found wrong and withdrawn"),
         ]
     }
@@ -51,16 +51,16 @@ public struct ReportDocument: Sendable {
     /// "#26 2025-08-11 Lee Park (CPO)".
     static func byline(_ mark: Retrospective.Mark) -> String { "#\(mark.seq) \(mark.day) \(mark.actor.description)" }
 
-    /// A launch move in words: "slip 2025-09-01 → 2025-09-22 (+21 days)".
+    /// A launch move in words: "slip 2025-09-01 → 2025-09-22 (+21 days)", "shipped 2025-09-24 (+2 days)".
     static func moveText(_ move: Retrospective.LaunchMove) -> String {
+        let days = move.days == 0 ? "" : " (\(NumberText.signed(move.days)) day\(abs(move.days) == 1 ? "" : "s"))"
         switch move.kind {
         case .scheduled: return "scheduled for \(move.date)"
         case .restated: return "restated \(move.date)"
-        case .shipped: return "shipped \(move.date)"
+        case .shipped: return "shipped \(move.date)" + days
         case .cancelled: return "cancelled \(move.date)"
         case .slip, .pullIn:
-            let days = move.before!.days(until: move.date)
-            return "\(move.kind == .slip ? "slip" : "pull-in") \(move.before!) → \(move.date) (\(days > 0 ? "+" : "−")\(abs(days)) day\(abs(days) == 1 ? "" : "s"))"
+            return "\(move.kind == .slip ? "slip" : "pull-in") \(move.before!) → \(move.date)" + days
         }
     }
 

@@ -1,0 +1,203 @@
+/// What one event means to the domain rules: the part of its payload a lifecycle or a reference needs.
+public enum RuleStep: Sendable, Equatable {
+    case launch(LaunchStep)
+    case goalSet
+    case goalClosed
+    case decisionRecorded
+    case decisionSuperseded(by: Subject)
+    case metricDefined
+    /// A target or an actual: the metric must be defined.
+    case metricMeasured(EventType)
+    /// A retraction: the event it retracts stops counting.
+    case retraction(EventID)
+
+    /// The step `payload` is, or nil for an event no rule is about.
+    public init?(_ payload: Payload) {
+        switch payload {
+        case .goalSet: self = .goalSet
+        case .goalClosed: self = .goalClosed
+        case .decisionRecorded: self = .decisionRecorded
+        case .decisionSuperseded(let p): self = .decisionSuperseded(by: p.by)
+        case .metricDefined: self = .metricDefined
+        case .metricTargetSet, .metricRecorded: self = .metricMeasured(payload.type)
+        case .eventRetracted(let r): self = .retraction(r.event)
+        default:
+            guard let step = LaunchStep(payload) else { return nil }
+            self = .launch(step)
+        }
+    }
+
+    /// The subjects besides its own that the step refers to.
+    var references: [Subject] {
+        if case .decisionSuperseded(let by) = self { return [by] }
+        return []
+    }
+}
+
+/// One event as the rules see it: where it falls, what it is about, and what it does.
+public struct RuleEvent: Provenance, Equatable {
+    public let seq: Int
+    public let effectiveAt: Timestamp
+    /// The event's id (retractions name it).
+    public let id: EventID
+    /// Its type.
+    public let type: EventType
+    /// Its subject.
+    public let subject: Subject
+    /// What it does.
+    public let step: RuleStep
+
+    /// `event` as the rules see it, or nil when no rule is about it.
+    public init?(_ event: Event) {
+        guard let step = RuleStep(event.payload) else { return nil }
+        seq = event.seq
+        effectiveAt = event.effectiveAt
+        id = event.id
+        type = event.type
+        subject = event.subject
+        self.step = step
+    }
+}
+
+/// The log's lifecycle and reference rules over a set of events (docs/rules.md): which events a goal,
+/// decision, metric or launch does not allow. `add` refuses an event that would add a break; `verify` lists
+/// the breaks an existing log holds; views leave broken events out.
+///
+/// - A launch follows `LaunchPlan`'s lifecycle.
+/// - A goal exists from its first `goal.set`; `goal.closed` needs the goal set before it (in effective order)
+///   and not already closed. A restated goal stays closed.
+/// - A decision exists from its first `decision.recorded`; `decision.superseded` needs the decision and its
+///   successor recorded by then, a successor other than itself that it does not lead back to, and no earlier
+///   supersession.
+/// - A metric target or actual needs the metric defined (`metric.defined`, at any effective time).
+/// - A retracted event, and the retraction, count for no rule; retracting an event whose removal would break
+///   another is itself a break.
+public enum DomainRules {
+    /// The event type that brings a subject of `kind` into being, for the kinds with a lifecycle.
+    public static func creator(ofKind kind: Substring) -> String? {
+        switch kind {
+        case "launch": "launch.scheduled"
+        case "goal": "goal.set"
+        case "decision": "decision.recorded"
+        case "metric": "metric.defined"
+        default: nil
+        }
+    }
+
+    /// Whether `step` brings its subject into being.
+    static func creates(_ step: RuleStep) -> Bool {
+        switch step {
+        case .goalSet, .decisionRecorded, .metricDefined: true
+        case .launch(.scheduled): true
+        default: false
+        }
+    }
+
+    /// The breaks among `events` (any order, retractions included). Only subjects of `events` are judged;
+    /// give every event about a subject and about the subjects it refers to.
+    public static func breaks(in events: [RuleEvent]) -> [RuleBreak] {
+        var retracted: Set<EventID> = []
+        for event in events { if case .retraction(let id) = event.step { retracted.insert(id) } }
+        var bySubject: [Subject: [RuleEvent]] = [:]
+        for event in events where !retracted.contains(event.id) {
+            if case .retraction = event.step { continue }
+            bySubject[event.subject, default: []].append(event)
+        }
+        for key in bySubject.keys { bySubject[key]!.sort { $0.precedes($1) } }
+
+        var breaks: [RuleBreak] = []
+        var recorded: [Subject: RuleEvent] = [:]  // each decision's first recording
+        var supersessions: [(event: RuleEvent, by: Subject)] = []
+        for subject in bySubject.keys.sorted() {
+            let steps = bySubject[subject]!
+            switch subject.kind {
+            case "launch":
+                let launchSteps = steps.compactMap { event -> (step: LaunchStep, source: RuleEvent)? in
+                    if case .launch(let step) = event.step { return (step, event) }
+                    return nil
+                }
+                breaks += LaunchPlan(subject: subject, launchSteps).breaks
+            case "goal":
+                breaks += goalBreaks(subject, steps)
+            case "decision":
+                var superseded: RuleEvent? = nil
+                for event in steps {
+                    switch event.step {
+                    case .decisionRecorded where recorded[subject] == nil: recorded[subject] = event
+                    case .decisionSuperseded(let by):
+                        if recorded[subject] == nil {
+                            breaks.append(unknown(event, "decision", "decision.recorded", existsLater: steps.contains { $0.step == .decisionRecorded }))
+                        } else if let superseded {
+                            breaks.append(RuleBreak(seq: event.seq, subject: subject, problem: "\(subject) was already superseded (#\(superseded.seq)); retract that first to name another successor", conflicting: superseded.seq))
+                        } else {
+                            superseded = event
+                            supersessions.append((event, by))
+                        }
+                    default: break
+                    }
+                }
+            case "metric":
+                let definition = steps.first { $0.step == .metricDefined }
+                if definition == nil {
+                    for event in steps { if case .metricMeasured(let type) = event.step {
+                        breaks.append(RuleBreak(seq: event.seq, subject: subject, problem: "\(subject) is not a defined metric; define it first (metric.defined) before its \(type == MetricTargetSet.type ? "targets" : "actuals")", missing: subject))
+                    } }
+                }
+            default:
+                break
+            }
+        }
+
+        // Supersessions refer to a second decision: recorded by then, not itself, no cycle.
+        var successor: [Subject: Subject] = [:]
+        for (event, by) in supersessions { successor[event.subject] = by }
+        for (event, by) in supersessions {
+            if by == event.subject {
+                breaks.append(RuleBreak(seq: event.seq, subject: event.subject, problem: "\(by) cannot supersede itself"))
+            } else if let first = recorded[by], !event.precedes(first) {
+                var next: Subject? = by, hops = 0
+                while let current = next, current != event.subject, hops <= successor.count { next = successor[current]; hops += 1 }
+                if next == event.subject {
+                    breaks.append(RuleBreak(seq: event.seq, subject: event.subject, problem: "supersessions would go round in a circle: \(by) already leads back to \(event.subject)"))
+                }
+            } else {
+                let later = recorded[by] != nil
+                breaks.append(RuleBreak(seq: event.seq, subject: event.subject, problem: later
+                    ? "\(by) is recorded (#\(recorded[by]!.seq)) only after this supersession takes effect; a decision is superseded by one already recorded"
+                    : "\(by) is not a decision in this log; record it first (decision.recorded)",
+                    conflicting: recorded[by]?.seq, missing: later ? nil : by))
+            }
+        }
+        return breaks.sorted { $0.seq < $1.seq }
+    }
+
+    private static func goalBreaks(_ subject: Subject, _ steps: [RuleEvent]) -> [RuleBreak] {
+        var breaks: [RuleBreak] = []
+        var set: RuleEvent? = nil, closed: RuleEvent? = nil
+        for event in steps {
+            switch event.step {
+            case .goalSet where set == nil: set = event
+            case .goalClosed:
+                if set == nil {
+                    breaks.append(unknown(event, "goal", "goal.set", existsLater: steps.contains { $0.step == .goalSet }))
+                } else if let closed {
+                    breaks.append(RuleBreak(seq: event.seq, subject: subject, problem: "\(subject) was already closed (#\(closed.seq)); retract that closing first to close it otherwise", conflicting: closed.seq))
+                } else {
+                    closed = event
+                }
+            default: break
+            }
+        }
+        return breaks
+    }
+
+    /// The break of an event about a goal or decision that does not exist by then: not in the log at all
+    /// (with the subject missing, for a did-you-mean), or created only later in effective time.
+    private static func unknown(_ event: RuleEvent, _ kind: String, _ creator: String, existsLater: Bool) -> RuleBreak {
+        let subject = event.subject
+        if existsLater {
+            return RuleBreak(seq: event.seq, subject: subject, problem: "\(subject) is not \(kind == "goal" ? "set" : "recorded") by then: its \(creator) takes effect later; back-date that, or date this later")
+        }
+        return RuleBreak(seq: event.seq, subject: subject, problem: "\(subject) is not a \(kind) in this log (no \(creator))", missing: subject)
+    }
+}

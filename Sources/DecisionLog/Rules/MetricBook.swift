@@ -1,0 +1,192 @@
+/// The days a target covers or an actual measures: a period (its first to last day) or one day.
+public struct MeasuredSpan: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The first day.
+    public let first: CalendarDate
+    /// The last day.
+    public let last: CalendarDate
+    /// The period, or nil for one day.
+    public let timeframe: Timeframe?
+
+    /// The period as people name it (`2026-Q2`), or the day.
+    public var description: String { timeframe?.description ?? first.description }
+    /// How many days.
+    public var length: Int { first.days(until: last) + 1 }
+    /// Whether every day of `other` is in this span.
+    public func contains(_ other: MeasuredSpan) -> Bool { first <= other.first && other.last <= last }
+    /// Whether `day` is in this span.
+    public func contains(_ day: CalendarDate) -> Bool { first <= day && day <= last }
+
+    /// Ordered by last day, then the shorter (more specific) first.
+    public static func < (a: MeasuredSpan, b: MeasuredSpan) -> Bool { (a.last, b.first) < (b.last, a.first) }
+}
+
+/// How a log reads periods: its time zone and the month its fiscal year starts in.
+public struct PeriodCalendar: Sendable {
+    /// The zone days are read in.
+    public let zone: TimeZoneRules
+    /// The month (1–12) fiscal years, halves and quarters start from.
+    public let fiscalYearStart: Int
+
+    /// A calendar; see the properties.
+    public init(zone: TimeZoneRules, fiscalYearStart: Int) {
+        self.zone = zone
+        self.fiscalYearStart = fiscalYearStart
+    }
+
+    /// The days of `timeframe`.
+    public func span(_ timeframe: Timeframe) -> MeasuredSpan {
+        let interval = timeframe.interval(fiscalYearStart: fiscalYearStart, zone: zone)
+        return MeasuredSpan(first: zone.date(at: interval.lowerBound), last: zone.date(at: interval.upperBound.adding(milliseconds: -1)), timeframe: timeframe)
+    }
+
+    /// The days an actual measures: its period, else its date.
+    public func span(_ actual: MetricRecorded) -> MeasuredSpan {
+        if let period = actual.period { return span(period) }
+        return MeasuredSpan(first: actual.date!, last: actual.date!, timeframe: nil)
+    }
+}
+
+/// How a metric's value for a period compares with its target.
+public enum MetricJudgement: String, Sendable {
+    /// The period is running and the value meets the target (for an amount counted so far, its pace).
+    case onTrack = "on track"
+    /// The period is running and the value falls short.
+    case offTrack = "off track"
+    /// The period is over and the value met the target.
+    case met
+    /// The period is over and the value fell short.
+    case missed
+    /// There is no value for the period.
+    case noActual = "no actual"
+}
+
+/// One metric's targets and actuals as of a moment, and the rules that match them (docs/rules.md):
+///
+/// - A target belongs to its timeframe; a later target for the same timeframe replaces it.
+/// - An actual measures its period, or its date; a later actual for the same period or date replaces it.
+/// - The actual for a period is the one recorded for that period. Failing that, it comes from the actuals
+///   measuring parts of it: for a level (percent, ratio, days, weeks, months) the one measuring the latest
+///   day; for an amount (count, currency) the sum of its months so far, else the latest dated value.
+/// - An actual is judged against the target of the shortest timeframe that contains what it measures — the
+///   target "for that same period"; the current target is the one of the shortest timeframe containing today.
+/// - While a period runs, a level on the right side of its target is on track; an amount summed from parts is
+///   on track when it is at least the target's share for the days its parts cover. Once the period is over,
+///   the value met or missed the target.
+public struct MetricBook<Source: Provenance>: Sendable {
+    /// A target: its timeframe's days, value and event.
+    public struct Target: Sendable {
+        public let span: MeasuredSpan
+        public let value: Double
+        public let source: Source
+    }
+
+    /// An actual: what it measures, its value and event.
+    public struct Actual: Sendable {
+        public let span: MeasuredSpan
+        public let value: Double
+        public let source: Source
+    }
+
+    /// A period's value: the actual for it, or what its parts add up to.
+    public struct PeriodValue: Sendable {
+        /// The value.
+        public let value: Double
+        /// The actuals it comes from, the latest first.
+        public let sources: [Source]
+        /// The last day the value covers.
+        public let coveredThrough: CalendarDate
+        /// Whether it is a sum of parts of the period (judged by pace while the period runs).
+        public let partial: Bool
+    }
+
+    /// Whether higher values are better (nil: not defined; treated as higher).
+    public let direction: MetricDirection?
+    /// Whether values add up over time (count, currency) rather than being levels.
+    public let isAmount: Bool
+    /// The targets, one per timeframe, by span.
+    public let targets: [Target]
+    /// The actuals, one per period or date, by span.
+    public let actuals: [Actual]
+
+    /// The book of a metric with `unit` and `direction` from its targets and actuals (each in effective
+    /// order, as of the moment the book is for).
+    public init(unit: MeasureUnit?, direction: MetricDirection?, targets: some Sequence<(value: MetricTargetSet, source: Source)>,
+                actuals: some Sequence<(value: MetricRecorded, source: Source)>, calendar: PeriodCalendar) {
+        self.direction = direction
+        isAmount = unit?.isAmount ?? false
+        var byTimeframe: [Timeframe: Target] = [:]
+        for (target, source) in targets { byTimeframe[target.timeframe] = Target(span: calendar.span(target.timeframe), value: target.target, source: source) }
+        self.targets = byTimeframe.values.sorted { $0.span < $1.span }
+        var bySpan: [MeasuredSpan: Actual] = [:]
+        for (actual, source) in actuals {
+            let span = calendar.span(actual)
+            bySpan[span] = Actual(span: span, value: actual.value, source: source)
+        }
+        self.actuals = bySpan.values.sorted { ($0.span, $0.source.effectiveAt, $0.source.seq) < ($1.span, $1.source.effectiveAt, $1.source.seq) }
+    }
+
+    /// The actual measuring the latest day (then the one that took effect last).
+    public var latest: Actual? {
+        actuals.max { a, b in a.span.last != b.span.last ? a.span.last < b.span.last : (a.source.effectiveAt, a.source.seq) < (b.source.effectiveAt, b.source.seq) }
+    }
+
+    /// The target of the shortest timeframe containing `span`.
+    public func target(for span: MeasuredSpan) -> Target? {
+        targets.filter { $0.span.contains(span) }.min { $0.span.length < $1.span.length }
+    }
+
+    /// The target for the period containing `day`.
+    public func target(on day: CalendarDate) -> Target? {
+        targets.filter { $0.span.contains(day) }.min { $0.span.length < $1.span.length }
+    }
+
+    /// The value for the period `span`: its own actual, else its parts' (see the type's rules).
+    public func value(for span: MeasuredSpan) -> PeriodValue? {
+        if let own = actuals.last(where: { $0.span == span }) {
+            return PeriodValue(value: own.value, sources: [own.source], coveredThrough: own.span.last, partial: false)
+        }
+        let parts = actuals.filter { span.contains($0.span) }
+        if isAmount {
+            let months = parts.filter { if case .month? = $0.span.timeframe?.span { return true } else { return false } }
+            if !months.isEmpty {
+                let sorted = months.sorted { $0.span.last > $1.span.last }
+                return PeriodValue(value: months.reduce(0) { $0 + $1.value }, sources: sorted.map(\.source), coveredThrough: sorted[0].span.last, partial: true)
+            }
+            guard let day = parts.filter({ $0.span.timeframe == nil }).max(by: { ($0.span.last, $0.source.seq) < ($1.span.last, $1.source.seq) }) else { return nil }
+            return PeriodValue(value: day.value, sources: [day.source], coveredThrough: day.span.last, partial: true)
+        }
+        guard let last = parts.max(by: { ($0.span.last, $1.span.length, $0.source.seq) < ($1.span.last, $0.span.length, $1.source.seq) }) else { return nil }
+        return PeriodValue(value: last.value, sources: [last.source], coveredThrough: last.span.last, partial: false)
+    }
+
+    /// Whether `value` is on the right side of `goal`.
+    public func meets(_ value: Double, _ goal: Double) -> Bool { direction == .lower ? value <= goal : value >= goal }
+
+    /// How the period of `target` stands on `today`: over (met or missed) once `today` is past its last day,
+    /// else running (on or off track; an amount summed from parts against the share of the target for the
+    /// days they cover).
+    public func judge(_ target: Target, on today: CalendarDate) -> (judgement: MetricJudgement, value: PeriodValue?) {
+        guard let value = value(for: target.span) else { return (.noActual, nil) }
+        if today > target.span.last { return (meets(value.value, target.value) ? .met : .missed, value) }
+        var goal = target.value
+        if value.partial && isAmount {
+            let covered = Double(target.span.first.days(until: min(value.coveredThrough, target.span.last)) + 1)
+            goal = target.value * covered / Double(target.span.length)
+        }
+        return (meets(value.value, goal) ? .onTrack : .offTrack, value)
+    }
+
+    /// The targets of periods over by `today`, the latest first, each with how it ended.
+    public func closedPeriods(on today: CalendarDate) -> [(target: Target, judgement: MetricJudgement, value: PeriodValue?)] {
+        targets.filter { $0.span.last < today }.reversed().map { target in
+            let (judgement, value) = judge(target, on: today)
+            return (target, judgement, value)
+        }
+    }
+}
+
+extension MeasureUnit {
+    /// Whether values in this unit add up over time (a count, money) rather than being levels (a rate, a
+    /// duration, a ratio).
+    public var isAmount: Bool { self == .count || self == .currency }
+}
