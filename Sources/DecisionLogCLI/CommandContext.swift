@@ -22,10 +22,35 @@ struct CommandContext {
             // The environment's time zone and fiscal-year start win over the log's, for this process.
             let store = try FileEventStore(opening: folder, adjusting: { Settings.applyEnvironment(environment, to: &$0) })
             openedLogs.stores.append(store)
+            noteSharedDecider(store.configuration)
             return store
         } catch {
             throw CommandFailure(error)
         }
+    }
+
+    /// Writes `settings` to this person's settings file; returns its path.
+    @discardableResult
+    func save(_ settings: UserSettings) throws(CommandFailure) -> String {
+        guard let path = settings.path else { throw CommandFailure("cannot find your settings file: set $XDG_CONFIG_HOME or $HOME", .failure) }
+        do throws(SystemError) {
+            try FileSystem.makeDirectories(Paths.parent(of: path))
+            try FileSystem.replaceFile(path, with: Array(settings.text.utf8), durable: true)
+        } catch {
+            throw CommandFailure("cannot write \(path): \(error.reason); check the folder is writable", error.isPermission ? .permissionDenied : .ioError)
+        }
+        return path
+    }
+
+    /// Says once per person and log — a mark in their state folder remembers — that the log's shared default
+    /// decider no longer decides for anyone.
+    private func noteSharedDecider(_ config: LogConfig) {
+        guard let notice = Settings.sharedDeciderNotice(config), let state = Paths.stateFolder(environment: environment) else { return }
+        let mark = Paths.join(Paths.join(state, "notices"), "shared-decider-\(config.logID)")
+        guard !FileSystem.exists(mark) else { return }
+        console.error("note: " + notice)
+        try? FileSystem.makeDirectories(Paths.parent(of: mark))
+        try? FileSystem.replaceFile(mark, with: Array("shown\n".utf8), durable: false)
     }
 
     /// The value of `--log` among arguments not parsed yet (for commands whose options depend on the log).

@@ -16,16 +16,24 @@ struct AddAndLogTests {
         #expect(object["recordedBy"] as? String == "tester")
     }
 
-    @Test func listOptionsSplitNamesOnCommasAndRepeat() throws {
+    @Test func peopleAreSeparatedBySemicolonsOrRepeatsAndACommaStaysInAName() throws {
         let workspace = Workspace().seeded()
         let result = workspace.run(["add", "decision.recorded", "--subject", "decision/pricing", "--title", "Per seat", "--status", "accepted",
-                                    "--deciders", "Dana Reyes, Lee Park", "--consulted", "Marco Silva", "--consulted", "Ana Costa",
+                                    "--deciders", "Dana Reyes; Lee Park", "--consulted", "Marco Silva", "--consulted", "Ana Costa",
                                     "--options", "Per seat, with a free tier", "--options", "Usage", "--chosen", "Usage"])
         #expect(result.status == 0, "\(result.stderr)")
         let line = workspace.run(["show", "4", "--format", "jsonl"]).stdout
         #expect(line.contains(#""consulted":["Marco Silva","Ana Costa"]"#))
         #expect(line.contains(#""deciders":["Dana Reyes","Lee Park"]"#))
         #expect(line.contains(#""options":["Per seat, with a free tier","Usage"]"#))
+        // "Last, First" is one person; the log then knows "Okafor, Maya", and the same person written the
+        // other way round is asked about.
+        let okafor = workspace.run(["add", "decision.recorded", "--subject", "decision/seats", "--title", "Seats", "--status", "accepted", "--deciders", "Okafor, Maya"])
+        #expect(okafor.status == 0, "\(okafor.stderr)")
+        #expect(workspace.run(["show", "5", "--format", "jsonl"]).stdout.contains(#""deciders":["Okafor, Maya"]"#))
+        workspace.expectRefused(["add", "decision.recorded", "--subject", "decision/tiers", "--title", "Tiers", "--status", "accepted", "--deciders", "Maya Okafr"],
+                                status: 65, message: "payload.deciders[0]: \"Maya Okafr\" is new to this log")
+        #expect(workspace.run(["add", "decision.recorded", "--subject", "decision/tiers", "--title", "Tiers", "--status", "accepted", "--deciders", "Ana Costas", "--new-person"]).status == 0)
     }
 
     @Test func theSameIDTwiceIsRecordedOnce() {

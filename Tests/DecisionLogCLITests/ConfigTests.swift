@@ -11,7 +11,7 @@ struct ConfigTests {
         return (workspace, environment)
     }
 
-    @Test func theDeciderComesFromTheFlagThenTheEnvironmentThenTheLogThenTheUser() throws {
+    @Test func theDeciderComesFromTheFlagThenTheEnvironmentThenTheUserAndNeverTheLog() throws {
         let (workspace, user) = workspace()
         func decider(_ extra: [String] = [], environment: [String: String] = [:]) -> String {
             let result = workspace.run(["add", "goal.set", "--subject", "goal/x", "--title", "X", "--timeframe", "2025", "--dry-run"] + extra,
@@ -22,14 +22,39 @@ struct ConfigTests {
         #expect(workspace.run(["config", "set", "--user", "actor", "Priya Shah"], environment: user).status == 0)
         #expect(workspace.run(["config", "set", "--user", "role", "PM"], environment: user).status == 0)
         #expect(decider() == "Priya Shah (PM)")
-        #expect(workspace.run(["config", "set", "actor", "Dana Reyes"], environment: user).status == 0)
+        // Who decides is personal: 'config set actor' keeps it in your settings, never in the shared log.
+        let set = workspace.run(["config", "set", "actor", "Dana Reyes"], environment: user)
+        #expect(set.stdout.contains("in your settings") && set.stdout.contains("yours alone"), "\(set.stdout)")
         #expect(workspace.run(["config", "set", "role", "CMO"], environment: user).status == 0)
+        #expect(!String(decoding: try FileSystem.readFile(Paths.join(workspace.log, "config.json")), as: UTF8.self).contains("Dana"))
         #expect(decider() == "Dana Reyes (CMO)")
         #expect(decider(environment: ["DECISIONLOG_ACTOR": "Lee Park", "DECISIONLOG_ROLE": "CPO"]) == "Lee Park (CPO)")
         #expect(decider(["--actor", "Ana Costa", "--role", "CS"], environment: ["DECISIONLOG_ACTOR": "Lee Park", "DECISIONLOG_ROLE": "CPO"]) == "Ana Costa (CS)")
         #expect(workspace.run(["config", "unset", "actor"], environment: user).status == 0)
         #expect(workspace.run(["config", "unset", "role"], environment: user).status == 0)
-        #expect(decider() == "Priya Shah (PM)")
+        #expect(decider().hasPrefix("Error: invalid goal.set: actor: missing"))
+    }
+
+    /// A log an older decisionlog made with `init --actor` keeps its shared default in config.json: it no
+    /// longer decides for anyone; the first command says so once, and an add that names nobody is refused.
+    @Test func aLogsSharedDefaultDeciderNoLongerDecidesAndSaysSoOnce() throws {
+        let (workspace, user) = workspace()
+        let config = Paths.join(workspace.log, "config.json")
+        var members = try JSONValue.parse(try FileSystem.readFile(config)).objectValue!
+        members["actor"] = .string("Maya Okafor")
+        members["role"] = .string("CMO")
+        try FileSystem.replaceFile(config, with: Array(JSONValue.object(members).canonicalString.utf8), durable: false)
+        let first = workspace.run(["show", "goals"], environment: user)
+        #expect(first.status == 0)
+        #expect(first.stderr.hasPrefix("note: this log's shared configuration names Maya Okafor (CMO) as the decider for events that name none"), "\(first.stderr)")
+        #expect(workspace.run(["show", "goals"], environment: user).stderr.isEmpty)
+        workspace.expectRefused(["add", "goal.set", "--subject", "goal/x", "--title", "X", "--timeframe", "2025"], status: 65,
+                                message: "Error: who decided? Name them with --actor and --role", environment: user)
+        #expect(workspace.run(["add", "goal.set", "--subject", "goal/x", "--title", "X", "--timeframe", "2025", "--actor", "Jon Ruiz", "--role", "Sales"], environment: user).status == 0)
+        // Unset removes the old default from the log itself.
+        #expect(workspace.run(["config", "unset", "actor"], environment: user).stdout.hasPrefix("removed actor in the log's configuration"))
+        #expect(workspace.run(["config", "unset", "role"], environment: user).status == 0)
+        #expect(!String(decoding: try FileSystem.readFile(config), as: UTF8.self).contains("Maya"))
     }
 
     @Test func theOutputFormatFollowsTheSameOrderAndListSaysWhereEachValueComesFrom() {

@@ -110,7 +110,7 @@ struct ReportTests {
     @Test func markdownHasEverySectionAndNamesWhoMovedWhat() {
         let workspace = Workspace().seeded()
         #expect(workspace.run(["add", "decision.recorded", "--subject", "decision/pricing", "--title", "Price per seat", "--status", "accepted",
-                               "--deciders", "Dana Reyes, Lee Park", "--consulted", "Marco Silva", "--effective", "2025-08-01"]).status == 0)
+                               "--deciders", "Dana Reyes; Lee Park", "--consulted", "Marco Silva", "--effective", "2025-08-01"]).status == 0)
         let text = workspace.run(["report", "--from", "2025-06-30", "--to", "2025-09-30", "--format", "markdown"]).stdout
         #expect(text.hasPrefix("# Retrospective\n\nend of 2025-06-30 to end of 2025-09-30\n"))
         #expect(text.contains("| Atlas GA (launch/atlas) | — | scheduled for 2025-09-01 — #1 2025-07-01 Dana Reyes (CMO)<br>slip 2025-09-01 → 2025-09-22 (+21 days) — #2 2025-08-11 Lee Park (CPO): Security review | +21 |"))

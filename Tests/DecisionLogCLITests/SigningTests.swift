@@ -136,7 +136,7 @@ struct SigningTests {
     @Test func aKeyThatCannotSignIsRefusedAndChangesNothing() throws {
         let (workspace, user) = try workspace(keys: [])
         workspace.expectRefused(["config", "set", "signing.key", "missing"], status: 65, message: "no key at \(Paths.join(workspace.path, "missing"))", environment: user)
-        #expect(!FileSystem.exists(Paths.join(workspace.path, "xdg/decisionlog/config")))
+        #expect(!String(decoding: (try? FileSystem.readFile(Paths.join(workspace.path, "xdg/decisionlog/config"))) ?? [], as: UTF8.self).contains("signing.key"))
         try workspace.write("not-a-key", "hello\n")
         let broken = user.merging(["DECISIONLOG_SIGNING_KEY": Paths.join(workspace.path, "not-a-key")]) { $1 }
         workspace.expectRefused(["add", "goal.set", "--subject", "goal/x", "--title", "X", "--timeframe", "2025"], status: 78,

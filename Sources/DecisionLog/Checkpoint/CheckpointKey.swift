@@ -16,9 +16,7 @@ public struct CheckpointKey: Sendable, Equatable {
 
     /// The key file's path for `environment`, or nil when neither $XDG_STATE_HOME nor $HOME is a full path.
     public static func path(environment: [String: String]) -> String? {
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { return Paths.join(state, "decisionlog/checkpoint.key") }
-        if let home = environment["HOME"], home.hasPrefix("/") { return Paths.join(home, ".local/state/decisionlog/checkpoint.key") }
-        return nil
+        Paths.stateFolder(environment: environment).map { Paths.join($0, "checkpoint.key") }
     }
 
     /// This person's key, made when missing. Throws `SystemError` when there is no place for it, it cannot

@@ -1,16 +1,14 @@
 /// Reading a payload field's value from text, as a command-line option or a spreadsheet cell gives it.
 extension PayloadField {
     /// The field's JSON value from its texts (one per repeated option, or one cell): numbers, integers and
-    /// booleans converted, lists split on commas where the field allows it (a cell may also hold a JSON
+    /// booleans converted, people split as `People.split` reads a list (a cell may also hold a JSON
     /// array), objects parsed. A text that does not convert stays text, so validation names it ("expected a
     /// number, got \"fast\""). Nil when `texts` is empty.
     public func value(fromTexts texts: [String]) -> JSONValue? {
         guard let last = texts.last else { return nil }
         guard case .list(let element) = shape else { return shape.value(fromText: last) }
         if texts.count == 1, last.hasPrefix("["), case .array(let items)? = try? JSONValue.parse(last) { return .array(items) }
-        let items = splitsOnCommas
-            ? texts.flatMap { $0.split(separator: ",").map { String($0).trimmingWhitespace } }.filter { !$0.isEmpty }
-            : texts
+        let items = namesPeople ? texts.flatMap(People.split).filter { $0.contains { $0.isLetter || $0.isNumber } } : texts
         // A list that names nobody stays text, so validation refuses it instead of dropping it.
         return items.isEmpty ? .string(texts.joined(separator: ",")) : .array(items.map(element.value(fromText:)))
     }

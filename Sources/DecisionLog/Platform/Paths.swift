@@ -16,6 +16,14 @@ public enum Paths {
         return String(trimmed[..<slash])
     }
 
+    /// This person's state folder for decisionlog, `$XDG_STATE_HOME/decisionlog` (else
+    /// `~/.local/state/decisionlog`), or nil when neither variable is a full path.
+    public static func stateFolder(environment: [String: String]) -> String? {
+        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { return join(state, "decisionlog") }
+        if let home = environment["HOME"], home.hasPrefix("/") { return join(home, ".local/state/decisionlog") }
+        return nil
+    }
+
     /// `path` made absolute against `directory` and cleared of `.` and `..` segments.
     public static func absolute(_ path: String, from directory: String) -> String {
         let joined = path.hasPrefix("/") ? path : join(directory, path)

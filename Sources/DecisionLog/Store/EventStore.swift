@@ -103,6 +103,9 @@ public struct AppendRequest: Sendable {
     /// Whether an event that breaks the domain rules (`DomainRules`) refuses the request (the default), or is
     /// recorded and listed in the receipt — for a merge, which joins events each side already accepted.
     public var enforcesRules = true
+    /// Whether the person typing confirmed that the new names among the drafts are new people, not typos of
+    /// people the log knows (`People`).
+    public var confirmsNewPeople = false
 
     /// A request; see the properties.
     public init(drafts: [ValidatedDraft], recordedBy: String, expectedVersion: (subject: Subject, count: Int)? = nil,

@@ -30,6 +30,8 @@ extension FileEventStore {
 
             var index = ReferenceIndex(for: request)
             if index.needsLog || index.needsRegistrations { try fill(&index, from: file, size: before.size) }
+            // A name the log was not found to hold: read every name it holds, to tell a typo from someone new.
+            if index.namesSomeoneNew && head.seq > 0 { try fillNames(&index, from: file, size: before.size) }
 
             // Drafts whose id is already in the log are skipped first: a retry of an append that succeeded is
             // a no-op, whatever has happened to the subject since. An id in the log with other content is a
@@ -72,6 +74,7 @@ extension FileEventStore {
                 index.add(sealed.events[offset], fromRequest: true)
             }
             let ruleProblems = index.ruleProblems(of: sealed.events, positions: fresh.map(\.position), zone: configuration.timeZone)
+                + index.peopleProblems().map { DraftRejection(position: $0.position, issue: $0.issue) }
             if request.enforcesRules { rejections += ruleProblems }
             if !conflicts.isEmpty || !rejections.isEmpty {
                 // A conflict alone is status 3 (someone recorded that id otherwise); with other problems, the
@@ -162,6 +165,20 @@ extension FileEventStore {
             }
         } catch let error as LogError {
             throw error
+        } catch let error as SystemError {
+            throw LogError.system(error, doing: "read the log")
+        } catch {
+            throw LogError(.io, "cannot read the log: \(error)")
+        }
+    }
+
+    /// Feeds every name the log's events give to `index`.
+    private func fillNames(_ index: inout ReferenceIndex, from file: FileDescriptor, size: Int64) throws(LogError) {
+        do {
+            _ = try LineScanner.scan(file, to: size) { line, _, _ in
+                if let event = try? Event(line: line) { index.addEveryName(of: event) }
+                return true
+            }
         } catch let error as SystemError {
             throw LogError.system(error, doing: "read the log")
         } catch {

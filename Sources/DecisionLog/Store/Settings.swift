@@ -18,8 +18,9 @@ public enum SettingKey: String, CaseIterable, Sendable {
     public var environmentVariable: String { "DECISIONLOG_" + rawValue.uppercased().replacingAll("-", with: "_").replacingAll(".", with: "_") }
 
     /// Whether the setting belongs to a person rather than to a log: it is kept in the user's file (or the
-    /// environment), whatever `config set` is told, since the log's configuration is shared.
-    public var isPersonal: Bool { self == .signingKey }
+    /// environment), whatever `config set` is told, since the log's configuration is shared. Who decides is
+    /// personal: a shared default would attribute one person's decisions to another.
+    public var isPersonal: Bool { self == .signingKey || self == .actor || self == .role }
 
     /// The value in its stored form ("4" for april), or a message saying what is expected.
     public func normalized(_ text: String) -> Result<String, SettingError> {
@@ -164,9 +165,40 @@ public enum Settings {
         if let text = environment[key.environmentVariable], !text.isEmpty, case .success(let value) = key.normalized(text) {
             return (value, .environment)
         }
-        if let log, let value = key.value(in: log) { return (value, .log) }
+        if !key.isPersonal, let log, let value = key.value(in: log) { return (value, .log) }
         if let value = user?.values[key] { return (value, .user) }
         return (nil, .builtIn)
+    }
+
+    /// Who decides, as named by the person typing: `--actor`/`--role` (`flags`), else `$DECISIONLOG_ACTOR` and
+    /// `$DECISIONLOG_ROLE`, else their own settings file — name and role together from the first source that
+    /// gives either. Never a log's configuration: a shared default would attribute one person's decisions to
+    /// another. Nil when no source names anyone; throws when a source gives a name without a role or the
+    /// reverse (a name is never paired with someone else's role).
+    public static func decider(flags: (name: String?, role: String?), environment: [String: String], user: UserSettings?)
+        throws(SettingError) -> Actor?
+    {
+        let sources: [(label: String, name: String?, role: String?)] = [
+            ("--actor and --role give", flags.name, flags.role),
+            ("DECISIONLOG_ACTOR and DECISIONLOG_ROLE give", environment["DECISIONLOG_ACTOR"].flatMap { $0.isEmpty ? nil : $0 },
+             environment["DECISIONLOG_ROLE"].flatMap { $0.isEmpty ? nil : $0 }),
+            ("your settings (\(user?.path ?? "config --user")) give", user?.values[.actor], user?.values[.role]),
+        ]
+        for source in sources where source.name != nil || source.role != nil {
+            guard let name = source.name, let role = source.role else {
+                throw SettingError("a decider needs a name and a role, but \(source.label) only the \(source.name == nil ? "role" : "name"); give both")
+            }
+            return Actor(name: name, role: role)
+        }
+        return nil
+    }
+
+    /// What to tell the people using a log whose shared configuration still names a default decider (an older
+    /// decisionlog's `init --actor`): it no longer decides for anyone.
+    public static func sharedDeciderNotice(_ config: LogConfig) -> String? {
+        guard let name = config.actorName else { return nil }
+        let who = name + (config.actorRole.map { " (\($0))" } ?? "")
+        return "this log's shared configuration names \(who) as the decider for events that name none; decisions are now attributed only to whom the person typing names — --actor and --role, DECISIONLOG_ACTOR and DECISIONLOG_ROLE, or their own settings ('decisionlog config set --user actor …' and role) — so nothing is recorded as \(who)'s unless they say so. 'decisionlog config unset actor' and 'config unset role' remove the old default"
     }
 
     /// A log's configuration with the environment's time zone and fiscal-year start in place of the log's, for

@@ -33,6 +33,11 @@ struct ReferenceIndex {
     private var ruleEvents: [RuleEvent] = []
     /// The subjects of each kind the log creates (for a did-you-mean).
     private var knownSubjects: [Substring: Set<String>] = [:]
+    /// The people each draft names, when their names are checked; the names (and their comma-separated
+    /// parts) looked for; the people the log was found to name; whether every name is being collected.
+    private let peopleNamed: [[(path: String, name: String)]]
+    private let wantedPeople: Set<String>
+    private(set) var knownPeople: Set<String> = []
 
     /// An index that will collect what `request` needs.
     init(for request: AppendRequest) {
@@ -62,11 +67,32 @@ struct ReferenceIndex {
         if let countedSubject { needles.append(Array("\"\(countedSubject.text)\"".utf8)) }
         for kind in Set(subjects.map(\.kind)) { if let creator = DomainRules.creator(ofKind: kind) { needles.append(Array("\"\(creator)\"".utf8)) } }
         if allDecisions { needles.append(Array("\"decision.".utf8)) }
+        let checksPeople = request.enforcesRules && !request.confirmsNewPeople
+        peopleNamed = checksPeople ? request.drafts.map { People.named(in: $0.payload, actor: $0.actor) } : []
+        let names = peopleNamed.flatMap { $0.map(\.name) }
+        var wanted = Set(names)
+        for name in names where name.contains(",") { wanted.formUnion(name.split(separator: ",").map { String($0).trimmingWhitespace }) }
+        wantedPeople = wanted
+        needles += wanted.map { Array(JSONValue.string($0).canonicalString.utf8) }
         self.needles = needles
     }
 
     /// Whether building the index needs the log's events decoded (those `mightMatter` lets through).
-    var needsLog: Bool { !interesting.isEmpty || countedSubject != nil || !ruleSubjects.isEmpty }
+    var needsLog: Bool { !interesting.isEmpty || countedSubject != nil || !ruleSubjects.isEmpty || !wantedPeople.isEmpty }
+
+    /// Whether a draft names someone the log was not found to name (then every name the log holds is needed,
+    /// for the did-you-mean: see `collectAllPeople`).
+    var namesSomeoneNew: Bool { peopleNamed.contains { $0.contains { !knownPeople.contains($0.name) } } }
+
+    /// Takes in every name a stored event gives (the second pass, after `namesSomeoneNew`).
+    mutating func addEveryName(of event: Event) {
+        for (_, name) in People.named(in: event.payload, actor: event.actor) { knownPeople.insert(name) }
+    }
+
+    /// The problems with the names the drafts give (`People`), each with its draft's position in the request.
+    func peopleProblems() -> [(position: Int, issue: ValidationIssue)] {
+        peopleNamed.enumerated().flatMap { position, named in People.problems(named, known: knownPeople).map { (position, $0) } }
+    }
 
     /// Whether a stored line may hold an event the index needs; false means it certainly does not.
     func mightMatter(_ line: UnsafeRawBufferPointer) -> Bool { needles.contains { ByteSearch.contains($0, in: line) } }
@@ -88,6 +114,11 @@ struct ReferenceIndex {
         }
         if case .eventRetracted(let retraction) = event.payload, interesting.contains(retraction.event) {
             retractedBy[retraction.event] = event.seq
+        }
+        if !fromRequest, !wantedPeople.isEmpty {
+            for (_, name) in People.named(in: event.payload, actor: event.actor) where wantedPeople.contains(name) {
+                knownPeople.insert(name)
+            }
         }
         if !fromRequest, let rule = RuleEvent(event) {
             if DomainRules.creates(rule.step) { knownSubjects[event.subject.kind, default: []].insert(event.subject.text) }

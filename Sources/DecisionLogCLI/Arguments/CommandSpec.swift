@@ -52,6 +52,8 @@ struct CommandSpec: Sendable {
 
     /// The option to choose another log, shared by every command that reads or writes one.
     static let logOption = Option(name: "log", value: "<path>", help: "The log folder (default: $DECISIONLOG_DIR, else the nearest .decisionlog here or above).")
+    /// The confirmation that a name new to the log, close to one it knows, is someone new (add, import).
+    static let newPersonOption = Option(name: "new-person", value: nil, help: "Confirm that a name the log has not seen, close to one it has, is someone new (not a typo).")
     /// The help flag every command has.
     static let helpOption = Option(name: "help", short: "h", value: nil, help: "Show help information.")
 

@@ -32,7 +32,7 @@ enum AddCommand: Command {
             name: "add", abstract: "Record a decision as a new event in the log.",
             discussion: """
             The payload is given as options named after the type's fields (see 'decisionlog help types' or 'decisionlog add <type> --help'), or as a JSON draft with --json. Options override the draft's members.
-            The actor comes from --actor/--role, else the draft, else $DECISIONLOG_ACTOR/$DECISIONLOG_ROLE, else the log's configuration, else your own settings ('decisionlog config set --user actor …'); with none the event is refused. The event is durable on disk before the command reports success.
+            The actor — who decided — comes from --actor/--role, else the draft, else $DECISIONLOG_ACTOR/$DECISIONLOG_ROLE, else your own settings ('decisionlog config set --user actor …'); never from the log's shared configuration. With none the event is refused. A name one typo away from a person the log knows is refused with a did-you-mean; --new-person confirms someone new. People lists (deciders, consulted, …) take one person per option or separate people with ';', so "Okafor, Maya" is one person. The event is durable on disk before the command reports success.
             """,
             arguments: [.init(name: "<type>", help: "The event type, e.g. goal.set or launch.slipped; may come from the --json draft instead.", optional: true)],
             options: [
@@ -46,6 +46,7 @@ enum AddCommand: Command {
                 .init(name: "expect-version", value: "<count>", help: "Refuse unless the subject has exactly this many events (nobody changed it since you looked)."),
                 .init(name: "json", value: "<json>", help: "The draft as a JSON object ({\"type\":…,\"subject\":…,\"payload\":{…}}); '-' reads it from standard input."),
                 .init(name: "dry-run", value: nil, help: "Validate and show the event without recording it."),
+                CommandSpec.newPersonOption,
                 CommandSpec.logOption,
             ])
         if let kind {
@@ -62,7 +63,7 @@ enum AddCommand: Command {
     /// The command-line option of a payload field.
     static func option(for field: PayloadField) -> CommandSpec.Option {
         var help = (field.isRequired ? "(required) " : "") + field.summary
-        if case .list = field.shape { help += field.splitsOnCommas ? " Comma-separated or repeated." : " Repeat for each." }
+        if case .list = field.shape { help += field.namesPeople ? " Repeat for each person, or separate them with ';' (\"Okafor, Maya\" is one person)." : " Repeat for each." }
         if case .list = field.shape {
             return .init(name: field.optionName, value: field.shape.placeholder, help: help, repeatable: true)
         }
@@ -71,7 +72,7 @@ enum AddCommand: Command {
 
     /// The first positional argument: the event type, wherever it stands among the options.
     static func typeArgument(in arguments: ArraySlice<String>) -> String? {
-        let flags: Set<String> = ["--help", "-h", "--dry-run"]
+        let flags: Set<String> = ["--help", "-h", "--dry-run", "--new-person"]
         var index = arguments.startIndex
         while index < arguments.endIndex {
             let token = arguments[index]
@@ -163,8 +164,9 @@ enum AddCommand: Command {
         let dryRun = args.flag("dry-run")
         let receipt: AppendReceipt
         do throws(LogError) {
-            receipt = try store.append(AppendRequest(drafts: [validated], recordedBy: context.recordedBy,
-                                                     expectedVersion: expected, dryRun: dryRun, signing: context.signing()))
+            var request = AppendRequest(drafts: [validated], recordedBy: context.recordedBy, expectedVersion: expected, dryRun: dryRun, signing: context.signing())
+            request.confirmsNewPeople = args.flag("new-person")
+            receipt = try store.append(request)
         } catch {
             throw CommandFailure(error)
         }
@@ -181,28 +183,22 @@ enum AddCommand: Command {
         }
     }
 
-    /// The decider, name and role together from the first source that gives either: the options,
-    /// `$DECISIONLOG_ACTOR`/`$DECISIONLOG_ROLE`, the log's configuration — unless the draft has an actor of
-    /// its own, which validation then judges (nil is returned). A source that gives only one of name and role
-    /// is refused, so a name is never paired with someone else's role. Nil when no source gives any.
-    static func decider(_ args: ParsedArguments, draft: EventDraft, context: CommandContext, config: LogConfig) throws -> (name: String, role: String)? {
+    /// The decider the person typing names (`Settings.decider`: the options, the environment, their own
+    /// settings) — unless the draft has an actor of its own, which validation then judges (nil is returned).
+    /// With nobody named and a log whose shared configuration still names a default, says why that no longer
+    /// decides.
+    /// (A file of drafts, whose rows may name their own, passes `explaining: false`.)
+    static func decider(_ args: ParsedArguments, draft: EventDraft, context: CommandContext, config: LogConfig, explaining: Bool = true) throws -> Actor? {
         let flags = (name: args.value("actor"), role: args.value("role"))
         if flags.name == nil && flags.role == nil && draft.members["actor"] != nil { return nil }
-        let environment = context.environment
-        let user = context.userSettings
-        let sources: [(label: String, name: String?, role: String?)] = [
-            ("--actor and --role give", flags.name, flags.role),
-            ("DECISIONLOG_ACTOR and DECISIONLOG_ROLE give", environment["DECISIONLOG_ACTOR"].nonEmpty, environment["DECISIONLOG_ROLE"].nonEmpty),
-            ("the log's configuration gives", config.actorName, config.actorRole),
-            ("your settings (\(user?.path ?? "config --user")) give", user?.values[.actor], user?.values[.role]),
-        ]
-        for source in sources where source.name != nil || source.role != nil {
-            guard let name = source.name, let role = source.role else {
-                throw CommandFailure("a decider needs a name and a role, but \(source.label) only the \(source.name == nil ? "role" : "name"); give both", .invalidInput)
-            }
-            return (name, role)
+        let actor: Actor?
+        do throws(SettingError) { actor = try Settings.decider(flags: flags, environment: context.environment, user: context.userSettings) } catch {
+            throw CommandFailure(error.message, .invalidInput)
         }
-        return nil
+        if actor == nil, explaining, let notice = Settings.sharedDeciderNotice(config) {
+            throw CommandFailure("who decided? Name them with --actor and --role: \(notice)", .invalidInput)
+        }
+        return actor
     }
 
     /// Sets payload members from the type's options, converting each value to its field's JSON shape; values

@@ -69,7 +69,14 @@ enum ConfigCommand: Command {
             } else if !user && !key.isRemovableFromLog {
                 throw CommandFailure("a log always has a \(key.rawValue); change it with 'decisionlog config set \(key.rawValue) <value>'", .invalidInput)
             }
-            if user || key.isPersonal { try setUser(key, value, context) } else { try setLog(key, value, args, context) }
+            if !user, key.isPersonal, value == nil, let store = try? context.openLog(args), key.value(in: store.configuration) != nil {
+                // An older log's shared default decider: unset removes it from the log, where it no longer belongs.
+                try setLog(key, nil, args, context)
+            } else if user || key.isPersonal {
+                try setUser(key, value, context)
+            } else {
+                try setLog(key, value, args, context)
+            }
             if key == .signingKey, let value { showAllowedSignersLine(for: value, args, context) }
         }
     }
@@ -96,16 +103,9 @@ enum ConfigCommand: Command {
     }
 
     private static func setUser(_ key: SettingKey, _ value: String?, _ context: CommandContext) throws {
-        guard var settings = context.userSettings, let path = settings.path else {
-            throw CommandFailure("cannot find your settings file: set $XDG_CONFIG_HOME or $HOME", .failure)
-        }
+        guard var settings = context.userSettings else { throw CommandFailure("cannot find your settings file: set $XDG_CONFIG_HOME or $HOME", .failure) }
         settings.set(key, value)
-        do throws(SystemError) {
-            try FileSystem.makeDirectories(Paths.parent(of: path))
-            try FileSystem.replaceFile(path, with: Array(settings.text.utf8), durable: true)
-        } catch {
-            throw CommandFailure("cannot write \(path): \(error.reason); check the folder is writable", error.isPermission ? .permissionDenied : .ioError)
-        }
+        let path = try context.save(settings)
         let personal = key.isPersonal ? "; it is yours alone, so it is kept there and never in the shared log" : ""
         context.console.out((value.map { "\(key.rawValue) = \($0)" } ?? "removed \(key.rawValue)") + " in your settings (\(path))\(personal)")
         warnIfOverridden(key, context)

@@ -34,8 +34,7 @@ struct DraftFile {
         }
         let (name, bytes) = try context.readInputFile(path)
         self.name = name
-        let actor = try AddCommand.decider(args, draft: EventDraft(), context: context, config: store.configuration)
-            .map { Actor(name: $0.name, role: $0.role) }
+        let actor = try AddCommand.decider(args, draft: EventDraft(), context: context, config: store.configuration, explaining: false)
         let draftContext = DraftContext(now: .now(), timeZone: store.configuration.timeZone)
         let schemas = try AddCommand.schemas(in: store)
         // Without a format named, the first character decides: "{" starts JSON Lines; an empty file is read as one.

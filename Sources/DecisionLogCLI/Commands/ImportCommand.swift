@@ -5,11 +5,12 @@ enum ImportCommand: Command {
     static let spec = CommandSpec(
         name: "import", abstract: "Record a JSON Lines file of drafts as events, all or none.",
         discussion: """
-        Every draft is checked as 'add' checks one — against its type's schema, the team's registered types included — and the file is refused whole, with every bad line listed, when any draft is invalid. A line may register a schema (type schema.registered) that later lines use. Drafts whose id is already in the log with the same content are skipped, so an import can be retried. The events are durable on disk before the command reports success.
+        Every draft is checked as 'add' checks one — against its type's schema, the team's registered types included — and the file is refused whole, with every bad line listed, when any draft is invalid. A line may register a schema (type schema.registered) that later lines use. Drafts whose id is already in the log with the same content are skipped, so an import can be retried; a draft without an id gets one made from what it says (and how many identical rows came before it in the file), so importing the same spreadsheet again, or one that overlaps it, records only the new rows and says how many were already there. The events are durable on disk before the command reports success.
         """,
         arguments: [DraftFile.argument],
         options: DraftFile.options + [
             .init(name: "dry-run", value: nil, help: "Check everything and show what would be recorded, writing nothing."),
+            CommandSpec.newPersonOption,
             CommandSpec.logOption,
         ])
 
@@ -30,8 +31,10 @@ enum ImportCommand: Command {
         bar.status("\(dryRun ? "Checking against the log" : "Recording") \(NumberText.format(Double(drafts))) event\(drafts == 1 ? "" : "s") (sealing\(dryRun ? "" : ", writing and syncing"))…")
         let receipt: AppendReceipt
         do throws(LogError) {
-            receipt = try store.append(AppendRequest(drafts: file.batch.drafts, recordedBy: context.recordedBy, dryRun: dryRun,
-                                                     signing: context.signing()))
+            var request = AppendRequest(drafts: ContentID.assign(file.batch.drafts, logID: store.configuration.logID), recordedBy: context.recordedBy,
+                                        dryRun: dryRun, signing: context.signing())
+            request.confirmsNewPeople = args.flag("new-person")
+            receipt = try store.append(request)
         } catch where !error.rejections.isEmpty {
             // Every draft is valid on its own, but the log refuses some (references, ids, schema versions).
             let refused = file.problemLines(adding: error.rejections)

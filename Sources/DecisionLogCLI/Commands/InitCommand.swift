@@ -9,8 +9,8 @@ enum InitCommand: Command {
             CommandSpec.logOption,
             .init(name: "time-zone", value: "<zone>", help: "The log's time zone, e.g. Europe/Berlin (default: $DECISIONLOG_TIME_ZONE, else your 'config --user' setting, else this machine's). Dates without a time are read in it."),
             .init(name: "fiscal-year-start", value: "<month>", help: "The month the fiscal year starts in, 1–12 or a name such as april (default: $DECISIONLOG_FISCAL_YEAR_START, else your 'config --user' setting, else january). Quarters count from it."),
-            .init(name: "actor", value: "<name>", help: "A default decider for appends that name none."),
-            .init(name: "role", value: "<role>", help: "The default decider's role, e.g. CMO."),
+            .init(name: "actor", value: "<name>", help: "Your name as a decider: kept in your own settings (never in the shared log), so your appends that name nobody are yours."),
+            .init(name: "role", value: "<role>", help: "Your role, e.g. CMO; kept with your name."),
         ])
 
     static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws {
@@ -34,15 +34,32 @@ enum InitCommand: Command {
             month = parsed
         }
         if (args.value("actor") == nil) != (args.value("role") == nil) {
-            throw UsageError("Give --actor and --role together: a default decider needs both a name and a role", command: spec)
+            throw UsageError("Give --actor and --role together: a decider needs both a name and a role", command: spec)
+        }
+        var me: Actor? = nil
+        if let name = args.value("actor"), let role = args.value("role") {
+            for (key, text) in [(SettingKey.actor, name), (.role, role)] {
+                if case .failure(let error) = key.normalized(text) { throw UsageError("The value '\(text.quotedForMessage)' is invalid for '--\(key.rawValue)': \(error.message)", command: spec) }
+            }
+            me = Actor(name: name.trimmingWhitespace, role: role.trimmingWhitespace)
         }
         let folder = LogFolder.forCreation(explicitPath: args.value("log"), environment: context.environment,
                                            currentDirectory: context.currentDirectory)
         let config = LogConfig(logID: EventID.generate(at: .now()), createdAt: .now(), fiscalYearStartMonth: month,
-                               timeZone: zone, actorName: args.value("actor"), actorRole: args.value("role"))
+                               timeZone: zone)
         do throws(LogError) { try FileEventStore.create(in: folder, configuration: config) } catch { throw CommandFailure(error) }
         context.console.out("Created an empty decision log in \(folder.path)")
         context.console.out("  time zone \(zone.name); fiscal year starts in \(MonthNames.names[month - 1].prefix(1).uppercased() + MonthNames.names[month - 1].dropFirst())")
+        if let me {
+            // Who decides is personal: the shared configuration names nobody, so a teammate's appends are never yours.
+            guard var settings = context.userSettings else {
+                throw CommandFailure("the log was made, but your name could not be kept: set $XDG_CONFIG_HOME or $HOME, then 'decisionlog config set --user actor …'", .failure)
+            }
+            settings.set(.actor, me.name)
+            settings.set(.role, me.role)
+            let path = try context.save(settings)
+            context.console.out("  your decisions are recorded as \(me) unless you name another decider (kept in your settings, \(path); the log names nobody)")
+        }
         context.console.out("Record a decision with 'decisionlog add <type> …' (see 'decisionlog help types').")
     }
 }

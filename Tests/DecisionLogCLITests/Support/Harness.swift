@@ -18,13 +18,16 @@ enum Harness {
     /// The environment every run starts from: no actor, a fixed identity, UTC.
     static let baseEnvironment = ["DECISIONLOG_IDENTITY": "tester", "TZ": "UTC", "PATH": "/usr/bin:/bin"]
 
+    /// A person's own settings for runs in `directory`: their settings file there, never the machine user's.
+    static func personal(_ directory: String) -> [String: String] { ["XDG_CONFIG_HOME": Paths.join(directory, ".config")] }
+
     /// Runs the tool in this process with `arguments`, in `directory`, feeding `input` as standard input.
     static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:], input: [UInt8] = []) -> RunResult {
         let out = Mutex(""), err = Mutex("")
         let console = Console(writeOut: { text in out.withLock { $0 += text } },
                               writeError: { text in err.withLock { $0 += text } },
                               readInput: { input })
-        let status = CommandLineTool.run(arguments: arguments, environment: baseEnvironment.merging(environment) { $1 },
+        let status = CommandLineTool.run(arguments: arguments, environment: baseEnvironment.merging(personal(directory)) { $1 }.merging(environment) { $1 },
                                          currentDirectory: directory, console: console)
         return RunResult(status: status, stdout: out.withLock { $0 }, stderr: err.withLock { $0 })
     }
@@ -60,19 +63,23 @@ enum Harness {
         }
     }
 
-    /// A shell line run in `folder` as a member of a team sharing a log through git: git's identity and
-    /// `DECISIONLOG_IDENTITY` are `who`, `HOME` is `folder`, `key` signs, and the tool is on the PATH. Expects
-    /// `status` (0 unless told), failing the test otherwise.
+    /// A shell line run in `folder` as a member of a team sharing a log through git: git's identity,
+    /// `DECISIONLOG_IDENTITY` and the decider (`DECISIONLOG_ACTOR`, with the role `teamRoles` gives) are `who`,
+    /// `HOME` is `folder`, `key` signs, and the tool is on the PATH. Expects `status` (0 unless told), failing
+    /// the test otherwise.
     @discardableResult
     static func teamShell(_ line: String, in folder: String, who: String = "Dana Reyes", key: String = "", status: Int32 = 0,
                           sourceLocation: SourceLocation = #_sourceLocation) throws -> RunResult {
         let environment = ["PATH": Paths.parent(of: executable) + ":/usr/bin:/bin", "GIT_AUTHOR_NAME": who, "GIT_AUTHOR_EMAIL": "x@example.com",
                            "GIT_COMMITTER_NAME": who, "GIT_COMMITTER_EMAIL": "x@example.com", "HOME": folder, "DECISIONLOG_IDENTITY": who,
-                           "DECISIONLOG_SIGNING_KEY": key]
+                           "DECISIONLOG_SIGNING_KEY": key, "DECISIONLOG_ACTOR": who, "DECISIONLOG_ROLE": teamRoles[who] ?? "PM"]
         let result = try launch(shell: line, in: folder, environment: environment)
         #expect(result.status == status, "\(line): \(result.stderr)", sourceLocation: sourceLocation)
         return result
     }
+
+    /// The roles of the team members the shell scenarios use.
+    static let teamRoles = ["Dana Reyes": "CMO", "Lee Park": "CPO", "Mallory": "CPO"]
 
     /// Starts the built executable (or a shell script, as `launch`) without waiting for it.
     static func start(_ arguments: [String] = [], shell: String? = nil, in directory: String,
@@ -86,7 +93,7 @@ enum Harness {
             process.arguments = arguments
         }
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.environment = baseEnvironment.merging(["DECISIONLOG": executable]) { $1 }.merging(environment) { $1 }
+        process.environment = baseEnvironment.merging(["DECISIONLOG": executable]) { $1 }.merging(personal(directory)) { $1 }.merging(environment) { $1 }
         let stdout = Pipe(), stderr = Pipe(), stdin = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr

@@ -27,7 +27,7 @@ enum Fixtures {
         case 0: return draft(.launchScheduled(LaunchScheduled(name: "Launch \(n % 7)", date: day.adding(days: 30), scope: "review \(n)")), subject: "launch/l\(n % 7)", reason: "Reason \(n)")
         case 1: return draft(.priorityChanged(PriorityChanged(priority: .moscow([.must, .should, .could, .wont][n % 4]))), subject: "feature/f\(n % 11)", actor: lee)
         case 2: return draft(.metricDefined(MetricDefined(name: "Metric \(n) ü", unit: [.percent, .count, .days][n % 3], direction: n % 8 == 2 ? .higher : .lower)), subject: "metric/m\(n % 3)")
-        default: return draft(.goalSet(GoalSet(title: "Goal \(n) “quoted” ü", timeframe: try! Timeframe(parsing: "2025-Q3"), owner: "Owner \(n)", target: Double(n), unit: .count)), subject: "goal/g\(n % 5)")
+        default: return draft(.goalSet(GoalSet(title: "Goal \(n) “quoted” ü", timeframe: try! Timeframe(parsing: "2025-Q3"), owner: ["Dana Reyes", "Lee Park", "Priya Shah"][n % 3], target: Double(n), unit: .count)), subject: "goal/g\(n % 5)")
         }
     }
 

@@ -9,24 +9,25 @@ public struct PayloadField: Sendable, Equatable {
     public let shape: FieldShape
     /// Whether every event of the type must have it (rules between fields are checked by the type).
     public let isRequired: Bool
-    /// On the command line, whether one option value may list several entries separated by commas.
-    public let splitsOnCommas: Bool
+    /// Whether the field lists people: one option value may name several, separated by semicolons (a comma
+    /// stays inside a name, as in "Okafor, Maya").
+    public let namesPeople: Bool
     /// One line for help.
     public let summary: String
 
     /// A field every event of the type has.
     public static func required<T: PayloadValue>(_ name: String, _ type: T.Type, _ summary: String) -> PayloadField {
-        PayloadField(name: name, shape: T.shape, isRequired: true, splitsOnCommas: false, summary: summary)
+        PayloadField(name: name, shape: T.shape, isRequired: true, namesPeople: false, summary: summary)
     }
 
     /// A field an event may leave out.
     public static func optional<T: PayloadValue>(_ name: String, _ type: T.Type, _ summary: String) -> PayloadField {
-        PayloadField(name: name, shape: T.shape, isRequired: false, splitsOnCommas: false, summary: summary)
+        PayloadField(name: name, shape: T.shape, isRequired: false, namesPeople: false, summary: summary)
     }
 
-    /// A list of people's names; on the command line `--deciders "Dana Reyes, Lee Park"` or the option repeated.
+    /// A list of people's names; on the command line `--deciders "Dana Reyes; Lee Park"` or the option repeated.
     public static func people(_ name: String, required: Bool = false, _ summary: String) -> PayloadField {
-        PayloadField(name: name, shape: .list(.text), isRequired: required, splitsOnCommas: true, summary: summary)
+        PayloadField(name: name, shape: .list(.text), isRequired: required, namesPeople: true, summary: summary)
     }
 
     /// The command-line option for this field: `reviewBy` → `review-by`.
@@ -51,7 +52,7 @@ extension PayloadField {
         return properties.keys.sorted().map { name in
             let property = resolved(properties[name]?.objectValue ?? [:], in: members)
             return PayloadField(name: name, shape: shape(of: property, in: members), isRequired: required.contains(name),
-                                splitsOnCommas: false, summary: property["description"]?.stringValue ?? "")
+                                namesPeople: false, summary: property["description"]?.stringValue ?? "")
         }
     }
 
