@@ -157,7 +157,10 @@ extension FileEventStore {
                     if let registration = try SchemaRegistration.read(line: line, number: number) { index.add(registration) }
                     return true
                 }
-                do throws(EventDecodingError) { index.add(try Event(line: line)) } catch {
+                do throws(EventDecodingError) {
+                    index.add(try Event(line: line))
+                    if index.isComplete { return false }
+                } catch {
                     let problem = IntegrityProblem(error.needsNewerTool ? .needsNewerTool : .malformed, line: number, seq: nil, error.message)
                     throw LogError.integrity(problem, action: "append")
                 }

@@ -80,6 +80,12 @@ struct ReferenceIndex {
     /// Whether building the index needs the log's events decoded (those `mightMatter` lets through).
     var needsLog: Bool { !interesting.isEmpty || countedSubject != nil || !ruleSubjects.isEmpty || !wantedPeople.isEmpty }
 
+    /// Whether the rest of the log can tell the index nothing more: it needs only the people the drafts name,
+    /// and has found them all (most appends: the actor is found among the first events).
+    var isComplete: Bool {
+        interesting.isEmpty && countedSubject == nil && ruleSubjects.isEmpty && registry == nil && wantedPeople.isSubset(of: knownPeople)
+    }
+
     /// Whether a draft names someone the log was not found to name (then every name the log holds is needed,
     /// for the did-you-mean: see `collectAllPeople`).
     var namesSomeoneNew: Bool { peopleNamed.contains { $0.contains { !knownPeople.contains($0.name) } } }
