@@ -128,7 +128,7 @@ struct ViewCommandTests {
     }
 
     @Test func checkpointsAnswerAsAReplayAndADamagedOneIsIgnored() throws {
-        let views = ["goals", "kpis", "priorities", "launches", "owners", "decisions"]
+        let views = ["goals", "kpis", "priorities", "launches", "owners", "decisions", "agreements", "syncs"]
         let points = [["--as-of", "2025-Q2"], ["--as-of", "2025-08-12", "--known-at", "2025-08-12"], []]
         func answers(_ environment: [String: String]) -> [String] {
             views.flatMap { view in points.map { workspace.run(["show", view] + $0, environment: environment).stdout } }
@@ -136,7 +136,7 @@ struct ViewCommandTests {
         let replayed = answers(["DECISIONLOG_CHECKPOINT_EVERY": "0"])
         let saved = workspace.run(["checkpoint"])
         #expect(saved.status == 0, "\(saved.stderr)")
-        #expect(saved.stdout.hasPrefix("Checkpoints of goals, kpis, priorities, launches, owners, decisions, fields at #47 ("))
+        #expect(saved.stdout.hasPrefix("Checkpoints of goals, kpis, priorities, launches, owners, decisions, agreements, syncs, fields at #47 ("))
         let goals = Paths.join(workspace.log, "cache/checkpoints/goals/47.ckpt")
         #expect(FileSystem.exists(goals))
         #expect(answers([:]) == replayed)

@@ -1,8 +1,9 @@
 extension GoalsProjection: CheckpointedProjection {
-    static let checkpointVersion: UInt32 = 1
+    static let checkpointVersion: UInt32 = 2
 
-    static func write(_ state: [Subject: Record], to writer: inout CheckpointWriter) {
-        writer.subjects(state) { writer, record in
+    static func write(_ state: State, to writer: inout CheckpointWriter) {
+        KPIsProjection.write(state.metrics, to: &writer)
+        writer.subjects(state.goals) { writer, record in
             writer.history(record.title)
             writer.history(record.timeframe)
             writer.history(record.owner)
@@ -13,8 +14,10 @@ extension GoalsProjection: CheckpointedProjection {
         }
     }
 
-    static func read(from reader: inout CheckpointReader) throws(CheckpointError) -> [Subject: Record] {
-        try reader.subjects { (reader: inout CheckpointReader) throws(CheckpointError) -> Record in
+    static func read(from reader: inout CheckpointReader) throws(CheckpointError) -> State {
+        var state = State()
+        state.metrics = try KPIsProjection.read(from: &reader)
+        state.goals = try reader.subjects { (reader: inout CheckpointReader) throws(CheckpointError) -> Record in
             var record = Record()
             record.title = try reader.history()
             record.timeframe = try reader.history()
@@ -25,6 +28,7 @@ extension GoalsProjection: CheckpointedProjection {
             record.closing = try reader.history()
             return record
         }
+        return state
     }
 }
 

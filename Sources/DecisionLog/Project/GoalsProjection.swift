@@ -1,13 +1,15 @@
-/// The goals view: what the team is aiming at — each goal's title, timeframe, owner, metric and target,
-/// and whether it is open or closed (achieved, missed, dropped). A restated goal keeps the fields it does
+/// The goals view: what the team is aiming at — each goal's title, timeframe and due day, owner, target, its
+/// metric's actual and the progress toward the target, the owner's confidence, and how it stands (`GoalHealth`:
+/// on track, at risk, past due, achieved, missed, dropped, or open). A restated goal keeps the fields it does
 /// not restate and stays closed if it was (retract the closing to reopen it); `owner.assigned` on a goal
-/// changes its owner.
+/// changes its owner. The view folds the metrics' targets and actuals too, to measure the goals by.
 public enum GoalsProjection: Projection {
     public static let name = "goals"
-    public static let summary = "What we are aiming at: title, timeframe, owner, target, open or closed."
+    public static let summary = "What we are aiming at: owner, target, actual and progress, due day, and how it stands."
     public static let columns: [ViewColumn] = [
-        ViewColumn("goal"), ViewColumn("title", wraps: true), ViewColumn("timeframe"), ViewColumn("owner"), ViewColumn("target"),
-        ViewColumn("metric", priority: 2), ViewColumn("confidence", priority: 2), ViewColumn("status"),
+        ViewColumn("goal"), ViewColumn("title", wraps: true), ViewColumn("timeframe", priority: 3), ViewColumn("due", compared: false, priority: 2),
+        ViewColumn("owner"), ViewColumn("target"), ViewColumn("actual"), ViewColumn("progress", compared: false, priority: 2),
+        ViewColumn("metric", priority: 3), ViewColumn("confidence", priority: 2), ViewColumn("status"),
         ViewColumn("note", priority: 3, wraps: true),
     ]
 
@@ -39,9 +41,15 @@ public enum GoalsProjection: Projection {
         }
     }
 
-    public static func initialState() -> [Subject: Record] { [:] }
+    /// The goals, and the metrics they are measured by.
+    public struct State: Sendable {
+        var goals: [Subject: Record] = [:]
+        var metrics = KPIsProjection.initialState()
+    }
 
-    public static func fold(_ state: inout [Subject: Record], _ event: Event, _ stamp: Stamp) {
+    public static func initialState() -> State { State() }
+
+    public static func fold(_ state: inout State, _ event: Event, _ stamp: Stamp) {
         switch event.payload {
         case .goalSet(let p):
             // In place: a copy of the record would copy every history it holds.
@@ -53,39 +61,58 @@ public enum GoalsProjection: Projection {
                 if let target = p.target { record.target.record(Target(value: target, unit: p.unit), stamp) }
                 if let confidence = p.confidence { record.confidence.record(confidence, stamp) }
             }
-            restate(&state[event.subject, default: Record()])
+            restate(&state.goals[event.subject, default: Record()])
         case .goalClosed(let p):
-            state[event.subject, default: Record()].closing.record(p, stamp)
+            state.goals[event.subject, default: Record()].closing.record(p, stamp)
         case .ownerAssigned(let p) where event.subject.kind == "goal":
-            state[event.subject, default: Record()].owner.record(p.owner, stamp)
+            state.goals[event.subject, default: Record()].owner.record(p.owner, stamp)
+        case .metricDefined, .metricTargetSet, .metricRecorded:
+            KPIsProjection.fold(&state.metrics, event, stamp)
         case .eventRetracted(let r):
-            state[event.subject]?.retract(r.event)
+            if event.subject.kind == "metric" { KPIsProjection.fold(&state.metrics, event, stamp) } else { state.goals[event.subject]?.retract(r.event) }
         default:
             break
         }
     }
 
-    public static func rows(_ state: [Subject: Record], _ context: ViewContext) -> [ViewRow] {
-        state.keys.sorted().compactMap { subject -> ViewRow? in
-            let record = state[subject]!
-            guard let title = record.title.latest(context.asOf) else { return nil }
-            let timeframe = record.timeframe.latest(context.asOf)
+    public static func rows(_ state: State, _ context: ViewContext) -> [ViewRow] {
+        let today = context.asOfDate
+        return state.goals.keys.sorted().compactMap { subject -> ViewRow? in
+            let record = state.goals[subject]!
+            guard let title = record.title.latest(context.asOf), let timeframe = record.timeframe.latest(context.asOf) else { return nil }
             let owner = record.owner.latest(context.asOf)
             let metric = record.metric.latest(context.asOf)
             let target = record.target.latest(context.asOf)
-            let confidence = record.confidence.latest(context.asOf)
-            let closing = record.closing.latest(context.asOf)
-            let closed = closing?.value
+            let confidences = record.confidence.through(context.asOf)
+            // The goal's lifecycle: its first closing after it was first set counts (docs/rules.md).
+            let first = record.title.changes.first!.stamp
+            let closing = record.closing.through(context.asOf).first { !$0.stamp.precedes(first) }
+            let metricRecord = metric.flatMap { state.metrics[$0.value] }
+            let definition = metricRecord?.definition.latest(context.asOf)?.value
+            let unit = target?.value.unit ?? definition?.unit
+            let text = { (value: Double) in NumberText.format(value, unit: unit, currency: definition?.currency) }
+            let health = GoalHealth(timeframe: context.calendar.span(timeframe.value), target: target?.value.value,
+                                    book: metricRecord.map { KPIsProjection.book($0, context) }, confidences: confidences.map(\.value),
+                                    outcome: closing?.value.outcome, today: today, text: text)
+            let actual = health.actual
+            var notes = health.reasons
+            if let note = closing?.value.note { notes.insert(note, at: 0) }
             return ViewRow(key: subject.text, subject: subject, cells: [
                 "goal": .text(subject.text),
                 "title": .text(title.value, source: title.stamp),
-                "timeframe": .text(timeframe?.value.description, source: timeframe?.stamp),
+                "timeframe": .text(timeframe.value.description, source: timeframe.stamp),
+                "due": .date(health.due, source: timeframe.stamp),
                 "owner": .text(owner?.value, source: owner?.stamp),
-                "target": target.map { Cell(.number($0.value.value), text: NumberText.format($0.value.value, unit: $0.value.unit), source: $0.stamp) } ?? .text(nil),
+                "target": target.map { Cell(.number($0.value.value), text: text($0.value.value), source: $0.stamp) } ?? .text(nil),
+                "actual": actual.map { Cell(.number($0.value), text: text($0.value), source: $0.sources.first) } ?? .text(nil),
+                "progress": health.progress.map { Cell(.number(($0 * 10).rounded() / 10), text: NumberText.format($0.rounded()) + "%", source: actual?.sources.first) } ?? .text(nil),
                 "metric": .text(metric?.value.text, source: metric?.stamp),
-                "confidence": confidence.map { Cell(.number($0.value), text: NumberText.format($0.value, unit: .percent), source: $0.stamp) } ?? .text(nil),
-                "status": .text(closed?.outcome.rawValue ?? "open", source: closing?.stamp),
-                "note": .text(closed?.note, source: closing?.stamp),
+                "confidence": confidences.last.map { latest in
+                    Cell(.number(latest.value), text: NumberText.format(latest.value, unit: .percent)
+                         + (health.confidenceDrop.map { " (↓ from \(NumberText.format($0.from))%)" } ?? ""), source: latest.stamp)
+                } ?? .text(nil),
+                "status": Cell(.string(health.state.rawValue), source: closing?.stamp ?? actual?.sources.first ?? confidences.last?.stamp ?? timeframe.stamp),
+                "note": .text(notes.isEmpty ? nil : notes.joined(separator: "; "), source: closing?.stamp),
             ])
         }
     }

@@ -9,6 +9,8 @@ public enum Views {
         ViewKind(LaunchesProjection.self),
         ViewKind(OwnersProjection.self),
         ViewKind(DecisionsProjection.self),
+        ViewKind(AgreementsProjection.self),
+        ViewKind(SyncsProjection.self),
         ViewKind(FieldsProjection.self),
         ViewKind(TimelineProjection.self),
     ]

@@ -102,8 +102,8 @@ struct ViewQuery {
     /// The view called `name`, or a usage error suggesting the nearest.
     func view(_ name: String) throws(UsageError) -> ViewKind {
         guard let view = Views.named(name) else {
-            let hint = NearestName.suggestion(for: name, among: Views.names).map { ". Did you mean '\($0)'?" }
-                ?? "; the views are \(Views.names.joined(separator: ", "))"
+            let hint = NearestName.suggestion(for: name, among: Views.names + [AttentionList.name]).map { ". Did you mean '\($0)'?" }
+                ?? "; the views are \(Views.names.joined(separator: ", ")), and attention"
             throw UsageError("Unknown view '\(name.quotedForMessage)'\(hint)", command: spec)
         }
         return view
