@@ -93,6 +93,26 @@ public struct Retrospective: Sendable {
         public let supersededBy: Subject?
     }
 
+    /// A goal due in the window, or closed in it: how it ended, as the goals view says at the window's end.
+    public struct GoalOutcome: Sendable {
+        /// The goal.
+        public let subject: Subject
+        /// Its title, timeframe, target, actual and progress, as the goals view writes them.
+        public let title: String, timeframe: String, target: String, actual: String, progress: String
+        /// Its state at the window's end (achieved, missed, dropped, past due, …) and the view's note.
+        public let state: String, note: String
+    }
+
+    /// A documented agreement or a meeting recorded in the window.
+    public struct Meeting<Payload: Sendable>: Sendable {
+        /// Its subject.
+        public let subject: Subject
+        /// What was recorded.
+        public let payload: Payload
+        /// The event.
+        public let mark: Mark
+    }
+
     /// An event retracted in the window.
     public struct Retraction: Sendable, Equatable {
         /// The retraction.
@@ -119,6 +139,12 @@ public struct Retrospective: Sendable {
     public let decisions: [DecisionTaken]
     /// The retractions, in effective order.
     public let retractions: [Retraction]
+    /// The goals due or closed in the window, by subject.
+    public let goals: [GoalOutcome]
+    /// The agreements recorded in the window, in effective order.
+    public let agreements: [Meeting<AgreementRecorded>]
+    /// The syncs held in the window, in effective order.
+    public let syncs: [Meeting<SyncHeld>]
 
     /// The retrospective between `from` and `to` of what `replay` folded; the replay must hold the launches,
     /// kpis, priorities, decisions and timeline views.
@@ -198,10 +224,27 @@ public struct Retrospective: Sendable {
                 DecisionTaken(subject: subject, decision: $0.value, mark: mark($0.stamp), supersededBy: successor)
             }
         }.sorted { ($0.mark.day, $0.mark.seq) < ($1.mark.day, $1.mark.seq) }
+
+        // Goals due in the window or closed in it, as the goals view has them at its end.
+        goals = replay.table(Views.named(GoalsProjection.name)!, asOf: to).rows.compactMap { row -> GoalOutcome? in
+            guard let due = row["due"].value.stringValue.flatMap({ try? CalendarDate(parsing: $0) }) else { return nil }
+            let closedInWindow = row["status"].source.map { inWindow($0) } ?? false
+                && [GoalState.achieved, .missed, .dropped].map(\.rawValue).contains(row["status"].text)
+            guard window.contains(due) || closedInWindow else { return nil }
+            return GoalOutcome(subject: row.subject!, title: row["title"].text, timeframe: row["timeframe"].text, target: row["target"].text,
+                               actual: row["actual"].text, progress: row["progress"].text, state: row["status"].text, note: row["note"].text)
+        }
+        agreements = replay.state(AgreementsProjection.self).flatMap { subject, history in
+            history.through(to).filter { inWindow($0.stamp) }.map { Meeting(subject: subject, payload: $0.value, mark: mark($0.stamp)) }
+        }.sorted { $0.mark.seq < $1.mark.seq }
+        syncs = replay.state(SyncsProjection.self).flatMap { subject, history in
+            history.through(to).filter { inWindow($0.stamp) }.map { Meeting(subject: subject, payload: $0.value, mark: mark($0.stamp)) }
+        }.sorted { ($0.mark.day, $0.mark.seq) < ($1.mark.day, $1.mark.seq) }
     }
 
     /// The views a retrospective reads.
-    public static let views: [ViewKind] = [LaunchesProjection.name, KPIsProjection.name, PrioritiesProjection.name, DecisionsProjection.name, TimelineProjection.name]
+    public static let views: [ViewKind] = [LaunchesProjection.name, KPIsProjection.name, PrioritiesProjection.name, DecisionsProjection.name,
+                                           GoalsProjection.name, AgreementsProjection.name, SyncsProjection.name, TimelineProjection.name]
         .map { Views.named($0)! }
 
     /// Every slip in the window (a planned date moved later).

@@ -14,7 +14,10 @@ extension ReportDocument {
         body += section("launches", "Launches: every move of the plan", r.launches.isEmpty ? empty("No launch moved in this period.") : launchTimeline + launchTable)
         body += section("kpis", "KPIs: targets and actuals", r.metrics.isEmpty ? empty("No KPI had a target or an actual in this period.") : "<div class=\"kpi-grid\">" + r.metrics.map(kpiChart).joined() + "</div>")
         body += section("priorities", "Priority churn", r.priorities.isEmpty ? empty("No priority changed in this period.") : churnChart + churnTable)
+        body += section("goals", "Goals: how they ended", r.goals.isEmpty ? empty("No goal was due or closed in this period.") : plainTable(goalTable))
         body += section("decisions", "Decisions taken", r.decisions.isEmpty ? empty("No decision was recorded in this period.") : decisionTable)
+        body += section("agreements", "Agreements", r.agreements.isEmpty ? empty("No agreement was recorded in this period.") : plainTable(agreementTable, classes: ["date"]))
+        body += section("syncs", "Syncs", r.syncs.isEmpty ? empty("No sync was recorded in this period.") : plainTable(syncTable, classes: ["date"]))
         body += section("retractions", "Retractions", r.retractions.isEmpty ? empty("Nothing was retracted in this period.") : retractionTable)
         body += section("changes", "What changed", changesHTML)
         body += "<footer>Made by decisionlog from the log at head \(Markup.escape(head)); dates in \(Markup.escape(timeZone.name)). Check it with <code>decisionlog verify --head \(Markup.escape(head))</code>.</footer>\n"
@@ -36,6 +39,11 @@ extension ReportDocument {
 
     private func section(_ id: String, _ title: String, _ content: String) -> String {
         "<section id=\"\(id)\"><h2>\(Markup.escape(title))</h2>\n\(content)</section>\n"
+    }
+
+    /// A table of plain texts, each escaped.
+    private func plainTable(_ table: (headers: [String], rows: [[String]]), classes: [String] = []) -> String {
+        self.table(table.headers, table.rows.map { $0.map(Markup.escape) }, classes: classes)
     }
 
     private func empty(_ text: String) -> String { "<p class=\"empty\">\(Markup.escape(text))</p>\n" }
@@ -187,7 +195,7 @@ extension ReportDocument {
     // MARK: Decisions and retractions
 
     private var decisionTable: String {
-        table(["Date", "Decision", "Status", "Chosen", "Deciders", "Consulted", "Recorded by"], retrospective.decisions.map { taken in
+        table(["Date", "Decision", "Status", "Chosen", "Deciders", "Consulted", "Review by", "Recorded by"], retrospective.decisions.map { taken in
             let d = taken.decision
             var title = "<strong>\(Markup.escape(d.title))</strong><br><span class=\"subject\">\(Markup.escape(taken.subject.text))</span>"
             if let rationale = d.rationale { title += "<br><span class=\"note\">\(Markup.escape(rationale))</span>" }
@@ -195,6 +203,7 @@ extension ReportDocument {
             return [taken.mark.day.description, title, d.status.rawValue, Markup.escape(d.chosen ?? "—"),
                     Markup.escape(d.deciders.isEmpty ? "—" : ReportDocument.people(d.deciders)),
                     Markup.escape(d.consulted.isEmpty ? "—" : ReportDocument.people(d.consulted)),
+                    d.reviewBy.map { $0.description } ?? "—",
                     Markup.escape("#\(taken.mark.seq) \(taken.mark.actor.description)")]
         }, classes: ["date"])
     }

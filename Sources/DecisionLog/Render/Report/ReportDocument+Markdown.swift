@@ -35,15 +35,25 @@ extension ReportDocument {
                  item.after]
             })
 
+        out += "\n## Goals: how they ended\n\n"
+        out += r.goals.isEmpty ? "No goal was due or closed in this period.\n" : TextFormats.markdownTable(headers: goalTable.headers, rows: goalTable.rows)
+
         out += "\n## Decisions taken\n\n"
         out += r.decisions.isEmpty ? "No decision was recorded in this period.\n" : TextFormats.markdownTable(
-            headers: ["Date", "Decision", "Status", "Chosen", "Deciders", "Consulted", "Recorded by"],
+            headers: ["Date", "Decision", "Status", "Chosen", "Deciders", "Consulted", "Review by", "Recorded by"],
             rows: r.decisions.map { taken in
                 let d = taken.decision
                 return [taken.mark.day.description, d.title + " (\(taken.subject.text))" + (taken.supersededBy.map { "\nsuperseded by \($0.text)" } ?? ""),
                         d.status.rawValue, d.chosen ?? "—", d.deciders.isEmpty ? "—" : ReportDocument.people(d.deciders),
-                        d.consulted.isEmpty ? "—" : ReportDocument.people(d.consulted), "#\(taken.mark.seq) \(taken.mark.actor.description)"]
+                        d.consulted.isEmpty ? "—" : ReportDocument.people(d.consulted), d.reviewBy?.description ?? "—",
+                        "#\(taken.mark.seq) \(taken.mark.actor.description)"]
             })
+
+        out += "\n## Agreements\n\n"
+        out += r.agreements.isEmpty ? "No agreement was recorded in this period.\n" : TextFormats.markdownTable(headers: agreementTable.headers, rows: agreementTable.rows)
+
+        out += "\n## Syncs\n\n"
+        out += r.syncs.isEmpty ? "No sync was recorded in this period.\n" : TextFormats.markdownTable(headers: syncTable.headers, rows: syncTable.rows)
 
         out += "\n## Retractions\n\n"
         out += r.retractions.isEmpty ? "Nothing was retracted in this period.\n" : TextFormats.markdownTable(

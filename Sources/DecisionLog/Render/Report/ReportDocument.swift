@@ -41,6 +41,10 @@ public struct ReportDocument: Sendable {
         return [
             ("Events", String(r.eventCount), "recorded as effective in the period"),
             ("Decisions", String(r.decisions.count), "recorded with their deciders"),
+            ("Goals", String(r.goals.count), r.goals.isEmpty ? "due or closed in the period" : GoalState.allCases.compactMap { state in
+                let count = r.goals.filter { $0.state == state.rawValue }.count
+                return count == 0 ? nil : "\(count) \(state.rawValue)"
+            }.joined(separator: ", ")),
             ("Launch slips", String(r.slipCount), "\(NumberText.signed(days)) days net across \(r.launches.count) launch\(r.launches.count == 1 ? "" : "es")"),
             ("Pull-ins", String(r.pullInCount), "dates moved earlier"),
             ("Priority moves", String(r.priorityChangeCount), "on \(r.priorities.count) item\(r.priorities.count == 1 ? "" : "s")"),
@@ -68,6 +72,34 @@ public struct ReportDocument: Sendable {
     static func valueText(_ value: Double, _ series: Retrospective.MetricSeries) -> String {
         NumberText.format(value, unit: series.unit)
     }
+
+    /// The goals' outcomes as a table of plain texts: headers, then a row per goal.
+    var goalTable: (headers: [String], rows: [[String]]) {
+        (["Goal", "Timeframe", "Target", "Actual", "Progress", "Outcome", "Note"], retrospective.goals.map { goal in
+            ["\(goal.title) (\(goal.subject.text))", goal.timeframe, dash(goal.target), dash(goal.actual), dash(goal.progress), goal.state, dash(goal.note)]
+        })
+    }
+
+    /// The agreements as a table of plain texts.
+    var agreementTable: (headers: [String], rows: [[String]]) {
+        (["Date", "Agreement", "Parties", "Objectives", "Timeline", "Resources"], retrospective.agreements.map { meeting in
+            let a = meeting.payload
+            return [meeting.mark.day.description, meeting.subject.text, ReportDocument.people(a.parties), a.objectives.joined(separator: "; "),
+                    dash(a.timeline ?? ""), dash(a.resources.joined(separator: "; "))]
+        })
+    }
+
+    /// The syncs as a table of plain texts.
+    var syncTable: (headers: [String], rows: [[String]]) {
+        (["Date", "Sync", "Kind", "Attendees", "Outcomes", "Decisions"], retrospective.syncs.map { meeting in
+            let s = meeting.payload
+            return [meeting.mark.day.description, meeting.subject.text, s.kind.rawValue, ReportDocument.people(s.attendees),
+                    dash(s.outcomes.joined(separator: "; ")), dash(s.decisions.map(\.text).joined(separator: ", "))]
+        })
+    }
+
+    /// The text, or "—" when it is empty.
+    func dash(_ text: String) -> String { text.isEmpty ? "—" : text }
 
     /// "Dana Reyes, Lee Park".
     static func people(_ names: [String]) -> String { names.joined(separator: ", ") }
