@@ -114,8 +114,10 @@ struct ReportTests {
         let text = workspace.run(["report", "--from", "2025-06-30", "--to", "2025-09-30", "--format", "markdown"]).stdout
         #expect(text.hasPrefix("# Retrospective\n\nend of 2025-06-30 to end of 2025-09-30\n"))
         #expect(text.contains("| Atlas GA (launch/atlas) | — | scheduled for 2025-09-01 — #1 2025-07-01 Dana Reyes (CMO)<br>slip 2025-09-01 → 2025-09-22 (+21 days) — #2 2025-08-11 Lee Park (CPO): Security review | +21 |"))
-        #expect(text.contains("| 2025-08-01 | Price per seat (decision/pricing) | accepted | — | Dana Reyes, Lee Park | Marco Silva | #4 Dana Reyes (CMO) |"))
-        for section in ["## Launches", "## KPIs", "## Priority churn", "## Decisions taken", "## Retractions", "## What changed"] {
+        #expect(text.contains("| 2025-08-01 | Price per seat (decision/pricing) | accepted | — | Dana Reyes, Lee Park | Marco Silva | — | #4 Dana Reyes (CMO) |"))
+        // The goal due on the window's last day is judged as the goals view judges it then.
+        #expect(text.contains("| Grow pipeline (goal/q3-pipeline) | 2025-Q3 | 4.5% | — | — | open | — |"), "\(text)")
+        for section in ["## Launches", "## KPIs", "## Priority churn", "## Goals: how they ended", "## Decisions taken", "## Agreements", "## Syncs", "## Retractions", "## What changed"] {
             #expect(text.contains(section))
         }
     }
