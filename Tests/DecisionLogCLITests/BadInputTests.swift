@@ -147,7 +147,7 @@ struct BadInputTests {
         #expect(result.stderrLines == [
             "Error: invalid goal.set (4 problems): payload.target: expected a number, got \"fast\"; "
                 + "payload.timeframe: expected a timeframe (2025, 2025-H2, 2025-Q3 or 2025-09), got \"2025-Q5\": quarter 5 is not between 1 and 4; "
-                + "payload.unit: expected one of percent, count, currency, days, weeks, got \"pct\"; "
+                + "payload.unit: expected one of percent, count, currency, days, weeks, months, ratio, got \"pct\"; "
                 + "payload.title: must not be empty; nothing was written",
         ])
         #expect(workspace.logBytes() == before)

@@ -27,7 +27,7 @@ struct SpreadsheetTests {
             #"  line 24: payload.to: expected one of must, should, could, wont, got "Must have""#,
             "  line 55: subject: missing; expected what the event is about, e.g. feature/sso",
             #"  line 57: type: unknown event type "launch.sliped"; did you mean "launch.slipped"?"#,
-            #"  line 71: payload.target: expected a number, got "4,5""#,
+            #"  line 71: column 'Target': '4,5' is not a number here: this file writes decimals with a point (4.5) and may group thousands with commas (8,400)"#,
             #"  line 92: payload.date: expected a date (YYYY-MM-DD), got "2025-09-31": day 31 is not between 1 and 30 for that month"#,
             #"  line 118: payload.timeframe: expected a timeframe (2025, 2025-H2, 2025-Q3 or 2025-09), got "Q3 2025": not a timeframe; use a year (2025), half (2025-H2), quarter (2025-Q3) or month (2025-09)"#,
         ])

@@ -39,7 +39,7 @@ struct UpcastingTests {
         #expect(Fixtures.eventBytes(folder) == original)
     }
 
-    @Test func viewsReplayTheOldLogAndNewGoalsAreWrittenAsVersion2() throws {
+    @Test func viewsReplayTheOldLogAndNewGoalsAreWrittenAsTheLatestVersion() throws {
         let (folder, store) = try copyOfFixture()
         let original = Fixtures.eventBytes(folder)
         let replay = try Replay(store, views: Views.all, known: .everything)
@@ -51,8 +51,8 @@ struct UpcastingTests {
             .validated(in: DraftContext(now: .now(), timeZone: .utc))
         let receipt = try store.append(AppendRequest(drafts: [draft], recordedBy: "test"))
         let written = try #require(receipt.appended.first)
-        #expect(written.schemaVersion == 2)
-        #expect(String(decoding: written.line, as: UTF8.self).contains(#""schemaVersion":2"#))
+        #expect(written.schemaVersion == 3)
+        #expect(String(decoding: written.line, as: UTF8.self).contains(#""schemaVersion":3"#))
         #expect(Array(Fixtures.eventBytes(folder).prefix(original.count)) == original)
         #expect(try store.verify(progress: nil).seq == 48)
         let after = try Replay(store, views: [Views.named("goals")!], known: .everything)
@@ -62,13 +62,13 @@ struct UpcastingTests {
 
     @Test func aVersionNewerThanTheCodeKnowsIsRefused() throws {
         let (folder, store) = try copyOfFixture()
-        // The log's last event, rewritten as if a future decisionlog had written goal.set v3, and re-sealed.
+        // The log's last event, rewritten as if a future decisionlog had written goal.set v4, and re-sealed.
         var lines = Fixtures.eventBytes(folder).split(separator: 0x0A).map(Array.init)
         let line = try #require(lines.firstIndex { String(decoding: $0, as: UTF8.self).contains(#""type":"goal.set""#) })
         let goal = try Event(line: lines[line])
         var sealer = Sealer(head: LogHead(seq: 47, hash: try Event(line: lines[46]).hash, recordedAt: try Event(line: lines[46]).recordedAt), recordedBy: "future")
         let (_, sealedV2) = sealer.seal(ValidatedDraft(effectiveAt: goal.effectiveAt, actor: goal.actor, subject: goal.subject, payload: goal.payload), now: .now())
-        var text = String(decoding: sealedV2.dropLast(), as: UTF8.self).replacingOccurrences(of: #""schemaVersion":2"#, with: #""schemaVersion":3"#)
+        var text = String(decoding: sealedV2.dropLast(), as: UTF8.self).replacingOccurrences(of: #""schemaVersion":3"#, with: #""schemaVersion":4"#)
         let body = Array(text.utf8.dropLast(EventLine.hashSuffixLength)) + [UInt8(ascii: "}")]
         text = String(decoding: body, as: UTF8.self)
         var future = Array(text.utf8)
@@ -79,7 +79,7 @@ struct UpcastingTests {
         #expect {
             try Event(line: future.dropLast())
         } throws: { error in
-            (error as? EventDecodingError)?.message == "goal.set schema version 3 is newer than this decisionlog knows (2); upgrade to read it"
+            (error as? EventDecodingError)?.message == "goal.set schema version 4 is newer than this decisionlog knows (3); upgrade to read it"
         }
         guard case .failure(let problem) = Fixtures.verify(folder) else { Issue.record("verified"); return }
         #expect(problem.kind == .needsNewerTool)

@@ -65,7 +65,9 @@ public enum KPIsProjection: Projection {
                 if let target = book.target(for: latest.span) {
                     let (judgement, value) = book.judge(target, on: today)
                     let period = target.span.description == current?.span.description ? "" : " \(target.span)"
-                    status = .text(judgement.rawValue + period, source: value?.sources.first ?? target.source)
+                    // An amount summed from its parts is judged by the sum, which the actual column does not show.
+                    let sum = value.flatMap { $0.partial && book.isAmount && $0.sources.count > 1 ? $0.value : nil }
+                    status = .text(judgement.rawValue + period + (sum.map { ": \(measure($0, nil).text) so far" } ?? ""), source: value?.sources.first ?? target.source)
                 } else {
                     status = .text("no target for \(latest.span)", source: latest.source)
                 }

@@ -8,8 +8,13 @@ public enum TimePoint: Sendable, Equatable, CustomStringConvertible {
 
     /// Reads a point; dates and times without an offset are read in `zone`, periods follow the fiscal
     /// year starting in month `fiscalYearStart`. Throws naming what is wrong.
-    public init(parsing text: String, zone: TimeZoneRules, fiscalYearStart: Int, now: Timestamp) throws(TimeFormatError) {
+    public init(parsing text: String, zone: TimeZoneRules, fiscalYearStart: Int, naming: FiscalYearNaming = .end, now: Timestamp) throws(TimeFormatError) {
         let trimmed = text.trimmingWhitespace
+        if let period = try Timeframe(fiscalName: trimmed, startMonth: fiscalYearStart, naming: naming) {
+            let end = period.interval(fiscalYearStart: fiscalYearStart, zone: zone).upperBound.adding(milliseconds: -1)
+            self = .instant(end, label: "end of \(trimmed.uppercased()) (\(zone.date(at: end)))")
+            return
+        }
         if trimmed.lowercased() == "now" {
             self = .instant(now, label: "now")
             return
@@ -42,7 +47,7 @@ public enum TimePoint: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    static let expected = "expected now, a date (2025-06-30), a date-time (2025-06-30T17:00), a period (2025, 2025-H1, 2025-Q2, 2025-06) or a log position (#120)"
+    static let expected = "expected now, a date (2025-06-30), a date-time (2025-06-30T17:00), a period (2025, 2025-H1, 2025-Q2, 2025-06, FY26, FY26-Q2) or a log position (#120)"
 
     public var description: String {
         switch self {

@@ -23,16 +23,28 @@ public enum NumberText {
     /// A whole number with its sign: "+21", "−14", "0".
     public static func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : value < 0 ? "−\(-value)" : "0" }
 
-    /// `value` with its unit: `4.5%`, `6 weeks`, `1 day`, `1,200 EUR`.
+    /// `value` with its unit: `4.5%`, `6 weeks`, `1 day`, `4 months`, `6.3×`, `8,400 EUR` — money always with
+    /// its thousands separated and its currency code, when the metric names one, on every value.
     public static func format(_ value: Double, unit: MeasureUnit?, currency: String? = nil) -> String {
         let number = format(value)
         switch unit {
         case .percent?: return number + "%"
         case .days?: return number + (value == 1 ? " day" : " days")
         case .weeks?: return number + (value == 1 ? " week" : " weeks")
-        case .currency?: return number + (currency.map { " " + $0 } ?? "")
+        case .months?: return number + (value == 1 ? " month" : " months")
+        case .ratio?: return number + "×"
+        case .currency?: return money(value) + (currency.map { " " + $0 } ?? "")
         case .count?, nil: return number
         }
+    }
+
+    /// An amount of money: thousands separated from 1,000 up, cents when there are any.
+    private static func money(_ value: Double) -> String {
+        let cents = (abs(value) * 100).rounded()
+        guard cents < 1e17 else { return format(value) }
+        let whole = Int64(cents / 100), fraction = Int64(cents) % 100
+        let text = grouped(whole) + (fraction == 0 ? "" : "." + (fraction < 10 ? "0" : "") + String(fraction))
+        return value < 0 ? "−" + text : text
     }
 
     private static func grouped(_ value: Int64) -> String {

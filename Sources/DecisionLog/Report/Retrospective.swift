@@ -55,6 +55,8 @@ public struct Retrospective: Sendable {
         public let name: String
         /// Its unit, when defined.
         public let unit: MeasureUnit?
+        /// Its currency code, for money.
+        public let currency: String?
         /// Whether higher is better; nil when not defined.
         public let direction: MetricDirection?
         /// The actuals whose last measured day is in the window, one per period or date (the latest recorded),
@@ -193,7 +195,7 @@ public struct Retrospective: Sendable {
             let actuals = book.actuals.filter { window.contains($0.span.last) }
             guard !targets.isEmpty || !actuals.isEmpty else { return nil }
             return MetricSeries(
-                subject: subject, name: definition?.name ?? subject.shortName, unit: definition?.unit, direction: definition?.direction,
+                subject: subject, name: definition?.name ?? subject.shortName, unit: definition?.unit, currency: definition?.currency, direction: definition?.direction,
                 actuals: actuals.map { ($0.span, $0.value, $0.source.seq) },
                 targets: targets.map { ($0.span.first, $0.span.last, $0.span.timeframe!, $0.value, $0.source.seq) })
         }

@@ -20,6 +20,8 @@ public struct LogConfig: Sendable, Equatable {
     public var actorRole: String?
     /// The output format tables default to (`config set format`), when set.
     public var outputFormat: String?
+    /// How the team names fiscal years (FY27): by the year they end in (the default) or start in.
+    public var fiscalYearNaming: FiscalYearNaming = .end
     /// Members this version does not know (written by a later one); kept as they are.
     public var otherMembers: JSONObject
 
@@ -71,6 +73,10 @@ public struct LogConfig: Sendable, Equatable {
         actorName = m.removeValue(forKey: "actor")?.stringValue
         actorRole = m.removeValue(forKey: "role")?.stringValue
         outputFormat = m.removeValue(forKey: "outputFormat")?.stringValue
+        if let naming = m.removeValue(forKey: "fiscalYearNames") {
+            guard let value = naming.stringValue.flatMap(FiscalYearNaming.init(rawValue:)) else { throw invalid("fiscalYearNames: expected start or end") }
+            fiscalYearNaming = value
+        }
         otherMembers = m
     }
 
@@ -85,6 +91,7 @@ public struct LogConfig: Sendable, Equatable {
         if let actorName { m["actor"] = .string(actorName) }
         if let actorRole { m["role"] = .string(actorRole) }
         if let outputFormat { m["outputFormat"] = .string(outputFormat) }
+        if fiscalYearNaming != .end { m["fiscalYearNames"] = .string(fiscalYearNaming.rawValue) }
         return Array((PrettyJSON.format(JSONValue.object(m).canonicalBytes) + "\n").utf8)
     }
 }

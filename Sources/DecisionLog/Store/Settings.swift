@@ -9,6 +9,8 @@ public enum SettingKey: String, CaseIterable, Sendable {
     case timeZone = "time-zone"
     /// The month the fiscal year starts in.
     case fiscalYearStart = "fiscal-year-start"
+    /// Whether FY27 names the fiscal year ending in 2027 or starting in it.
+    case fiscalYearNames = "fiscal-year-names"
     /// The format tables are written in when no --format is given.
     case format
     /// The SSH key each append is signed with; personal, so kept in the user's file, never in the shared log.
@@ -41,6 +43,11 @@ public enum SettingKey: String, CaseIterable, Sendable {
                 return .failure(SettingError("'\(value.quotedForMessage)' is not a month; use 1–12 or a name such as april"))
             }
             return .success(String(month))
+        case .fiscalYearNames:
+            guard FiscalYearNaming(rawValue: value.lowercased()) != nil else {
+                return .failure(SettingError("'\(value.quotedForMessage)' is not a way of naming fiscal years; use end (FY27 ends in 2027) or start (FY27 starts in 2027)"))
+            }
+            return .success(value.lowercased())
         case .format:
             guard SettingKey.formats.contains(value) else {
                 return .failure(SettingError("'\(value.quotedForMessage)' is not an output format; use one of \(SettingKey.formats.joined(separator: ", "))"))
@@ -64,6 +71,7 @@ public enum SettingKey: String, CaseIterable, Sendable {
         case .role: config.actorRole
         case .timeZone: config.timeZone.name
         case .fiscalYearStart: String(config.fiscalYearStartMonth)
+        case .fiscalYearNames: config.fiscalYearNaming.rawValue
         case .format: config.outputFormat
         case .signingKey: nil
         }
@@ -77,13 +85,14 @@ public enum SettingKey: String, CaseIterable, Sendable {
         case .role: config.actorRole = value
         case .timeZone: if let value, let zone = TimeZoneRules(named: value) { config.timeZone = zone }
         case .fiscalYearStart: if let value, let month = Int(value) { config.fiscalYearStartMonth = month }
+        case .fiscalYearNames: config.fiscalYearNaming = value.flatMap(FiscalYearNaming.init(rawValue:)) ?? .end
         case .format: config.outputFormat = value
         case .signingKey: break
         }
     }
 
     /// Whether a log can be without the key.
-    public var isRemovableFromLog: Bool { self != .timeZone && self != .fiscalYearStart }
+    public var isRemovableFromLog: Bool { self != .timeZone && self != .fiscalYearStart && self != .fiscalYearNames }
 }
 
 /// A setting value that is not valid: what is expected.
@@ -204,7 +213,7 @@ public enum Settings {
     /// A log's configuration with the environment's time zone and fiscal-year start in place of the log's, for
     /// one process (the environment wins over the log).
     public static func applyEnvironment(_ environment: [String: String], to config: inout LogConfig) {
-        for key in [SettingKey.timeZone, .fiscalYearStart] {
+        for key in [SettingKey.timeZone, .fiscalYearStart, .fiscalYearNames] {
             if let text = environment[key.environmentVariable], case .success(let value) = key.normalized(text) { key.set(value, in: &config) }
         }
     }

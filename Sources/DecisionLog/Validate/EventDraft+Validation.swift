@@ -41,11 +41,22 @@ public struct DraftContext: Sendable {
     public var now: Timestamp
     /// The zone in which times without an offset are read (the log's).
     public var timeZone: TimeZoneRules
+    /// The month the log's fiscal year starts in, and how its fiscal years are named, for timeframes given
+    /// as FY27 or FY27-Q2.
+    public var fiscalYearStart: Int
+    public var fiscalYearNaming: FiscalYearNaming
 
     /// A context; see the properties.
-    public init(now: Timestamp, timeZone: TimeZoneRules) {
+    public init(now: Timestamp, timeZone: TimeZoneRules, fiscalYearStart: Int = 1, fiscalYearNaming: FiscalYearNaming = .end) {
         self.now = now
         self.timeZone = timeZone
+        self.fiscalYearStart = fiscalYearStart
+        self.fiscalYearNaming = fiscalYearNaming
+    }
+
+    /// The context of appends to a log configured as `config`, now.
+    public init(now: Timestamp, config: LogConfig) {
+        self.init(now: now, timeZone: config.timeZone, fiscalYearStart: config.fiscalYearStartMonth, fiscalYearNaming: config.fiscalYearNaming)
     }
 }
 
@@ -129,7 +140,21 @@ extension EventDraft {
         if let kind {
             // The schema (the shape every reader relies on), then the rules between fields; where both find a
             // problem with the same value, the schema's message stands.
-            let json = members["payload"] ?? .object([:])
+            var json = members["payload"] ?? .object([:])
+            // Timeframes given by their fiscal-year name (FY27-Q2) are stored as the timeframe they name.
+            if case .object(var fields) = json {
+                for field in kind.fields where field.shape == .timeframe {
+                    guard case .string(let text)? = fields[field.name] else { continue }
+                    do throws(TimeFormatError) {
+                        if let named = try Timeframe(fiscalName: text, startMonth: context.fiscalYearStart, naming: context.fiscalYearNaming) {
+                            fields[field.name] = .string(named.description)
+                        }
+                    } catch {
+                        problem("payload.\(field.name)", "\"\(text.quotedForMessage)\": \(error.problem)")
+                    }
+                }
+                json = .object(fields)
+            }
             let shapeIssues = schemas.validatePayload(json, type: kind.type.name)
             issues += shapeIssues
             do throws(ValidationFailure) {

@@ -149,7 +149,7 @@ enum AddCommand: Command {
         let schemas = try opened?.schemas ?? (needsTeamSchemas(draft.type) ? schemas(in: store) : SchemaRegistry())
         let validated: ValidatedDraft
         do throws(ValidationFailure) {
-            validated = try draft.validated(in: DraftContext(now: .now(), timeZone: config.timeZone), schemas: schemas)
+            validated = try draft.validated(in: DraftContext(now: .now(), config: config), schemas: schemas)
         } catch {
             throw CommandFailure(error, what: "invalid \(draft.type ?? "event")")
         }

@@ -35,7 +35,7 @@ struct DraftFile {
         let (name, bytes) = try context.readInputFile(path)
         self.name = name
         let actor = try AddCommand.decider(args, draft: EventDraft(), context: context, config: store.configuration, explaining: false)
-        let draftContext = DraftContext(now: .now(), timeZone: store.configuration.timeZone)
+        let draftContext = DraftContext(now: .now(), config: store.configuration)
         let schemas = try AddCommand.schemas(in: store)
         // Without a format named, the first character decides: "{" starts JSON Lines; an empty file is read as one.
         let first = bytes.first { $0 > 0x20 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }

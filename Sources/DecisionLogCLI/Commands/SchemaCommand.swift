@@ -99,7 +99,7 @@ enum SchemaCommand: Command {
         }
         let validated: ValidatedDraft
         do throws(ValidationFailure) {
-            validated = try draft.validated(in: DraftContext(now: .now(), timeZone: store.configuration.timeZone), schemas: schemas)
+            validated = try draft.validated(in: DraftContext(now: .now(), config: store.configuration), schemas: schemas)
         } catch {
             throw CommandFailure(error, what: "cannot register \(type) v\(version)")
         }

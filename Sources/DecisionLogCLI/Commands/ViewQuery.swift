@@ -23,8 +23,8 @@ struct ViewQuery {
     func point(_ text: String?, option: String) throws(UsageError) -> TimePoint? {
         guard let text else { return nil }
         do throws(TimeFormatError) {
-            return try TimePoint(parsing: text, zone: store.configuration.timeZone,
-                                 fiscalYearStart: store.configuration.fiscalYearStartMonth, now: now)
+            return try TimePoint(parsing: text, zone: store.configuration.timeZone, fiscalYearStart: store.configuration.fiscalYearStartMonth,
+                                 naming: store.configuration.fiscalYearNaming, now: now)
         } catch {
             throw UsageError("The value '\(text.quotedForMessage)' is invalid for '\(option)': \(error.problem)", command: spec)
         }

@@ -77,14 +77,15 @@ public struct CSVDrafts: Sendable {
                 let issue = ValidationIssue(path: "", message: "the row has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s") but the header has \(columns.count); check for a missing or extra separator, or quote a field that holds one")
                 return Row(line: record.line, draft: .failure(ValidationFailure([issue])))
             }
-            return Row(line: record.line, draft: CSVDrafts.draft(record.fields, header: header.fields, columns: columns, schemas: schemas))
+            return Row(line: record.line, draft: CSVDrafts.draft(record.fields, header: header.fields, columns: columns, schemas: schemas,
+                                                                 decimalComma: table.separator == UInt8(ascii: ";")))
         }
     }
 
     /// The draft of one row: envelope members from their columns, payload cells converted to their fields'
     /// shapes. Empty cells give nothing; a non-empty cell in a column that is not a field of the row's type
     /// is a problem of the row.
-    private static func draft(_ cells: [String], header: [String], columns: [Column], schemas: SchemaRegistry) -> Result<EventDraft, ValidationFailure> {
+    private static func draft(_ cells: [String], header: [String], columns: [Column], schemas: SchemaRegistry, decimalComma: Bool) -> Result<EventDraft, ValidationFailure> {
         var draft = EventDraft()
         var actor: JSONObject = [:]
         var payload: [(column: Int, key: String, text: String)] = []
@@ -113,6 +114,15 @@ public struct CSVDrafts: Sendable {
             guard let field = kind.fields.first(where: { key($0.name) == cell.key }) else {
                 issues.append(ValidationIssue(path: "", message: "column '\(header[cell.column].trimmingWhitespace)': not a field of \(type); leave it empty on this row"))
                 continue
+            }
+            if field.shape == .number || field.shape == .integer {
+                switch CSVNumber.read(cell.text, decimalComma: decimalComma) {
+                case .some(.success(let number)): members[field.name] = .number(number); continue
+                case .some(.failure(let problem)):
+                    issues.append(ValidationIssue(path: "", message: "column '\(header[cell.column].trimmingWhitespace)': \(problem.message)"))
+                    continue
+                case nil: break
+                }
             }
             members[field.name] = field.value(fromCell: cell.text)
         }

@@ -14,13 +14,16 @@ public struct CSVTable: Sendable, Equatable {
 
     /// Every non-blank record, in file order; the first is the header when the file has one.
     public let records: [Record]
+    /// The byte that separates fields: a comma, a semicolon or a tab.
+    public let separator: UInt8
 
     /// Reads `bytes`; throws `CSVSyntaxError` naming the line of an unterminated quote, text after a closing
     /// quote, a quote inside an unquoted field or bytes that are not UTF-8.
     public init(parsing bytes: [UInt8]) throws(CSVSyntaxError) {
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-        var reader = Reader(bytes: bytes, position: start, separator: CSVTable.separator(of: bytes[start...]))
+        separator = CSVTable.separator(of: bytes[start...])
+        var reader = Reader(bytes: bytes, position: start, separator: separator)
         var records: [Record] = []
         while let record = try reader.nextRecord() {
             // A blank line, or a spreadsheet's empty row (",,,,"), holds no record.

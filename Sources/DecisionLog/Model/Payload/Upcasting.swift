@@ -13,6 +13,9 @@ public enum Upcasting {
     static let steps: [Step] = [
         // goal.set v2 only adds the optional `confidence`: a v1 payload is a v2 payload without it.
         Step(type: "goal.set", from: 1, upcast: { $0 }),
+        // goal.set v3 and metric.defined v2 only add the units months and ratio: an older payload is unchanged.
+        Step(type: "goal.set", from: 2, upcast: { $0 }),
+        Step(type: "metric.defined", from: 1, upcast: { $0 }),
     ]
 
     /// `payload`, written for `type` at `version`, as a payload of `target`; nil when a step is missing.

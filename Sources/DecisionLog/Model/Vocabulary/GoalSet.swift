@@ -2,7 +2,7 @@
 /// (since version 2) how confident its owner is.
 public struct GoalSet: EventPayload {
     public static let type: EventType = "goal.set"
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
     public static let summary = "Set or restate a goal: title, timeframe, owner, metric, target and confidence."
     public static let fields: [PayloadField] = [
         .required("title", String.self, "What the goal is, e.g. \"Grow qualified pipeline\"."),

@@ -1,6 +1,7 @@
 /// `metric.defined`: a KPI is defined — its name, unit and which direction is better. The subject names it.
 public struct MetricDefined: EventPayload {
     public static let type: EventType = "metric.defined"
+    public static let schemaVersion = 2
     public static let summary = "Define a KPI (the subject names it, e.g. metric/conversion-rate): name, unit, direction."
     public static let fields: [PayloadField] = [
         .required("name", String.self, "The metric's name for people, e.g. \"Conversion rate\"."),

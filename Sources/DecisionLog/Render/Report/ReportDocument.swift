@@ -70,7 +70,7 @@ public struct ReportDocument: Sendable {
 
     /// A value in a metric's unit.
     static func valueText(_ value: Double, _ series: Retrospective.MetricSeries) -> String {
-        NumberText.format(value, unit: series.unit)
+        NumberText.format(value, unit: series.unit, currency: series.currency)
     }
 
     /// The goals' outcomes as a table of plain texts: headers, then a row per goal.

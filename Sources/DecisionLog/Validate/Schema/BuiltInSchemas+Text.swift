@@ -482,6 +482,86 @@ extension BuiltInSchemas {
   ]
 }
 """####),
+        ("types/goal.set.v3.schema.json", ####"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "urn:decisionlog:type:goal.set:3",
+  "title": "goal.set v3",
+  "description": "A goal is set or restated: what the team aims at, for when, who owns it, with what target. A restatement keeps the fields it leaves out. Version 2 adds `confidence`; version 3 adds the units `months` and `ratio`. An older event reads as version 3 unchanged.",
+  "x-subject-kind": "goal",
+  "type": "object",
+  "required": [
+    "title",
+    "timeframe"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "title": {
+      "description": "What the goal is.",
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 10000
+    },
+    "timeframe": {
+      "description": "When it is due.",
+      "type": "string",
+      "format": "timeframe",
+      "pattern": "^[0-9]{4}(-([QqHh][1-4]|0[1-9]|1[0-2]))?$",
+      "x-expected": "a timeframe (2025, 2025-H2, 2025-Q3 or 2025-09)"
+    },
+    "owner": {
+      "description": "The person accountable for it.",
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 100
+    },
+    "metric": {
+      "description": "The metric that measures it.",
+      "type": "string",
+      "maxLength": 200,
+      "pattern": "^metric/[A-Za-z0-9._:/-]*[A-Za-z0-9._:-]$",
+      "x-expected": "a metric subject such as metric/pipeline"
+    },
+    "target": {
+      "description": "The value to reach.",
+      "type": "number"
+    },
+    "unit": {
+      "description": "The target's unit.",
+      "enum": [
+        "percent",
+        "count",
+        "currency",
+        "days",
+        "weeks",
+        "months",
+        "ratio"
+      ]
+    },
+    "confidence": {
+      "description": "How sure the owner is that the goal will be met, in percent.",
+      "type": "number",
+      "minimum": 0,
+      "maximum": 100
+    }
+  },
+  "examples": [
+    {
+      "title": "Grow qualified pipeline through self-serve trials",
+      "timeframe": "2025-Q3",
+      "owner": "Dana Reyes",
+      "metric": "metric/conversion-rate",
+      "target": 4.5,
+      "unit": "percent",
+      "confidence": 70
+    },
+    {
+      "title": "Open the mid-market segment",
+      "timeframe": "2025-Q4"
+    }
+  ]
+}
+"""####),
         ("types/launch.cancelled.v1.schema.json", ####"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -637,6 +717,68 @@ extension BuiltInSchemas {
         "currency",
         "days",
         "weeks"
+      ]
+    },
+    "direction": {
+      "description": "Whether higher or lower values are better.",
+      "enum": [
+        "higher",
+        "lower"
+      ]
+    },
+    "currency": {
+      "description": "For a currency metric, the ISO 4217 code.",
+      "type": "string",
+      "pattern": "^[A-Z]{3}$",
+      "x-expected": "a three-letter ISO 4217 code such as EUR or USD"
+    }
+  },
+  "examples": [
+    {
+      "name": "Conversion rate",
+      "unit": "percent",
+      "direction": "higher"
+    },
+    {
+      "name": "ARR",
+      "unit": "currency",
+      "direction": "higher",
+      "currency": "EUR"
+    }
+  ]
+}
+"""####),
+        ("types/metric.defined.v2.schema.json", ####"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "urn:decisionlog:type:metric.defined:2",
+  "title": "metric.defined v2",
+  "description": "A KPI is defined; the event's subject names it (metric/…). Version 2 adds the units `months` (CAC payback) and `ratio` (LTV:CAC); a version 1 event reads as version 2 unchanged.",
+  "x-subject-kind": "metric",
+  "type": "object",
+  "required": [
+    "name",
+    "unit",
+    "direction"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "name": {
+      "description": "The metric's name for people.",
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 200
+    },
+    "unit": {
+      "description": "What it is measured in.",
+      "enum": [
+        "percent",
+        "count",
+        "currency",
+        "days",
+        "weeks",
+        "months",
+        "ratio"
       ]
     },
     "direction": {

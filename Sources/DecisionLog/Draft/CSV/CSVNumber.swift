@@ -1,0 +1,60 @@
+/// A number as spreadsheets write it (docs/rules.md, "Numbers in spreadsheets"): `4.5%`, `8,400`, `$8,400`,
+/// `8400 EUR`, `−3`, and in a semicolon-separated file — the format of locales that write decimal commas —
+/// `4,5` and `8.400,5`. Read only when unambiguous; otherwise refused with the spelling that is accepted.
+enum CSVNumber {
+    /// Why a cell is not a number this file can hold unambiguously.
+    struct Problem: Error {
+        let message: String
+    }
+
+    /// The number `text` spells in a file that uses decimal commas (`decimalComma`, a semicolon-separated
+    /// file) or decimal points; a problem when it is ambiguous or wrongly grouped; nil when it is not a
+    /// number at all (validation then says what the field expects).
+    static func read(_ text: String, decimalComma: Bool) -> Result<Double, Problem>? {
+        var body = Substring(text.trimmingWhitespace)
+        var negative = false
+        if body.hasPrefix("-") || body.hasPrefix("−") { negative = true; body = body.dropFirst() }
+        // A currency before or after (a symbol, or an ISO code), a percent sign after.
+        for symbol in ["$", "€", "£", "¥"] where body.hasPrefix(symbol) { body = body.dropFirst() }
+        if body.count > 3, body.prefix(3).allSatisfy({ $0.isASCII && $0.isUppercase }) { body = body.dropFirst(3) }
+        body = Substring(String(body).trimmingWhitespace)
+        if body.hasSuffix("%") { body = body.dropLast() }
+        for symbol in ["$", "€", "£", "¥"] where body.hasSuffix(symbol) { body = body.dropLast() }
+        if body.count > 3, body.suffix(3).allSatisfy({ $0.isASCII && $0.isUppercase }) { body = body.dropLast(3) }
+        body = Substring(String(body).trimmingWhitespace)
+        if !negative && (body.hasPrefix("-") || body.hasPrefix("−")) { negative = true; body = body.dropFirst() }
+        guard let first = body.first, first.isNumber || first == "." || first == "," else { return nil }
+        guard body.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "," || $0 == " ") }) else { return nil }
+
+        let (decimal, group): (Character, Character) = decimalComma ? (",", ".") : (".", ",")
+        let parts = body.split(separator: decimal, omittingEmptySubsequences: false)
+        guard parts.count <= 2 else {
+            return .failure(Problem(message: "'\(text)' has more than one decimal \(decimalComma ? "comma" : "point")"))
+        }
+        let whole = parts[0], fraction = parts.count == 2 ? parts[1] : ""
+        guard !fraction.contains(group), !fraction.contains(" ") else {
+            return .failure(Problem(message: "'\(text)' is not a number: a \(group == "," ? "comma" : "point") cannot follow the decimal \(decimalComma ? "comma" : "point")"))
+        }
+        // Thousands: groups of exactly three digits after the first (a space may group them too).
+        let groups = whole.split(omittingEmptySubsequences: false, whereSeparator: { $0 == group || $0 == " " })
+        let grouped = groups.count > 1
+        if grouped {
+            let valid = (1...3).contains(groups[0].count) && groups.dropFirst().allSatisfy { $0.count == 3 }
+            guard valid else {
+                let spelled = decimalComma
+                    ? "this file separates fields with semicolons, so it writes decimals with a comma (4,5) and may group thousands with points (8.400)"
+                    : "this file writes decimals with a point (4.5) and may group thousands with commas (8,400)"
+                return .failure(Problem(message: "'\(text)' is not a number here: \(spelled)"))
+            }
+            // In a decimal-comma file, "8.400" alone could be 8400 or 8.4: refuse it.
+            if decimalComma && parts.count == 1 && whole.contains(".") {
+                let decimals = String(groups.dropFirst().joined().reversed().drop { $0 == "0" }.reversed())
+                let small = decimals.isEmpty ? String(groups[0]) : "\(groups[0]),\(decimals)"
+                return .failure(Problem(message: "'\(text)' could be \(groups.joined()) or \(small): write \(groups.joined()) for the whole number, or \(small) with a decimal comma"))
+            }
+        }
+        let plain = groups.joined() + (fraction.isEmpty ? "" : "." + fraction)
+        guard let value = Double(String(plain)), value.isFinite else { return nil }
+        return .success(negative ? -value : value)
+    }
+}
