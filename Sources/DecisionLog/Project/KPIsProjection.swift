@@ -67,7 +67,7 @@ public enum KPIsProjection: Projection {
                     let period = target.span.description == current?.span.description ? "" : " \(target.span)"
                     // An amount summed from its parts is judged by the sum, which the actual column does not show.
                     let sum = value.flatMap { $0.partial && book.isAmount && $0.sources.count > 1 ? $0.value : nil }
-                    status = .text(judgement.rawValue + period + (sum.map { ": \(measure($0, nil).text) so far" } ?? ""), source: value?.sources.first ?? target.source)
+                    status = .text(judgement.rawValue + period + (sum.map { ": \(measure($0, nil).text) \(judgement == .onTrack || judgement == .offTrack ? "so far" : "in total")" } ?? ""), source: value?.sources.first ?? target.source)
                 } else {
                     status = .text("no target for \(latest.span)", source: latest.source)
                 }

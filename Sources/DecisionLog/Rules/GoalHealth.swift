@@ -25,7 +25,8 @@ public enum GoalState: String, Sendable, CaseIterable {
 /// - While it runs, its actual is its metric's value for the goal's timeframe (`MetricBook`), judged against
 ///   the goal's own target in the metric's direction, by pace for an amount summed so far.
 /// - It is at risk when that judgement is off track, when its owner's confidence is under 50%, or when the
-///   confidence fell by 20 points or more since it was last stated; a fall of 10 points or more is flagged.
+///   confidence fell by 20 points or more since it was last stated; a running goal's fall of 10 points or
+///   more is flagged even when it is on track.
 /// - Else it is on track when an actual or a confidence says so, and open when nothing does yet.
 /// - Progress is actual ÷ target (target ÷ actual when lower is better), in percent.
 public struct GoalHealth<Source: Provenance>: Sendable {
@@ -95,7 +96,7 @@ public struct GoalHealth<Source: Provenance>: Sendable {
                 state = .open
             }
         }
-        if let drop = confidenceDrop, !reasons.contains(where: { $0.hasPrefix("confidence fell") }) {
+        if let drop = confidenceDrop, [.onTrack, .open].contains(state) {
             reasons.append("confidence fell \(NumberText.format(drop.from))% → \(NumberText.format(drop.to))%")
         }
         self.reasons = reasons

@@ -1,0 +1,251 @@
+import DecisionLog
+import Foundation
+import Testing
+
+/// Answers you can trust: two quarters of a B2B data team — Northwind's CRO, CPO, a PM and customer success —
+/// recorded from the command line and from spreadsheets, with back-dated and late-recorded events, asked at
+/// five moments. Every expected value is worked out by hand in the comments beside it.
+struct TrustedAnswersTests {
+    /// The team's log, built once per test: see the comments for what each step records.
+    private func northwind() throws -> Workspace {
+        let workspace = Workspace()
+        func run(_ arguments: [String]) {
+            let result = workspace.run(arguments)
+            #expect(result.status == 0, "\(arguments.joined(separator: " ")): \(result.stderr)")
+        }
+        // Fiscal year = calendar year; the CRO types most decisions (her name is in her own settings).
+        run(["init", "--time-zone", "UTC", "--actor", "Ines Duarte", "--role", "CRO"])
+        run(["add", "metric.defined", "--subject", "metric/win-rate", "--name", "Win rate", "--unit", "percent", "--direction", "higher", "--effective", "2026-01-05"])
+        run(["add", "metric.defined", "--subject", "metric/new-arr", "--name", "New ARR", "--unit", "currency", "--currency", "EUR", "--direction", "higher", "--effective", "2026-01-05"])
+        run(["add", "metric.defined", "--subject", "metric/sales-cycle", "--name", "Sales cycle", "--unit", "days", "--direction", "lower", "--effective", "2026-01-05",
+             "--actor", "Tomas Berg", "--role", "CPO"])
+        // Targets from the planning spreadsheet, with a percent sign and euro amounts as people type them.
+        try workspace.write("targets.csv", """
+            type,subject,target,timeframe,effective,actor,role
+            metric.target.set,metric/win-rate,22%,2026-Q1,2026-01-05,Ines Duarte,CRO
+            metric.target.set,metric/win-rate,25%,2026-Q2,2026-01-05,Ines Duarte,CRO
+            metric.target.set,metric/new-arr,"€500,000",2026-Q1,2026-01-05,Ines Duarte,CRO
+            metric.target.set,metric/new-arr,"€600,000",2026-Q2,2026-01-05,Ines Duarte,CRO
+            metric.target.set,metric/sales-cycle,60,2026-Q1,2026-01-05,Tomas Berg,CPO
+            metric.target.set,metric/sales-cycle,55,2026-Q2,2026-01-05,Tomas Berg,CPO
+
+            """)
+        run(["import", "targets.csv"])
+        run(["add", "goal.set", "--subject", "goal/h1-win-rate", "--title", "Win a quarter of qualified deals", "--timeframe", "2026-H1", "--target", "25",
+             "--unit", "percent", "--metric", "metric/win-rate", "--owner", "Ines Duarte", "--confidence", "60", "--effective", "2026-01-05"])
+        // Q1's actuals, each effective the day after the month it measures.
+        try workspace.write("q1.csv", """
+            type,subject,value,period,effective,source
+            metric.recorded,metric/win-rate,21%,2026-01,2026-02-01,CRM
+            metric.recorded,metric/win-rate,22%,2026-02,2026-03-01,CRM
+            metric.recorded,metric/win-rate,24%,2026-03,2026-04-01,CRM
+            metric.recorded,metric/new-arr,"€150,000",2026-01,2026-02-01,Billing
+            metric.recorded,metric/new-arr,"€180,000",2026-02,2026-03-01,Billing
+            metric.recorded,metric/new-arr,"€200,000",2026-03,2026-04-01,Billing
+            metric.recorded,metric/sales-cycle,62,2026-Q1,2026-04-01,CRM
+
+            """)
+        run(["import", "q1.csv"])
+        run(["add", "launch.scheduled", "--subject", "launch/connectors", "--name", "Warehouse connectors", "--date", "2026-05-19", "--effective", "2026-03-02",
+             "--actor", "Tomas Berg", "--role", "CPO"])
+        run(["add", "owner.assigned", "--subject", "launch/connectors", "--owner", "Yuki Sato", "--effective", "2026-03-02", "--actor", "Tomas Berg", "--role", "CPO"])
+        // The Q2 revenue goal has no owner (the attention list says so).
+        run(["add", "goal.set", "--subject", "goal/q2-arr", "--title", "Book 600k new ARR", "--timeframe", "2026-Q2", "--target", "600000", "--unit", "currency",
+             "--metric", "metric/new-arr", "--confidence", "70", "--effective", "2026-04-01"])
+        run(["add", "decision.recorded", "--subject", "decision/usage-pricing", "--title", "Price connectors by usage", "--status", "accepted",
+             "--deciders", "Ines Duarte; Tomas Berg", "--consulted", "Omar Haddad", "--review-by", "2026-05-25", "--effective", "2026-04-02"])
+        // The CRO's confidence in the H1 goal falls from 60% to 30%.
+        run(["add", "goal.set", "--subject", "goal/h1-win-rate", "--title", "Win a quarter of qualified deals", "--timeframe", "2026-H1", "--confidence", "30",
+             "--effective", "2026-04-20", "--reason", "Two enterprise deals slipped to Q3"])
+        run(["add", "launch.scheduled", "--subject", "launch/sso-audit", "--name", "SSO audit log", "--date", "2026-06-10", "--effective", "2026-05-04",
+             "--actor", "Tomas Berg", "--role", "CPO"])
+        run(["add", "owner.assigned", "--subject", "launch/sso-audit", "--owner", "Yuki Sato", "--effective", "2026-05-04", "--actor", "Tomas Berg", "--role", "CPO"])
+        run(["add", "launch.cancelled", "--subject", "launch/sso-audit", "--effective", "2026-06-12", "--reason", "Folded into the Q3 security release",
+             "--actor", "Tomas Berg", "--role", "CPO"])
+        // The connectors ship on 06-25; the slip decided on 05-12 is written up only afterwards (back-dated).
+        run(["add", "launch.shipped", "--subject", "launch/connectors", "--date", "2026-06-25", "--effective", "2026-06-25", "--actor", "Yuki Sato", "--role", "PM"])
+        run(["add", "launch.slipped", "--subject", "launch/connectors", "--date", "2026-06-23", "--cause", "Snowflake partner review", "--effective", "2026-05-12",
+             "--actor", "Tomas Berg", "--role", "CPO"])
+        // Q2's actuals arrive late, in July, back-dated to when each month closed.
+        try workspace.write("q2.csv", """
+            type,subject,value,period,effective,source
+            metric.recorded,metric/win-rate,23%,2026-04,2026-05-01,CRM
+            metric.recorded,metric/win-rate,24.5%,2026-05,2026-06-01,CRM
+            metric.recorded,metric/win-rate,26%,2026-06,2026-07-01,CRM
+            metric.recorded,metric/new-arr,"€190,000",2026-04,2026-05-01,Billing
+            metric.recorded,metric/new-arr,"€210,000",2026-05,2026-06-01,Billing
+            metric.recorded,metric/new-arr,"€230,000",2026-06,2026-07-01,Billing
+            metric.recorded,metric/sales-cycle,54,2026-Q2,2026-07-01,CRM
+
+            """)
+        run(["import", "q2.csv"])
+        run(["add", "goal.closed", "--subject", "goal/q2-arr", "--outcome", "achieved", "--note", "630k booked", "--effective", "2026-07-03"])
+        return workspace
+    }
+
+    /// A view's rows as JSON, keyed by their first column.
+    private func rows(_ workspace: Workspace, _ arguments: [String]) throws -> [String: [String: Any]] {
+        let result = workspace.run(arguments + ["--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        let columns = object["columns"] as! [String]
+        var keyed: [String: [String: Any]] = [:]
+        for row in object["rows"] as! [[String: Any]] { keyed[row[columns[0]] as! String] = row }
+        return keyed
+    }
+
+    @Test func theKPIsGoalsAttentionDiffAndReportAreRightAtFiveMoments() throws {
+        let log = try northwind()
+
+        // 1. End of Q1 (03-31). March's actuals take effect on 04-01, so they do not count yet.
+        var kpis = try rows(log, ["show", "kpis", "--as-of", "2026-Q1"])
+        // Win rate: latest actual February's 22%; its period is inside Q1, whose target is 22%; Q1 still runs
+        // on its last day, and a level is judged as it is: 22 ≥ 22, on track.
+        #expect(kpis["metric/win-rate"]?["actual"] as? Double == 22)
+        #expect(kpis["metric/win-rate"]?["measured"] as? String == "2026-02")
+        #expect(kpis["metric/win-rate"]?["status"] as? String == "on track")
+        // New ARR is an amount: January + February = 150,000 + 180,000 = 330,000 over the 59 of Q1's 90 days
+        // they cover; the pace is 500,000 × 59 / 90 = 327,778, so 330,000 is on track.
+        #expect(kpis["metric/new-arr"]?["status"] as? String == "on track: 330,000 EUR so far")
+        #expect(kpis["metric/sales-cycle"]?["status"] as? String == "no actual")
+
+        // 2. The first day of Q2 (04-01): the moment the old KPI view called everything off track against Q2's
+        // targets. Each actual is now judged against the target of the period it measures.
+        kpis = try rows(log, ["show", "kpis", "--as-of", "2026-04-01"])
+        // Win rate: March 24% measures Q1 (target 22%); Q1 is over: met. The current target is Q2's 25%.
+        #expect(kpis["metric/win-rate"]?["status"] as? String == "met 2026-Q1")
+        #expect(kpis["metric/win-rate"]?["target"] as? Double == 25)
+        #expect(kpis["metric/win-rate"]?["targetFor"] as? String == "2026-Q2")
+        // New ARR: 150 + 180 + 200 = 530,000 ≥ 500,000: met.
+        #expect(kpis["metric/new-arr"]?["status"] as? String == "met 2026-Q1: 530,000 EUR in total")
+        // Sales cycle: 62 days for Q1 against 60, lower is better: missed.
+        #expect(kpis["metric/sales-cycle"]?["status"] as? String == "missed 2026-Q1")
+        let closed = kpis["metric/sales-cycle"]?["closed"] as? [[String: Any]]
+        #expect(closed?.first?["period"] as? String == "2026-Q1" && closed?.first?["result"] as? String == "missed")
+
+        // 3. Mid-May (05-15).
+        kpis = try rows(log, ["show", "kpis", "--as-of", "2026-05-15"])
+        // Win rate: April's 23% (effective 05-01) is inside Q2 (25%): off track.
+        #expect(kpis["metric/win-rate"]?["status"] as? String == "off track")
+        // New ARR: April's 190,000 alone covers 30 of Q2's 91 days: pace 600,000 × 30 / 91 = 197,802; off track.
+        #expect(kpis["metric/new-arr"]?["status"] as? String == "off track")
+        // Sales cycle: still Q1's 62 days; Q1 is over and was missed.
+        #expect(kpis["metric/sales-cycle"]?["status"] as? String == "missed 2026-Q1")
+        var goals = try rows(log, ["show", "goals", "--as-of", "2026-05-15"])
+        // H1 win rate: the actual for H1 is its latest month, April's 23%, short of 25% (progress 23/25 = 92%);
+        // the confidence is 30% and fell 30 points: at risk, for all three reasons.
+        #expect(goals["goal/h1-win-rate"]?["actual"] as? Double == 23)
+        #expect(goals["goal/h1-win-rate"]?["progress"] as? Double == 92)
+        #expect(goals["goal/h1-win-rate"]?["status"] as? String == "at risk")
+        #expect(goals["goal/h1-win-rate"]?["note"] as? String == "23% behind the 25% target; confidence 30%; confidence fell 60% → 30%")
+        #expect(goals["goal/h1-win-rate"]?["due"] as? String == "2026-06-30")
+        // Q2 ARR: 190,000 of 600,000 is 31.7% (shown 32%), behind the 197,802 pace: at risk.
+        #expect(goals["goal/q2-arr"]?["actual"] as? Double == 190_000)
+        #expect(goals["goal/q2-arr"]?["progress"] as? Double == 31.7)
+        #expect(goals["goal/q2-arr"]?["status"] as? String == "at risk")
+        // The launch moved on 05-12 (recorded weeks later): the plan as of 05-15 has it on 06-23, +35 days.
+        let launches = try rows(log, ["show", "launches", "--as-of", "2026-05-15"])
+        #expect(launches["launch/connectors"]?["current"] as? String == "2026-06-23")
+        #expect(launches["launch/connectors"]?["daysSlipped"] as? Double == 35)
+        // The attention list for the weekly sync of 05-15 (launches moved since 05-08: the SSO audit log was
+        // scheduled on 05-04, before that, so only the connectors' slip counts).
+        let attention = log.run(["show", "attention", "--as-of", "2026-05-15", "--format", "json"])
+        let items = try (JSONSerialization.jsonObject(with: Data(attention.stdout.utf8)) as! [String: Any])["rows"] as! [[String: Any]]
+        let listed = items.map { "\($0["item"] as! String) \($0["subject"] as! String)" }
+        #expect(listed == [
+            "goal at risk goal/h1-win-rate", "goal at risk goal/q2-arr",
+            "kpi off track metric/new-arr", "kpi missed metric/sales-cycle", "kpi off track metric/win-rate",
+            "launch moved launch/connectors",
+            "review due decision/usage-pricing", "no owner goal/q2-arr",
+        ], "\(attention.stdout)")
+        #expect(items.first { $0["subject"] as? String == "launch/connectors" }?["what"] as? String == "launch 2026-05-19 → 2026-06-23 (+35 days)")
+
+        // 4. End of Q2 (06-30). June's actuals take effect on 07-01.
+        kpis = try rows(log, ["show", "kpis", "--as-of", "2026-Q2"])
+        // New ARR: April + May = 400,000 over 61 of 91 days; pace 600,000 × 61 / 91 = 402,198: off track.
+        #expect(kpis["metric/new-arr"]?["status"] as? String == "off track: 400,000 EUR so far")
+        // The connectors shipped on 06-25: 37 days after the first commitment (05-19), not 35.
+        let shipped = try rows(log, ["show", "launches", "--as-of", "2026-Q2"])
+        #expect(shipped["launch/connectors"]?["daysSlipped"] as? Double == 37)
+        #expect(shipped["launch/connectors"]?["status"] as? String == "shipped")
+        #expect(shipped["launch/sso-audit"]?["status"] as? String == "cancelled")
+
+        // 5. Two months after H1 ended (08-31).
+        goals = try rows(log, ["show", "goals", "--as-of", "2026-08-31"])
+        // H1 win rate: nobody closed it; its actual is June's 26% ≥ 25% (progress 104%): past due, with a hint.
+        #expect(goals["goal/h1-win-rate"]?["status"] as? String == "past due")
+        #expect(goals["goal/h1-win-rate"]?["progress"] as? Double == 104)
+        #expect(goals["goal/h1-win-rate"]?["note"] as? String == "26% reached the 25% target: close it as achieved")
+        #expect(goals["goal/q2-arr"]?["status"] as? String == "achieved")
+        kpis = try rows(log, ["show", "kpis", "--as-of", "2026-08-31"])
+        // Q2 is over: win rate June 26% ≥ 25% met; ARR 190 + 210 + 230 = 630,000 ≥ 600,000 met; sales cycle 54 ≤ 55 met.
+        #expect(kpis["metric/win-rate"]?["status"] as? String == "met 2026-Q2")
+        #expect(kpis["metric/new-arr"]?["status"] as? String == "met 2026-Q2: 630,000 EUR in total")
+        #expect(kpis["metric/sales-cycle"]?["status"] as? String == "met 2026-Q2")
+        #expect((kpis["metric/sales-cycle"]?["closed"] as? [[String: Any]])?.map { $0["result"] as? String } == ["met", "missed"])
+
+        // Quarter over quarter: the latest actual at the end of Q1 (February's 22%, 180,000 EUR; no sales cycle
+        // yet) against the end of Q2 (May's 24.5%, 210,000 EUR, Q1's 62 days).
+        let diff = log.run(["diff", "2026-Q1", "2026-Q2", "--format", "json"])
+        let table = try (JSONSerialization.jsonObject(with: Data(diff.stdout.utf8)) as! [String: Any])["kpis"] as! [[String: Any]]
+        let byName = Dictionary(uniqueKeysWithValues: table.map { ($0["name"] as! String, $0) })
+        // Win rate 22% → 24.5%: +2.5 pp; 2.5 / 22 = +11.4%.
+        #expect(byName["Win rate"]?["changePoints"] as? Double == 2.5)
+        #expect(byName["Win rate"]?["changePercent"] as? Double == 11.4)
+        #expect(byName["Win rate"]?["target"] as? Double == 25)
+        // New ARR 180,000 → 210,000: 30 / 180 = +16.7%.
+        #expect(byName["New ARR"]?["changePercent"] as? Double == 16.7)
+        #expect(byName["Sales cycle"]?["changePercent"] is NSNull)
+        let text = log.run(["diff", "2026-Q1", "2026-Q2"]).stdout
+        let winRate = text.split(separator: "\n").first { $0.hasPrefix("Win rate ") }.map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
+        #expect(winRate == "Win rate 22% 24.5% +2.5 pp, +11% 25%", "\(text)")
+
+        // The report for Q2: one slip (+35) and the ship 2 days after the new date; the cancelled launch moved
+        // nothing: +37 days net across 2 launches. Both goals were due on 06-30 and stood at risk then.
+        let report = log.run(["report", "--from", "2026-Q1", "--to", "2026-Q2", "--format", "markdown"]).stdout
+        #expect(report.contains("- **Launch slips:** 1 — +37 days net across 2 launches"), "\(report)")
+        #expect(report.contains("- **Goals:** 2 — 2 at risk"), "\(report)")
+        #expect(report.contains("| Book 600k new ARR (goal/q2-arr) | 2026-Q2 | 600,000 EUR | 400,000 EUR | 67% | at risk |"), "\(report)")
+    }
+
+    /// The cases the issue found, each refused in one line with the log unchanged.
+    @Test func decisionsThatCannotHaveHappenedAreRefused() throws {
+        let log = try northwind()
+        // A slip after the launch shipped, and a shipping back-dated before a move it would contradict.
+        log.expectRefused(["add", "launch.slipped", "--subject", "launch/connectors", "--date", "2026-07-20", "--effective", "2026-07-01"], status: 65,
+                          message: "launch.slipped of launch/connectors: moves launch/connectors after it shipped (#")
+        log.expectRefused(["add", "launch.shipped", "--subject", "launch/connectors", "--date", "2026-05-01", "--effective", "2026-05-01"], status: 65,
+                          message: "with it, #")
+        // A slip effective before the launch was first scheduled.
+        log.expectRefused(["add", "launch.slipped", "--subject", "launch/connectors", "--date", "2026-06-01", "--effective", "2026-02-01"], status: 65,
+                          message: "moves launch/connectors, which is not scheduled by then")
+        // A closing of a goal that does not exist (a typo), with the nearest suggested.
+        log.expectRefused(["add", "goal.closed", "--subject", "goal/h1-win-rat", "--outcome", "achieved"], status: 65,
+                          message: "goal/h1-win-rat is not a goal in this log (no goal.set); did you mean goal/h1-win-rate?")
+        log.expectRefused(["add", "goal.closed", "--subject", "goal/q2-arr", "--outcome", "missed"], status: 65,
+                          message: "goal/q2-arr was already closed (#")
+        // A supersession by a decision that does not exist.
+        log.expectRefused(["add", "decision.superseded", "--subject", "decision/usage-pricing", "--by", "decision/seat-pricing"], status: 65,
+                          message: "decision/seat-pricing is not a decision in this log; record it first (decision.recorded)")
+        // An actual and a target of a metric that was never defined.
+        log.expectRefused(["add", "metric.recorded", "--subject", "metric/nrr", "--value", "110", "--period", "2026-Q2"], status: 65,
+                          message: "metric/nrr is not a defined metric")
+        // A decider one typo away from someone the log knows.
+        log.expectRefused(["add", "decision.recorded", "--subject", "decision/x", "--title", "X", "--status", "accepted", "--deciders", "Tomas Burg"], status: 65,
+                          message: "\"Tomas Burg\" is new to this log and close to Tomas Berg, whom it knows; did you mean Tomas Berg?")
+    }
+
+    /// Importing the same spreadsheet again records nothing; one that overlaps records only its new rows.
+    @Test func aSpreadsheetImportedTwiceRecordsItsRowsOnce() throws {
+        let log = try northwind()
+        let before = log.logBytes()
+        let again = log.run(["import", "q1.csv"])
+        #expect(again.stdout == "Nothing to import: all 7 drafts are already in the log\n", "\(again.stderr)")
+        #expect(log.logBytes() == before)
+        try log.write("q1-and-april.csv", String(decoding: try FileSystem.readFile(Paths.join(log.path, "q1.csv")), as: UTF8.self)
+                      + "metric.recorded,metric/sales-cycle,58,2026-04,2026-05-01,CRM\n")
+        let overlap = log.run(["import", "q1-and-april.csv"])
+        #expect(overlap.stdout.hasPrefix("Imported 1 event (#"), "\(overlap.stderr)")
+        #expect(overlap.stdout.hasSuffix("from q1-and-april.csv; 7 were already in the log\n"))
+    }
+}
