@@ -86,6 +86,7 @@ struct ReportTests {
         #expect(ReportTests.count("mark shipped", in: dom) == ofType("launch.shipped").count)
         #expect(ReportTests.count("mark cancelled", in: dom) == ofType("launch.cancelled").count)
         #expect(ReportTests.count("mark actual", in: dom) == ofType("metric.recorded").count)
+        #expect(ReportTests.count("point-label", in: dom) == ofType("metric.recorded").count)
         #expect(ReportTests.count("mark target", in: dom) == targets)
         #expect(ReportTests.count("chart kpi", in: dom) == ofType("metric.defined").count)
         #expect(ReportTests.count("mark churn", in: dom) == min(20, items))
@@ -105,6 +106,25 @@ struct ReportTests {
         #expect(ReportTests.count("mark pull-in", in: dom) == 1)
         #expect(ReportTests.count("mark slip", in: dom) >= 2)
         #expect(dom.contains("Conversion rate"))
+    }
+
+    /// Each KPI actual sits at the period it measures, labelled with it — not on the next month's gridline — and
+    /// the legend draws the chart's own marks.
+    @Test func kpiActualsSitAtThePeriodTheyMeasure() {
+        let workspace = Workspace()
+        #expect(workspace.run(["demo", "--log", workspace.log]).status == 0)
+        let html = workspace.run(["report", "--from", "2025-Q2", "--to", "2025-Q3"]).stdout
+        let start = html.range(of: "aria-label=\"Conversion rate: targets and actuals\"")!.lowerBound
+        let chart = String(html[start..<html[start...].range(of: "</figure>")!.upperBound])
+        // The chart spans 07-01 (x 64) to 09-30 (x 466): Q3's actual measures the whole quarter, so it sits
+        // in its middle, x 265; the July figure measures one day, 07-31: 64 + 402 × 30 / 91 = 196.5.
+        #expect(chart.contains(#"<circle class="mark actual" cx="265" cy="#), "\(chart)")
+        #expect(chart.contains(#"<title>2025-Q3: 4.5% (#38)</title>"#))
+        #expect(chart.contains(#">2025-Q3</text>"#) && chart.contains(#">2025-07-31</text>"#))
+        #expect(chart.contains(#"<circle class="mark actual" cx="196.5" cy="#))
+        // The legend's marks are drawn with the chart's classes: a dashed target line and an actual's dot.
+        #expect(chart.contains(#"<svg class="key-mark" viewBox="0 0 24 10" width="24" height="10" aria-hidden="true"><line class="target""#))
+        #expect(chart.contains(#"<circle class="actual" cx="12" cy="5" r="3.5"/>"#))
     }
 
     @Test func markdownHasEverySectionAndNamesWhoMovedWhat() {

@@ -249,3 +249,43 @@ struct TrustedAnswersTests {
         #expect(overlap.stdout.hasSuffix("from q1-and-april.csv; 7 were already in the log\n"))
     }
 }
+
+/// A log an older decisionlog wrote may already break the rules: it still reads, `verify` lists each break
+/// without failing, and the views skip what the lifecycles refuse.
+struct OlderLogsThatBreakTheRulesTests {
+    @Test func verifyListsTheBreaksAndTheViewsSkipThem() throws {
+        let workspace = Workspace()
+        #expect(workspace.run(["init", "--time-zone", "UTC"]).status == 0)
+        // Written past the rules, as a decisionlog before them would have: a slip after the launch shipped, a
+        // goal closed twice, and an actual of a metric nobody defined.
+        let actor = Actor(name: "Lee Park", role: "CPO")
+        func draft(_ payload: Payload, _ subject: String, _ day: String) -> ValidatedDraft {
+            ValidatedDraft(effectiveAt: try! TimeInput(parsing: day, in: .utc).instant, actor: actor, subject: Subject(subject)!, payload: payload)
+        }
+        let drafts = [
+            draft(.launchScheduled(LaunchScheduled(name: "Atlas", date: try CalendarDate(parsing: "2025-09-01"))), "launch/atlas", "2025-07-01"),
+            draft(.launchShipped(LaunchShipped(date: try CalendarDate(parsing: "2025-09-01"))), "launch/atlas", "2025-09-01"),
+            draft(.launchSlipped(LaunchSlipped(date: try CalendarDate(parsing: "2025-10-01"))), "launch/atlas", "2025-09-10"),
+            draft(.goalSet(GoalSet(title: "Grow", timeframe: try Timeframe(parsing: "2025-Q3"))), "goal/grow", "2025-07-01"),
+            draft(.goalClosed(GoalClosed(outcome: .achieved)), "goal/grow", "2025-10-01"),
+            draft(.goalClosed(GoalClosed(outcome: .missed)), "goal/grow", "2025-10-02"),
+            draft(.metricRecorded(MetricRecorded(value: 3, period: try Timeframe(parsing: "2025-Q3"))), "metric/nps", "2025-10-01"),
+        ]
+        var sealer = Sealer(head: .empty, recordedBy: "old")
+        let batch = sealer.seal(drafts, now: try TimeInput(parsing: "2025-10-03", in: .utc).instant)
+        try FileSystem.replaceFile(Paths.join(workspace.log, "events.jsonl"), with: batch.bytes, durable: false)
+
+        let verified = workspace.run(["verify"])
+        #expect(verified.status == 0)
+        #expect(verified.stdout.contains("""
+            Rules: 3 events break the log's domain rules (docs/rules.md, which says what the views make of them):
+              #3 launch/atlas: moves launch/atlas after it shipped (#2); record launch.scheduled to reopen it
+              #6 goal/grow: goal/grow was already closed (#5); retract that closing first to close it otherwise
+              #7 metric/nps: metric/nps is not a defined metric; define it first (metric.defined) before its actuals
+            """), "\(verified.stdout)")
+        // The launch shipped on its first date: the slip after it counts for nothing; the goal ended achieved.
+        let launches = workspace.run(["show", "launches", "--format", "csv"]).stdout
+        #expect(launches.contains("launch/atlas,Atlas,2025-09-01,2025-09-01,0,0,0,shipped,2025-09-01"), "\(launches)")
+        #expect(workspace.run(["show", "goals", "--format", "csv"]).stdout.contains(",achieved,"))
+    }
+}

@@ -38,7 +38,8 @@ public enum DecisionsProjection: Projection {
             let history = state[subject]!
             guard let latest = history.record.latest(context.asOf) else { return nil }
             let decision = latest.value
-            let successor = history.supersededBy.latest(context.asOf)
+            // The first supersession counts (docs/rules.md): a later one breaks the rules and is left out.
+            let successor = history.supersededBy.through(context.asOf).first
             let status: Cell = if let successor {
                 Cell(.string("superseded"), text: "superseded by \(successor.value)", source: successor.stamp)
             } else {

@@ -61,7 +61,7 @@ public struct RuleEvent: Provenance, Equatable {
 
 /// The log's lifecycle and reference rules over a set of events (docs/rules.md): which events a goal,
 /// decision, metric or launch does not allow. `add` refuses an event that would add a break; `verify` lists
-/// the breaks an existing log holds; views leave broken events out.
+/// the breaks an existing log holds.
 ///
 /// - A launch follows `LaunchPlan`'s lifecycle.
 /// - A goal exists from its first `goal.set`; `goal.closed` needs the goal set before it (in effective order)

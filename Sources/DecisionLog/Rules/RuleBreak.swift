@@ -15,8 +15,8 @@ extension Provenance {
 extension Event: Provenance {}
 
 /// An event that breaks one of the log's domain rules (docs/rules.md): what it is, what is wrong, and the
-/// event it conflicts with. Views leave such an event out; `add` refuses to record one; `verify` lists those
-/// an older log holds.
+/// event it conflicts with. `add` refuses to record one; `verify` lists those an older log holds; the views
+/// skip what their lifecycles refuse (docs/rules.md says how).
 public struct RuleBreak: Sendable, Equatable {
     /// The seq of the event that breaks the rule.
     public let seq: Int

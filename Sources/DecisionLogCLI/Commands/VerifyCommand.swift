@@ -4,7 +4,7 @@ import DecisionLog
 enum VerifyCommand: Command {
     static let spec = CommandSpec(
         name: "verify", abstract: "Check every hash, link and seq of the log.",
-        discussion: "Recomputes each event's SHA-256 hash from its bytes, checks that it links to the event before, that seq runs 1, 2, 3… without a gap, that ids are unique and that recorded time never goes back. Then checks every checkpoint in the log folder's cache against a replay of the log up to its event: one that was not written by your decisionlog is removed with a warning, and one that holds another state than the replay fails verification (and is removed). With --head, also proves the log still holds a head printed earlier by 'decisionlog head', which catches a log re-hashed from some event onwards. With --signatures, also checks every signature with 'ssh-keygen -Y verify' against the log's allowed_signers file and lists the events that are unsigned or not signed by their actor; --signed-from lets the unsigned history from before the team began signing be. Names the first bad event and exits with status 2 when anything is wrong. Also lists the events that break the log's domain rules (docs/rules.md) — a launch moved after it shipped, a goal closed that was never set — which the views leave out; those do not change the status.",
+        discussion: "Recomputes each event's SHA-256 hash from its bytes, checks that it links to the event before, that seq runs 1, 2, 3… without a gap, that ids are unique and that recorded time never goes back. Then checks every checkpoint in the log folder's cache against a replay of the log up to its event: one that was not written by your decisionlog is removed with a warning, and one that holds another state than the replay fails verification (and is removed). With --head, also proves the log still holds a head printed earlier by 'decisionlog head', which catches a log re-hashed from some event onwards. With --signatures, also checks every signature with 'ssh-keygen -Y verify' against the log's allowed_signers file and lists the events that are unsigned or not signed by their actor; --signed-from lets the unsigned history from before the team began signing be. Names the first bad event and exits with status 2 when anything is wrong. Also lists the events that break the log's domain rules (docs/rules.md) — a launch moved after it shipped, a goal closed that was never set; those do not change the status.",
         options: [
             .init(name: "head", value: "<seq>:<hash>", help: "A head kept from 'decisionlog head': the log must still hold that event, with that hash."),
             .init(name: "signatures", value: nil, help: "Also check that a valid signature of its actor vouches for every event (keys in <log>/allowed_signers)."),
@@ -72,11 +72,11 @@ enum VerifyCommand: Command {
     }
 
     /// Lists the events that break the log's domain rules (an older decisionlog recorded them, or a teammate
-    /// wrote them by hand): the views leave them out. The log still verifies; the status stays 0.
+    /// wrote them by hand). The log still verifies; the status stays 0.
     private static func reportRuleBreaks(_ breaks: [RuleBreak], _ context: CommandContext) {
         guard !breaks.isEmpty else { return }
         let count = breaks.count
-        context.console.out("Rules: \(count) event\(count == 1 ? " breaks" : "s break") the log's domain rules (docs/rules.md); the views leave \(count == 1 ? "it" : "them") out:")
+        context.console.out("Rules: \(count) event\(count == 1 ? " breaks" : "s break") the log's domain rules (docs/rules.md, which says what the views make of \(count == 1 ? "it" : "them")):")
         for rule in breaks.prefix(50) { context.console.out("  #\(rule.seq) \(rule.subject): \(rule.problem)") }
         if count > 50 { context.console.out("  … and \(count - 50) more") }
         context.console.out("  To correct one, retract it ('decisionlog add event.retracted --event #<seq> --reason …') and record what happened.")
