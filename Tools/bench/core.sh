@@ -10,12 +10,15 @@ source "$(dirname "$0")/common.sh"
 cd "$work"
 export DECISIONLOG_ACTOR="Dana Reyes" DECISIONLOG_ROLE=CMO DECISIONLOG_IDENTITY=bench TZ=UTC
 "$bin" init --time-zone UTC >/dev/null
+# The metrics the loop measures, and the launch the single add moves, exist first (the log's rules).
+for m in 0 1 2; do "$bin" add metric.defined --subject "metric/m$m" --name "Metric $m" --unit count --direction higher >/dev/null; done
+"$bin" add launch.scheduled --subject launch/atlas --name "Atlas GA" --date 2025-09-01 >/dev/null
 
 # 1. The loop: $events adds, one process each, as a script would run them.
 start=$(date +%s.%N)
 for ((i = 1; i <= events; i++)); do
   case $((i % 4)) in
-    0) "$bin" add launch.slipped --subject "launch/l$((i % 7))" --date 2025-10-01 --reason "Slip $i" ;;
+    0) "$bin" add launch.scheduled --subject "launch/l$((i % 7))" --name "Launch $((i % 7))" --date 2025-10-01 --reason "Move $i" ;;
     1) "$bin" add priority.changed --subject "feature/f$((i % 50))" --framework moscow --to should ;;
     2) "$bin" add metric.recorded --subject "metric/m$((i % 3))" --value "$i.5" --date 2025-09-30 --source dashboard ;;
     3) "$bin" add goal.set --subject "goal/g$((i % 20))" --title "Goal $i" --timeframe 2025-Q3 --target "$i" --unit count ;;

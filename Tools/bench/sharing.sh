@@ -59,8 +59,8 @@ printf '| %s | %s ms |\n' "peer: git log --show-signature over $signed SSH-signe
 cp -r "$work/shared" "$work/theirs" && cp -r "$work/shared" "$work/ours"
 cp "$work/shared/.decisionlog/events.jsonl" "$work/base.jsonl"
 for n in $(seq 20); do
-  DECISIONLOG_SIGNING_KEY=$key "$bin" add launch.slipped --log "$work/theirs/.decisionlog" --subject launch/atlas --date "2026-0$((n % 9 + 1))-10" >/dev/null
-  DECISIONLOG_SIGNING_KEY=$key "$bin" add launch.slipped --log "$work/ours/.decisionlog" --subject launch/atlas --date "2026-0$((n % 9 + 1))-20" >/dev/null
+  DECISIONLOG_SIGNING_KEY=$key "$bin" add launch.scheduled --log "$work/theirs/.decisionlog" --subject launch/atlas --name Atlas --date "2026-0$((n % 9 + 1))-10" >/dev/null
+  DECISIONLOG_SIGNING_KEY=$key "$bin" add launch.scheduled --log "$work/ours/.decisionlog" --subject launch/atlas --name Atlas --date "2026-0$((n % 9 + 1))-20" >/dev/null
 done
 cp "$work/ours/.decisionlog/events.jsonl" "$work/ours.jsonl"
 cd "$work/ours"

@@ -5,7 +5,8 @@
 // The events follow the product's vocabulary with a plausible mix: frequent metric actuals and priority moves,
 // launches that are scheduled, slip, get pulled in, ship or are cancelled, goals set and closed, decisions
 // recorded and superseded, owners assigned, syncs held. About one in ten is recorded days after it took
-// effect; about one in a hundred retracts an earlier event. The chain is valid: `decisionlog verify` passes.
+// effect; about one in a hundred retracts an earlier event. The chain is valid and every event keeps the
+// domain rules (docs/rules.md): `decisionlog verify` passes and lists no rule break.
 import DecisionLog
 
 struct Options {
@@ -79,6 +80,13 @@ let causes = ["security review", "vendor delay", "scope change", "QA findings", 
 
 var launchDates: [Int: CalendarDate] = [:]
 var launchDone: Set<Int> = []
+var goalsClosed: Set<Int> = []
+/// Each decision's first recording, and its successor once superseded.
+var decisionsRecorded: [Int: Timestamp] = [:]
+var successors: [Int: Int] = [:]
+/// The latest effective time of each subject whose events follow a lifecycle: a later event of it takes
+/// effect no earlier, so a back-dated event never lands before the one it follows.
+var lastEffective: [String: Timestamp] = [:]
 var recent: [(id: EventID, subject: Subject)] = []
 var retracted: Set<EventID> = []
 
@@ -90,8 +98,18 @@ func timeframe(at instant: Timestamp) -> Timeframe {
 @MainActor func draft(_ n: Int, effective: Timestamp) -> ValidatedDraft {
     let actor = random.pick(people)
     let day = CalendarDate(dayNumber: Int(effective.milliseconds / 86_400_000))
-    func make(_ subject: String, _ payload: Payload, reason: String? = nil) -> ValidatedDraft {
-        ValidatedDraft(effectiveAt: effective, actor: actor, subject: Subject(subject)!, reason: reason, payload: payload)
+    func make(_ subject: String, _ payload: Payload, reason: String? = nil, after: Timestamp? = nil) -> ValidatedDraft {
+        var at = effective
+        if subject.hasPrefix("launch/") || subject.hasPrefix("goal/") || subject.hasPrefix("decision/") {
+            at = max(at, lastEffective[subject].map { $0.adding(milliseconds: 1) } ?? at, after?.adding(milliseconds: 1) ?? at)
+            lastEffective[subject] = at
+        }
+        return ValidatedDraft(effectiveAt: at, actor: actor, subject: Subject(subject)!, reason: reason, payload: payload)
+    }
+    // The metrics are defined first, so their targets and actuals refer to something.
+    if n < metricCount {
+        return ValidatedDraft(effectiveAt: start, actor: actor, subject: Subject("metric/m\(n)")!,
+                              payload: .metricDefined(MetricDefined(name: "Metric \(n)", unit: n % 3 == 0 ? .count : .percent, direction: n % 5 == 0 ? .lower : .higher)))
     }
     if n > 100, random.chance(1), let target = recent.randomElementAvoiding(retracted, &random) {
         retracted.insert(target.id)
@@ -134,7 +152,8 @@ func timeframe(at instant: Timestamp) -> Timeframe {
         }
     case 66..<74:
         let g = random.below(goalCount)
-        if random.chance(20) {
+        if random.chance(20), lastEffective["goal/g\(g)"] != nil, !goalsClosed.contains(g) {
+            goalsClosed.insert(g)
             return make("goal/g\(g)", .goalClosed(GoalClosed(outcome: random.pick(GoalOutcome.allCases), note: "Quarter review")))
         }
         return make("goal/g\(g)", .goalSet(GoalSet(title: "Goal \(g)", timeframe: timeframe(at: effective), owner: random.pick(people).name,
@@ -144,13 +163,19 @@ func timeframe(at instant: Timestamp) -> Timeframe {
         return make("metric/m\(m)", .metricTargetSet(MetricTargetSet(target: Double(random.below(1000)) / 10, timeframe: timeframe(at: effective))))
     case 80..<87:
         let d = random.below(decisionCount)
+        if decisionsRecorded[d] == nil { decisionsRecorded[d] = max(effective, lastEffective["decision/d\(d)"] ?? effective) }
         return make("decision/d\(d)", .decisionRecorded(DecisionRecorded(
             title: "Decision \(d)", status: random.pick(DecisionStatus.allCases), context: "Context for decision \(d)",
             options: ["Option A", "Option B"], chosen: "Option A", rationale: "Because of the numbers",
             deciders: [random.pick(people).name], consulted: [random.pick(people).name], reviewBy: day.adding(days: 90))))
     case 87..<89:
-        let d = random.below(decisionCount)
-        return make("decision/d\(d)", .decisionSuperseded(DecisionSuperseded(by: Subject("decision/d\((d + 1) % decisionCount)")!)))
+        // A recorded decision, not yet superseded, by the next one once it is recorded, never in a circle.
+        let d = random.below(decisionCount), by = (d + 1) % decisionCount
+        var next: Int? = by
+        while let current = next, current != d { next = successors[current] }
+        guard decisionsRecorded[d] != nil, let byRecorded = decisionsRecorded[by], successors[d] == nil, next == nil, by != d else { fallthrough }
+        successors[d] = by
+        return make("decision/d\(d)", .decisionSuperseded(DecisionSuperseded(by: Subject("decision/d\(by)")!)), after: byRecorded)
     case 89..<95:
         let subject = random.chance(50) ? "launch/l\(random.below(launchCount))" : "feature/f\(random.below(featureCount))"
         return make(subject, .ownerAssigned(OwnerAssigned(owner: random.pick(people).name, framework: .raci,
@@ -185,7 +210,8 @@ for n in 0..<options.events {
     let late = random.chance(10) ? Int64(1 + random.below(10)) * 86_400_000 : Int64(random.below(4 * 3_600_000))
     let candidate = draft(n, effective: effective.adding(milliseconds: -late))
     let (event, line) = sealer.seal(candidate, now: effective)
-    if case .eventRetracted = event.payload {} else if event.type != SyncHeld.type {
+    // Only events no other event depends on are retracted: a priority, a measurement, a target, an owner, a slip.
+    if [PriorityChanged.type, MetricRecorded.type, MetricTargetSet.type, OwnerAssigned.type, LaunchSlipped.type].contains(event.type) {
         recent.append((event.id, event.subject))
         if recent.count > 200 { recent.removeFirst(50) }
     }

@@ -47,7 +47,7 @@ for round in $(seq 1 "$rounds"); do
     kind=add
     echo "launch/r$round" >"$work/batch"
     budget=add_us
-    "$bin" add launch.slipped --subject "launch/r$round" --date "2026-0$(( round % 9 + 1 ))-15" --reason "round $round" >/dev/null 2>&1 &
+    "$bin" add launch.scheduled --subject "launch/r$round" --name "Round $round" --date "2026-0$(( round % 9 + 1 ))-15" --reason "round $round" >/dev/null 2>&1 &
   fi
   pid=$!
   # Every other round aims at the end of the run, where the write and the sync are. The estimate of how long a

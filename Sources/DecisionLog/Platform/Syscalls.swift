@@ -668,11 +668,23 @@ public enum ByteSearch {
 
     /// Whether `needle` occurs anywhere in `buffer`.
     public static func contains(_ needle: [UInt8], in buffer: UnsafeRawBufferPointer) -> Bool {
-        guard let base = buffer.baseAddress, let first = needle.first else { return needle.isEmpty }
+        guard let base = buffer.baseAddress, !needle.isEmpty else { return needle.isEmpty }
+        // Look for the needle's rarest byte in JSON text (quotes and lowercase letters are everywhere; a slash,
+        // a capital or a digit much less so), then compare the whole needle around it.
+        func rarity(_ byte: UInt8) -> Int {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: " "): 0
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): 1
+            case UInt8(ascii: "/"), UInt8(ascii: "A")...UInt8(ascii: "Z"), 0x80...0xFF: 3
+            default: 2
+            }
+        }
+        let anchor = needle.indices.max { rarity(needle[$0]) < rarity(needle[$1]) }!
         return needle.withUnsafeBytes { wanted in
-            var start = 0
-            while start + needle.count <= buffer.count, let found = firstIndex(of: first, in: buffer, from: start) {
-                if found + needle.count <= buffer.count && memcmp(base + found, wanted.baseAddress!, needle.count) == 0 { return true }
+            var start = anchor
+            while start + needle.count - anchor <= buffer.count, let found = firstIndex(of: needle[anchor], in: buffer, from: start) {
+                let begin = found - anchor
+                if begin + needle.count <= buffer.count && memcmp(base + begin, wanted.baseAddress!, needle.count) == 0 { return true }
                 start = found + 1
             }
             return false

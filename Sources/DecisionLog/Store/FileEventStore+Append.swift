@@ -73,7 +73,13 @@ extension FileEventStore {
                 }
                 index.add(sealed.events[offset], fromRequest: true)
             }
-            let ruleProblems = index.ruleProblems(of: sealed.events, positions: fresh.map(\.position), zone: configuration.timeZone)
+            var subjectsByKind: [Substring: Set<String>] = [:]
+            let ruleProblems = index.ruleProblems(of: sealed.events, positions: fresh.map(\.position), zone: configuration.timeZone) { kind in
+                if let known = subjectsByKind[kind] { return known }
+                let found = (try? self.subjects(ofKind: kind, in: file, size: before.size)) ?? []
+                subjectsByKind[kind] = found
+                return found
+            }
                 + index.peopleProblems().map { DraftRejection(position: $0.position, issue: $0.issue) }
             if request.enforcesRules { rejections += ruleProblems }
             if !conflicts.isEmpty || !rejections.isEmpty {
@@ -173,6 +179,18 @@ extension FileEventStore {
         } catch {
             throw LogError(.io, "cannot read the log: \(error)")
         }
+    }
+
+    /// The subjects of `kind` the log's events bring into being (a goal's `goal.set`, …), for a did-you-mean.
+    private func subjects(ofKind kind: Substring, in file: FileDescriptor, size: Int64) throws -> Set<String> {
+        guard let creator = DomainRules.creator(ofKind: kind) else { return [] }
+        let needle = Array("\"\(creator)\"".utf8)
+        var found: Set<String> = []
+        _ = try LineScanner.scan(file, to: size) { line, _, _ in
+            if ByteSearch.contains(needle, in: line), let event = try? Event(line: line), event.type.name == creator { found.insert(event.subject.text) }
+            return true
+        }
+        return found
     }
 
     /// Feeds every name the log's events give to `index`.

@@ -26,13 +26,12 @@ struct ReferenceIndex {
     /// decision's events are needed (supersessions form chains across subjects).
     private let ruleSubjects: Set<Subject>
     private let allDecisions: Bool
-    /// The bytes a line must hold to matter: the ids, the quoted subjects, and the types whose subjects a
-    /// did-you-mean draws on.
+    /// The bytes a line must hold to matter: the ids and the quoted subjects; and the names of the people the
+    /// drafts name, each only until an event naming that person is found.
     private let needles: [[UInt8]]
+    private var peopleNeedles: [String: [UInt8]] = [:]
     /// The events the rules judge the drafts by.
     private var ruleEvents: [RuleEvent] = []
-    /// The subjects of each kind the log creates (for a did-you-mean).
-    private var knownSubjects: [Substring: Set<String>] = [:]
     /// The people each draft names, when their names are checked; the names (and their comma-separated
     /// parts) looked for; the people the log was found to name; whether every name is being collected.
     private let peopleNamed: [[(path: String, name: String)]]
@@ -55,9 +54,11 @@ struct ReferenceIndex {
         interesting = ids
         countedSubject = request.expectedVersion?.subject
         registry = needsSchemas ? SchemaRegistry() : nil
+        // A draft that brings its subject into being (a goal set, a launch scheduled, a metric defined, a
+        // decision recorded) never breaks a rule, nor makes another event break one: only the others are judged.
         var subjects: Set<Subject> = []
         for draft in request.drafts {
-            guard let step = RuleStep(draft.payload) else { continue }
+            guard let step = RuleStep(draft.payload), !DomainRules.creates(step) else { continue }
             subjects.insert(draft.subject)
             subjects.formUnion(step.references)
         }
@@ -65,7 +66,6 @@ struct ReferenceIndex {
         allDecisions = subjects.contains { $0.kind == "decision" }
         var needles = ids.map { Array($0.description.utf8) } + subjects.map { Array("\"\($0.text)\"".utf8) }
         if let countedSubject { needles.append(Array("\"\(countedSubject.text)\"".utf8)) }
-        for kind in Set(subjects.map(\.kind)) { if let creator = DomainRules.creator(ofKind: kind) { needles.append(Array("\"\(creator)\"".utf8)) } }
         if allDecisions { needles.append(Array("\"decision.".utf8)) }
         let checksPeople = request.enforcesRules && !request.confirmsNewPeople
         peopleNamed = checksPeople ? request.drafts.map { People.named(in: $0.payload, actor: $0.actor) } : []
@@ -73,7 +73,7 @@ struct ReferenceIndex {
         var wanted = Set(names)
         for name in names where name.contains(",") { wanted.formUnion(name.split(separator: ",").map { String($0).trimmingWhitespace }) }
         wantedPeople = wanted
-        needles += wanted.map { Array(JSONValue.string($0).canonicalString.utf8) }
+        for name in wanted { peopleNeedles[name] = Array(JSONValue.string(name).canonicalString.utf8) }
         self.needles = needles
     }
 
@@ -101,7 +101,9 @@ struct ReferenceIndex {
     }
 
     /// Whether a stored line may hold an event the index needs; false means it certainly does not.
-    func mightMatter(_ line: UnsafeRawBufferPointer) -> Bool { needles.contains { ByteSearch.contains($0, in: line) } }
+    func mightMatter(_ line: UnsafeRawBufferPointer) -> Bool {
+        needles.contains { ByteSearch.contains($0, in: line) } || peopleNeedles.values.contains { ByteSearch.contains($0, in: line) }
+    }
 
     /// Whether building the index needs the log's schema registrations (which `add` also takes in).
     var needsRegistrations: Bool { registry != nil }
@@ -124,10 +126,10 @@ struct ReferenceIndex {
         if !fromRequest, !wantedPeople.isEmpty {
             for (_, name) in People.named(in: event.payload, actor: event.actor) where wantedPeople.contains(name) {
                 knownPeople.insert(name)
+                peopleNeedles[name] = nil
             }
         }
         if !fromRequest, let rule = RuleEvent(event) {
-            if DomainRules.creates(rule.step) { knownSubjects[event.subject.kind, default: []].insert(event.subject.text) }
             if ruleSubjects.contains(event.subject) || rule.step.references.contains(where: ruleSubjects.contains)
                 || (allDecisions && event.subject.kind == "decision") {
                 ruleEvents.append(rule)
@@ -138,8 +140,10 @@ struct ReferenceIndex {
     /// The rule breaks the request's events (sealed, in order) would add to the log, each on the draft it
     /// comes from: an event that breaks a rule itself, or one that would make an event in the log break one
     /// (a back-dated move before the schedule, a retraction of the schedule under later moves). Breaks the
-    /// log already held are not the request's. Dates are read in `zone`.
-    mutating func ruleProblems(of sealed: [Event], positions: [Int], zone: TimeZoneRules) -> [DraftRejection] {
+    /// log already held are not the request's. Dates are read in `zone`; `subjects` gives the subjects of a kind
+    /// the log brings into being (read only when a draft names one that does not exist, for a did-you-mean).
+    mutating func ruleProblems(of sealed: [Event], positions: [Int], zone: TimeZoneRules,
+                               subjects: (Substring) -> Set<String>) -> [DraftRejection] {
         let added = sealed.compactMap(RuleEvent.init)
         guard !added.isEmpty else { return [] }
         let known = Set(DomainRules.breaks(in: ruleEvents).map { "\($0.seq) \($0.problem)" })
@@ -160,7 +164,7 @@ struct ReferenceIndex {
         for rule in fresh {
             if let offset = sealed.firstIndex(where: { $0.seq == rule.seq }) {
                 var message = "\(sealed[offset].type) of \(rule.subject): \(told(rule.problem, by: offset))"
-                let others = (knownSubjects[rule.missing?.kind ?? ""] ?? []).filter { $0 != rule.missing?.text && $0 != rule.subject.text }
+                let others = rule.missing.map { subjects($0.kind) }.map { $0.filter { $0 != rule.missing?.text && $0 != rule.subject.text } } ?? []
                 if let missing = rule.missing, let near = NearestName.suggestion(for: missing.text, among: others) {
                     message += "; did you mean \(near)?"
                 }
