@@ -250,6 +250,46 @@ struct TrustedAnswersTests {
     }
 }
 
+/// A closed period is judged only once its numbers cover it; until then it is incomplete, and the attention
+/// list asks for the missing numbers instead of calling the quarter missed.
+struct IncompletePeriodsTests {
+    @Test func aQuarterWithoutItsLastMonthIsIncompleteNotMissed() {
+        let workspace = Workspace()
+        func run(_ arguments: [String]) {
+            let result = workspace.run(arguments)
+            #expect(result.status == 0, "\(arguments.joined(separator: " ")): \(result.stderr)")
+        }
+        run(["init", "--time-zone", "UTC", "--actor", "Lena Vogt", "--role", "CFO"])
+        run(["add", "metric.defined", "--subject", "metric/arr", "--name", "Net new ARR", "--unit", "currency", "--currency", "EUR", "--direction", "higher", "--effective", "2026-06-01"])
+        run(["add", "metric.target.set", "--subject", "metric/arr", "--target", "450000", "--timeframe", "2026-Q3", "--effective", "2026-06-01"])
+        // Amounts typed as people type them, on the command line too.
+        run(["add", "metric.recorded", "--subject", "metric/arr", "--value", "€140,000", "--period", "2026-07", "--effective", "2026-08-02"])
+        run(["add", "metric.recorded", "--subject", "metric/arr", "--value", "135,500", "--period", "2026-08", "--effective", "2026-09-02"])
+        func status(_ at: String) -> String {
+            let json = workspace.run(["show", "kpis", "--as-of", at, "--format", "json"]).stdout
+            let rows = (try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])?["rows"] as? [[String: Any]]
+            return rows?.first?["status"] as? String ?? json
+        }
+        // On 10-01 Q3 is over, but September is not recorded: 275,500 of 450,000 says nothing yet.
+        #expect(status("2026-10-01") == "incomplete 2026-Q3 (measured through 2026-08-31)")
+        let attention = workspace.run(["show", "attention", "--as-of", "2026-10-01", "--format", "csv"]).stdout
+        #expect(attention.contains("kpi incomplete,metric/arr,"), "\(attention)")
+        // September arrives: 140,000 + 135,500 + 182,000 = 457,500 ≥ 450,000.
+        run(["add", "metric.recorded", "--subject", "metric/arr", "--value", "182000", "--period", "2026-09", "--effective", "2026-10-02"])
+        #expect(status("2026-10-02") == "met 2026-Q3: 457,500 EUR in total")
+    }
+
+    @Test func aListWithSeveralCommasIsRefusedAsAmbiguous() {
+        let workspace = Workspace()
+        #expect(workspace.run(["init", "--time-zone", "UTC", "--actor", "Lena Vogt", "--role", "CFO"]).status == 0)
+        workspace.expectRefused(["add", "decision.recorded", "--subject", "decision/x", "--title", "X", "--status", "accepted",
+                                 "--deciders", "Bergström, Erik, Sofia Lindqvist"], status: 65,
+                                message: "\"Bergström, Erik, Sofia Lindqvist\" has several commas")
+        #expect(workspace.run(["add", "decision.recorded", "--subject", "decision/x", "--title", "X", "--status", "accepted",
+                               "--deciders", "Bergström, Erik; Sofia Lindqvist"]).status == 0)
+    }
+}
+
 /// A log an older decisionlog wrote may already break the rules: it still reads, `verify` lists each break
 /// without failing, and the views skip what the lifecycles refuse.
 struct OlderLogsThatBreakTheRulesTests {

@@ -32,6 +32,8 @@ extension FieldShape {
         case .number, .integer:
             // The JSON number grammar, so an option reads a number exactly as a JSON draft does.
             if case .number(let number)? = try? JSONValue.parse(text.trimmingWhitespace) { return .number(number) }
+            // As a spreadsheet writes it: 4.5%, 8,400, €8,400 (docs/rules.md, "Numbers in spreadsheets").
+            if case .success(let number)? = CSVNumber.read(text, decimalComma: false) { return .number(number) }
             return .string(text)
         case .textOrInteger:
             if let integer = Int(text.trimmingWhitespace) { return .number(Double(integer)) }

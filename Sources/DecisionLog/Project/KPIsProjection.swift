@@ -8,7 +8,7 @@ public enum KPIsProjection: Projection {
         ViewColumn("metric"), ViewColumn("name", priority: 2), ViewColumn("target"), ViewColumn("targetFor", title: "FOR", priority: 2),
         ViewColumn("actual"), ViewColumn("measured", compared: false, priority: 2), ViewColumn("status"),
         ViewColumn("closed", title: "CLOSED PERIODS", compared: false, priority: 3, wraps: true),
-        ViewColumn("unit", compared: false, priority: 5),
+        ViewColumn("unit", compared: false, priority: 5), ViewColumn("judged", title: "JUDGED AGAINST", compared: false, priority: 4),
     ]
 
     /// One metric's histories.
@@ -61,13 +61,23 @@ public enum KPIsProjection: Projection {
             let current = book.target(on: today)
             let latest = book.latest
             var status: Cell
+            var judgedAgainst = Cell.text(nil)
             if let latest {
                 if let target = book.target(for: latest.span) {
-                    let (judgement, value) = book.judge(target, on: today)
+                    let judged = book.judge(target, on: today)
+                    let (judgement, value) = (judged.judgement, judged.value)
                     let period = target.span.description == current?.span.description ? "" : " \(target.span)"
                     // An amount summed from its parts is judged by the sum, which the actual column does not show.
                     let sum = value.flatMap { $0.partial && book.isAmount && $0.sources.count > 1 ? $0.value : nil }
-                    status = .text(judgement.rawValue + period + (sum.map { ": \(measure($0, nil).text) \(judgement == .onTrack || judgement == .offTrack ? "so far" : "in total")" } ?? ""), source: value?.sources.first ?? target.source)
+                    var text = judgement.rawValue + period
+                    if judgement == .incomplete, let value {
+                        text += " (measured through \(value.coveredThrough))"
+                    } else if let sum {
+                        text += ": \(measure(sum, nil).text) \(judgement == .onTrack || judgement == .offTrack ? "so far" : "in total")"
+                    }
+                    status = .text(text, source: value?.sources.first ?? target.source)
+                    judgedAgainst = Cell(.object(["period": .string(target.span.description), "target": .number(target.value)]),
+                                         text: "\(measure(target.value, nil).text) for \(target.span)", source: target.source)
                 } else {
                     status = .text("no target for \(latest.span)", source: latest.source)
                 }
@@ -89,6 +99,7 @@ public enum KPIsProjection: Projection {
                 "status": status,
                 "closed": closedCell,
                 "unit": .text(unit?.rawValue, source: definition?.stamp),
+                "judged": judgedAgainst,
             ])
         }
     }

@@ -4,7 +4,8 @@
 /// `PriorityMoves`, `MetricBook`), so every number agrees with the views at the window's two ends.
 ///
 /// An event belongs to the window when it is effective after `from` and by `to`; retracted events count
-/// nowhere, as in the views. Measurements belong to it when the last day they measure falls in it.
+/// nowhere, as in the views. Measurements belong to it when the last day they measure falls in it, whenever
+/// they took effect.
 public struct Retrospective: Sendable {
     /// One event's mark on the report: what, when, by whom, why.
     public struct Mark: Sendable, Equatable {
@@ -186,11 +187,13 @@ public struct Retrospective: Sendable {
             })
         }
 
-        // KPIs: targets for timeframes overlapping the window, actuals measuring days in it, as the kpis view's book holds them.
+        // KPIs: targets for timeframes overlapping the window, actuals measuring days in it, as the kpis view's
+        // book holds them — however late an actual took effect: September's figure, recorded in October, is
+        // still the quarter's.
         let window = MeasuredSpan(first: firstDay, last: lastDay, timeframe: nil)
         metrics = replay.state(KPIsProjection.self).sorted { $0.key < $1.key }.compactMap { subject, record in
-            let definition = record.definition.latest(to)?.value
-            let book = KPIsProjection.book(record, context)
+            let definition = record.definition.latest(.always)?.value
+            let book = KPIsProjection.book(record, replay.context(.always))
             let targets = book.targets.filter { $0.span.first <= window.last && window.first <= $0.span.last }
             let actuals = book.actuals.filter { window.contains($0.span.last) }
             guard !targets.isEmpty || !actuals.isEmpty else { return nil }

@@ -64,9 +64,9 @@ public struct GoalHealth<Source: Provenance>: Sendable {
         } else {
             confidenceDrop = nil
         }
-        let judged: MetricJudgement? = {
+        let judged: MetricBook<Source>.Judged? = {
             guard let book, let target, let source = value?.sources.first else { return nil }
-            return book.judge(MetricBook<Source>.Target(span: timeframe, value: target, source: source), on: min(today, timeframe.last)).judgement
+            return book.judge(MetricBook<Source>.Target(span: timeframe, value: target, source: source), on: min(today, timeframe.last))
         }()
         if let outcome {
             state = switch outcome {
@@ -76,7 +76,9 @@ public struct GoalHealth<Source: Provenance>: Sendable {
             }
         } else if today > timeframe.last {
             state = .pastDue
-            if let value, let target {
+            if let value, !value.complete {
+                reasons.append("its actual covers only through \(value.coveredThrough): record the rest, then close it")
+            } else if let value, let target {
                 let met = book?.meets(value.value, target) ?? (value.value >= target)
                 reasons.append("\(text(value.value)) \(met ? "reached" : "short of") the \(text(target)) target: close it as \(met ? "achieved" : "missed")")
             } else {
@@ -84,13 +86,16 @@ public struct GoalHealth<Source: Provenance>: Sendable {
             }
         } else {
             var risks: [String] = []
-            if judged == .offTrack, let value, let target { risks.append("\(text(value.value)) behind the \(text(target)) target\(value.partial ? " pace" : "")") }
+            if let judged, judged.judgement == .offTrack, let value, let target {
+                risks.append(judged.goal == target ? "\(text(value.value)) behind the \(text(target)) target"
+                             : "\(text(value.value)) so far, behind the \(text(judged.goal)) pace toward \(text(target))")
+            }
             if let latest, latest < 50 { risks.append("confidence \(NumberText.format(latest))%") }
             if let drop = confidenceDrop, drop.from - drop.to >= 20 { risks.append("confidence fell \(NumberText.format(drop.from))% → \(NumberText.format(drop.to))%") }
             reasons += risks
             if !risks.isEmpty {
                 state = .atRisk
-            } else if judged == .onTrack || judged == .met || latest != nil {
+            } else if judged?.judgement == .onTrack || latest != nil {
                 state = .onTrack
             } else {
                 state = .open

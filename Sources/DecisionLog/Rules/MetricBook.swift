@@ -56,6 +56,8 @@ public enum MetricJudgement: String, Sendable {
     case met
     /// The period is over and the value fell short.
     case missed
+    /// The period is over, but its value does not cover it yet (its last month is not recorded).
+    case incomplete
     /// There is no value for the period.
     case noActual = "no actual"
 }
@@ -71,7 +73,8 @@ public enum MetricJudgement: String, Sendable {
 ///   target "for that same period"; the current target is the one of the shortest timeframe containing today.
 /// - While a period runs, a level on the right side of its target is on track; an amount summed from parts is
 ///   on track when it is at least the target's share for the days its parts cover. Once the period is over,
-///   the value met or missed the target.
+///   the value met or missed the target — once it covers the period: a value built from months that stop
+///   before the period's last day is incomplete, and judged only when the rest is recorded.
 public struct MetricBook<Source: Provenance>: Sendable {
     /// A target: its timeframe's days, value and event.
     public struct Target: Sendable {
@@ -97,6 +100,16 @@ public struct MetricBook<Source: Provenance>: Sendable {
         public let coveredThrough: CalendarDate
         /// Whether it is a sum of parts of the period (judged by pace while the period runs).
         public let partial: Bool
+        /// Whether it covers the whole period: its own actual, a dated value, or parts through its last day.
+        public let complete: Bool
+    }
+
+    /// How a period's value compares with its target, and with what it was compared: the target, or its share
+    /// for the days an amount summed so far covers.
+    public struct Judged: Sendable {
+        public let judgement: MetricJudgement
+        public let value: PeriodValue?
+        public let goal: Double
     }
 
     /// Whether higher values are better (nil: not defined; treated as higher).
@@ -143,20 +156,22 @@ public struct MetricBook<Source: Provenance>: Sendable {
     /// The value for the period `span`: its own actual, else its parts' (see the type's rules).
     public func value(for span: MeasuredSpan) -> PeriodValue? {
         if let own = actuals.last(where: { $0.span == span }) {
-            return PeriodValue(value: own.value, sources: [own.source], coveredThrough: own.span.last, partial: false)
+            return PeriodValue(value: own.value, sources: [own.source], coveredThrough: own.span.last, partial: false, complete: true)
         }
         let parts = actuals.filter { span.contains($0.span) }
         if isAmount {
             let months = parts.filter { if case .month? = $0.span.timeframe?.span { return true } else { return false } }
             if !months.isEmpty {
                 let sorted = months.sorted { $0.span.last > $1.span.last }
-                return PeriodValue(value: months.reduce(0) { $0 + $1.value }, sources: sorted.map(\.source), coveredThrough: sorted[0].span.last, partial: true)
+                return PeriodValue(value: months.reduce(0) { $0 + $1.value }, sources: sorted.map(\.source), coveredThrough: sorted[0].span.last,
+                                   partial: true, complete: sorted[0].span.last >= span.last)
             }
             guard let day = parts.filter({ $0.span.timeframe == nil }).max(by: { ($0.span.last, $0.source.seq) < ($1.span.last, $1.source.seq) }) else { return nil }
-            return PeriodValue(value: day.value, sources: [day.source], coveredThrough: day.span.last, partial: true)
+            return PeriodValue(value: day.value, sources: [day.source], coveredThrough: day.span.last, partial: true, complete: true)
         }
         guard let last = parts.max(by: { ($0.span.last, $1.span.length, $0.source.seq) < ($1.span.last, $0.span.length, $1.source.seq) }) else { return nil }
-        return PeriodValue(value: last.value, sources: [last.source], coveredThrough: last.span.last, partial: false)
+        return PeriodValue(value: last.value, sources: [last.source], coveredThrough: last.span.last, partial: false,
+                           complete: last.span.timeframe == nil || last.span.last >= span.last)
     }
 
     /// Whether `value` is on the right side of `goal`.
@@ -165,22 +180,25 @@ public struct MetricBook<Source: Provenance>: Sendable {
     /// How the period of `target` stands on `today`: over (met or missed) once `today` is past its last day,
     /// else running (on or off track; an amount summed from parts against the share of the target for the
     /// days they cover).
-    public func judge(_ target: Target, on today: CalendarDate) -> (judgement: MetricJudgement, value: PeriodValue?) {
-        guard let value = value(for: target.span) else { return (.noActual, nil) }
-        if today > target.span.last { return (meets(value.value, target.value) ? .met : .missed, value) }
+    public func judge(_ target: Target, on today: CalendarDate) -> Judged {
+        guard let value = value(for: target.span) else { return Judged(judgement: .noActual, value: nil, goal: target.value) }
+        if today > target.span.last {
+            guard value.complete else { return Judged(judgement: .incomplete, value: value, goal: target.value) }
+            return Judged(judgement: meets(value.value, target.value) ? .met : .missed, value: value, goal: target.value)
+        }
         var goal = target.value
         if value.partial && isAmount {
             let covered = Double(target.span.first.days(until: min(value.coveredThrough, target.span.last)) + 1)
             goal = target.value * covered / Double(target.span.length)
         }
-        return (meets(value.value, goal) ? .onTrack : .offTrack, value)
+        return Judged(judgement: meets(value.value, goal) ? .onTrack : .offTrack, value: value, goal: goal)
     }
 
     /// The targets of periods over by `today`, the latest first, each with how it ended.
     public func closedPeriods(on today: CalendarDate) -> [(target: Target, judgement: MetricJudgement, value: PeriodValue?)] {
         targets.filter { $0.span.last < today }.reversed().map { target in
-            let (judgement, value) = judge(target, on: today)
-            return (target, judgement, value)
+            let judged = judge(target, on: today)
+            return (target, judged.judgement, judged.value)
         }
     }
 }

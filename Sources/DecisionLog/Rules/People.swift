@@ -31,14 +31,18 @@ public enum People {
             if parts.count == 2 { spelled["\(parts[1]) \(parts[0])", default: name] = name }
         }
         for (path, name) in named where !known.contains(name) {
+            if name.filter({ $0 == "," }).count >= 2 {
+                issues.append(ValidationIssue(path: path, message: "\"\(name.quotedForMessage)\" has several commas, so it cannot be told whether it names one person or several: separate people with ';' (a \"Last, First\" name has one comma)"))
+                continue
+            }
             let parts = name.split(separator: ",").map { String($0).trimmingWhitespace }
             let turned = parts.count == 2 ? "\(parts[1]) \(parts[0])" : nil
             if let turned, known.contains(turned) {
-                issues.append(ValidationIssue(path: path, message: "\"\(name)\" is new to this log, which knows \(turned); did you mean \(turned)? If \(name) is someone else, confirm it (--new-person)"))
+                issues.append(ValidationIssue(path: path, message: "\"\(name.quotedForMessage)\" is new to this log, which knows \(turned); did you mean \(turned)? If \(name) is someone else, confirm it (--new-person)"))
             } else if parts.count > 1, parts.allSatisfy(known.contains) {
-                issues.append(ValidationIssue(path: path, message: "\"\(name)\" reads as one person, but \(parts.joined(separator: " and ")) are each known here; separate people with ';' or repeat the option"))
+                issues.append(ValidationIssue(path: path, message: "\"\(name.quotedForMessage)\" reads as one person, but \(parts.joined(separator: " and ")) are each known here; separate people with ';' or repeat the option"))
             } else if let near = NearestName.suggestion(for: name, among: spelled.keys).flatMap({ spelled[$0] }) {
-                issues.append(ValidationIssue(path: path, message: "\"\(name)\" is new to this log and close to \(near), whom it knows; did you mean \(near)? If \(name) is someone new, confirm it (--new-person)"))
+                issues.append(ValidationIssue(path: path, message: "\"\(name.quotedForMessage)\" is new to this log and close to \(near), whom it knows; did you mean \(near)? If \(name) is someone new, confirm it (--new-person)"))
             }
         }
         return issues
@@ -52,13 +56,5 @@ public enum People {
         let parts = text.split(separator: ",").map { String($0).trimmingWhitespace }
         if parts.count > 1, parts.allSatisfy({ $0.contains(" ") }) { return parts }
         return [text.trimmingWhitespace]
-    }
-
-    /// The names a line must hold to name any of `names` (their JSON strings), and the parts of names with
-    /// commas.
-    static func needles(for names: [String]) -> [[UInt8]] {
-        var wanted = Set(names)
-        for name in names where name.contains(",") { wanted.formUnion(name.split(separator: ",").map { String($0).trimmingWhitespace }) }
-        return wanted.map { Array(JSONValue.string($0).canonicalString.utf8) }
     }
 }

@@ -167,8 +167,8 @@ public struct UserSettings: Sendable, Equatable {
 /// Resolving a setting: flag (each command reads its own), then environment, then log, then user.
 public enum Settings {
     /// The value of `key` below the command line and where it came from: the environment variable (when
-    /// valid), else `log`'s configuration, else `user`'s file; nil with `.builtIn` when none gives it. A flag,
-    /// when the command has one, wins over all of them.
+    /// valid), else `log`'s configuration (never for a personal key: who decides, the signing key), else
+    /// `user`'s file; nil with `.builtIn` when none gives it. A flag, when the command has one, wins over all.
     public static func resolve(_ key: SettingKey, environment: [String: String], log: LogConfig?,
                                user: UserSettings?) -> (value: String?, source: SettingSource) {
         if let text = environment[key.environmentVariable], !text.isEmpty, case .success(let value) = key.normalized(text) {

@@ -33,7 +33,7 @@ struct ReferenceIndex {
     /// The events the rules judge the drafts by.
     private var ruleEvents: [RuleEvent] = []
     /// The people each draft names, when their names are checked; the names (and their comma-separated
-    /// parts) looked for; the people the log was found to name; whether every name is being collected.
+    /// parts) looked for; the people the log was found to name.
     private let peopleNamed: [[(path: String, name: String)]]
     private let wantedPeople: Set<String>
     private(set) var knownPeople: Set<String> = []
@@ -87,7 +87,7 @@ struct ReferenceIndex {
     }
 
     /// Whether a draft names someone the log was not found to name (then every name the log holds is needed,
-    /// for the did-you-mean: see `collectAllPeople`).
+    /// for the did-you-mean: see `addEveryName`).
     var namesSomeoneNew: Bool { peopleNamed.contains { $0.contains { !knownPeople.contains($0.name) } } }
 
     /// Takes in every name a stored event gives (the second pass, after `namesSomeoneNew`).
@@ -153,17 +153,17 @@ struct ReferenceIndex {
         let fresh = DomainRules.breaks(in: ruleEvents).filter { !known.contains("\($0.seq) \($0.problem)") }
         let ownBreaks = Set(fresh.map(\.seq))
         var victims: [Int: [(RuleEvent, RuleBreak)]] = [:]
-        // "(#7)" for an event of the request reads "(this event)" or names its type.
-        func told(_ problem: String, by offset: Int) -> String {
-            var text = problem
-            for (other, event) in sealed.enumerated() {
-                text = text.replacing("(#\(event.seq))", with: other == offset ? "(this event)" : "(the \(event.type) of this request)")
-            }
-            return text
+        // The request's events have the seqs after the log's last, in order.
+        let firstSeq = sealed.first?.seq ?? 0
+        func place(of seq: Int) -> Int? { seq >= firstSeq && seq - firstSeq < sealed.count ? seq - firstSeq : nil }
+        // A conflicting event of the request, "(#7)", reads "(this event)" or names its type.
+        func told(_ rule: RuleBreak, by offset: Int) -> String {
+            guard let conflicting = rule.conflicting, let other = place(of: conflicting) else { return rule.problem }
+            return rule.problem.replacing("(#\(conflicting))", with: other == offset ? "(this event)" : "(the \(sealed[other].type) of this request)")
         }
         for rule in fresh {
-            if let offset = sealed.firstIndex(where: { $0.seq == rule.seq }) {
-                var message = "\(sealed[offset].type) of \(rule.subject): \(told(rule.problem, by: offset))"
+            if let offset = place(of: rule.seq) {
+                var message = "\(sealed[offset].type) of \(rule.subject): \(told(rule, by: offset))"
                 let others = rule.missing.map { subjects($0.kind) }.map { $0.filter { $0 != rule.missing?.text && $0 != rule.subject.text } } ?? []
                 if let missing = rule.missing, let near = NearestName.suggestion(for: missing.text, among: others) {
                     message += "; did you mean \(near)?"
@@ -179,7 +179,7 @@ struct ReferenceIndex {
             let (victim, rule) = broken[0]
             let more = broken.count > 1 ? " (and \(broken.dropFirst().map { "#\($0.0.seq)" }.joined(separator: ", ")) likewise)" : ""
             rejections.append(DraftRejection(position: positions[offset], issue: ValidationIssue(path: "", message:
-                "\(sealed[offset].type) of \(sealed[offset].subject): with it, #\(rule.seq) (\(victim.type), effective \(zone.date(at: victim.effectiveAt)))\(more) would break the log's rules — \(told(rule.problem, by: offset))")))
+                "\(sealed[offset].type) of \(sealed[offset].subject): with it, #\(rule.seq) (\(victim.type), effective \(zone.date(at: victim.effectiveAt)))\(more) would break the log's rules — \(told(rule, by: offset))")))
         }
         return rejections
     }

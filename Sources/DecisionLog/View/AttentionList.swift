@@ -1,7 +1,8 @@
 /// What a weekly sync must look at, drawn from the views themselves so it never disagrees with them
-/// (docs/rules.md, "Attention"): goals at risk or past due, KPIs off target for their period, launches that
-/// moved since a point (a week before, unless told), decisions due for review within two weeks or overdue,
-/// and goals and open launches with no owner.
+/// (docs/rules.md, "Attention"): goals at risk or past due, KPIs off target for their period (or a closed
+/// period whose numbers are incomplete), launches that moved, shipped or were cancelled since a point (a week
+/// before, unless told), decisions due for review within two weeks or overdue, and goals and open launches
+/// with no owner.
 public enum AttentionList {
     /// The list's name on the command line.
     public static let name = "attention"
@@ -37,9 +38,10 @@ public enum AttentionList {
         }
         for kpi in rows(KPIsProjection.name) {
             let status = kpi["status"].text
-            guard status.hasPrefix(MetricJudgement.offTrack.rawValue) || status.hasPrefix(MetricJudgement.missed.rawValue) else { continue }
-            let target = kpi["target"].text.isEmpty ? "" : "; this period's target \(kpi["target"].text)"
-            add("kpi \(status.hasPrefix("missed") ? "missed" : "off track")", kpi,
+            guard let judgement = [MetricJudgement.offTrack, .missed, .incomplete].first(where: { status.hasPrefix($0.rawValue) }) else { continue }
+            // The target the status was judged against, which may be an earlier period's.
+            let target = kpi["judged"].text.isEmpty ? "" : "; target \(kpi["judged"].text)"
+            add("kpi \(judgement.rawValue)", kpi,
                 "\(kpi["name"].text): \(status), actual \(kpi["actual"].text) for \(kpi["measured"].text)\(target)", source: kpi["status"].source)
         }
         let launchesKind = Views.named(LaunchesProjection.name)!
@@ -49,7 +51,8 @@ public enum AttentionList {
         for change in moved.changed {
             let texts = change.changes.filter { $0.field == "current" || $0.field == "status" }.map(\.text)
             guard !texts.isEmpty, let row = byKey[change.key] else { continue }
-            add("launch moved", row, texts.joined(separator: "; "), source: row["current"].source)
+            let ended = change.changes.contains { $0.field == "status" } ? row["status"].value.stringValue : nil
+            add("launch \(ended.map { $0 == "scheduled" ? "reopened" : $0 } ?? "moved")", row, texts.joined(separator: "; "), source: row["current"].source)
         }
         for row in moved.added { add("launch new", row, "scheduled for \(row["current"].text)", source: row["current"].source) }
 

@@ -49,7 +49,7 @@ enum ImportCommand: Command {
         let range = count == 0 ? "" : " (#\(receipt.appended.first!.seq)" + (count > 1 ? "–#\(receipt.appended.last!.seq)" : "") + ")"
         let skippedText = skipped == 0 ? "" : "; \(skipped) \(skipped == 1 ? "was" : "were") already in the log"
         if count == 0 {
-            context.console.out("Nothing to import: all \(skipped) draft\(skipped == 1 ? " is" : "s are") already in the log")
+            context.console.out(skipped == 1 ? "Nothing to import: its one draft is already in the log" : "Nothing to import: all \(skipped) drafts are already in the log")
         } else if dryRun {
             context.console.out("Would import \(count) event\(count == 1 ? "" : "s")\(range) from \(file.name)\(skippedText) (dry run; nothing was written)")
         } else {
