@@ -329,3 +329,73 @@ struct OlderLogsThatBreakTheRulesTests {
         #expect(workspace.run(["show", "goals", "--format", "csv"]).stdout.contains(",achieved,"))
     }
 }
+
+/// What an attacker's and a new user's review found, each now refused or answered right.
+struct ReviewFindingsTests {
+    private func log() -> Workspace {
+        let workspace = Workspace()
+        #expect(workspace.run(["init", "--time-zone", "UTC", "--fiscal-year-start", "april", "--actor", "Dana Reyes", "--role", "CMO"]).status == 0)
+        return workspace
+    }
+
+    /// A retraction about a third decision must not let a circle of supersessions through.
+    @Test func aCircleOfSupersessionsIsRefusedWhateverWasRetractedOnTheWay() {
+        let workspace = log()
+        for d in ["a", "b", "c", "x"] {
+            #expect(workspace.run(["add", "decision.recorded", "--subject", "decision/\(d)", "--title", d, "--status", "accepted", "--effective", "2026-01-01"]).status == 0)
+        }
+        for (subject, by, day) in [("b", "c", "2026-02-01"), ("c", "x", "2026-02-02")] {
+            #expect(workspace.run(["add", "decision.superseded", "--subject", "decision/\(subject)", "--by", "decision/\(by)", "--effective", day]).status == 0)
+        }
+        #expect(workspace.run(["add", "event.retracted", "--event", "#6", "--reason", "Wrong successor"]).status == 0)
+        #expect(workspace.run(["add", "decision.superseded", "--subject", "decision/c", "--by", "decision/a", "--effective", "2026-02-02"]).status == 0)
+        workspace.expectRefused(["add", "decision.superseded", "--subject", "decision/a", "--by", "decision/b", "--effective", "2026-02-03"], status: 65,
+                                message: "supersessions would go round in a circle")
+    }
+
+    /// FY27 runs April 2026–March 2027 here: its February is February 2027.
+    @Test func aMonthOfAFiscalYearIsTheMonthInsideIt() {
+        let workspace = log()
+        #expect(workspace.run(["add", "goal.set", "--subject", "goal/feb", "--title", "Feb", "--timeframe", "FY27-02", "--effective", "2026-04-01"]).status == 0)
+        #expect(workspace.run(["show", "1", "--format", "jsonl"]).stdout.contains(#""timeframe":"2027-02""#))
+        #expect(workspace.run(["add", "goal.set", "--subject", "goal/q1", "--title", "Q1", "--timeframe", "FY27-Q1", "--effective", "2026-04-01"]).status == 0)
+        #expect(workspace.run(["show", "2", "--format", "jsonl"]).stdout.contains(#""timeframe":"2026-Q1""#))
+        workspace.expectRefused(["add", "goal.set", "--subject", "goal/x", "--title", "X", "--timeframe", "FY27-"], status: 65, message: "nothing follows the fiscal year")
+    }
+
+    /// A year's amount so far counts a quarter's own total and then the months after it.
+    @Test func anAmountAddsAQuartersTotalAndTheMonthsAfterIt() throws {
+        let workspace = log()
+        for arguments in [
+            ["add", "metric.defined", "--subject", "metric/arr", "--name", "ARR", "--unit", "currency", "--currency", "EUR", "--direction", "higher", "--effective", "2026-04-01"],
+            ["add", "metric.target.set", "--subject", "metric/arr", "--target", "1,200,000", "--timeframe", "FY27", "--effective", "2026-04-01"],
+            ["add", "metric.recorded", "--subject", "metric/arr", "--value", "330000", "--period", "FY27-Q1", "--effective", "2026-07-01"],
+            ["add", "metric.recorded", "--subject", "metric/arr", "--value", "110000", "--period", "2026-07", "--effective", "2026-08-01"],
+            ["add", "metric.recorded", "--subject", "metric/arr", "--value", "110000", "--period", "2026-08", "--effective", "2026-09-01"],
+        ] { #expect(workspace.run(arguments).status == 0, "\(arguments)") }
+        // 330,000 + 110,000 + 110,000 = 550,000 over the 153 days April–August cover; the pace for FY27 (365
+        // days) is 1,200,000 × 153 / 365 = 503,014: on track.
+        let json = workspace.run(["show", "kpis", "--as-of", "2026-09-10", "--format", "json"]).stdout
+        let row = try #require(((try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])?["rows"] as? [[String: Any]])?.first)
+        #expect(row["status"] as? String == "on track: 550,000 EUR so far")
+    }
+
+    /// Magnitude words are never dropped, and a leading zero group is no thousands grouping.
+    @Test(arguments: ["2.5 MIO", "8,4 TSD", "0,750"])
+    func aNumberThatCannotBeReadExactlyIsRefused(value: String) {
+        let workspace = log()
+        #expect(workspace.run(["add", "metric.defined", "--subject", "metric/arr", "--name", "ARR", "--unit", "count", "--direction", "higher"]).status == 0)
+        workspace.expectRefused(["add", "metric.recorded", "--subject", "metric/arr", "--value", value, "--period", "2026-07"], status: 65, message: "payload.value")
+    }
+
+    /// A row with no id and no date that matches a recorded event may be a new decision: the import says so.
+    @Test func anUndatedRowMatchingARecordedEventIsNamed() throws {
+        let workspace = log()
+        try workspace.write("w1.csv", "type,subject,name,date\nlaunch.scheduled,launch/a,A,2027-06-01\nlaunch.scheduled,launch/a,A,2027-07-01\n")
+        #expect(workspace.run(["import", "w1.csv"]).status == 0)
+        try workspace.write("w3.csv", "type,subject,name,date\nlaunch.scheduled,launch/a,A,2027-07-01\n")
+        let again = workspace.run(["import", "w3.csv"])
+        #expect(again.stdout == "Nothing to import: its one draft is already in the log\n")
+        #expect(again.stderr.hasPrefix("note: 1 row without an id or an effective date matched an event already in the log (#2) and was not recorded again"), "\(again.stderr)")
+    }
+}

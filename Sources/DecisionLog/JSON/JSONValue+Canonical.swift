@@ -136,6 +136,8 @@ public enum CanonicalJSON {
 
     /// Appends `number`: integers (up to ±2^53) without a fraction, others as the shortest round-trip form.
     public static func appendNumber(_ number: Double, to output: inout [UInt8]) {
+        // JSON has no infinity or NaN (a sum of huge actuals can overflow): such a value is written as null.
+        guard number.isFinite else { output.append(contentsOf: "null".utf8); return }
         if number == number.rounded(.towardZero) && abs(number) <= 9_007_199_254_740_991 {
             output.append(contentsOf: String(Int64(number)).utf8)
         } else {

@@ -691,6 +691,35 @@ public enum ByteSearch {
         }
     }
 
+    /// Whether some string value that follows `key` (bytes ending in an opening quote, such as `"id":"`) in
+    /// `buffer` is one of `values` (the value is read up to the next quote; escaped values are not matched).
+    public static func anyValue(after key: [UInt8], in buffer: UnsafeRawBufferPointer, in values: Set<String>) -> Bool {
+        guard !values.isEmpty, let base = buffer.baseAddress else { return false }
+        var start = 0
+        while start < buffer.count {
+            let slice = UnsafeRawBufferPointer(rebasing: buffer[start...])
+            guard let found = firstRange(of: key, in: slice) else { return false }
+            let valueStart = start + found + key.count
+            guard let end = firstIndex(of: UInt8(ascii: "\""), in: buffer, from: valueStart) else { return false }
+            if values.contains(String(decoding: UnsafeRawBufferPointer(start: base + valueStart, count: end - valueStart), as: UTF8.self)) { return true }
+            start = end + 1
+        }
+        return false
+    }
+
+    /// Where `needle` first occurs in `buffer`, or nil.
+    static func firstRange(of needle: [UInt8], in buffer: UnsafeRawBufferPointer) -> Int? {
+        guard let base = buffer.baseAddress, let first = needle.first else { return nil }
+        return needle.withUnsafeBytes { wanted in
+            var start = 0
+            while start + needle.count <= buffer.count, let found = firstIndex(of: first, in: buffer, from: start) {
+                if found + needle.count <= buffer.count && memcmp(base + found, wanted.baseAddress!, needle.count) == 0 { return found }
+                start = found + 1
+            }
+            return nil
+        }
+    }
+
     /// Whether `needle` occurs anywhere in `buffer`.
     public static func contains(_ needle: StaticString, in buffer: UnsafeRawBufferPointer) -> Bool {
         let length = needle.utf8CodeUnitCount

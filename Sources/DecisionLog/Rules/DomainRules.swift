@@ -148,16 +148,27 @@ public enum DomainRules {
             }
         }
 
-        // Supersessions refer to a second decision: recorded by then, not itself, no cycle.
+        // Supersessions refer to a second decision: recorded by then, not itself, no cycle. The decisions on a
+        // circle of successors are found in one walk over them all.
         var successor: [Subject: Subject] = [:]
         for (event, by) in supersessions { successor[event.subject] = by }
+        var onCircle: Set<Subject> = [], settled: Set<Subject> = []
+        for start in successor.keys where !settled.contains(start) {
+            var path: [Subject] = [], index: [Subject: Int] = [:]
+            var current: Subject? = start
+            while let node = current, !settled.contains(node) {
+                if let at = index[node] { onCircle.formUnion(path[at...]); break }
+                index[node] = path.count
+                path.append(node)
+                current = successor[node]
+            }
+            settled.formUnion(path)
+        }
         for (event, by) in supersessions {
             if by == event.subject {
                 breaks.append(RuleBreak(seq: event.seq, subject: event.subject, problem: "\(by) cannot supersede itself"))
             } else if let first = recorded[by], !event.precedes(first) {
-                var next: Subject? = by, hops = 0
-                while let current = next, current != event.subject, hops <= successor.count { next = successor[current]; hops += 1 }
-                if next == event.subject {
+                if onCircle.contains(event.subject) {
                     breaks.append(RuleBreak(seq: event.seq, subject: event.subject, problem: "supersessions would go round in a circle: \(by) already leads back to \(event.subject)"))
                 }
             } else {

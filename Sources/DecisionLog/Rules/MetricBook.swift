@@ -68,7 +68,8 @@ public enum MetricJudgement: String, Sendable {
 /// - An actual measures its period, or its date; a later actual for the same period or date replaces it.
 /// - The actual for a period is the one recorded for that period. Failing that, it comes from the actuals
 ///   measuring parts of it: for a level (percent, ratio, days, weeks, months) the one measuring the latest
-///   day; for an amount (count, currency) the sum of its months so far, else the latest dated value.
+///   day; for an amount (count, currency) the sum of the largest periods recorded inside it that do not
+///   overlap (a quarter's total, then the months of quarters without one), else the latest dated value.
 /// - An actual is judged against the target of the shortest timeframe that contains what it measures — the
 ///   target "for that same period"; the current target is the one of the shortest timeframe containing today.
 /// - While a period runs, a level on the right side of its target is on track; an amount summed from parts is
@@ -98,6 +99,8 @@ public struct MetricBook<Source: Provenance>: Sendable {
         public let sources: [Source]
         /// The last day the value covers.
         public let coveredThrough: CalendarDate
+        /// How many of the period's days the value covers (for an amount's pace).
+        public let coveredDays: Int
         /// Whether it is a sum of parts of the period (judged by pace while the period runs).
         public let partial: Bool
         /// Whether it covers the whole period: its own actual, a dated value, or parts through its last day.
@@ -156,21 +159,29 @@ public struct MetricBook<Source: Provenance>: Sendable {
     /// The value for the period `span`: its own actual, else its parts' (see the type's rules).
     public func value(for span: MeasuredSpan) -> PeriodValue? {
         if let own = actuals.last(where: { $0.span == span }) {
-            return PeriodValue(value: own.value, sources: [own.source], coveredThrough: own.span.last, partial: false, complete: true)
+            return PeriodValue(value: own.value, sources: [own.source], coveredThrough: own.span.last, coveredDays: span.length, partial: false, complete: true)
         }
         let parts = actuals.filter { span.contains($0.span) }
         if isAmount {
-            let months = parts.filter { if case .month? = $0.span.timeframe?.span { return true } else { return false } }
-            if !months.isEmpty {
-                let sorted = months.sorted { $0.span.last > $1.span.last }
-                return PeriodValue(value: months.reduce(0) { $0 + $1.value }, sources: sorted.map(\.source), coveredThrough: sorted[0].span.last,
-                                   partial: true, complete: sorted[0].span.last >= span.last)
+            // The largest periods recorded inside it that do not overlap: a quarter's own total, then the months
+            // of the quarters that have none.
+            var taken: [Actual] = []
+            for part in parts.filter({ $0.span.timeframe != nil }).sorted(by: { $0.span.length > $1.span.length }) {
+                if !taken.contains(where: { $0.span.first <= part.span.last && part.span.first <= $0.span.last }) { taken.append(part) }
+            }
+            if !taken.isEmpty {
+                let sorted = taken.sorted { $0.span.last > $1.span.last }
+                let days = taken.reduce(0) { $0 + $1.span.length }
+                return PeriodValue(value: taken.reduce(0) { $0 + $1.value }, sources: sorted.map(\.source), coveredThrough: sorted[0].span.last,
+                                   coveredDays: days, partial: true, complete: days >= span.length)
             }
             guard let day = parts.filter({ $0.span.timeframe == nil }).max(by: { ($0.span.last, $0.source.seq) < ($1.span.last, $1.source.seq) }) else { return nil }
-            return PeriodValue(value: day.value, sources: [day.source], coveredThrough: day.span.last, partial: true, complete: true)
+            return PeriodValue(value: day.value, sources: [day.source], coveredThrough: day.span.last,
+                               coveredDays: span.first.days(until: day.span.last) + 1, partial: true, complete: true)
         }
         guard let last = parts.max(by: { ($0.span.last, $1.span.length, $0.source.seq) < ($1.span.last, $0.span.length, $1.source.seq) }) else { return nil }
-        return PeriodValue(value: last.value, sources: [last.source], coveredThrough: last.span.last, partial: false,
+        return PeriodValue(value: last.value, sources: [last.source], coveredThrough: last.span.last,
+                           coveredDays: span.first.days(until: last.span.last) + 1, partial: false,
                            complete: last.span.timeframe == nil || last.span.last >= span.last)
     }
 
@@ -188,8 +199,7 @@ public struct MetricBook<Source: Provenance>: Sendable {
         }
         var goal = target.value
         if value.partial && isAmount {
-            let covered = Double(target.span.first.days(until: min(value.coveredThrough, target.span.last)) + 1)
-            goal = target.value * covered / Double(target.span.length)
+            goal = target.value * Double(min(value.coveredDays, target.span.length)) / Double(target.span.length)
         }
         return Judged(judgement: meets(value.value, goal) ? .onTrack : .offTrack, value: value, goal: goal)
     }

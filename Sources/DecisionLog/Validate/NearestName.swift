@@ -6,6 +6,8 @@ public enum NearestName {
         let typedLower = Array(typed.lowercased())
         var best: (name: String, distance: Int)? = nil
         for candidate in candidates {
+            // Names whose lengths differ by more than three cannot be three edits apart: skip them unread.
+            guard abs(candidate.count - typedLower.count) <= 3 else { continue }
             let lower = Array(candidate.lowercased())
             if lower == typedLower { return candidate }
             let distance = editDistance(typedLower, lower)

@@ -30,6 +30,11 @@ struct ReferenceIndex {
     /// drafts name, each only until an event naming that person is found.
     private let needles: [[UInt8]]
     private var peopleNeedles: [String: [UInt8]] = [:]
+    /// With many ids and subjects (a large import), a line is judged by the values of its `subject`, `by`,
+    /// `id` and `event` members instead, looked up in these sets: one pass over the line, not one a needle.
+    private let wantedSubjects: Set<String>
+    private let wantedIDs: Set<String>
+    private let readsMembers: Bool
     /// The events the rules judge the drafts by.
     private var ruleEvents: [RuleEvent] = []
     /// The people each draft names, when their names are checked; the names (and their comma-separated
@@ -66,7 +71,11 @@ struct ReferenceIndex {
         allDecisions = subjects.contains { $0.kind == "decision" }
         var needles = ids.map { Array($0.description.utf8) } + subjects.map { Array("\"\($0.text)\"".utf8) }
         if let countedSubject { needles.append(Array("\"\(countedSubject.text)\"".utf8)) }
-        if allDecisions { needles.append(Array("\"decision.".utf8)) }
+        // Every event about a decision (its retractions too) and every supersession naming one.
+        if allDecisions { needles.append(Array("\"decision/".utf8)) }
+        wantedSubjects = Set(subjects.map(\.text) + (countedSubject.map { [$0.text] } ?? []))
+        wantedIDs = Set(ids.map(\.description))
+        readsMembers = needles.count > 16
         let checksPeople = request.enforcesRules && !request.confirmsNewPeople
         peopleNamed = checksPeople ? request.drafts.map { People.named(in: $0.payload, actor: $0.actor) } : []
         let names = peopleNamed.flatMap { $0.map(\.name) }
@@ -102,8 +111,21 @@ struct ReferenceIndex {
 
     /// Whether a stored line may hold an event the index needs; false means it certainly does not.
     func mightMatter(_ line: UnsafeRawBufferPointer) -> Bool {
-        needles.contains { ByteSearch.contains($0, in: line) } || peopleNeedles.values.contains { ByteSearch.contains($0, in: line) }
+        if readsMembers {
+            if allDecisions && ByteSearch.contains(ReferenceIndex.decisionNeedle, in: line) { return true }
+            if ReferenceIndex.subjectKeys.contains(where: { ByteSearch.anyValue(after: $0, in: line, in: wantedSubjects) })
+                || ReferenceIndex.idKeys.contains(where: { ByteSearch.anyValue(after: $0, in: line, in: wantedIDs) }) {
+                return true
+            }
+        } else if needles.contains(where: { ByteSearch.contains($0, in: line) }) {
+            return true
+        }
+        return peopleNeedles.values.contains { ByteSearch.contains($0, in: line) }
     }
+
+    private static let decisionNeedle = Array("\"decision/".utf8)
+    private static let subjectKeys = [Array("\"subject\":\"".utf8), Array("\"by\":\"".utf8)]
+    private static let idKeys = [Array("\"id\":\"".utf8), Array("\"event\":\"".utf8)]
 
     /// Whether building the index needs the log's schema registrations (which `add` also takes in).
     var needsRegistrations: Bool { registry != nil }

@@ -11,7 +11,7 @@ struct DraftFile {
 
     /// The options both commands take besides `--log`.
     static let options: [CommandSpec.Option] = [
-        .init(name: "actor", value: "<name>", help: "The decider for drafts that name none (default: $DECISIONLOG_ACTOR, else the log's)."),
+        .init(name: "actor", value: "<name>", help: "The decider for drafts that name none (default: $DECISIONLOG_ACTOR, else your own settings)."),
         .init(name: "role", value: "<role>", help: "That decider's role, e.g. CMO."),
         .init(name: "format", value: "<format>", help: "jsonl or csv (default: from the file's extension, .csv or .tsv for csv; else from its first character, { for jsonl)."),
         .init(name: "map", value: "<column>=<field>", help: "CSV: read the column headed <column> as <field> (e.g. --map 'Launch date=date'); an empty <field> ignores the column (repeatable).", repeatable: true),

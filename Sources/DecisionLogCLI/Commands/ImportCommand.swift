@@ -30,9 +30,11 @@ enum ImportCommand: Command {
         let drafts = file.batch.drafts.count
         bar.status("\(dryRun ? "Checking against the log" : "Recording") \(NumberText.format(Double(drafts))) event\(drafts == 1 ? "" : "s") (sealing\(dryRun ? "" : ", writing and syncing"))…")
         let receipt: AppendReceipt
+        var undated: Set<EventID> = []
         do throws(LogError) {
-            var request = AppendRequest(drafts: ContentID.assign(file.batch.drafts, logID: store.configuration.logID), recordedBy: context.recordedBy,
-                                        dryRun: dryRun, signing: context.signing())
+            let drafts = ContentID.assign(file.batch.drafts, logID: store.configuration.logID)
+            undated = Set(zip(file.batch.drafts, drafts).compactMap { original, given in original.id == nil && original.effectiveAtIsDefault ? given.id : nil })
+            var request = AppendRequest(drafts: drafts, recordedBy: context.recordedBy, dryRun: dryRun, signing: context.signing())
             request.confirmsNewPeople = args.flag("new-person")
             receipt = try store.append(request)
         } catch where !error.rejections.isEmpty {
@@ -44,6 +46,13 @@ enum ImportCommand: Command {
             throw CommandFailure(error)
         }
         bar.finish()
+        // A row without an id or a date that matches an event already in the log was taken for that event; say
+        // so, since it may be a new decision that only looks the same (a launch moved back to a date it had).
+        let matchedUndated = receipt.alreadyPresent.filter { undated.contains($0.id) }
+        if let first = matchedUndated.first {
+            let count = matchedUndated.count
+            context.console.error("note: \(count) row\(count == 1 ? "" : "s") without an id or an effective date matched \(count == 1 ? "an event" : "events") already in the log (#\(first.seq)\(count > 1 ? ", …" : "")) and \(count == 1 ? "was" : "were") not recorded again; if \(count == 1 ? "it is a new decision" : "they are new decisions"), give \(count == 1 ? "it" : "them") an effective date")
+        }
         let count = receipt.appended.count
         let skipped = receipt.alreadyPresent.count
         let range = count == 0 ? "" : " (#\(receipt.appended.first!.seq)" + (count > 1 ? "–#\(receipt.appended.last!.seq)" : "") + ")"

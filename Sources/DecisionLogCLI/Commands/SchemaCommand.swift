@@ -17,7 +17,7 @@ enum SchemaCommand: Command {
         arguments: [.init(name: "<file>", help: "The schema, a JSON file; '-' reads standard input.")],
         options: [
             .init(name: "type", value: "<type>", help: "The type the schema defines (noun.verb, e.g. pricing.changed), when its $id does not say."),
-            .init(name: "actor", value: "<name>", help: "Who decided to register it (default: $DECISIONLOG_ACTOR, else the log's)."),
+            .init(name: "actor", value: "<name>", help: "Who decided to register it (default: $DECISIONLOG_ACTOR, else your own settings)."),
             .init(name: "role", value: "<role>", help: "Their role, e.g. CPO."),
             .init(name: "reason", value: "<text>", help: "Why the type is added or changed."),
             .init(name: "effective", value: "<time>", help: "When the registration was decided (default: now); the schema applies to events recorded after it."),

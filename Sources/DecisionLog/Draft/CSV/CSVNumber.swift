@@ -2,6 +2,13 @@
 /// `8400 EUR`, `−3`, and in a semicolon-separated file — the format of locales that write decimal commas —
 /// `4,5` and `8.400,5`. Read only when unambiguous; otherwise refused with the spelling that is accepted.
 enum CSVNumber {
+    /// The currency codes a number may carry (ISO 4217, the ones teams report in); any other word — `MIO`,
+    /// `TSD`, `k` — makes the text no number at all, so a magnitude is never silently dropped.
+    static let currencies: Set<String> = [
+        "EUR", "USD", "GBP", "CHF", "JPY", "CNY", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "CAD", "AUD", "NZD", "SGD",
+        "HKD", "INR", "BRL", "MXN", "ZAR", "KRW", "ILS", "TRY", "AED", "SAR",
+    ]
+
     /// Why a cell is not a number this file can hold unambiguously.
     struct Problem: Error {
         let message: String
@@ -16,11 +23,11 @@ enum CSVNumber {
         if body.hasPrefix("-") || body.hasPrefix("−") { negative = true; body = body.dropFirst() }
         // A currency before or after (a symbol, or an ISO code), a percent sign after.
         for symbol in ["$", "€", "£", "¥"] where body.hasPrefix(symbol) { body = body.dropFirst() }
-        if body.count > 3, body.prefix(3).allSatisfy({ $0.isASCII && $0.isUppercase }) { body = body.dropFirst(3) }
+        if body.count > 3, currencies.contains(String(body.prefix(3))) { body = body.dropFirst(3) }
         body = Substring(String(body).trimmingWhitespace)
         if body.hasSuffix("%") { body = body.dropLast() }
         for symbol in ["$", "€", "£", "¥"] where body.hasSuffix(symbol) { body = body.dropLast() }
-        if body.count > 3, body.suffix(3).allSatisfy({ $0.isASCII && $0.isUppercase }) { body = body.dropLast(3) }
+        if body.count > 3, currencies.contains(String(body.suffix(3))) { body = body.dropLast(3) }
         body = Substring(String(body).trimmingWhitespace)
         if !negative && (body.hasPrefix("-") || body.hasPrefix("−")) { negative = true; body = body.dropFirst() }
         guard let first = body.first, first.isNumber || first == "." || first == "," else { return nil }
@@ -39,7 +46,7 @@ enum CSVNumber {
         let groups = whole.split(omittingEmptySubsequences: false, whereSeparator: { $0 == group || $0 == " " })
         let grouped = groups.count > 1
         if grouped {
-            let valid = (1...3).contains(groups[0].count) && groups.dropFirst().allSatisfy { $0.count == 3 }
+            let valid = (1...3).contains(groups[0].count) && groups[0].first != "0" && groups.dropFirst().allSatisfy { $0.count == 3 }
             guard valid else {
                 let spelled = decimalComma
                     ? "this file separates fields with semicolons, so it writes decimals with a comma (4,5) and may group thousands with points (8.400)"

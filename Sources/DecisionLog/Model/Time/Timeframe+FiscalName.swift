@@ -19,8 +19,16 @@ extension Timeframe {
         }
         let year = (digits.count == 2 ? 2000 + named : named) - (naming == .end && startMonth != 1 ? 1 : 0)
         rest = rest.dropFirst(digits.count)
-        if rest.first == " " || rest.first == "-" { rest = rest.dropFirst() }
-        let canonical = String(year) + (rest.isEmpty ? "" : "-" + rest)
-        self = try Timeframe(parsing: canonical)
+        if rest.first == " " || rest.first == "-" {
+            rest = rest.dropFirst()
+            guard !rest.isEmpty else { throw TimeFormatError(text: text, problem: "nothing follows the fiscal year; write FY27, or FY27-Q2, FY27-H1 or FY27-09") }
+        }
+        // Quarters and halves count within the fiscal year; a month is the calendar month inside it, in the
+        // calendar year it falls in (FY27-02 is February 2027 for a year running April 2026–March 2027).
+        if rest.count == 2, let month = Int(rest), (1...12).contains(month) {
+            self = try Timeframe(parsing: String(year + (month < startMonth ? 1 : 0)) + "-" + rest)
+            return
+        }
+        self = try Timeframe(parsing: String(year) + (rest.isEmpty ? "" : "-" + rest))
     }
 }
