@@ -22,12 +22,11 @@ public enum ContentID {
             ]
             if let reason = draft.reason { content["reason"] = .string(reason) }
             if !draft.effectiveAtIsDefault { content["effectiveAt"] = .string(draft.effectiveAt.iso8601) }
-            let digest = SHA256.hash(JSONValue.object(content).canonicalBytes)
+            let bytes = Array(JSONValue.object(content).canonicalBytes)
+            let digest = SHA256.hash(bytes)
             let occurrence = seen[digest, default: 0]
             seen[digest] = occurrence + 1
-            var bytes = Array(JSONValue.object(content).canonicalBytes)
-            bytes += Array("#\(occurrence)".utf8)
-            let words = SHA256.hash(bytes).words
+            let words = SHA256.hash(bytes + Array("#\(occurrence)".utf8)).words
             // Version 8 (a UUID of the application's own making), RFC 9562 variant.
             let id = EventID(high: (words[0] & ~0xF000) | 0x8000, low: (words[1] & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000)
             return ValidatedDraft(id: id, effectiveAt: draft.effectiveAt, effectiveAtIsDefault: draft.effectiveAtIsDefault, actor: draft.actor,
