@@ -399,3 +399,25 @@ struct ReviewFindingsTests {
         #expect(again.stderr.hasPrefix("note: 1 row without an id or an effective date matched an event already in the log (#2) and was not recorded again"), "\(again.stderr)")
     }
 }
+
+extension ReviewFindingsTests {
+    /// A line refused for a break of its own is not held against the lines after it.
+    @Test func aRefusedLineIsNotHeldAgainstTheNext() throws {
+        let workspace = log()
+        for d in ["a", "b", "c", "d", "f"] {
+            #expect(workspace.run(["add", "decision.recorded", "--subject", "decision/\(d)", "--title", d, "--status", "accepted", "--effective", "2026-01-01"]).status == 0)
+        }
+        for (subject, by) in [("a", "b"), ("b", "c"), ("c", "d")] {
+            #expect(workspace.run(["add", "decision.superseded", "--subject", "decision/\(subject)", "--by", "decision/\(by)", "--effective", "2026-02-01"]).status == 0)
+        }
+        try workspace.write("more.jsonl", """
+            {"type":"decision.superseded","subject":"decision/c","effectiveAt":"2026-03-01","payload":{"by":"decision/f"}}
+            {"type":"decision.superseded","subject":"decision/f","effectiveAt":"2026-03-02","payload":{"by":"decision/a"}}
+            """)
+        let result = workspace.run(["import", "more.jsonl"])
+        #expect(result.status == 65)
+        #expect(result.stderrLines == ["Error: more.jsonl: 1 of 2 drafts is invalid; nothing was imported",
+                                       "  line 1: decision.superseded of decision/c: decision/c was already superseded (#8); retract that first to name another successor"],
+                "\(result.stderr)")
+    }
+}

@@ -68,7 +68,7 @@ public enum KPIsProjection: Projection {
                     let (judgement, value) = (judged.judgement, judged.value)
                     let period = target.span.description == current?.span.description ? "" : " \(target.span)"
                     // An amount summed from its parts is judged by the sum, which the actual column does not show.
-                    let sum = value.flatMap { $0.partial && book.isAmount && $0.sources.count > 1 ? $0.value : nil }
+                    let sum = value.flatMap { $0.partial && book.isAmount && ($0.sources.count > 1 || $0.sources.first != latest.source) ? $0.value : nil }
                     var text = judgement.rawValue + period
                     if judgement == .incomplete, let value {
                         text += " (measured through \(value.coveredThrough))"

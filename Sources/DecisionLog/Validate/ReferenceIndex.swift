@@ -170,9 +170,17 @@ struct ReferenceIndex {
         guard !added.isEmpty else { return [] }
         let known = Set(DomainRules.breaks(in: ruleEvents).map { "\($0.seq) \($0.problem)" })
         let stored = Dictionary(ruleEvents.map { ($0.seq, $0) }, uniquingKeysWith: { first, _ in first })
+        let addedSeqs = Set(added.map(\.seq))
+        var fresh = DomainRules.breaks(in: ruleEvents + added).filter { !known.contains("\($0.seq) \($0.problem)") }
+        // A draft refused for a break of its own is not recorded: the others are judged without it, so a later
+        // draft is not blamed for what only the refused one would have done.
+        let refused = Set(fresh.map(\.seq).filter(addedSeqs.contains))
+        if !refused.isEmpty {
+            let others = DomainRules.breaks(in: ruleEvents + added.filter { !refused.contains($0.seq) }).filter { !known.contains("\($0.seq) \($0.problem)") }
+            fresh = fresh.filter { refused.contains($0.seq) } + others.filter { !refused.contains($0.seq) }
+        }
         ruleEvents += added
         var rejections: [DraftRejection] = []
-        let fresh = DomainRules.breaks(in: ruleEvents).filter { !known.contains("\($0.seq) \($0.problem)") }
         let ownBreaks = Set(fresh.map(\.seq))
         var victims: [Int: [(RuleEvent, RuleBreak)]] = [:]
         // The request's events have the seqs after the log's last, in order.
