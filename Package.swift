@@ -13,7 +13,6 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "DecisionLog",
-    platforms: [.macOS(.v15)],
     products: [
         .library(name: "DecisionLog", targets: ["DecisionLog"]),
         .executable(name: "decisionlog", targets: ["decisionlog"]),

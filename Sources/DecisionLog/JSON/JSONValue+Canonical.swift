@@ -1,5 +1,3 @@
-import Glibc
-
 /// The canonical JSON form: no insignificant whitespace, object members sorted by the UTF-8 bytes of their
 /// keys, the shortest number that reads back the same, and only the escapes JSON requires.
 /// The same value always gives the same bytes.
@@ -95,7 +93,7 @@ extension CanonicalJSON {
             guard !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return nil }
             let end = position + utf8.count + 2
             guard end <= bytes.count, bytes[position] == UInt8(ascii: "\""), bytes[end - 1] == UInt8(ascii: "\""),
-                  utf8.isEmpty || memcmp(bytes.baseAddress! + position + 1, utf8.baseAddress!, utf8.count) == 0 else { return false }
+                  utf8.isEmpty || ByteSearch.equal(bytes.baseAddress! + position + 1, utf8.baseAddress!, count: utf8.count) else { return false }
             position = end
             return true
         }
