@@ -18,6 +18,9 @@ public enum CommandLineTool {
 
     static func command(named name: String) -> CommandEntry? { commands.first { $0.spec.name == name } }
 
+    /// The name of every command the tool has (`help` among them), in the order help lists them.
+    public static var commandNames: [String] { commands.map(\.spec.name) }
+
     /// Runs the process's own command line and returns its exit status.
     public static func main() -> Int32 {
         let environment = ProcessFacts.environment()

@@ -56,13 +56,27 @@ struct CompletionsTests {
         #expect(!FileSystem.exists(Paths.join(workspace.path, "pwned")))
     }
 
-    @Test(arguments: ["zsh", "fish"])
-    func theOtherShellsScriptsParse(shell: String) throws {
-        let path = ["/usr/bin/\(shell)", "/bin/\(shell)"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    /// The installed shell, or nil.
+    static func shell(_ name: String) -> String? {
+        ["/usr/bin/\(name)", "/bin/\(name)"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    @Test func theOtherShellsScriptsAreWritten() {
+        let workspace = Workspace()
+        for shell in ["zsh", "fish"] {
+            let script = workspace.run(["completions", shell])
+            #expect(script.status == 0 && script.stdout.contains("decisionlog completions --list subjects"))
+        }
+    }
+
+    // Skipped, and reported as skipped, where the shell is not installed (.ci/run installs both).
+    @Test(.enabled(if: CompletionsTests.shell("zsh") != nil, "zsh is not installed here")) func theZshScriptParses() throws { try parses("zsh") }
+    @Test(.enabled(if: CompletionsTests.shell("fish") != nil, "fish is not installed here")) func theFishScriptParses() throws { try parses("fish") }
+
+    private func parses(_ shell: String) throws {
+        let path = try #require(Self.shell(shell))
         let workspace = Workspace()
         let script = workspace.run(["completions", shell])
-        #expect(script.status == 0 && script.stdout.contains("decisionlog completions --list subjects"))
-        guard let path else { return }  // the shell is not installed here; .ci/run installs both
         try workspace.write("completion", script.stdout)
         let result = try Harness.launch(shell: "\(path) -n completion", in: workspace.path)
         #expect(result.status == 0, "\(result.stderr)")
