@@ -8,6 +8,12 @@ struct JSONTests {
         #expect(value.canonicalString == #"{"a":"x\"y\\z\n","b":[1,2.5,true,null],"é":{}}"#)
     }
 
+    /// JSON has no infinity or NaN: a sum of huge actuals that overflows is written as null, never `inf`.
+    @Test func aNumberThatIsNotFiniteIsWrittenAsNull() {
+        #expect(JSONValue.number(.infinity).canonicalString == "null")
+        #expect(JSONValue.array([.number(-.infinity), .number(.nan)]).canonicalString == "[null,null]")
+    }
+
     @Test func equalValuesHaveEqualBytes() throws {
         let a = try JSONValue.parse(#"{"n": 40.0, "m": 1e2, "s": "\u00e9\/"}"#)
         let b = try JSONValue.parse(#"{"s":"é/","m":100,"n":40}"#)

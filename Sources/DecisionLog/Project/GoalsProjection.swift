@@ -85,7 +85,7 @@ public enum GoalsProjection: Projection {
             let target = record.target.latest(context.asOf)
             let confidences = record.confidence.through(context.asOf)
             // The goal's lifecycle: its first closing after it was first set counts (docs/rules.md).
-            let first = record.title.changes.first!.stamp
+            let first = record.title.first!.stamp
             let closing = record.closing.through(context.asOf).first { !$0.stamp.precedes(first) }
             let metricRecord = metric.flatMap { state.metrics[$0.value] }
             let definition = metricRecord?.definition.latest(context.asOf)?.value

@@ -94,7 +94,7 @@ public struct History<Value: Sendable>: Sendable {
         materialize()
         stored.append(Change(value: value, stamp: stamp))
         var index = stored.count - 1
-        while index > 0, History.isBefore(stored[index].stamp, stored[index - 1].stamp) {
+        while index > 0, stored[index].stamp.precedes(stored[index - 1].stamp) {
             stored.swapAt(index, index - 1)
             index -= 1
         }
@@ -129,15 +129,17 @@ public struct History<Value: Sendable>: Sendable {
         return through(asOf).last
     }
 
+    /// The first change, in effective order (read alone from a checkpoint's mapped form).
+    public var first: Change<Value>? {
+        if let mapped { return mapped.count == 0 ? nil : mapped.change(0) }
+        return stored.first
+    }
+
     /// Reads a checkpoint's changes into memory, before an event changes them.
     private mutating func materialize() {
         guard let mapped else { return }
         stored = mapped.changes(0..<mapped.count)
         self.mapped = nil
-    }
-
-    private static func isBefore(_ a: Stamp, _ b: Stamp) -> Bool {
-        a.effectiveAt < b.effectiveAt || (a.effectiveAt == b.effectiveAt && a.seq < b.seq)
     }
 }
 extension Stamp: Provenance {}

@@ -76,7 +76,7 @@ public enum KPIsProjection: Projection {
                         text += ": \(measure(sum, nil).text) \(judgement == .onTrack || judgement == .offTrack ? "so far" : "in total")"
                     }
                     status = .text(text, source: value?.sources.first ?? target.source)
-                    judgedAgainst = Cell(.object(["period": .string(target.span.description), "target": .number(target.value)]),
+                    judgedAgainst = Cell(.object(["period": .string(target.span.description), "target": .number(target.value), "result": .string(judgement.rawValue)]),
                                          text: "\(measure(target.value, nil).text) for \(target.span)", source: target.source)
                 } else {
                     status = .text("no target for \(latest.span)", source: latest.source)

@@ -168,10 +168,10 @@ public struct Retrospective: Sendable {
         let windowEvents = timeline.events.filter { inWindow(Stamp($0)) }.sorted { $0.precedes($1) }
         eventCount = windowEvents.count
         head = timeline.events.last.map { "\($0.seq):\($0.hash.hex)" } ?? "0:(empty)"
-        let bySeq = Dictionary(timeline.events.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let byID = Dictionary(timeline.events.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         retractions = windowEvents.compactMap { event in
             guard case .eventRetracted(let r) = event.payload else { return nil }
-            return Retraction(mark: mark(Stamp(event)), retracted: bySeq[r.event])
+            return Retraction(mark: mark(Stamp(event)), retracted: byID[r.event])
         }
 
         // Launches: each plan's moves inside the window, as the launches view's lifecycle walks them.

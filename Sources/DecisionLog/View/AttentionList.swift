@@ -38,7 +38,8 @@ public enum AttentionList {
         }
         for kpi in rows(KPIsProjection.name) {
             let status = kpi["status"].text
-            guard let judgement = [MetricJudgement.offTrack, .missed, .incomplete].first(where: { status.hasPrefix($0.rawValue) }) else { continue }
+            guard case .object(let judged) = kpi["judged"].value, let result = judged["result"]?.stringValue,
+                  let judgement = MetricJudgement(rawValue: result), [.offTrack, .missed, .incomplete].contains(judgement) else { continue }
             // The target the status was judged against, which may be an earlier period's.
             let target = kpi["judged"].text.isEmpty ? "" : "; target \(kpi["judged"].text)"
             add("kpi \(judgement.rawValue)", kpi,

@@ -118,7 +118,7 @@ extension ReportDocument {
                     lane.plannedAtStart.map { $0.description } ?? "—",
                     "<ul>" + lane.moves.map { "<li class=\"\($0.kind.rawValue)\">\(Markup.escape(ReportDocument.moveText($0))) <span class=\"by\">\(Markup.escape(ReportDocument.byline($0.mark)))\($0.mark.reason.map { " — " + Markup.escape($0) } ?? "")</span></li>" }.joined() + "</ul>",
                     (end.map { $0.description } ?? "—") + (status.map { "<br>" + Markup.escape($0) } ?? ""),
-                    lane.daysMoved == 0 ? "0" : "\(lane.daysMoved > 0 ? "+" : "−")\(abs(lane.daysMoved))"]
+                    NumberText.signed(lane.daysMoved)]
         }, classes: ["", "date", "", "date", "number"])
     }
 

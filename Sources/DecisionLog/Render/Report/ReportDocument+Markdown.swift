@@ -14,7 +14,7 @@ extension ReportDocument {
             rows: r.launches.map { lane in
                 ["\(lane.name) (\(lane.subject.text))", lane.plannedAtStart?.description ?? "—",
                  lane.moves.map { ReportDocument.moveText($0) + " — " + ReportDocument.byline($0.mark) + ($0.mark.reason.map { ": " + $0 } ?? "") }.joined(separator: "\n"),
-                 lane.daysMoved == 0 ? "0" : "\(lane.daysMoved > 0 ? "+" : "−")\(abs(lane.daysMoved))"]
+                 NumberText.signed(lane.daysMoved)]
             })
 
         out += "\n## KPIs: targets and actuals\n\n"
