@@ -9,7 +9,7 @@
 /// string table those stamps use (offsets, then UTF-8), and the state itself: records read in order, the
 /// histories' entry tables (effective time, seq and id of each change, then each value's offset) and the
 /// values.
-final class CheckpointFile: @unchecked Sendable {
+final class CheckpointFile: StampTable, @unchecked Sendable {
     // Safe to share: every property is set in `init` and never changed; the mapping is read-only.
 
     static let magic = Array("DLCKPT01".utf8)
@@ -154,7 +154,7 @@ final class CheckpointFile: @unchecked Sendable {
             return Stamp(seq: seq, id: EventID(high: u64(at + 8), low: u64(at + 16)),
                          effectiveAt: Timestamp(milliseconds: Int64(bitPattern: u64(at + 24))),
                          recordedAt: Timestamp(milliseconds: Int64(bitPattern: u64(at + 32))),
-                         details: .checkpoint(self, offset: at))
+                         details: .kept(self, offset: at))
         }
         // The writer keeps the stamp of every change it writes, and the MAC proves the file is as written.
         preconditionFailure("checkpoint of \(header.view) has no stamp for #\(seq); remove .decisionlog/cache/checkpoints")

@@ -48,15 +48,15 @@ public struct CheckpointStore: Sendable {
         return names.compactMap { name in name.hasSuffix(".ckpt") ? Int(name.dropLast(5)) : nil }.sorted(by: >)
     }
 
-    /// The newest checkpoint of `view` within `known` that this person's tool wrote (its MAC matches), of
+    /// The newest checkpoint of the view `view` (whose state has `version`) within `known` that this person's tool wrote (its MAC matches), of
     /// this version, of this log, and whose event is still where it was in the events file; nil when there is
     /// none. Checkpoints that fail a check are removed.
-    func best(for view: ViewKind, within known: Cut.Known) -> CheckpointFile? {
-        guard readsExisting, view.checkpointVersion != nil else { return nil }
-        return inFolder(of: view.name) { (folder: Directory) throws(SystemError) -> CheckpointFile? in
+    func best(for view: String, version: UInt32?, within known: Cut.Known) -> CheckpointFile? {
+        guard readsExisting, version != nil else { return nil }
+        return inFolder(of: view) { (folder: Directory) throws(SystemError) -> CheckpointFile? in
             for seq in Self.seqs(in: folder) {
                 if case .seq(let limit) = known, seq > limit { continue }
-                guard let file = load(Self.name(seq), in: folder), problem(with: file.header, view: view, seq: seq) == nil else {
+                guard let file = load(Self.name(seq), in: folder), problem(with: file.header, view: view, version: version, seq: seq) == nil else {
                     try? folder.removeFile(Self.name(seq))
                     continue
                 }
@@ -78,11 +78,12 @@ public struct CheckpointStore: Sendable {
     /// The checkpoint whose file holds `bytes`, when its MAC matches.
     func checked(_ bytes: [UInt8]) -> CheckpointFile? { try? CheckpointFile(bytes: bytes, key: key) }
 
-    /// What is wrong with a checkpoint whose MAC matched, filed as `view`'s after event `seq`, or nil: it names
-    /// another view or event, is of another version or log, or its event is no longer where it was.
-    func problem(with header: CheckpointFile.Header, view: ViewKind, seq: Int) -> String? {
-        if header.view != view.name || header.seq != seq { return "is named for another view or event than it holds" }
-        if header.stateVersion != view.checkpointVersion { return "is of another version of the view" }
+    /// What is wrong with a checkpoint whose MAC matched, filed as the view `view`'s (whose state has `version`)
+    /// after event `seq`, or nil: it names another view or event, is of another version or log, or its event
+    /// is no longer where it was.
+    func problem(with header: CheckpointFile.Header, view: String, version: UInt32?, seq: Int) -> String? {
+        if header.view != view || header.seq != seq { return "is named for another view or event than it holds" }
+        if header.stateVersion != version { return "is of another version of the view" }
         if header.logID != logID { return "belongs to another log" }
         if !follows(header) { return "names an event that is no longer where it was in the log" }
         return nil

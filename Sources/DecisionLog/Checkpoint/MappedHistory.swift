@@ -1,6 +1,6 @@
 /// A history's changes as a checkpoint holds them, read in place: the entry table (effective time, seq and
 /// id of each change, in order) is searched where it lies, and a value is decoded only when asked for.
-struct MappedHistory<Value: Sendable>: @unchecked Sendable {
+struct MappedHistory<Value: Sendable>: ChangeTable, @unchecked Sendable {
     // Safe to send: it only reads the file's read-only mapping, which `file` keeps alive.
     let file: CheckpointFile
     /// `count` entries of `CheckpointFile.entryLength` bytes, then `count + 1` value offsets (8 bytes each).
@@ -46,9 +46,6 @@ struct MappedHistory<Value: Sendable>: @unchecked Sendable {
             preconditionFailure("checkpoint of \(file.header.view): \(error); remove .decisionlog/cache/checkpoints")
         }
     }
-
-    /// The changes at `range`, decoded.
-    func changes(_ range: Range<Int>) -> [Change<Value>] { range.map(change) }
 }
 
 /// Reads a view's state from its checkpoint: the projection reads its records in the order it wrote them,
@@ -68,7 +65,7 @@ struct CheckpointReader {
         let length = count * CheckpointFile.entryLength + (count + 1) * 8
         guard offset >= 0, count >= 0, offset <= file.entries.count - length else { throw CheckpointError("a history lies outside its region") }
         let table = UnsafeRawBufferPointer(rebasing: file.entries[offset..<(offset + length)])
-        return History(mapped: MappedHistory(file: file, table: table, count: count, decode: { (reader: inout CheckpointBytesReader) throws(CheckpointError) -> Value in
+        return History(kept: MappedHistory(file: file, table: table, count: count, decode: { (reader: inout CheckpointBytesReader) throws(CheckpointError) -> Value in
             try Value.read(from: &reader)
         }))
     }

@@ -5,22 +5,11 @@
 /// this one does not know), or the log is out of order; it is refused rather than read as something it is
 /// not.
 struct RegisteredTypes {
-    private var seqOfVersion: [String: [Int: Int]] = [:]
+    /// The seq of the event that registered each version of each type.
+    var seqOfVersion: [String: [Int: Int]] = [:]
 
     /// None registered yet: the start of a log.
     init() {}
-
-    /// The registrations a checkpoint lists (those made before the event it follows).
-    init(_ keys: [CheckpointFile.SchemaKey]) {
-        for key in keys { seqOfVersion[key.type, default: [:]][key.version] = key.seq }
-    }
-
-    /// Every registration so far, in a stable order (for a checkpoint to list).
-    var keys: [CheckpointFile.SchemaKey] {
-        seqOfVersion.keys.sorted().flatMap { type in
-            seqOfVersion[type]!.keys.sorted().map { CheckpointFile.SchemaKey(type: type, version: $0, seq: seqOfVersion[type]![$0]!) }
-        }
-    }
 
     /// Takes in `event`; returns what is wrong, when something is.
     mutating func problem(with event: Event) -> (kind: IntegrityProblem.Kind, message: String)? {

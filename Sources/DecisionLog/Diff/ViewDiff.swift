@@ -28,38 +28,6 @@ public struct ViewDiff: Sendable, Equatable {
     }
 }
 
-/// The changes of one row.
-public struct RowChange: Sendable, Equatable {
-    /// The row's key.
-    public let key: String
-    /// The subject the row is about.
-    public let subject: Subject?
-    /// Each changed value, in column order.
-    public let changes: [FieldChange]
-
-    /// The compared cells of `view` that differ between two versions of a row.
-    static func fieldChanges(_ view: ViewKind, from before: ViewRow, to after: ViewRow) -> [FieldChange] {
-        view.columns.compactMap { column in
-            guard column.isCompared else { return nil }
-            let (old, new) = (before[column.key], after[column.key])
-            guard old.value != new.value else { return nil }
-            return FieldChange(field: column.key, before: old, after: new, text: view.describeChange(column, from: old, to: new))
-        }
-    }
-}
-
-/// One changed value.
-public struct FieldChange: Sendable, Equatable {
-    /// The column's key.
-    public let field: String
-    /// The value before.
-    public let before: Cell
-    /// The value after.
-    public let after: Cell
-    /// The change in the view's words, e.g. "Must → Should" or "launch 2025-09-01 → 2025-09-22 (+21 days)".
-    public let text: String
-}
-
 /// A KPI's actual at two moments, the target in force at the second, and the change: the seeds' "Metric |
 /// Before | After | Change", stated by `MetricChange`.
 public struct KPIChange: Sendable, Equatable {

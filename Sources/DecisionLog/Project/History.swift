@@ -1,60 +1,3 @@
-/// Where a value came from: the event that set it. A shared, immutable reference: one per event, however
-/// many values it set.
-public final class Stamp: Sendable, Equatable {
-    /// The event's seq.
-    public let seq: Int
-    /// The event's id.
-    public let id: EventID
-    /// When it took effect.
-    public let effectiveAt: Timestamp
-    /// When the log learned of it.
-    public let recordedAt: Timestamp
-    private let details: Details
-
-    /// Who decided and why: held, or read from a checkpoint only when asked for (most stamps a checkpoint
-    /// gives back are only compared and ordered).
-    enum Details: Sendable {
-        case held(Actor, String?)
-        case checkpoint(CheckpointFile, offset: Int)
-    }
-
-    /// Who decided.
-    public var actor: Actor {
-        switch details {
-        case .held(let actor, _): actor
-        case .checkpoint(let file, let offset): file.actor(stampAt: offset)
-        }
-    }
-
-    /// Why, if the event said.
-    public var reason: String? {
-        switch details {
-        case .held(_, let reason): reason
-        case .checkpoint(let file, let offset): file.reason(stampAt: offset)
-        }
-    }
-
-    /// The stamp of `event`.
-    public init(_ event: Event) {
-        seq = event.seq
-        id = event.id
-        effectiveAt = event.effectiveAt
-        recordedAt = event.recordedAt
-        details = .held(event.actor, event.reason)
-    }
-
-    /// A stamp a checkpoint keeps, its actor and reason at `offset` in the file's stamp table.
-    init(seq: Int, id: EventID, effectiveAt: Timestamp, recordedAt: Timestamp, details: Details) {
-        self.seq = seq
-        self.id = id
-        self.effectiveAt = effectiveAt
-        self.recordedAt = recordedAt
-        self.details = details
-    }
-
-    public static func == (a: Stamp, b: Stamp) -> Bool { a.seq == b.seq && a.id == b.id }
-}
-
 /// One value a field took, and the event that set it.
 public struct Change<Value: Sendable>: Sendable {
     /// The value.
@@ -71,13 +14,13 @@ public struct Change<Value: Sendable>: Sendable {
 /// when asked for — until an event changes it, when it is read into memory.
 public struct History<Value: Sendable>: Sendable {
     private var stored: [Change<Value>] = []
-    private var mapped: MappedHistory<Value>? = nil
+    private var mapped: (any ChangeTable<Value>)? = nil
 
     /// An empty history.
     public init() {}
 
-    /// A history as a checkpoint holds it.
-    init(mapped: MappedHistory<Value>) { self.mapped = mapped }
+    /// A history kept in `table` (a checkpoint's), read from there until an event changes it.
+    init(kept table: any ChangeTable<Value>) { self.mapped = table }
 
     /// The changes, ordered by (effective time, seq).
     public var changes: [Change<Value>] { mapped.map { $0.changes(0..<$0.count) } ?? stored }
@@ -85,8 +28,6 @@ public struct History<Value: Sendable>: Sendable {
     /// How many changes.
     public var count: Int { mapped?.count ?? stored.count }
 
-    /// The mapped form, when the history is still the checkpoint's (for writing the next checkpoint).
-    var mappedForm: MappedHistory<Value>? { mapped }
 
     /// Adds a value set by the event stamped `stamp`, in effective-time order; `stamp` may be shared by
     /// every value the event sets.
@@ -142,4 +83,23 @@ public struct History<Value: Sendable>: Sendable {
         self.mapped = nil
     }
 }
-extension Stamp: Provenance {}
+
+/// A history's changes kept outside memory (a checkpoint's entry table), searched where they lie and each
+/// value read only when asked for.
+protocol ChangeTable<Value>: Sendable {
+    /// The kind of value the history holds.
+    associatedtype Value: Sendable
+    /// How many changes.
+    var count: Int { get }
+    /// How many changes are in force by `asOf` (the first ones, in effective order).
+    func countThrough(_ asOf: AsOf) -> Int
+    /// Whether the event `id` made one of the changes.
+    func contains(_ id: EventID) -> Bool
+    /// The change at `index`, in effective order.
+    func change(_ index: Int) -> Change<Value>
+}
+
+extension ChangeTable {
+    /// The changes at `range`, in effective order.
+    func changes(_ range: Range<Int>) -> [Change<Value>] { range.map(change) }
+}

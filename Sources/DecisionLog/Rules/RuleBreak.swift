@@ -13,6 +13,7 @@ extension Provenance {
 }
 
 extension Event: Provenance {}
+extension Stamp: Provenance {}
 
 /// An event that breaks one of the log's domain rules (docs/rules.md): what it is, what is wrong, and the
 /// event it conflicts with. `add` refuses to record one; `verify` lists those an older log holds; the views

@@ -91,7 +91,7 @@ extension CheckpointStore {
     func problem(with bytes: [UInt8], view: ViewKind, seq: Int) -> String? {
         guard isOwn(view.name, seq: seq) else { return "belongs to someone else or can be written by others" }
         guard let file = checked(bytes) else { return "was not written by your decisionlog, or was changed since (its MAC does not match)" }
-        return problem(with: file.header, view: view, seq: seq)
+        return problem(with: file.header, view: view.name, version: view.checkpointVersion, seq: seq)
     }
 }
 

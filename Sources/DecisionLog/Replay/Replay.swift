@@ -34,7 +34,7 @@ public final class Replay {
         var files: [String: CheckpointFile] = [:]
         if let checkpoints {
             for view in views {
-                guard let file = checkpoints.best(for: view, within: known) else { continue }
+                guard let file = checkpoints.best(for: view.name, version: view.checkpointVersion, within: known) else { continue }
                 var reader = CheckpointReader(file)
                 do throws(CheckpointError) {
                     try runners[view.name]!.load?(&reader)

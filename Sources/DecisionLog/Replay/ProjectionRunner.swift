@@ -1,0 +1,38 @@
+/// A projection's fold in progress: its state, behind closures, for folding events and building views.
+/// Confined to the replay that made it (not `Sendable`).
+final class ProjectionRunner {
+    private let foldEvent: (Event, Stamp) -> Void
+    private let buildRows: (ViewContext) -> [ViewRow]
+    /// The fold's state as it stands, for a reader that knows the projection (the report).
+    let state: () -> Any
+    /// Writes the state to a checkpoint, for checkpointed views.
+    let save: ((inout CheckpointWriter) -> Void)?
+    /// Replaces the state with a checkpoint's, for checkpointed views.
+    let load: ((inout CheckpointReader) throws(CheckpointError) -> Void)?
+
+    init<P: Projection>(_ projection: P.Type) {
+        let box = Box(P.initialState())
+        foldEvent = { P.fold(&box.value, $0, $1) }
+        buildRows = { P.rows(box.value, $0) }
+        state = { box.value }
+        save = nil
+        load = nil
+    }
+
+    init<P: CheckpointedProjection>(_ projection: P.Type) {
+        let box = Box(P.initialState())
+        foldEvent = { P.fold(&box.value, $0, $1) }
+        buildRows = { P.rows(box.value, $0) }
+        state = { box.value }
+        save = { P.write(box.value, to: &$0) }
+        load = { (reader: inout CheckpointReader) throws(CheckpointError) in box.value = try P.read(from: &reader) }
+    }
+
+    func fold(_ event: Event, _ stamp: Stamp) { foldEvent(event, stamp) }
+    func rows(_ context: ViewContext) -> [ViewRow] { buildRows(context) }
+
+    private final class Box<Value> {
+        var value: Value
+        init(_ value: Value) { self.value = value }
+    }
+}
