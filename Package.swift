@@ -26,12 +26,15 @@ let package = Package(
         .target(name: "DecisionLogCLI", dependencies: ["DecisionLog"], swiftSettings: strictSettings),
         // The `decisionlog` executable: hands its arguments to DecisionLogCLI and exits with its code.
         .executableTarget(name: "decisionlog", dependencies: ["DecisionLogCLI"], swiftSettings: strictSettings),
+        // What the tests and the benchmarks' log generator share: the seeded random source and the tests' tags.
+        .target(name: "DecisionLogTestSupport", dependencies: ["DecisionLog"], path: "Tests/DecisionLogTestSupport", swiftSettings: strictSettings),
         // Benchmark support: writes realistic logs of any size (Tools/generate-log/main.swift).
-        .executableTarget(name: "generate-log", dependencies: ["DecisionLog"], path: "Tools/generate-log", swiftSettings: strictSettings),
-        .testTarget(name: "DecisionLogTests", dependencies: ["DecisionLog", "DecisionLogKernels"], exclude: ["Fixtures"], swiftSettings: strictSettings),
+        .executableTarget(name: "generate-log", dependencies: ["DecisionLog", "DecisionLogTestSupport"], path: "Tools/generate-log", swiftSettings: strictSettings),
+        .testTarget(name: "DecisionLogTests", dependencies: ["DecisionLog", "DecisionLogKernels", "DecisionLogTestSupport"], exclude: ["Fixtures"],
+                    swiftSettings: strictSettings),
         .testTarget(
             name: "DecisionLogCLITests",
-            dependencies: ["DecisionLogCLI", "DecisionLog", "decisionlog"],
+            dependencies: ["DecisionLogCLI", "DecisionLog", "decisionlog", "DecisionLogTestSupport"],
             exclude: ["Golden", "Fixtures"],
             swiftSettings: strictSettings
         ),

@@ -12,7 +12,7 @@ struct CommandContext {
 
     /// Opens the log named by `--log`, `$DECISIONLOG_DIR`, or found above the current folder.
     func openLog(_ arguments: ParsedArguments) throws(CommandFailure) -> FileEventStore {
-        try openLog(explicitPath: arguments.value("log"))
+        try openLog(explicitPath: arguments.log)
     }
 
     /// Opens the log at `explicitPath`, else `$DECISIONLOG_DIR`, else found above the current folder.
@@ -53,22 +53,10 @@ struct CommandContext {
         try? FileSystem.replaceFile(mark, with: Array("shown\n".utf8), durable: false)
     }
 
-    /// The value of `--log` among arguments not parsed yet (for commands whose options depend on the log).
-    static func logPath(in arguments: ArraySlice<String>) -> String? {
-        var index = arguments.startIndex
-        var found: String? = nil
-        while index < arguments.endIndex, arguments[index] != "--" {
-            if arguments[index] == "--log", index + 1 < arguments.endIndex { found = arguments[index + 1]; index += 1 }
-            else if arguments[index].hasPrefix("--log=") { found = String(arguments[index].dropFirst("--log=".count)) }
-            index += 1
-        }
-        return found
-    }
-
-    /// The schemas of the log the arguments name (built-in ones only when there is no log there), for help
-    /// pages that list a team type's options; never fails.
-    func schemasIfAny(_ arguments: ArraySlice<String>) -> SchemaRegistry {
-        guard let store = try? openLog(explicitPath: CommandContext.logPath(in: arguments)),
+    /// The schemas of the log at `logPath` (else the one `openLog` finds; built-in ones only when there is no
+    /// log there), for help pages that list a team type's options; never fails.
+    func schemasIfAny(logPath: String?) -> SchemaRegistry {
+        guard let store = try? openLog(explicitPath: logPath),
               let registry = try? store.schemaRegistry() else { return SchemaRegistry() }
         return registry
     }
@@ -165,55 +153,5 @@ struct CommandContext {
         if skippedInterruptedWrite {
             console.error("warning: skipped the end of the log, left by a write that was interrupted before it was acknowledged; run 'decisionlog repair' to remove it")
         }
-    }
-}
-
-/// The logs a command opened, so that what they noticed about their files is shown when it ends.
-final class OpenedLogs {
-    /// The stores, in the order they were opened.
-    var stores: [FileEventStore] = []
-
-    /// Every warning the stores noticed (once each), for standard error.
-    func takeNotices() -> [String] { stores.flatMap { $0.takeNotices() } }
-}
-
-/// One `decisionlog` subcommand.
-protocol Command: SendableMetatype {
-    /// The command's interface, for parsing and help.
-    static var spec: CommandSpec { get }
-    /// Runs the command with the arguments after its name; throws `UsageError` or `CommandFailure`.
-    static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws
-    /// The interface for these arguments (most commands have one; `add` has one per type, `schema` one per
-    /// subcommand).
-    static func spec(for arguments: ArraySlice<String>, in context: CommandContext) -> CommandSpec
-}
-
-extension Command {
-    static func spec(for arguments: ArraySlice<String>, in context: CommandContext) -> CommandSpec { spec }
-}
-
-/// A subcommand in the tool's table: its spec, and how to run it and render its help.
-struct CommandEntry: Sendable {
-    let spec: CommandSpec
-    let run: @Sendable (ArraySlice<String>, CommandContext) throws -> Void
-    let specFor: @Sendable (ArraySlice<String>, CommandContext) -> CommandSpec
-
-    init<C: Command>(_ command: C.Type) {
-        spec = C.spec
-        run = { try C.run($0, in: $1) }
-        specFor = { C.spec(for: $0, in: $1) }
-    }
-}
-
-/// Reading `--format` and similar choices.
-extension ParsedArguments {
-    /// The value of `option` when it is one of `choices`, else `fallback`; throws a usage error otherwise.
-    func choice(_ option: String, _ choices: [String], default fallback: String, spec: CommandSpec) throws(UsageError) -> String {
-        guard let value = value(option) else { return fallback }
-        guard choices.contains(value) else {
-            let hint = NearestName.suggestion(for: value, among: choices).map { ". Did you mean '\($0)'?" } ?? ""
-            throw UsageError("The value '\(value.quotedForMessage)' is invalid for '--\(option)'; expected one of \(choices.joined(separator: ", "))\(hint)", command: spec)
-        }
-        return value
     }
 }

@@ -28,13 +28,10 @@ public enum CommandLineTool {
         case .failure(let bad):
             Console.standard(environment: environment, paging: false).error("Error: argument \(bad.position) is not valid UTF-8; pass text in UTF-8")
             return ExitCode.invalidInput.rawValue
-        case .success(var arguments):
-            // `--no-pager`, anywhere before `--`, turns the pager off, as in git.
-            let end = arguments.firstIndex(of: "--") ?? arguments.endIndex
-            let paging = !arguments[..<end].contains("--no-pager")
-            arguments = arguments[..<end].filter { $0 != "--no-pager" } + arguments[end...]
-            let console = Console.standard(environment: environment, paging: paging)
-            let status = run(arguments: arguments, environment: environment, currentDirectory: FileSystem.currentDirectory(),
+        case .success(let arguments):
+            var split = SplitArguments(arguments)
+            let console = Console.standard(environment: environment, paging: !split.removeFlag(noPagerFlag.declaration.name))
+            let status = run(split, environment: environment, currentDirectory: FileSystem.currentDirectory(),
                              console: console, programPath: CommandLine.arguments.first ?? "decisionlog")
             console.finish()
             return status
@@ -42,25 +39,28 @@ public enum CommandLineTool {
     }
 
     /// Runs `decisionlog` with `arguments` (without the program name) and returns the exit status;
-    /// output goes to `console`. `programPath` is how the tool was invoked, for hints that repeat it.
+    /// output goes to `console` (whose paging is already chosen: `--no-pager` is taken out and ignored).
+    /// `programPath` is how the tool was invoked, for hints that repeat it.
     public static func run(arguments: [String], environment: [String: String], currentDirectory: String,
                            console: Console, programPath: String = "decisionlog") -> Int32 {
-        var arguments = arguments[...]
+        var split = SplitArguments(arguments)
+        _ = split.removeFlag(noPagerFlag.declaration.name)
+        return run(split, environment: environment, currentDirectory: currentDirectory, console: console, programPath: programPath)
+    }
+
+    /// `--no-pager`, anywhere among the options of any command, turns the pager off, as in git.
+    static let noPagerFlag = Flag("no-pager", help: "Do not page long output (on a terminal it goes through $DECISIONLOG_PAGER, $PAGER or less).")
+
+    /// Runs the split command line: the global options (`--log` before the subcommand, `--help`, `--version`)
+    /// are read here, and the rest goes to the subcommand.
+    private static func run(_ arguments: SplitArguments, environment: [String: String], currentDirectory: String,
+                            console: Console, programPath: String) -> Int32 {
         // `--log PATH` may come before the subcommand; it is passed on to it.
-        var leading: [String] = []
-        while let first = arguments.first, first == "--log" || first.hasPrefix("--log=") {
-            leading.append(first)
-            arguments = arguments.dropFirst()
-            if first == "--log" {
-                guard let value = arguments.first else {
-                    console.error("Error: Missing value for '--log <path>'\nUsage: decisionlog [--log <path>] <subcommand>\n  See 'decisionlog --help' for more information.")
-                    return ExitCode.usage.rawValue
-                }
-                leading.append(value)
-                arguments = arguments.dropFirst()
-            }
+        guard let (leading, arguments) = arguments.leadingLogOptions() else {
+            console.error("Error: Missing value for '--log <path>'\nUsage: decisionlog [--log <path>] <subcommand>\n  See 'decisionlog --help' for more information.")
+            return ExitCode.usage.rawValue
         }
-        guard let name = arguments.first else {
+        guard let name = arguments.first?.text else {
             console.writeOut(rootHelp)
             return ExitCode.success.rawValue
         }
@@ -81,11 +81,11 @@ public enum CommandLineTool {
             console.error("Error: \(what)\(hint)\nUsage: decisionlog <subcommand>\n  See 'decisionlog --help' for more information.")
             return ExitCode.usage.rawValue
         }
-        let rest = ArraySlice(leading) + arguments.dropFirst()
+        let rest = leading.followed(by: arguments.dropping(1))
         // The page for these arguments (for `add <type>`, which may read the log) only when help is asked for.
-        if name != HelpCommand.spec.name, rest.contains(where: { $0 == "-h" || $0 == "--help" }) {
+        if name != HelpCommand.spec.name, rest.mentionsHelp {
             let spec = command.specFor(rest, context)
-            if spec.requestsHelp(rest) {
+            if ArgumentParser.scan(rest, for: spec).help {
                 console.writeOut(HelpText.page(spec))
                 return ExitCode.success.rawValue
             }
@@ -98,7 +98,7 @@ public enum CommandLineTool {
     }
 
     /// Runs `command` with `arguments`; its exit status, and the error text to print when it failed.
-    private static func execute(_ command: CommandEntry, _ arguments: ArraySlice<String>, in context: CommandContext) -> (Int32, String?) {
+    private static func execute(_ command: CommandEntry, _ arguments: SplitArguments, in context: CommandContext) -> (Int32, String?) {
         do {
             try command.run(arguments, context)
             return (ExitCode.success.rawValue, nil)
@@ -131,7 +131,7 @@ public enum CommandLineTool {
         """
         out = HelpText.wrap(out, indent: 0) + "\n"
         out += HelpText.row("--version", "Show the version.")
-        out += HelpText.row("--no-pager", "Do not page long output (on a terminal it goes through $DECISIONLOG_PAGER, $PAGER or less).")
+        out += HelpText.row(noPagerFlag.declaration.label, noPagerFlag.declaration.help)
         out += HelpText.row(CommandSpec.helpOption.label, CommandSpec.helpOption.help)
         out += "\nSUBCOMMANDS:\n"
         for command in commands { out += HelpText.row(command.spec.name, command.spec.abstract) }

@@ -1,9 +1,10 @@
 import DecisionLog
 import Foundation
 import Testing
+import DecisionLogTestSupport
 
 /// The built `decisionlog` executable, run as a user would: real processes, real files.
-@Suite(.serialized)
+@Suite(.serialized, .tags(.slow), .skippable(.slow))
 struct EndToEndTests {
     @Test func theIssueExampleWorksFromInitToVerify() throws {
         let workspace = Workspace()

@@ -1,12 +1,13 @@
 import DecisionLog
 import Foundation
 import Testing
+import DecisionLogTestSupport
 
 /// A full disk, a file-size limit, a read-only log or file system, missing permissions and a log folder
 /// removed mid-run each get a clear one-line error and a documented status, and leave the log as it was and
 /// verifiable. The faults are real: a small tmpfs, the kernel's file-size limit, a read-only bind mount, an
 /// unprivileged user (when the tests run as root, which permission bits do not stop).
-@Suite(.serialized)
+@Suite(.serialized, .tags(.slow), .skippable(.slow))
 struct EnvironmentFaultTests {
     /// True when this process may mount file systems (root in a namespace that allows it).
     static let canMount: Bool = {

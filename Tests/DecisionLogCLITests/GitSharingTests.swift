@@ -1,8 +1,10 @@
 import DecisionLog
 import Foundation
 import Testing
+import DecisionLogTestSupport
 
 /// Sharing one log through real git: a bare repository, two clones, appends on both, pulls and pushes.
+@Suite(.tags(.git), .skippable(.git))
 struct GitSharingTests {
     @discardableResult
     private func sh(_ line: String, in folder: String, who: String = "Dana Reyes", key: String = "") throws -> RunResult {
@@ -125,18 +127,5 @@ struct GitSharingTests {
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("Error: decisionlog merge: the incoming log fails verification"))
         #expect(try FileSystem.readFile(Paths.join(a, "ours.jsonl")) == good)
-    }
-}
-
-/// A small deterministic random source (SplitMix64), so a scenario replays the same way.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

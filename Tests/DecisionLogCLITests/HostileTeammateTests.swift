@@ -1,10 +1,12 @@
 import DecisionLog
 import Foundation
 import Testing
+import DecisionLogTestSupport
 
 /// A teammate with push access, or another user of the log's folder, tries to rewrite, hide, delete, hang,
 /// write elsewhere or print escape codes — through the built binary, real git and real files. Each attack
 /// worked before the defence it tests; each is now refused or harmless, and the log's bytes say so.
+@Suite(.tags(.git), .skippable(.git))
 struct HostileTeammateTests {
     /// What a teammate with Python can do to the events file without a key: change a line and re-hash the chain
     /// from it (`rehash FILE LINE OLD NEW`), or append an event of their own making (`append FILE JSON`, the

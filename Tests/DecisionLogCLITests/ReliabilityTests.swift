@@ -1,10 +1,11 @@
 import DecisionLog
 import Foundation
 import Testing
+import DecisionLogTestSupport
 
 /// The reliability harnesses under Tools/reliability, run small against the built executable: real
 /// processes, real kills, real concurrent writers. The long runs are the same scripts with larger numbers.
-@Suite(.serialized)
+@Suite(.serialized, .tags(.slow), .skippable(.slow))
 struct ReliabilityTests {
     private static func script(_ name: String) -> String {
         Paths.join(Paths.parent(of: Paths.parent(of: Paths.parent(of: #filePath))), "Tools/reliability/\(name)")

@@ -1,9 +1,11 @@
 import DecisionLog
 import Foundation
 import Testing
+import DecisionLogTestSupport
 
 /// The retrospective report: Markdown for pasting, and one self-contained HTML page that a real headless
 /// Chromium loads and draws with the marks the log calls for.
+@Suite(.tags(.browser), .skippable(.browser))
 struct ReportTests {
     /// Debian's Chromium (installed by .ci/run, which sets DECISIONLOG_REQUIRE_BROWSER so that the browser tests
     /// fail rather than skip when it is missing).

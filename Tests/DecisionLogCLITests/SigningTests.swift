@@ -1,9 +1,11 @@
 import DecisionLog
 import Foundation
 import Testing
+import DecisionLogTestSupport
 
 /// Signed authorship with real ssh-keygen keys: `config set signing.key`, signed appends and imports, and
 /// `verify --signatures` against the log's allowed_signers.
+@Suite(.tags(.ssh), .skippable(.ssh))
 struct SigningTests {
     /// A log whose default decider is Dana Reyes, a settings folder of the test's own, and ed25519 keys made by
     /// ssh-keygen for each of `people` (file names: their first names, lowercased).

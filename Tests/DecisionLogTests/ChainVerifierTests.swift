@@ -1,6 +1,7 @@
 import DecisionLog
 import Foundation
 import Testing
+import DecisionLogTestSupport
 
 /// The invariant checker catches every kind of damage, naming the first bad event.
 struct ChainVerifierTests {
@@ -104,18 +105,5 @@ struct ChainVerifierTests {
         guard case .success(let head) = Fixtures.verify(folder) else { Issue.record("expected a consistent chain"); return }
         #expect(head.seq == 10)
         #expect(head.hash != lines[9].hash)
-    }
-}
-
-/// A small deterministic random number generator (SplitMix64), so failures can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

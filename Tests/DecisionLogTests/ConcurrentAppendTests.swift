@@ -1,9 +1,11 @@
 import DecisionLog
 import Foundation
 import Testing
+import DecisionLogTestSupport
 
 /// Writers in separate stores (separate file descriptions, so `flock` is what keeps them apart) never
 /// collide: seq stays gapless and the chain valid.
+@Suite(.tags(.slow), .skippable(.slow))
 struct ConcurrentAppendTests {
     @Test func fourWritersInterleaveWithoutGaps() async throws {
         let folder = TemporaryFolder()

@@ -1,5 +1,6 @@
 @testable import DecisionLog
 import Testing
+import DecisionLogTestSupport
 
 /// The set `verify` finds repeated ids with agrees with `Set`, across growth and for the nil UUID, and ids
 /// crafted to collide do not.

@@ -1,10 +1,12 @@
 @testable import DecisionLog
 import Testing
+import DecisionLogTestSupport
 
 /// What a writer killed in the middle of an append leaves — its pending record in the lock file and some of
 /// its events — is never taken for part of the log: readers stop before it, `verify` names it, appends
 /// refuse to build on it, and `repair` removes it whole. A record left by an append that did finish changes
 /// nothing.
+@Suite(.tags(.slow), .skippable(.slow))
 struct InterruptedAppendTests {
     /// A log of 5 events, and the bytes and head it has after an append of 3 more, with the record that
     /// append wrote.

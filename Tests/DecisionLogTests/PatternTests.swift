@@ -1,5 +1,6 @@
 @testable import DecisionLog
 import Testing
+import DecisionLogTestSupport
 
 /// The pattern matcher schemas and `--grep` use: ECMA-262 syntax without the constructs that backtrack, in time
 /// linear in the text whatever the pattern — and the same answers as a backtracking engine on everything it

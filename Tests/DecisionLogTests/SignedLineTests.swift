@@ -1,9 +1,11 @@
 import DecisionLog
 import Foundation
 import Testing
+import DecisionLogTestSupport
 
 /// Signed event lines: the signature rides after the hash, outside what it covers; the line still verifies,
 /// decodes to the same event and re-encodes byte for byte; signatures are made by a real ssh-keygen.
+@Suite(.tags(.ssh), .skippable(.ssh))
 struct SignedLineTests {
     /// A fresh ed25519 key pair made by ssh-keygen in `folder`; the private key's path.
     private func key(in folder: TemporaryFolder, named name: String = "key") throws -> String {

@@ -8,6 +8,7 @@
 // effect; about one in a hundred retracts an earlier event. The chain is valid and every event keeps the
 // domain rules (docs/rules.md): `decisionlog verify` passes and lists no rule break.
 import DecisionLog
+import DecisionLogTestSupport
 
 struct Options {
     var events = 100_000
@@ -43,23 +44,8 @@ func fail(_ message: String) -> Never {
     ProcessFacts.exit(64)
 }
 
-/// SplitMix64: fast, deterministic, good enough for test data.
-struct Random {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-}
-
 let options = parseOptions()
-var random = Random(state: options.seed)
+var random = SeededGenerator(seed: options.seed)
 let zone = TimeZoneRules.utc
 let start = (try? TimeInput(parsing: options.from, in: zone).instant) ?? { fail("--from needs a date") }()
 let span = Int64(options.years) * 365 * 86_400_000
@@ -187,7 +173,7 @@ func timeframe(at instant: Timestamp) -> Timeframe {
 }
 
 extension Array where Element == (id: EventID, subject: Subject) {
-    func randomElementAvoiding(_ used: Set<EventID>, _ random: inout Random) -> Element? {
+    func randomElementAvoiding(_ used: Set<EventID>, _ random: inout SeededGenerator) -> Element? {
         guard !isEmpty else { return nil }
         let candidate = self[random.below(count)]
         return used.contains(candidate.id) ? nil : candidate

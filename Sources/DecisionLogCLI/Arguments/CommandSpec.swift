@@ -53,29 +53,12 @@ struct CommandSpec: Sendable {
     /// The option to choose another log, shared by every command that reads or writes one.
     static let logOption = Option(name: "log", value: "<path>", help: "The log folder (default: $DECISIONLOG_DIR, else the nearest .decisionlog here or above).")
     /// The confirmation that a name new to the log, close to one it knows, is someone new (add, import).
-    static let newPersonOption = Option(name: "new-person", value: nil, help: "Confirm that a name the log has not seen, close to one it has, is someone new (not a typo).")
+    static let newPersonFlag = Flag("new-person", help: "Confirm that a name the log has not seen, close to one it has, is someone new (not a typo).")
     /// The help flag every command has.
     static let helpOption = Option(name: "help", short: "h", value: nil, help: "Show help information.")
 
     /// Every option the command accepts, sections included.
     var allOptions: [Option] { options + sections.flatMap(\.options) + [CommandSpec.helpOption] }
-
-    /// Whether the arguments ask for help: `-h` or `--help` where an option stands (not as an option's value,
-    /// and not after `--`).
-    func requestsHelp(_ arguments: ArraySlice<String>) -> Bool {
-        var index = arguments.startIndex
-        while index < arguments.endIndex {
-            let token = arguments[index]
-            if token == "--" { return false }
-            if token == "-h" || token == "--help" { return true }
-            if token.hasPrefix("--"), !token.contains("="),
-                let option = allOptions.first(where: { "--\($0.name)" == token }), option.value != nil {
-                index += 1
-            }
-            index += 1
-        }
-        return false
-    }
 
     /// `decisionlog add <type> [<options>]`.
     var usageLine: String {

@@ -5,9 +5,9 @@ enum BlameCommand: Command {
     static let spec = CommandSpec(
         name: "blame", abstract: "Show each value of a view beside the event that set it: seq, who, when.",
         arguments: [.init(name: "<view>", help: "The view: \(Views.names.joined(separator: ", ")).")],
-        options: [ViewQuery.asOfOption, ViewQuery.knownAtOption, ViewQuery.subjectOption, ViewQuery.formatOption, CommandSpec.logOption])
+        options: [ViewQuery.asOf.declaration, ViewQuery.knownAt.declaration, ViewQuery.subject.declaration, ViewQuery.format.declaration, CommandSpec.logOption])
 
-    static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws {
+    static func run(_ arguments: SplitArguments, in context: CommandContext) throws {
         let args = try ArgumentParser.parse(arguments, for: spec)
         let store = try context.openLog(args)
         let query = ViewQuery(store: store, context: context, spec: spec)

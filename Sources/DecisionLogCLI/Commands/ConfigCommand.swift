@@ -12,10 +12,8 @@ enum ConfigCommand: Command {
         subcommands: subcommands.map { (String($0.name.dropFirst("config ".count)), $0.abstract) },
         usage: "<subcommand>")
 
-    static let scopeOptions: [CommandSpec.Option] = [
-        .init(name: "user", value: nil, help: "Your own settings file instead of the log's configuration."),
-        CommandSpec.logOption,
-    ]
+    static let user = Flag("user", help: "Your own settings file instead of the log's configuration.")
+    static let scopeOptions = [user.declaration, CommandSpec.logOption]
     static let keyArgument = CommandSpec.Argument(name: "<key>", help: "One of \(SettingKey.allCases.map(\.rawValue).joined(separator: ", ")).")
 
     static let getSpec = CommandSpec(
@@ -35,22 +33,16 @@ enum ConfigCommand: Command {
 
     static let subcommands = [getSpec, setSpec, unsetSpec, listSpec]
 
-    static func spec(for arguments: ArraySlice<String>, in context: CommandContext) -> CommandSpec {
-        guard let (name, _) = ArgumentParser.subcommand(in: arguments), let sub = subcommands.first(where: { $0.name == "config \(name)" }) else { return spec }
-        return sub
+    static func spec(for arguments: SplitArguments, in context: CommandContext) -> CommandSpec {
+        spec.subcommandSpec(arguments, among: subcommands)
     }
 
-    static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws {
-        guard let (name, rest) = ArgumentParser.subcommand(in: arguments) else { throw UsageError("Missing expected argument '<subcommand>'", command: spec) }
-        guard let sub = subcommands.first(where: { $0.name == "config \(name)" }) else {
-            let names = subcommands.map { String($0.name.dropFirst("config ".count)) }
-            let hint = NearestName.suggestion(for: name, among: names).map { ". Did you mean '\($0)'?" } ?? ""
-            throw UsageError("Unknown subcommand '\(name.quotedForMessage)' of 'config'\(hint); expected one of \(names.joined(separator: ", "))", command: spec)
-        }
+    static func run(_ arguments: SplitArguments, in context: CommandContext) throws {
+        let (sub, rest) = try spec.chooseSubcommand(arguments, among: subcommands)
         let args = try ArgumentParser.parse(rest, for: sub)
         if sub.name == listSpec.name { return try list(args, context) }
         let key = try self.key(args.positionals[0], spec: sub)
-        let user = args.flag("user")
+        let user = args.flag(ConfigCommand.user)
         switch sub.name {
         case getSpec.name:
             let store = user ? nil : try? context.openLog(args)

@@ -7,10 +7,10 @@ enum DemoCommand: Command {
         discussion: "A CMO, a CPO, a product manager, sales and customer success: Atlas is committed in Q2; at the Q3 alignment they agree shared KPIs and goals and make SSO a Must, moving the launch; they record a pricing decision, slip the launch twice more and pull it in once, retract a mistyped metric, ship, and close the quarter. The log goes to a new temporary folder unless --log names one.",
         options: [.init(name: "log", value: "<path>", help: "Where to write the demo log (must not exist yet; default: a new temporary folder).")])
 
-    static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws {
+    static func run(_ arguments: SplitArguments, in context: CommandContext) throws {
         let args = try ArgumentParser.parse(arguments, for: spec)
         let path: String
-        if let named = args.value("log") {
+        if let named = args.log {
             path = named
         } else {
             do throws(SystemError) {
@@ -21,7 +21,7 @@ enum DemoCommand: Command {
         }
         let folder = LogFolder(path: path, currentDirectory: context.currentDirectory)
         do throws(LogError) { try DemoScenario.write(to: folder) } catch { throw CommandFailure(error) }
-        let store = try context.openLog(ParsedArguments(values: ["log": [folder.path]]))
+        let store = try context.openLog(explicitPath: folder.path)
         var events: [Event] = []
         _ = try store.forEachEvent { event, _ in events.append(event); return true }
         let head: LogHead

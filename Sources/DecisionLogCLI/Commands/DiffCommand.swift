@@ -10,23 +10,25 @@ enum DiffCommand: Command {
             .init(name: "<to>", help: "The later moment (same forms, or now)."),
         ],
         options: [
-            .init(name: "view", value: "<view>", help: "Only this view (repeatable; default: every view but the timeline; fields only when it has rows).", repeatable: true),
-            ViewQuery.knownAtOption, ViewQuery.subjectOption, ViewQuery.formatOption, CommandSpec.logOption,
+            view.declaration,
+            ViewQuery.knownAt.declaration, ViewQuery.subject.declaration, ViewQuery.format.declaration, CommandSpec.logOption,
         ])
 
-    static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws {
+    static let view = Option("view", "<view>", help: "Only this view (repeatable; default: every view but the timeline; fields only when it has rows).", repeatable: true)
+
+    static func run(_ arguments: SplitArguments, in context: CommandContext) throws {
         let args = try ArgumentParser.parse(arguments, for: spec)
         let store = try context.openLog(args)
         let query = ViewQuery(store: store, context: context, spec: spec)
         let format = try query.format(args)
         var views: [ViewKind] = []
-        for name in args.all("view") { views.append(try query.view(name)) }
+        for name in try args.values(view) { views.append(try query.view(name)) }
         if views.isEmpty { views = Views.all.filter { $0.name != TimelineProjection.name } }
         let from = try query.point(args.positionals[0], option: "<from>")
         let to = try query.point(args.positionals[1], option: "<to>")
-        let known = try query.point(args.value("known-at"), option: "--known-at")
-        let (diffs, kpis, before, after, _) = try query.diff(views, from: from, to: to, known: known, subject: args.value("subject"),
-                                                          onlyFieldsWithRows: args.all("view").isEmpty)
+        let known = try query.point(args, ViewQuery.knownAt)
+        let (diffs, kpis, before, after, _) = try query.diff(views, from: from, to: to, known: known, subject: try args.value(ViewQuery.subject),
+                                                          onlyFieldsWithRows: try args.values(view).isEmpty)
         try context.deliver(query.rendering.diff(diffs, kpis: kpis, from: before, to: after, format: format), format: format.rawValue)
     }
 }

@@ -9,13 +9,18 @@ struct DraftFile {
     /// The validated lines.
     let batch: DraftBatch
 
+    static let actor = Option("actor", "<name>", help: "The decider for drafts that name none (default: $DECISIONLOG_ACTOR, else your own settings).")
+    static let role = Option("role", "<role>", help: "That decider's role, e.g. CMO.")
+    static let format = Option("format", "<format>", help: "jsonl or csv (default: from the file's extension, .csv or .tsv for csv; else from its first character, { for jsonl).")
+    static let map = Option<(column: String, field: String)>(
+        CommandSpec.Option(name: "map", value: "<column>=<field>", help: "CSV: read the column headed <column> as <field> (e.g. --map 'Launch date=date'); an empty <field> ignores the column (repeatable).", repeatable: true),
+        expected: "<column>=<field>, e.g. 'Launch date=date'") { text in
+            guard let equals = text.lastIndex(of: "="), equals != text.startIndex else { return nil }
+            return (column: String(text[..<equals]).trimmingWhitespace, field: String(text[text.index(after: equals)...]).trimmingWhitespace)
+        }
+
     /// The options both commands take besides `--log`.
-    static let options: [CommandSpec.Option] = [
-        .init(name: "actor", value: "<name>", help: "The decider for drafts that name none (default: $DECISIONLOG_ACTOR, else your own settings)."),
-        .init(name: "role", value: "<role>", help: "That decider's role, e.g. CMO."),
-        .init(name: "format", value: "<format>", help: "jsonl or csv (default: from the file's extension, .csv or .tsv for csv; else from its first character, { for jsonl)."),
-        .init(name: "map", value: "<column>=<field>", help: "CSV: read the column headed <column> as <field> (e.g. --map 'Launch date=date'); an empty <field> ignores the column (repeatable).", repeatable: true),
-    ]
+    static let options = [actor.declaration, role.declaration, format.declaration, map.declaration]
 
     /// The file argument both commands take.
     static let argument = CommandSpec.Argument(
@@ -23,20 +28,15 @@ struct DraftFile {
 
     /// Reads `path` and validates it against `store`'s schemas; throws a failure when the file cannot be read,
     /// is not CSV or JSON Lines, has a CSV header that does not name the fields, or holds no draft.
-    init(_ path: String, store: FileEventStore, args: ParsedArguments, spec: CommandSpec, context: CommandContext,
+    init(_ path: String, store: FileEventStore, args: ParsedArguments, context: CommandContext,
          progress: DraftBatch.Progress? = nil) throws {
-        let format = try args.choice("format", ["jsonl", "csv"], default: DraftFile.format(of: path), spec: spec)
-        let mappings = try args.all("map").map { text throws(UsageError) in
-            guard let equals = text.lastIndex(of: "="), equals != text.startIndex else {
-                throw UsageError("The value '\(text.quotedForMessage)' is invalid for '--map'; expected <column>=<field>, e.g. 'Launch date=date'", command: spec)
-            }
-            return (column: String(text[..<equals]).trimmingWhitespace, field: String(text[text.index(after: equals)...]).trimmingWhitespace)
-        }
+        let format = try args.choice(DraftFile.format, ["jsonl", "csv"], default: DraftFile.format(of: path))
+        let mappings = try args.values(DraftFile.map)
         let (name, bytes) = try context.readInputFile(path)
         self.name = name
-        let actor = try AddCommand.decider(args, draft: EventDraft(), context: context, config: store.configuration, explaining: false)
+        let actor = try context.decider((try args.value(DraftFile.actor), try args.value(DraftFile.role)), draftNamesOne: false, config: store.configuration, explaining: false)
         let draftContext = DraftContext(now: .now(), config: store.configuration)
-        let schemas = try AddCommand.schemas(in: store)
+        let schemas = try context.schemas(in: store)
         // Without a format named, the first character decides: "{" starts JSON Lines; an empty file is read as one.
         let first = bytes.first { $0 > 0x20 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
         let isCSV = format == "csv" || (format.isEmpty && first != nil && first != UInt8(ascii: "{"))
@@ -53,7 +53,7 @@ struct DraftFile {
             }
             batch = DraftBatch(drafts, context: draftContext, schemas: schemas, defaultActor: actor, progress: progress)
         } else {
-            if !mappings.isEmpty { throw UsageError("'--map' is for CSV files; \(name) is read as JSON Lines (pass --format csv if it is CSV)", command: spec) }
+            if !mappings.isEmpty { throw UsageError("'--map' is for CSV files; \(name) is read as JSON Lines (pass --format csv if it is CSV)", command: args.spec) }
             batch = DraftBatch(bytes, context: draftContext, schemas: schemas, defaultActor: actor, progress: progress)
         }
         if batch.lines.isEmpty {

@@ -9,23 +9,26 @@ enum ExportCommand: Command {
         The format defaults to the output file's extension (.jsonl, .json, .csv, .md), else jsonl for events and csv for a view.
         """,
         arguments: [.init(name: "<view>", help: "A view to export instead of the events: \(Views.names.joined(separator: ", ")).", optional: true)],
-        options: LogCommand.filterOptions + [
-            ViewQuery.asOfOption, ViewQuery.knownAtOption,
-            .init(name: "format", value: "<format>", help: "jsonl, csv or markdown; for a view also json."),
-            .init(name: "output", short: "o", value: "<file>", help: "Write to this file (replaced whole, only when the export succeeds) instead of standard output."),
+        options: EventSelection.options + [
+            ViewQuery.asOf.declaration, ViewQuery.knownAt.declaration,
+            format.declaration, output.declaration,
             CommandSpec.logOption,
         ])
 
-    static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws {
+    static let format = Option("format", "<format>", help: "jsonl, csv or markdown; for a view also json.")
+    static let output = Option("output", short: "o", "<file>", help: "Write to this file (replaced whole, only when the export succeeds) instead of standard output.")
+
+    static func run(_ arguments: SplitArguments, in context: CommandContext) throws {
         let args = try ArgumentParser.parse(arguments, for: spec)
-        let output = args.value("output")
+        let output = try args.value(ExportCommand.output)
         let store = try context.openLog(args)
         let text: String, summary: String, format: String
         if let viewName = args.positionals.first {
-            for option in ["type", "actor", "role", "since", "until", "grep", "limit", "reverse"] where args.value(option) != nil || args.flag(option) {
-                throw UsageError("'--\(option)' chooses events; a view is chosen with --as-of, --known-at and --subject", command: spec)
+            let eventFilters = EventSelection.options.filter { $0.name != EventSelection.subject.declaration.name }
+            for option in eventFilters where args.gave(option) {
+                throw UsageError("'--\(option.name)' chooses events; a view is chosen with --as-of, --known-at and --subject", command: spec)
             }
-            format = try args.choice("format", ["jsonl", "json", "csv", "markdown"], default: defaultFormat(output) ?? "csv", spec: spec)
+            format = try args.choice(ExportCommand.format, ["jsonl", "json", "csv", "markdown"], default: defaultFormat(output) ?? "csv")
             let query = ViewQuery(store: store, context: context, spec: spec)
             _ = try query.view(viewName)
             let (table, moment) = try query.table(args)
@@ -33,16 +36,17 @@ enum ExportCommand: Command {
             text = format == "jsonl" ? rendering.viewLines(table) : rendering.view(table, at: moment, format: OutputFormat(rawValue: format)!)
             summary = "\(table.rows.count) row\(table.rows.count == 1 ? "" : "s") of \(table.name) \(moment.phrase)"
         } else {
-            for option in ["as-of", "known-at"] where args.value(option) != nil {
-                throw UsageError("'--\(option)' applies to a view; name one (export launches --\(option) …), or use --since and --until for events", command: spec)
+            for option in [ViewQuery.asOf, ViewQuery.knownAt] where args.gave(option.declaration) {
+                let name = option.declaration.name
+                throw UsageError("'--\(name)' applies to a view; name one (export launches --\(name) …), or use --since and --until for events", command: spec)
             }
-            format = try args.choice("format", ["jsonl", "csv", "markdown"], default: defaultFormat(output).flatMap { $0 == "json" ? nil : $0 } ?? "jsonl", spec: spec)
-            let selection = try LogCommand.select(args, store: store, spec: spec, context: context, namingLinks: format == "markdown")
+            format = try args.choice(ExportCommand.format, ["jsonl", "csv", "markdown"], default: defaultFormat(output).flatMap { $0 == "json" ? nil : $0 } ?? "jsonl")
+            let selection = try EventSelection.select(args, store: store, context: context, namingLinks: format == "markdown")
             let rendering = EventRendering(timeZone: store.configuration.timeZone)
             switch format {
             case "csv": text = rendering.csv(selection.matches.map(\.event))
             case "markdown": text = rendering.markdown(selection.matches.map(\.event), seqs: selection.seqs)
-            default: text = LogCommand.jsonLines(selection.matches)
+            default: text = EventSelection.jsonLines(selection.matches)
             }
             summary = "\(selection.matches.count) event\(selection.matches.count == 1 ? "" : "s")"
         }

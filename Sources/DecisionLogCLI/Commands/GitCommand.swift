@@ -11,7 +11,7 @@ enum GitCommand: Command {
         options: [CommandSpec.logOption],
         usage: "install")
 
-    static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws {
+    static func run(_ arguments: SplitArguments, in context: CommandContext) throws {
         let args = try ArgumentParser.parse(arguments, for: spec)
         guard args.positionals.first == "install" else {
             throw UsageError("Unknown subcommand '\(args.positionals[0].quotedForMessage)' of 'git'; expected install", command: spec)

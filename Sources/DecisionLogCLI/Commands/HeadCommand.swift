@@ -7,7 +7,7 @@ enum HeadCommand: Command {
         discussion: "The chain proves that no event was changed, removed or reordered relative to the ones after it, but a log re-hashed from some event onwards is a valid chain too. Keep the head somewhere the log's writers cannot change — a ticket, a chat message, a signed tag — and 'decisionlog verify --head <seq>:<hash>' later proves the log still holds that event unchanged. Reads only the end of the log; run 'verify' to prove the chain up to it.",
         options: [CommandSpec.logOption])
 
-    static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws {
+    static func run(_ arguments: SplitArguments, in context: CommandContext) throws {
         let args = try ArgumentParser.parse(arguments, for: spec)
         let store = try context.openLog(args)
         let head: LogHead

@@ -9,13 +9,16 @@ enum HelpCommand: Command {
 
     static let topics = ["time", "types", "views", "formats", "exit-codes"]
 
-    static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws {
-        guard let topic = arguments.first else {
+    static func run(_ arguments: SplitArguments, in context: CommandContext) throws {
+        guard let topic = arguments.first?.text else {
             context.console.writeOut(CommandLineTool.rootHelp)
             return
         }
         switch topic {
-        case "types": context.console.writeOut(typesHelp(context.schemasIfAny(arguments.dropFirst())))
+        case "types":
+            // `help types --log <path>` lists that log's team types too.
+            let log = ArgumentParser.scan(arguments.dropping(1), for: CommandSpec(name: "help types", abstract: "", options: [CommandSpec.logOption])).log
+            context.console.writeOut(typesHelp(context.schemasIfAny(logPath: log)))
         case "time": context.console.writeOut(timeHelp)
         case "views": context.console.writeOut(viewsHelp)
         case "formats": context.console.writeOut(formatsHelp)
@@ -26,7 +29,7 @@ enum HelpCommand: Command {
                     .map { ". Did you mean '\($0)'?" } ?? ""
                 throw UsageError("Unknown subcommand or topic '\(topic)'\(hint)", command: spec)
             }
-            context.console.writeOut(HelpText.page(command.specFor(arguments.dropFirst(), context)))
+            context.console.writeOut(HelpText.page(command.specFor(arguments.dropping(1), context)))
         }
     }
 

@@ -6,9 +6,9 @@ enum HistoryCommand: Command {
         name: "history", abstract: "Show every change to a subject: when (both clocks), who, what changed, why.",
         discussion: "Lists the events about the subject in the order they took effect, each with what it changed (field: before → after), its reason, and notes such as \"recorded 2 days later\" or \"retracted by #26\".",
         arguments: [.init(name: "<subject>", help: "The subject, e.g. launch/atlas or feature/sso.")],
-        options: [ViewQuery.knownAtOption, ViewQuery.formatOption, CommandSpec.logOption])
+        options: [ViewQuery.knownAt.declaration, ViewQuery.format.declaration, CommandSpec.logOption])
 
-    static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws {
+    static func run(_ arguments: SplitArguments, in context: CommandContext) throws {
         let args = try ArgumentParser.parse(arguments, for: spec)
         let text = args.positionals[0]
         guard let subject = Subject(text) else {
@@ -17,7 +17,7 @@ enum HistoryCommand: Command {
         let store = try context.openLog(args)
         let query = ViewQuery(store: store, context: context, spec: spec)
         let format = try query.format(args)
-        let known = try query.point(args.value("known-at"), option: "--known-at")
+        let known = try query.point(args, ViewQuery.knownAt)
         let cut = Cut.Known(known)
         var events: [Event] = []
         let end = try store.forEachEvent { event, _ in

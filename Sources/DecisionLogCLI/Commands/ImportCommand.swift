@@ -9,24 +9,25 @@ enum ImportCommand: Command {
         """,
         arguments: [DraftFile.argument],
         options: DraftFile.options + [
-            .init(name: "dry-run", value: nil, help: "Check everything and show what would be recorded, writing nothing."),
-            CommandSpec.newPersonOption,
+            dryRun.declaration, CommandSpec.newPersonFlag.declaration,
             CommandSpec.logOption,
         ])
 
-    static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws {
+    static let dryRun = Flag("dry-run", help: "Check everything and show what would be recorded, writing nothing.")
+
+    static func run(_ arguments: SplitArguments, in context: CommandContext) throws {
         let args = try ArgumentParser.parse(arguments, for: spec)
         let store = try context.openLog(args)
         let bar = ProgressBar("Checking", in: context, unit: "drafts")
         defer { bar.finish() }
-        let file = try DraftFile(args.positionals[0], store: store, args: args, spec: spec, context: context, progress: bar.update)
+        let file = try DraftFile(args.positionals[0], store: store, args: args, context: context, progress: bar.update)
         if !file.batch.failures.isEmpty {
             // Some drafts are bad on their own: list them with what the log would refuse of the others.
             let problems = try file.problems(store, recordedBy: context.recordedBy)
             throw CommandFailure(lines: ["\(file.name): \(file.count(invalid: problems.lines.count)); nothing was imported"]
                                      + problems.lines.map { "  " + $0 }, problems.status)
         }
-        let dryRun = args.flag("dry-run")
+        let dryRun = args.flag(ImportCommand.dryRun)
         let drafts = file.batch.drafts.count
         bar.status("\(dryRun ? "Checking against the log" : "Recording") \(NumberText.format(Double(drafts))) event\(drafts == 1 ? "" : "s") (sealing\(dryRun ? "" : ", writing and syncing"))…")
         let receipt: AppendReceipt
@@ -35,7 +36,7 @@ enum ImportCommand: Command {
             let drafts = ContentID.assign(file.batch.drafts, logID: store.configuration.logID)
             undated = Set(zip(file.batch.drafts, drafts).compactMap { original, given in original.id == nil && original.effectiveAtIsDefault ? given.id : nil })
             var request = AppendRequest(drafts: drafts, recordedBy: context.recordedBy, dryRun: dryRun, signing: context.signing())
-            request.confirmsNewPeople = args.flag("new-person")
+            request.confirmsNewPeople = args.flag(CommandSpec.newPersonFlag)
             receipt = try store.append(request)
         } catch where !error.rejections.isEmpty {
             // Every draft is valid on its own, but the log refuses some (references, ids, schema versions).

@@ -13,7 +13,7 @@ enum MergeDriverCommand: Command {
         ],
         options: [])
 
-    static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws {
+    static func run(_ arguments: SplitArguments, in context: CommandContext) throws {
         let args = try ArgumentParser.parse(arguments, for: spec)
         let paths = args.positionals.prefix(3).map { Paths.absolute($0, from: context.currentDirectory) }
         let logPath = args.positionals.count > 3 ? Paths.parent(of: Paths.absolute(args.positionals[3], from: context.currentDirectory)) : nil

@@ -7,7 +7,7 @@ enum RepairCommand: Command {
         discussion: "A write cut off by a crash or a kill can leave the events of an unfinished append, or part of a line, at the end of the log. They were never acknowledged, so removing them loses nothing; a copy of the removed bytes is kept in the log folder's repairs/ folder. Any other damage is refused: it is evidence, not something to repair. A lock file that is not a regular file of the log's own (a symbolic link, a FIFO) is replaced by a fresh one.",
         options: [CommandSpec.logOption])
 
-    static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws {
+    static func run(_ arguments: SplitArguments, in context: CommandContext) throws {
         let args = try ArgumentParser.parse(arguments, for: spec)
         let store = try context.openLog(args)
         let report: RepairReport

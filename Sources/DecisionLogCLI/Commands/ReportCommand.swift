@@ -9,27 +9,30 @@ enum ReportCommand: Command {
         HTML is one self-contained file — inline SVG and CSS, no script, no network — that opens in any browser and prints well; Markdown pastes into Notion, Confluence or a pull request. The format defaults to the output file's extension (.html or .md), else html.
         """,
         options: [
-            .init(name: "from", value: "<point>", help: "The start of the period (exclusive): 2025-Q2 is its end, 2025-06-30 that day's end, or #seq (required)."),
-            .init(name: "to", value: "<point>", help: "The end of the period (inclusive), same forms (default: now)."),
-            ViewQuery.knownAtOption,
-            .init(name: "format", value: "<format>", help: "html or markdown."),
-            .init(name: "output", short: "o", value: "<file>", help: "Write to this file (replaced whole, only when the report is made) instead of standard output."),
+            from.declaration, to.declaration,
+            ViewQuery.knownAt.declaration,
+            format.declaration, output.declaration,
             CommandSpec.logOption,
         ],
         usage: "--from <point> [--to <point>] [--format html|markdown] [-o <file>]")
 
-    static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws {
+    static let from = Option("from", "<point>", help: "The start of the period (exclusive): 2025-Q2 is its end, 2025-06-30 that day's end, or #seq (required).")
+    static let to = Option("to", "<point>", help: "The end of the period (inclusive), same forms (default: now).")
+    static let format = Option("format", "<format>", help: "html or markdown.")
+    static let output = Option("output", short: "o", "<file>", help: "Write to this file (replaced whole, only when the report is made) instead of standard output.")
+
+    static func run(_ arguments: SplitArguments, in context: CommandContext) throws {
         let args = try ArgumentParser.parse(arguments, for: spec)
-        guard let fromText = args.value("from") else {
+        guard let fromText = try args.value(ReportCommand.from) else {
             throw UsageError("Missing expected option '--from <point>'; the report covers the period after it, e.g. --from 2025-Q2 --to 2025-Q3", command: spec)
         }
-        let output = args.value("output")
-        let format = try args.choice("format", ["html", "markdown"], default: output.flatMap(defaultFormat) ?? "html", spec: spec)
+        let output = try args.value(ReportCommand.output)
+        let format = try args.choice(ReportCommand.format, ["html", "markdown"], default: output.flatMap(defaultFormat) ?? "html")
         let store = try context.openLog(args)
         let query = ViewQuery(store: store, context: context, spec: spec)
         let from = try query.point(fromText, option: "--from")
-        let to = try query.point(args.value("to"), option: "--to")
-        let known = try query.point(args.value("known-at"), option: "--known-at")
+        let to = try query.point(args, ReportCommand.to)
+        let known = try query.point(args, ViewQuery.knownAt)
         let views = Views.all.filter { $0.name != TimelineProjection.name }
         let (diffs, kpis, before, after, replay) = try query.diff(views, from: from, to: to, known: known, subject: nil, onlyFieldsWithRows: true,
                                                                  alsoFolding: Retrospective.views)

@@ -6,30 +6,23 @@ enum VerifyCommand: Command {
         name: "verify", abstract: "Check every hash, link and seq of the log.",
         discussion: "Recomputes each event's SHA-256 hash from its bytes, checks that it links to the event before, that seq runs 1, 2, 3… without a gap, that ids are unique and that recorded time never goes back. Then checks every checkpoint in the log folder's cache against a replay of the log up to its event: one that was not written by your decisionlog is removed with a warning, and one that holds another state than the replay fails verification (and is removed). With --head, also proves the log still holds a head printed earlier by 'decisionlog head', which catches a log re-hashed from some event onwards. With --signatures, also checks every signature with 'ssh-keygen -Y verify' against the log's allowed_signers file and lists the events that are unsigned or not signed by their actor; --signed-from lets the unsigned history from before the team began signing be. Names the first bad event and exits with status 2 when anything is wrong. Also lists the events that break the log's domain rules (docs/rules.md) — a launch moved after it shipped, a goal closed that was never set; those do not change the status.",
         options: [
-            .init(name: "head", value: "<seq>:<hash>", help: "A head kept from 'decisionlog head': the log must still hold that event, with that hash."),
-            .init(name: "signatures", value: nil, help: "Also check that a valid signature of its actor vouches for every event (keys in <log>/allowed_signers)."),
-            .init(name: "signed-from", value: "<seq>", help: "With --signatures, let unsigned events before this seq be (signatures they carry are still checked)."),
+            head.declaration, signatures.declaration, signedFrom.declaration,
             CommandSpec.logOption,
         ])
 
-    static func run(_ arguments: ArraySlice<String>, in context: CommandContext) throws {
+    static let head = Option<RecordedHead>(
+        CommandSpec.Option(name: "head", value: "<seq>:<hash>", help: "A head kept from 'decisionlog head': the log must still hold that event, with that hash."),
+        namedInErrorsAs: "--head <seq>:<hash>", expected: "what 'decisionlog head' prints, e.g. 12:<64 hex digits>", convert: RecordedHead.init)
+    static let signatures = Flag("signatures", help: "Also check that a valid signature of its actor vouches for every event (keys in <log>/allowed_signers).")
+    static let signedFrom = Option<Int>("signed-from", "<seq>", help: "With --signatures, let unsigned events before this seq be (signatures they carry are still checked).",
+                                        minimum: 1, expected: "the seq of the first event that must be signed, e.g. 120", namedInErrorsAs: "--signed-from <seq>")
+
+    static func run(_ arguments: SplitArguments, in context: CommandContext) throws {
         let args = try ArgumentParser.parse(arguments, for: spec)
-        var recorded: RecordedHead? = nil
-        if let text = args.value("head") {
-            guard let head = RecordedHead(text) else {
-                throw UsageError("The value '\(text.quotedForMessage)' is invalid for '--head <seq>:<hash>'; expected what 'decisionlog head' prints, e.g. 12:<64 hex digits>", command: spec)
-            }
-            recorded = head
-        }
-        var signedFrom: Int? = nil
-        if let text = args.value("signed-from") {
-            guard let seq = Int(text), seq >= 1 else {
-                throw UsageError("The value '\(text.quotedForMessage)' is invalid for '--signed-from <seq>'; expected the seq of the first event that must be signed, e.g. 120", command: spec)
-            }
-            guard args.flag("signatures") else {
-                throw UsageError("'--signed-from' only applies with '--signatures'; add '--signatures'", command: spec)
-            }
-            signedFrom = seq
+        let recorded = try args.value(VerifyCommand.head)
+        let signedFrom = try args.value(VerifyCommand.signedFrom)
+        if signedFrom != nil && !args.flag(signatures) {
+            throw UsageError("'--signed-from' only applies with '--signatures'; add '--signatures'", command: spec)
         }
         let store = try context.openLog(args)
         // The checkpoints are checked against a replay in the same pass (when there is a key to check them with).
@@ -64,7 +57,7 @@ enum VerifyCommand: Command {
         }
         reportRuleBreaks(DomainRules.breaks(in: ruleEvents), context)
         if let checkpoints, let auditor { try report(auditor.finish(), of: checkpoints, context) }
-        guard args.flag("signatures") else { return }
+        guard args.flag(signatures) else { return }
         if let signedFrom, head.seq > 0, signedFrom > head.seq {
             throw UsageError("The value '\(signedFrom)' is invalid for '--signed-from <seq>'; the log's last event is #\(head.seq), so no event would need a signature", command: spec)
         }

@@ -8,15 +8,20 @@ struct ViewQuery {
     let spec: CommandSpec
     let now = Timestamp.now()
 
-    static let asOfOption = CommandSpec.Option(name: "as-of", value: "<point>", help: "The plan at this moment (effective time): now, 2025-06-30, 2025-06-30T17:00, 2025-Q2, 2025-H1, 2025, 2025-06 or #120 (default: now).")
-    static let knownAtOption = CommandSpec.Option(name: "known-at", value: "<point>", help: "Only what the log knew at this moment (recorded time): same forms; #120 is the log through event 120 (default: everything).")
-    static let subjectOption = CommandSpec.Option(name: "subject", value: "<prefix>", help: "Only rows about subjects starting with this, e.g. launch/ or feature/sso.")
-    static let formatOption = CommandSpec.Option(name: "format", value: "<format>", help: "table, json, csv or markdown (default: the 'format' setting, else table).")
+    static let asOf = Option("as-of", "<point>", help: "The plan at this moment (effective time): now, 2025-06-30, 2025-06-30T17:00, 2025-Q2, 2025-H1, 2025, 2025-06 or #120 (default: now).")
+    static let knownAt = Option("known-at", "<point>", help: "Only what the log knew at this moment (recorded time): same forms; #120 is the log through event 120 (default: everything).")
+    static let subject = Option("subject", "<prefix>", help: "Only rows about subjects starting with this, e.g. launch/ or feature/sso.")
+    static let format = Option("format", "<format>", help: "table, json, csv or markdown (default: the 'format' setting, else table).")
 
-    /// Reads `--format` as an output format.
-    func format(_ args: ParsedArguments) throws(UsageError) -> OutputFormat {
+    /// Reads `option` (`--format`) as an output format.
+    func format(_ args: ParsedArguments, _ option: Option<String> = ViewQuery.format) throws(UsageError) -> OutputFormat {
         let formats = OutputFormat.allCases.map(\.rawValue)
-        return OutputFormat(rawValue: try args.choice("format", formats, default: context.defaultFormat(store, supported: formats), spec: spec))!
+        return OutputFormat(rawValue: try args.choice(option, formats, default: context.defaultFormat(store, supported: formats)))!
+    }
+
+    /// Reads the point given to `option`, or nil when it was not given.
+    func point(_ args: ParsedArguments, _ option: Option<String>) throws(UsageError) -> TimePoint? {
+        try point(args.value(option), option: "--" + option.declaration.name)
     }
 
     /// Reads a point given to `option`, or nil when it was not given.
@@ -53,11 +58,11 @@ struct ViewQuery {
     /// The view named by the first argument, as of `--as-of`, known at `--known-at`, filtered by `--subject`.
     func table(_ args: ParsedArguments) throws -> (table: ViewTable, moment: QueryMoment) {
         let view = try view(args.positionals[0])
-        let asOf = try point(args.value("as-of"), option: "--as-of")
-        let known = try point(args.value("known-at"), option: "--known-at")
+        let asOf = try point(args, ViewQuery.asOf)
+        let known = try point(args, ViewQuery.knownAt)
         let replay = try replay([view], known: known, asOf: [asOf])
         let moment = try moment(replay, asOf: asOf, known: known)
-        let table = filtered(replay.table(view, asOf: moment.asOf), args.value("subject"))
+        let table = filtered(replay.table(view, asOf: moment.asOf), try args.value(ViewQuery.subject))
         UntilExit.keep(table)
         return (table, moment)
     }

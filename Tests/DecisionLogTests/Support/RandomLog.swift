@@ -1,3 +1,4 @@
+import DecisionLogTestSupport
 import DecisionLog
 
 /// A log of every kind of decision the views fold, drawn from a seeded generator: goals restated and closed,
