@@ -46,20 +46,7 @@ def prose(text):
 
     Inline code inside a link's text is blanked with letters instead, so the link around it still matches.
     """
-    lines = text.split("\n")
-    fence = None
-    for number, line in enumerate(lines):
-        match = FENCE.match(line)
-        if fence is None:
-            if match and not (match.group(1)[0] == "`" and "`" in line[match.end():]):
-                fence = match.group(1)
-                lines[number] = " " * len(line)
-        else:
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) \
-                    and not line[match.end():].strip():
-                fence = None
-            lines[number] = " " * len(line)
-    text = "\n".join(lines)
+    text = without_fences(text, lambda line: " " * len(line))
     for match in reversed(list(re.finditer(r"<!--.*?-->", text, re.DOTALL))):
         text = blank(text, match.start(), match.end())
     # Inline code: a run of backticks up to the next run of the same length.
@@ -129,8 +116,8 @@ def anchors(path, cache={}):
     return found
 
 
-def prose_with_headings(text):
-    """The text with fenced code blocks blanked (headings keep their inline code, which their slugs use)."""
+def without_fences(text, blanked):
+    """The text with each line of a fenced code block (its fences included) replaced by `blanked(line)`."""
     lines = text.split("\n")
     fence = None
     for number, line in enumerate(lines):
@@ -138,13 +125,18 @@ def prose_with_headings(text):
         if fence is None:
             if match and not (match.group(1)[0] == "`" and "`" in line[match.end():]):
                 fence = match.group(1)
-                lines[number] = ""
+                lines[number] = blanked(line)
         else:
             if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) \
                     and not line[match.end():].strip():
                 fence = None
-            lines[number] = ""
+            lines[number] = blanked(line)
     return "\n".join(lines)
+
+
+def prose_with_headings(text):
+    """The text with fenced code blocks blanked (headings keep their inline code, which their slugs use)."""
+    return without_fences(text, lambda line: "")
 
 
 def links(path):

@@ -34,7 +34,7 @@ module DecisionLogKernels {
 MAP
 if [ ! -x "$build/fuzz" ] || [ -n "$(find Sources/DecisionLog Tools/fuzz/FuzzTargets.swift -newer "$build/fuzz" -print -quit)" ]; then
   echo "building the fuzz binary (the library with -sanitize=fuzzer,address)…" >&2
-  swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name DecisionLogFuzz \
+  swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name DecisionLogFuzz -package-name DecisionLog \
     -swift-version 6 -enable-upcoming-feature ExistentialAny -enable-upcoming-feature MemberImportVisibility -enable-upcoming-feature InternalImportsByDefault \
     -I "$build/module" $(find Sources/DecisionLog -name '*.swift' | sort) Tools/fuzz/FuzzTargets.swift "$build"/*.o \
     -o "$build/fuzz" 2> >(grep -v "Cannot export local symbol" >&2)

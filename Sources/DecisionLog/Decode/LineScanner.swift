@@ -78,7 +78,7 @@ public struct BatchReader {
     private var finished = false
 
     /// A reader of `file` from `start` up to `end` (its size when nil).
-    public init(_ file: FileDescriptor, from start: LogPosition = .start, to end: Int64? = nil) throws(SystemError) {
+    package init(_ file: FileDescriptor, from start: LogPosition = .start, to end: Int64? = nil) throws(SystemError) {
         self.file = file
         bufferOffset = start.offset
         readOffset = start.offset
@@ -142,7 +142,7 @@ public enum LineScanner {
     ///
     /// Throws `OverlongLine` for a line beyond `EventLine.maximumLength`, `SystemError` for read failures,
     /// and whatever `visit` throws.
-    public static func scanBatches(_ file: FileDescriptor, from start: LogPosition = .start, to end: Int64? = nil,
+    package static func scanBatches(_ file: FileDescriptor, from start: LogPosition = .start, to end: Int64? = nil,
                                    _ visit: (LineBatch) throws -> Bool) throws -> ScanEnd {
         var reader = try BatchReader(file, from: start, to: end)
         while let batch = try reader.next() {
@@ -154,7 +154,7 @@ public enum LineScanner {
     /// Calls `visit` with each complete line (without its newline), its 1-based number and its byte offset,
     /// in file order, up to `end` (the file's size when nil). The buffer passed to `visit` is valid only
     /// during the call. `visit` returns false to stop. Throws as `scanBatches`.
-    public static func scan(
+    package static func scan(
         _ file: FileDescriptor, to end: Int64? = nil,
         _ visit: (_ line: UnsafeRawBufferPointer, _ number: Int, _ offset: Int64) throws -> Bool
     ) throws -> ScanEnd {

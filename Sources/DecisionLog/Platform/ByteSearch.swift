@@ -1,14 +1,14 @@
 import Glibc
 
 /// Byte searches and comparisons with the C library's vectorised `memchr` and `memcmp`.
-public enum ByteSearch {
+package enum ByteSearch {
     /// Whether the `count` bytes at `a` and at `b` are the same.
     @inline(__always)
-    public static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, count: Int) -> Bool { count == 0 || memcmp(a, b, count) == 0 }
+    package static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, count: Int) -> Bool { count == 0 || memcmp(a, b, count) == 0 }
 
     /// Whether `a` sorts before `b`, byte by byte (a prefix first).
     @inline(__always)
-    public static func precedes(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+    package static func precedes(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
         let common = min(a.count, b.count)
         let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
         return order != 0 ? order < 0 : a.count < b.count
@@ -16,14 +16,14 @@ public enum ByteSearch {
 
     /// The offset of the first `byte` in `buffer` at or after `start`, or nil.
     @inline(__always)
-    public static func firstIndex(of byte: UInt8, in buffer: UnsafeRawBufferPointer, from start: Int = 0) -> Int? {
+    package static func firstIndex(of byte: UInt8, in buffer: UnsafeRawBufferPointer, from start: Int = 0) -> Int? {
         guard start < buffer.count, let base = buffer.baseAddress else { return nil }
         guard let found = memchr(base + start, Int32(byte), buffer.count - start) else { return nil }
         return UnsafeRawPointer(found) - base
     }
 
     /// Whether `needle` occurs anywhere in `buffer`.
-    public static func contains(_ needle: [UInt8], in buffer: UnsafeRawBufferPointer) -> Bool {
+    package static func contains(_ needle: [UInt8], in buffer: UnsafeRawBufferPointer) -> Bool {
         guard let base = buffer.baseAddress, !needle.isEmpty else { return needle.isEmpty }
         // Look for the needle's rarest byte in JSON text (quotes and lowercase letters are everywhere; a slash,
         // a capital or a digit much less so), then compare the whole needle around it.
@@ -49,7 +49,7 @@ public enum ByteSearch {
 
     /// Whether some string value that follows `key` (bytes ending in an opening quote, such as `"id":"`) in
     /// `buffer` is one of `values` (the value is read up to the next quote; escaped values are not matched).
-    public static func anyValue(after key: [UInt8], in buffer: UnsafeRawBufferPointer, in values: Set<String>) -> Bool {
+    package static func anyValue(after key: [UInt8], in buffer: UnsafeRawBufferPointer, in values: Set<String>) -> Bool {
         guard !values.isEmpty, let base = buffer.baseAddress else { return false }
         var start = 0
         while start < buffer.count {
@@ -77,7 +77,7 @@ public enum ByteSearch {
     }
 
     /// Whether `needle` occurs anywhere in `buffer`.
-    public static func contains(_ needle: StaticString, in buffer: UnsafeRawBufferPointer) -> Bool {
+    package static func contains(_ needle: StaticString, in buffer: UnsafeRawBufferPointer) -> Bool {
         let length = needle.utf8CodeUnitCount
         guard let base = buffer.baseAddress, length > 0 else { return false }
         var start = 0

@@ -7,21 +7,21 @@ import Glibc
 /// A log's own folders (`cache/`, `repairs/`) are reached this way, so nothing delivered into them — by git
 /// or by another user of the folder — can make the tool read, write or remove a file outside the log. The
 /// owner must call `close()` (or use `withOpened`).
-public struct Directory: Sendable {
+package struct Directory: Sendable {
     /// The raw descriptor.
-    public let raw: Int32
+    package let raw: Int32
     /// The folder's path, for error messages.
-    public let path: String
+    package let path: String
 
     /// Opens the folder at `path`, following links in the path (the caller chose it).
-    public static func open(_ path: String) throws(SystemError) -> Directory {
+    package static func open(_ path: String) throws(SystemError) -> Directory {
         let fd = try retrying("open", path) { Glibc.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
         return Directory(raw: fd, path: path)
     }
 
     /// Runs `body` with the folder reached from `path` through `components` (each a folder of the one before,
     /// never a link; made when missing with `creating`), and closes every descriptor afterwards.
-    public static func withOpened<T>(_ path: String, _ components: [String] = [], creating: Bool = false,
+    package static func withOpened<T>(_ path: String, _ components: [String] = [], creating: Bool = false,
                                      _ body: (Directory) throws(SystemError) -> T) throws(SystemError) -> T {
         var directory = try open(path)
         for name in components {
@@ -38,12 +38,12 @@ public struct Directory: Sendable {
     }
 
     /// Closes the descriptor.
-    public func close() { _ = Glibc.close(raw) }
+    package func close() { _ = Glibc.close(raw) }
 
     private func child(_ name: String) -> String { Paths.join(path, name) }
 
     /// The folder `name` in this one, not through a link; with `creating`, made (mode 0755) when missing.
-    public func subdirectory(_ name: String, creating: Bool) throws(SystemError) -> Directory {
+    package func subdirectory(_ name: String, creating: Bool) throws(SystemError) -> Directory {
         let path = child(name)
         if creating {
             if mkdirat(raw, name, 0o755) != 0, errno != EEXIST { throw SystemError(code: errno, operation: "mkdir", path: path) }
@@ -58,12 +58,12 @@ public struct Directory: Sendable {
     }
 
     /// Opens the regular file `name` in this folder with `mode`, never through a link (see `OpenMode.inLog`).
-    public func openFile(_ name: String, _ mode: OpenMode, permissions: UInt32 = 0o644) throws(SystemError) -> FileDescriptor {
+    package func openFile(_ name: String, _ mode: OpenMode, permissions: UInt32 = 0o644) throws(SystemError) -> FileDescriptor {
         try FileDescriptor.open(child(name), mode.inLog, permissions: permissions) { openat(raw, name, $0, $1) }
     }
 
     /// The whole regular file `name`.
-    public func readFile(_ name: String) throws(SystemError) -> [UInt8] {
+    package func readFile(_ name: String) throws(SystemError) -> [UInt8] {
         let file = try openFile(name, .read)
         defer { file.close() }
         return try file.readAll()
@@ -72,7 +72,7 @@ public struct Directory: Sendable {
     /// Opens the regular file `name` for reading, as `openFile`, when it belongs to the user running this
     /// process and no one else can write it: then no other user can change what is read, even while it is
     /// mapped. Throws `SystemError` (`isUnsafeFile`) for a file someone else owns or may write.
-    public func openOwnFile(_ name: String) throws(SystemError) -> FileDescriptor {
+    package func openOwnFile(_ name: String) throws(SystemError) -> FileDescriptor {
         let file = try openFile(name, .read)
         let (mine, permissions) = try file.ownership()
         guard mine, permissions & 0o022 == 0 else {
@@ -83,21 +83,21 @@ public struct Directory: Sendable {
     }
 
     /// The whole file `name`, when it is yours alone to write (see `openOwnFile`).
-    public func readOwnFile(_ name: String) throws(SystemError) -> [UInt8] {
+    package func readOwnFile(_ name: String) throws(SystemError) -> [UInt8] {
         let file = try openOwnFile(name)
         defer { file.close() }
         return try file.readAll()
     }
 
     /// Whether `name` is a folder (not a link to one) that belongs to the user running this process.
-    public func isOwnFolder(_ name: String) -> Bool {
+    package func isOwnFolder(_ name: String) -> Bool {
         var s = stat()
         return fstatat(raw, name, &s, AT_SYMLINK_NOFOLLOW) == 0 && s.st_mode & S_IFMT == S_IFDIR && s.st_uid == geteuid()
     }
 
     /// Replaces the file `name` with `bytes` through a new temporary file and a rename (see
     /// `FileSystem.replaceFile`); with `durable`, synced with this folder before returning.
-    public func replaceFile(_ name: String, with bytes: [UInt8], durable: Bool) throws(SystemError) {
+    package func replaceFile(_ name: String, with bytes: [UInt8], durable: Bool) throws(SystemError) {
         let temporary = "\(name).tmp-\(getpid())-\(UInt32.random(in: .min ... .max))"
         let file = try openFile(temporary, .createNew)
         do {
@@ -114,14 +114,14 @@ public struct Directory: Sendable {
     }
 
     /// Removes the name `name` (a link itself, never what it points to); succeeds when it is already gone.
-    public func removeFile(_ name: String) throws(SystemError) {
+    package func removeFile(_ name: String) throws(SystemError) {
         if unlinkat(raw, name, 0) == 0 || errno == ENOENT { return }
         throw SystemError(code: errno, operation: "unlink", path: child(name))
     }
 
     /// Removes `name` and, when it is a folder (not a link to one), everything under it; succeeds when it
     /// is already gone.
-    public func removeTree(_ name: String) throws(SystemError) {
+    package func removeTree(_ name: String) throws(SystemError) {
         guard let status = try status(name) else { return }
         guard status.isDirectory else { return try removeFile(name) }
         let folder = try subdirectory(name, creating: false)
@@ -134,7 +134,7 @@ public struct Directory: Sendable {
     /// device, a folder, or a file with other names — so that a fresh file can take its place; returns what
     /// it was, in words, or nil when it is a regular file of its own or is not there. Only the name goes:
     /// what a link points to, or a file's other names, are left as they are.
-    public func removeUnlessOwnFile(_ name: String) throws(SystemError) -> String? {
+    package func removeUnlessOwnFile(_ name: String) throws(SystemError) -> String? {
         var s = stat()
         guard fstatat(raw, name, &s, AT_SYMLINK_NOFOLLOW) == 0 else {
             if errno == ENOENT { return nil }
@@ -155,7 +155,7 @@ public struct Directory: Sendable {
     }
 
     /// The status of `name` itself (a link is not followed), or nil when there is no such name.
-    public func status(_ name: String) throws(SystemError) -> FileStatus? {
+    package func status(_ name: String) throws(SystemError) -> FileStatus? {
         var s = stat()
         if fstatat(raw, name, &s, AT_SYMLINK_NOFOLLOW) == 0 { return FileStatus(s) }
         if errno == ENOENT { return nil }
@@ -163,7 +163,7 @@ public struct Directory: Sendable {
     }
 
     /// The names in this folder, without `.` and `..`, sorted.
-    public func names() throws(SystemError) -> [String] {
+    package func names() throws(SystemError) -> [String] {
         let copy = dup(raw)
         guard copy >= 0, let dir = fdopendir(copy) else {
             let code = errno
@@ -183,7 +183,7 @@ public struct Directory: Sendable {
     }
 
     /// Flushes this folder's entries (new or renamed files in it) to the disk.
-    public func sync() throws(SystemError) {
+    package func sync() throws(SystemError) {
         _ = try retrying("fsync", path) { fsync(raw) }
     }
 }

@@ -1,7 +1,7 @@
 import Glibc
 
 /// How a file is opened.
-public struct OpenMode: Sendable {
+package struct OpenMode: Sendable {
     let flags: Int32
     /// Whether the path must name a regular file of the log's own (see `inLog`).
     let isLogFile: Bool
@@ -12,41 +12,41 @@ public struct OpenMode: Sendable {
     }
 
     /// Read only.
-    public static let read = OpenMode(flags: O_RDONLY)
+    package static let read = OpenMode(flags: O_RDONLY)
     /// Read and write, every write going to the end of the file.
-    public static let append = OpenMode(flags: O_RDWR | O_APPEND)
+    package static let append = OpenMode(flags: O_RDWR | O_APPEND)
     /// Read and write, creating the file when missing.
-    public static let readWriteCreate = OpenMode(flags: O_RDWR | O_CREAT)
+    package static let readWriteCreate = OpenMode(flags: O_RDWR | O_CREAT)
     /// Write a new file that must not exist yet (a symbolic link in its place counts as existing).
-    public static let createNew = OpenMode(flags: O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW)
+    package static let createNew = OpenMode(flags: O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW)
     /// Write a file, creating it or emptying it first.
-    public static let createOrTruncate = OpenMode(flags: O_WRONLY | O_CREAT | O_TRUNC)
+    package static let createOrTruncate = OpenMode(flags: O_WRONLY | O_CREAT | O_TRUNC)
 
     /// This mode for a file of a log, whose name anyone who shares the log may have replaced: a symbolic
     /// link is not followed, a FIFO or device is not waited on, and the open fails (`isUnsafeFile`) unless
     /// the name is a regular file — with no other name, when it is opened for writing.
-    public var inLog: OpenMode { OpenMode(flags: flags | O_NOFOLLOW | O_NONBLOCK, isLogFile: true) }
+    package var inLog: OpenMode { OpenMode(flags: flags | O_NOFOLLOW | O_NONBLOCK, isLogFile: true) }
 
     /// Whether the mode writes.
     var writes: Bool { flags & O_ACCMODE != O_RDONLY }
 }
 
 /// What `fstat` and `stat` tell about a file, reduced to what the log needs.
-public struct FileStatus: Sendable, Equatable {
+package struct FileStatus: Sendable, Equatable {
     /// Size in bytes.
-    public let size: Int64
+    package let size: Int64
     /// Device and inode: together they name the file, whatever its path.
-    public let device: UInt64
-    public let inode: UInt64
+    package let device: UInt64
+    package let inode: UInt64
     /// Last status change (nanoseconds since the epoch); only the kernel can set it.
-    public let changeTimeNanoseconds: Int64
+    package let changeTimeNanoseconds: Int64
     /// Last modification (nanoseconds since the epoch).
-    public let modificationTimeNanoseconds: Int64
+    package let modificationTimeNanoseconds: Int64
     /// True for a directory.
-    public let isDirectory: Bool
+    package let isDirectory: Bool
 
     /// A status from its parts.
-    public init(size: Int64, device: UInt64, inode: UInt64, changeTimeNanoseconds: Int64,
+    package init(size: Int64, device: UInt64, inode: UInt64, changeTimeNanoseconds: Int64,
                 modificationTimeNanoseconds: Int64, isDirectory: Bool) {
         self.size = size
         self.device = device
@@ -67,14 +67,14 @@ public struct FileStatus: Sendable, Equatable {
 }
 
 /// An open file; the owner must call `close()` (a `defer` right after opening it is the usual way).
-public struct FileDescriptor: Sendable {
+package struct FileDescriptor: Sendable {
     /// The raw descriptor.
-    public let raw: Int32
+    package let raw: Int32
     /// The path it was opened with, for error messages.
-    public let path: String
+    package let path: String
 
     /// Opens `path`; throws `SystemError` naming the path on failure.
-    public static func open(_ path: String, _ mode: OpenMode, permissions: UInt32 = 0o644) throws(SystemError) -> FileDescriptor {
+    package static func open(_ path: String, _ mode: OpenMode, permissions: UInt32 = 0o644) throws(SystemError) -> FileDescriptor {
         try open(path, mode, permissions: permissions) { Glibc.open(path, $0, $1) }
     }
 
@@ -102,36 +102,36 @@ public struct FileDescriptor: Sendable {
     }
 
     /// Closes the descriptor; errors are ignored because the data was already synced or abandoned.
-    public func close() { _ = Glibc.close(raw) }
+    package func close() { _ = Glibc.close(raw) }
 
     /// Whether the open file belongs to the user running this process, and its permission bits.
-    public func ownership() throws(SystemError) -> (isOwnedByCurrentUser: Bool, permissions: UInt32) {
+    package func ownership() throws(SystemError) -> (isOwnedByCurrentUser: Bool, permissions: UInt32) {
         var s = stat()
         _ = try retrying("fstat", path) { fstat(raw, &s) }
         return (s.st_uid == geteuid(), UInt32(s.st_mode) & 0o7777)
     }
 
     /// Status of the open file.
-    public func status() throws(SystemError) -> FileStatus {
+    package func status() throws(SystemError) -> FileStatus {
         var s = stat()
         _ = try retrying("fstat", path) { fstat(raw, &s) }
         return FileStatus(s)
     }
 
     /// Reads up to `count` bytes at `offset` into `buffer`; returns how many were read (0 at end of file).
-    public func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int64) throws(SystemError) -> Int {
+    package func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int64) throws(SystemError) -> Int {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
         return try retrying("read", path) { pread(raw, base, buffer.count, off_t(offset)) }
     }
 
     /// Reads from the current position into `buffer`; returns how many bytes were read (0 at end of file).
-    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(SystemError) -> Int {
+    package func read(into buffer: UnsafeMutableRawBufferPointer) throws(SystemError) -> Int {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
         return try retrying("read", path) { Glibc.read(raw, base, buffer.count) }
     }
 
     /// Reads the whole file from its current position.
-    public func readAll() throws(SystemError) -> [UInt8] {
+    package func readAll() throws(SystemError) -> [UInt8] {
         var result: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -142,7 +142,7 @@ public struct FileDescriptor: Sendable {
     }
 
     /// Writes all of `bytes`, looping over short writes; throws on the first failure.
-    public func writeAll(_ bytes: UnsafeRawBufferPointer) throws(SystemError) {
+    package func writeAll(_ bytes: UnsafeRawBufferPointer) throws(SystemError) {
         var offset = 0
         while offset < bytes.count {
             let written = try retrying("write", path) {
@@ -153,12 +153,12 @@ public struct FileDescriptor: Sendable {
     }
 
     /// Writes all of `bytes`, looping over short writes; throws on the first failure.
-    public func writeAll(_ bytes: [UInt8]) throws(SystemError) {
+    package func writeAll(_ bytes: [UInt8]) throws(SystemError) {
         try bytes.withUnsafeBytes { b in Result { () throws(SystemError) in try writeAll(b) } }.get()
     }
 
     /// Writes all of `bytes` at `offset`, looping over short writes; the file position does not move.
-    public func write(_ bytes: [UInt8], at offset: Int64) throws(SystemError) {
+    package func write(_ bytes: [UInt8], at offset: Int64) throws(SystemError) {
         try bytes.withUnsafeBytes { b in
             Result { () throws(SystemError) in
                 var done = 0
@@ -170,27 +170,27 @@ public struct FileDescriptor: Sendable {
     }
 
     /// Flushes the file's data and metadata to the disk; returns only when they are durable.
-    public func sync() throws(SystemError) {
+    package func sync() throws(SystemError) {
         _ = try retrying("fsync", path) { fsync(raw) }
     }
 
     /// Cuts or extends the file to `size` bytes.
-    public func truncate(to size: Int64) throws(SystemError) {
+    package func truncate(to size: Int64) throws(SystemError) {
         _ = try retrying("ftruncate", path) { ftruncate(raw, off_t(size)) }
     }
 
     /// Takes an exclusive advisory lock (flock), waiting for other holders; released by `unlock` or close.
-    public func lockExclusive() throws(SystemError) {
+    package func lockExclusive() throws(SystemError) {
         _ = try retrying("flock", path) { flock(raw, LOCK_EX) }
     }
 
     /// Takes a shared advisory lock (flock), waiting while someone holds the exclusive one.
-    public func lockShared() throws(SystemError) {
+    package func lockShared() throws(SystemError) {
         _ = try retrying("flock", path) { flock(raw, LOCK_SH) }
     }
 
     /// Takes a shared advisory lock if no one holds the exclusive one; returns whether it did, without waiting.
-    public func tryLockShared() -> Bool {
+    package func tryLockShared() -> Bool {
         while true {
             if flock(raw, LOCK_SH | LOCK_NB) == 0 { return true }
             if errno != EINTR { return false }
@@ -198,7 +198,7 @@ public struct FileDescriptor: Sendable {
     }
 
     /// Releases an advisory lock taken with `lockExclusive` or `tryLockShared`.
-    public func unlock() {
+    package func unlock() {
         _ = flock(raw, LOCK_UN)
     }
 }

@@ -1,9 +1,9 @@
 import Glibc
 
 /// Path-level file system operations.
-public enum FileSystem {
+package enum FileSystem {
     /// Status of `path`, or nil when it does not exist.
-    public static func status(_ path: String) throws(SystemError) -> FileStatus? {
+    package static func status(_ path: String) throws(SystemError) -> FileStatus? {
         var s = stat()
         if fstatat(AT_FDCWD, path, &s, 0) == 0 { return FileStatus(s) }
         let code = errno
@@ -12,28 +12,28 @@ public enum FileSystem {
     }
 
     /// True when `path` exists and is a directory.
-    public static func isDirectory(_ path: String) -> Bool {
+    package static func isDirectory(_ path: String) -> Bool {
         ((try? status(path)) ?? nil)?.isDirectory ?? false
     }
 
     /// True when `path` itself is a symbolic link.
-    public static func isSymbolicLink(_ path: String) -> Bool {
+    package static func isSymbolicLink(_ path: String) -> Bool {
         var s = stat()
         return fstatat(AT_FDCWD, path, &s, AT_SYMLINK_NOFOLLOW) == 0 && s.st_mode & S_IFMT == S_IFLNK
     }
 
     /// True when `path` exists.
-    public static func exists(_ path: String) -> Bool {
+    package static func exists(_ path: String) -> Bool {
         ((try? status(path)) ?? nil) != nil
     }
 
     /// Creates the directory `path`; throws if it exists or the parent is missing.
-    public static func makeDirectory(_ path: String, permissions: UInt32 = 0o755) throws(SystemError) {
+    package static func makeDirectory(_ path: String, permissions: UInt32 = 0o755) throws(SystemError) {
         _ = try retrying("mkdir", path) { mkdir(path, mode_t(permissions)) }
     }
 
     /// Creates `path` and any missing parents; succeeds when it already exists as a directory.
-    public static func makeDirectories(_ path: String) throws(SystemError) {
+    package static func makeDirectories(_ path: String) throws(SystemError) {
         if isDirectory(path) { return }
         let parent = Paths.parent(of: path)
         if parent != path, !parent.isEmpty { try makeDirectories(parent) }
@@ -43,7 +43,7 @@ public enum FileSystem {
     /// Creates `path` holding `bytes` (with `permissions`) unless something is already there: written whole
     /// and synced under a temporary name first, then linked into place, so no reader ever sees part of it.
     /// Succeeds, leaving the existing file, when another process made it first.
-    public static func createExclusively(_ path: String, with bytes: [UInt8], permissions: UInt32) throws(SystemError) {
+    package static func createExclusively(_ path: String, with bytes: [UInt8], permissions: UInt32) throws(SystemError) {
         let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: .min ... .max))"
         let file = try FileDescriptor.open(temporary, .createNew, permissions: permissions)
         defer { try? removeFile(temporary) }
@@ -59,18 +59,18 @@ public enum FileSystem {
     }
 
     /// Atomically replaces `destination` with `source` (both on one file system).
-    public static func rename(_ source: String, to destination: String) throws(SystemError) {
+    package static func rename(_ source: String, to destination: String) throws(SystemError) {
         _ = try retrying("rename", source) { Glibc.rename(source, destination) }
     }
 
     /// Removes the file `path`; succeeds when it is already gone.
-    public static func removeFile(_ path: String) throws(SystemError) {
+    package static func removeFile(_ path: String) throws(SystemError) {
         if unlink(path) == 0 || errno == ENOENT { return }
         throw SystemError(code: errno, operation: "unlink", path: path)
     }
 
     /// Removes `path` and everything under it; succeeds when it is already gone.
-    public static func removeTree(_ path: String) throws(SystemError) {
+    package static func removeTree(_ path: String) throws(SystemError) {
         guard let s = try status(path) else { return }
         if s.isDirectory {
             for name in try list(path) { try removeTree(Paths.join(path, name)) }
@@ -81,19 +81,19 @@ public enum FileSystem {
     }
 
     /// Names in the directory `path`, without `.` and `..`, sorted.
-    public static func list(_ path: String) throws(SystemError) -> [String] {
+    package static func list(_ path: String) throws(SystemError) -> [String] {
         try Directory.withOpened(path) { (folder: Directory) throws(SystemError) in try folder.names() }
     }
 
     /// Flushes a directory's entries (new or renamed files in it) to the disk.
-    public static func syncDirectory(_ path: String) throws(SystemError) {
+    package static func syncDirectory(_ path: String) throws(SystemError) {
         let fd = try retrying("open", path) { Glibc.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
         defer { _ = Glibc.close(fd) }
         _ = try retrying("fsync", path) { fsync(fd) }
     }
 
     /// Reads the whole file at `path` (with `mode` `.read.inLog` for a file of a log).
-    public static func readFile(_ path: String, mode: OpenMode = .read) throws(SystemError) -> [UInt8] {
+    package static func readFile(_ path: String, mode: OpenMode = .read) throws(SystemError) -> [UInt8] {
         let fd = try FileDescriptor.open(path, mode)
         defer { fd.close() }
         return try fd.readAll()
@@ -102,7 +102,7 @@ public enum FileSystem {
     /// Writes `bytes` to `path` through a temporary file and a rename, so readers see the old or the new
     /// content, never a mix; with `durable`, the file and its directory are synced before returning. The
     /// temporary file is made new (never through a link someone left in its place) and removed on failure.
-    public static func replaceFile(_ path: String, with bytes: [UInt8], durable: Bool) throws(SystemError) {
+    package static func replaceFile(_ path: String, with bytes: [UInt8], durable: Bool) throws(SystemError) {
         let name = String(path.split(separator: "/").last ?? Substring(path))
         try Directory.withOpened(Paths.parent(of: path)) { (folder: Directory) throws(SystemError) in
             try folder.replaceFile(name, with: bytes, durable: durable)
@@ -110,7 +110,7 @@ public enum FileSystem {
     }
 
     /// The target of the symbolic link at `path`.
-    public static func readLink(_ path: String) throws(SystemError) -> String {
+    package static func readLink(_ path: String) throws(SystemError) -> String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let count = readlink(path, &buffer, buffer.count - 1)
         guard count >= 0 else { throw SystemError(code: errno, operation: "readlink", path: path) }
@@ -118,12 +118,12 @@ public enum FileSystem {
     }
 
     /// Where temporary folders go: `$TMPDIR`, else /tmp.
-    public static func temporaryBase(environment: [String: String]) -> String {
+    package static func temporaryBase(environment: [String: String]) -> String {
         environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
     }
 
     /// Creates a new, empty folder (mode 0700) under `$TMPDIR` (or /tmp) whose name starts with `prefix`.
-    public static func makeTemporaryDirectory(prefix: String, environment: [String: String]) throws(SystemError) -> String {
+    package static func makeTemporaryDirectory(prefix: String, environment: [String: String]) throws(SystemError) -> String {
         let base = temporaryBase(environment: environment)
         var template = Array(Paths.join(base, prefix + "XXXXXX").utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
@@ -133,7 +133,7 @@ public enum FileSystem {
     }
 
     /// The current working directory.
-    public static func currentDirectory() -> String {
+    package static func currentDirectory() -> String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         guard getcwd(&buffer, buffer.count) != nil else { return "." }
         return String(nulTerminated: buffer)

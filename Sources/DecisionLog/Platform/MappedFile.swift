@@ -5,15 +5,15 @@ import Glibc
 ///
 /// Safe to share between threads: the mapping is never written, and the files mapped (checkpoints) are only
 /// ever replaced by a rename, never changed in place, so a mapping keeps seeing the bytes it was made from.
-public final class MappedFile: @unchecked Sendable {
+package final class MappedFile: @unchecked Sendable {
     /// The file's bytes.
-    public let bytes: UnsafeRawBufferPointer
+    package let bytes: UnsafeRawBufferPointer
     /// Whether `bytes` is a mapping (else memory this object allocated).
     private let isMapping: Bool
 
     /// Maps the whole of `file` (which stays the caller's to close); throws `SystemError` when it cannot be
     /// mapped.
-    public init(file: FileDescriptor) throws(SystemError) {
+    package init(file: FileDescriptor) throws(SystemError) {
         isMapping = true
         let size = Int(try file.status().size)
         guard size > 0 else {
@@ -27,7 +27,7 @@ public final class MappedFile: @unchecked Sendable {
     }
 
     /// A copy of `source`, read as a mapping is.
-    public init(copying source: [UInt8]) {
+    package init(copying source: [UInt8]) {
         isMapping = false
         let memory = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, source.count), alignment: 16)
         source.withUnsafeBytes { memory.copyMemory(from: $0) }

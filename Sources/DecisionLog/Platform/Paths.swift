@@ -1,14 +1,14 @@
 /// String operations on slash-separated file paths.
-public enum Paths {
+package enum Paths {
     /// `base` and `name` joined with one slash.
-    public static func join(_ base: String, _ name: String) -> String {
+    package static func join(_ base: String, _ name: String) -> String {
         if name.hasPrefix("/") { return name }
         if base.isEmpty { return name }
         return base.hasSuffix("/") ? base + name : base + "/" + name
     }
 
     /// The folder holding `path` ("/" for a top-level entry, "." for a bare name).
-    public static func parent(of path: String) -> String {
+    package static func parent(of path: String) -> String {
         var trimmed = Substring(path)
         while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
         guard let slash = trimmed.lastIndex(of: "/") else { return "." }
@@ -18,14 +18,14 @@ public enum Paths {
 
     /// This person's state folder for decisionlog, `$XDG_STATE_HOME/decisionlog` (else
     /// `~/.local/state/decisionlog`), or nil when neither variable is a full path.
-    public static func stateFolder(environment: [String: String]) -> String? {
+    package static func stateFolder(environment: [String: String]) -> String? {
         if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { return join(state, "decisionlog") }
         if let home = environment["HOME"], home.hasPrefix("/") { return join(home, ".local/state/decisionlog") }
         return nil
     }
 
     /// `path` made absolute against `directory` and cleared of `.` and `..` segments.
-    public static func absolute(_ path: String, from directory: String) -> String {
+    package static func absolute(_ path: String, from directory: String) -> String {
         let joined = path.hasPrefix("/") ? path : join(directory, path)
         var parts: [Substring] = []
         for part in joined.split(separator: "/", omittingEmptySubsequences: true) {

@@ -2,43 +2,43 @@ import Glibc
 internal import DecisionLogKernels
 
 /// Facts about the running process and its terminal.
-public enum ProcessFacts {
+package enum ProcessFacts {
     /// This process's id.
-    public static var processID: Int32 { getpid() }
+    package static var processID: Int32 { getpid() }
 
     /// Whether a process with id `pid` is running (as far as this user can tell: one of another user counts).
-    public static func isRunning(_ pid: Int32) -> Bool {
+    package static func isRunning(_ pid: Int32) -> Bool {
         pid > 0 && (kill(pid, 0) == 0 || errno == EPERM)
     }
 
     /// How many processors are online (at least 1).
-    public static let processorCount: Int = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    package static let processorCount: Int = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 
     /// The login name of the effective user, or "unknown".
-    public static func userName() -> String {
+    package static func userName() -> String {
         if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { return String(cString: name) }
         return "unknown"
     }
 
     /// The machine's host name, or "localhost".
-    public static func hostName() -> String {
+    package static func hostName() -> String {
         var buffer = [CChar](repeating: 0, count: 256)
         guard gethostname(&buffer, buffer.count - 1) == 0 else { return "localhost" }
         return String(nulTerminated: buffer)
     }
 
     /// True when the descriptor is a terminal.
-    public static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+    package static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
 
     /// The terminal's width in columns, when `fd` is a terminal that reports one.
-    public static func terminalColumns(_ fd: Int32) -> Int? {
+    package static func terminalColumns(_ fd: Int32) -> Int? {
         var size = winsize()
         guard ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
         return Int(size.ws_col)
     }
 
     /// The terminal's height in rows, when `fd` is a terminal that reports one.
-    public static func terminalRows(_ fd: Int32) -> Int? {
+    package static func terminalRows(_ fd: Int32) -> Int? {
         var size = winsize()
         guard ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 else { return nil }
         return Int(size.ws_row)
@@ -47,7 +47,7 @@ public enum ProcessFacts {
     /// Runs `command` with `/bin/sh -c`, its standard input fed `text` and its output the terminal's, and
     /// waits for it (a pager: `less`, `$PAGER`). Adds `additions` to the environment. False when it could not
     /// be started, so the caller can write the text itself.
-    public static func pipe(_ text: String, through command: String, adding additions: [String: String]) -> Bool {
+    package static func pipe(_ text: String, through command: String, adding additions: [String: String]) -> Bool {
         var fds: [Int32] = [0, 0]
         guard dl_pipe_cloexec(&fds) == 0 else { return false }
         var actions = posix_spawn_file_actions_t()
@@ -88,7 +88,7 @@ public enum ProcessFacts {
     /// which a pipe holds without the program reading it) or empty; returns its exit status and what it
     /// wrote, or nil when it could not be started. For small outputs (a tool's answer): standard output is
     /// read to its end before standard error.
-    public static func run(_ arguments: [String], input: [UInt8] = []) -> (status: Int32, output: String, error: String)? {
+    package static func run(_ arguments: [String], input: [UInt8] = []) -> (status: Int32, output: String, error: String)? {
         precondition(input.count <= 1 << 16, "input larger than a pipe holds")
         var stdin: [Int32] = [0, 0], out: [Int32] = [0, 0], err: [Int32] = [0, 0]
         guard dl_pipe_cloexec(&stdin) == 0 else { return nil }
@@ -136,14 +136,14 @@ public enum ProcessFacts {
     }
 
     /// A clock that never goes back, in milliseconds, for measuring how long work takes.
-    public static func monotonicMilliseconds() -> Int64 {
+    package static func monotonicMilliseconds() -> Int64 {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         return Int64(ts.tv_sec) * 1000 + Int64(ts.tv_nsec) / 1_000_000
     }
 
     /// The wall clock, in milliseconds since 1970-01-01T00:00:00Z.
-    public static func wallClockMilliseconds() -> Int64 {
+    package static func wallClockMilliseconds() -> Int64 {
         var ts = timespec()
         clock_gettime(CLOCK_REALTIME, &ts)
         return Int64(ts.tv_sec) * 1000 + Int64(ts.tv_nsec) / 1_000_000
@@ -151,7 +151,7 @@ public enum ProcessFacts {
 
     /// The process's arguments from the C runtime, decoded as UTF-8; for an argument that is not valid
     /// UTF-8, the error names its position (1 for the first after the program name).
-    public static func arguments() -> Result<[String], InvalidArgument> {
+    package static func arguments() -> Result<[String], InvalidArgument> {
         var result: [String] = []
         for index in 1..<Int(CommandLine.argc) {
             guard let raw = CommandLine.unsafeArgv[index] else { continue }
@@ -163,13 +163,13 @@ public enum ProcessFacts {
     }
 
     /// An argument that is not valid UTF-8.
-    public struct InvalidArgument: Error, Sendable {
+    package struct InvalidArgument: Error, Sendable {
         /// Its position, 1 for the first after the program name.
-        public let position: Int
+        package let position: Int
     }
 
     /// The process's environment variables (those whose name and value are valid UTF-8).
-    public static func environment() -> [String: String] {
+    package static func environment() -> [String: String] {
         var result: [String: String] = [:]
         var entry = environ
         while let pointer = entry.pointee {
@@ -183,10 +183,10 @@ public enum ProcessFacts {
     }
 
     /// Ends the process with `status`.
-    public static func exit(_ status: Int32) -> Never { Glibc.exit(status) }
+    package static func exit(_ status: Int32) -> Never { Glibc.exit(status) }
 
     /// Where the system's tzdata lives (`TZDIR`, else /usr/share/zoneinfo).
-    public static var zoneDirectory: String {
+    package static var zoneDirectory: String {
         if let dir = getenv("TZDIR") { return String(cString: dir) }
         return "/usr/share/zoneinfo"
     }

@@ -1,11 +1,11 @@
 import Glibc
 
 /// Writes to the process's standard streams without buffering surprises.
-public enum StandardStreams {
+package enum StandardStreams {
     /// Writes `text` to standard output.
-    public static func writeOut(_ text: String) { write(1, text) }
+    package static func writeOut(_ text: String) { write(1, text) }
     /// Writes `text` to standard error.
-    public static func writeError(_ text: String) { write(2, text) }
+    package static func writeError(_ text: String) { write(2, text) }
 
     private static func write(_ fd: Int32, _ text: String) {
         var text = text
@@ -20,7 +20,7 @@ public enum StandardStreams {
     }
 
     /// Reads all of standard input as bytes.
-    public static func readInput() throws(SystemError) -> [UInt8] {
+    package static func readInput() throws(SystemError) -> [UInt8] {
         try FileDescriptor(raw: 0, path: "<stdin>").readAll()
     }
 }

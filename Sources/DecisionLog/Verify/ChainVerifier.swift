@@ -88,7 +88,7 @@ public struct ChainVerifier: Sendable {
     /// head, or throws the first `IntegrityProblem`; throws `SystemError` when the file cannot be read. `progress`
     /// hears how many bytes are checked after each batch of lines; `observe` is shown each event that
     /// verified, in order, with where its line lies (to check something else against the same pass).
-    public static func verify(_ file: FileDescriptor, size: Int64? = nil, expecting recorded: RecordedHead? = nil,
+    package static func verify(_ file: FileDescriptor, size: Int64? = nil, expecting recorded: RecordedHead? = nil,
                               progress: ((_ bytesChecked: Int64) -> Void)? = nil,
                               observe: ((_ event: Event, _ span: LineSpan) -> Void)? = nil) throws -> LogHead {
         var verifier = ChainVerifier()
