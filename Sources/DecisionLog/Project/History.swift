@@ -1,11 +1,3 @@
-/// One value a field took, and the event that set it.
-public struct Change<Value: Sendable>: Sendable {
-    /// The value.
-    public let value: Value
-    /// Its provenance.
-    public let stamp: Stamp
-}
-
 /// Every value one field of one subject has taken, ordered by effective time (ties by seq), so the value in
 /// force at any moment is a lookup, a back-dated event lands in its place, and a retraction removes exactly
 /// the change its target made.
@@ -27,7 +19,6 @@ public struct History<Value: Sendable>: Sendable {
 
     /// How many changes.
     public var count: Int { mapped?.count ?? stored.count }
-
 
     /// Adds a value set by the event stamped `stamp`, in effective-time order; `stamp` may be shared by
     /// every value the event sets.
@@ -82,21 +73,6 @@ public struct History<Value: Sendable>: Sendable {
         stored = mapped.changes(0..<mapped.count)
         self.mapped = nil
     }
-}
-
-/// A history's changes kept outside memory (a checkpoint's entry table), searched where they lie and each
-/// value read only when asked for.
-protocol ChangeTable<Value>: Sendable {
-    /// The kind of value the history holds.
-    associatedtype Value: Sendable
-    /// How many changes.
-    var count: Int { get }
-    /// How many changes are in force by `asOf` (the first ones, in effective order).
-    func countThrough(_ asOf: AsOf) -> Int
-    /// Whether the event `id` made one of the changes.
-    func contains(_ id: EventID) -> Bool
-    /// The change at `index`, in effective order.
-    func change(_ index: Int) -> Change<Value>
 }
 
 extension ChangeTable {

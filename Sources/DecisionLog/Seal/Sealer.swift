@@ -63,19 +63,6 @@ public struct Sealer: Sendable {
     }
 }
 
-/// Events sealed together, and their lines one after another.
-public struct SealedBatch: Sendable {
-    /// The events, in order.
-    public let events: [Event]
-    /// Their lines, newlines included, ready to append.
-    public let bytes: [UInt8]
-    /// Where each line ends in `bytes`.
-    public let lineEnds: [Int]
-
-    /// The length of line `index`, newline included.
-    public func lineLength(_ index: Int) -> Int { lineEnds[index] - (index == 0 ? 0 : lineEnds[index - 1]) }
-}
-
 extension Event {
     /// The canonical body up to its `prev` member (`{"seq":…,"payload":{…}`): all of it that does not
     /// depend on the event before.

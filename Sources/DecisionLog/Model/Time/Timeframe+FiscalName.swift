@@ -1,9 +1,3 @@
-/// How a team names its fiscal years: by the calendar year they start in, or the one they end in (FY27 =
-/// April 2026–March 2027 for a team whose year starts in April and is named by its end).
-public enum FiscalYearNaming: String, Sendable, CaseIterable {
-    case start, end
-}
-
 extension Timeframe {
     /// Reads a fiscal-year name — `FY27`, `FY2027`, `FY27-Q2`, `FY27 H1`, `FY27-09` — as the timeframe it
     /// names, for a fiscal year starting in `startMonth` and named as `naming` says; nil when `text` is not

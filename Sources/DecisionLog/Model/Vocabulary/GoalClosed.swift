@@ -1,8 +1,3 @@
-/// How a goal ended.
-public enum GoalOutcome: String, PayloadChoice {
-    case achieved, missed, dropped
-}
-
 /// `goal.closed`: a goal is closed as achieved, missed or dropped.
 public struct GoalClosed: EventPayload {
     public static let type: EventType = "goal.closed"

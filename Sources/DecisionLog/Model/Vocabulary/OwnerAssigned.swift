@@ -1,17 +1,3 @@
-/// The responsibility-assignment frameworks, each with its roles.
-public enum RoleFramework: String, PayloadChoice {
-    case raci, daci, rapid
-
-    /// The role names of the framework, in its usual order.
-    public var roles: [String] {
-        switch self {
-        case .raci: ["responsible", "accountable", "consulted", "informed"]
-        case .daci: ["driver", "approver", "contributors", "informed"]
-        case .rapid: ["recommend", "agree", "perform", "input", "decide"]
-        }
-    }
-}
-
 /// `owner.assigned`: someone becomes the owner of a subject, optionally with a full RACI, DACI or RAPID
 /// role set naming who is responsible, consulted, informed, and so on.
 public struct OwnerAssigned: EventPayload {

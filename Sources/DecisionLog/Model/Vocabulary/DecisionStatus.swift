@@ -1,0 +1,4 @@
+/// Where a decision stands.
+public enum DecisionStatus: String, PayloadChoice {
+    case proposed, accepted, rejected
+}

@@ -1,0 +1,54 @@
+/// Checks a log's checkpoints against a replay as `verify` reads the log: made from the checkpoint files
+/// (those failing their own checks are rejected and removed at once), shown every verified event in order
+/// (`observe`), it folds the views that have checkpoints and compares each with the state at its event.
+/// Confined to the thread that verifies.
+public final class CheckpointAuditor {
+    private let checkpoints: CheckpointStore
+    private var audit = CheckpointAudit()
+    /// The views to compare at each seq, with the bytes of their checkpoint files.
+    private var wanted: [Int: [(view: ViewKind, stored: [UInt8])]] = [:]
+    private var runners: [String: ProjectionRunner] = [:]
+    private var registered = RegisteredTypes()
+    private let last: Int
+
+    /// An auditor of `checkpoints`' files; each that fails its own checks is recorded and removed now.
+    public init(_ checkpoints: CheckpointStore) {
+        self.checkpoints = checkpoints
+        for view in Views.checkpointed {
+            for seq in checkpoints.seqs(of: view.name) {
+                guard let stored = checkpoints.stored(view.name, seq: seq) else { continue }
+                if let problem = checkpoints.problem(with: stored, view: view, seq: seq) {
+                    audit.rejected.append(.init(view: view.name, seq: seq, problem: problem))
+                    checkpoints.remove(view.name, seq: seq)
+                } else {
+                    wanted[seq, default: []].append((view, stored))
+                    if runners[view.name] == nil { runners[view.name] = view.makeRunner() }
+                }
+            }
+        }
+        last = wanted.keys.max() ?? 0
+    }
+
+    /// Takes in the next verified event, whose line lies at `span`.
+    public func observe(_ event: Event, _ span: LineSpan) {
+        guard event.seq <= last else { return }
+        _ = registered.problem(with: event)
+        let stamp = Stamp(event)
+        for runner in runners.values { runner.fold(event, stamp) }
+        for (view, stored) in wanted[event.seq] ?? [] {
+            var writer = CheckpointWriter()
+            runners[view.name]!.save?(&writer)
+            let header = CheckpointFile.Header(view, after: event, at: span, registered: registered, logID: checkpoints.logID)
+            if checkpoints.bytes(writer, header) == stored {
+                audit.matching += 1
+            } else {
+                audit.disagreeing.append(.init(view: view.name, seq: event.seq, problem: "holds another state than a replay of the log to that event gives"))
+                checkpoints.remove(view.name, seq: event.seq)
+            }
+        }
+        if event.seq == last { runners.removeAll() }
+    }
+
+    /// What was found, once every event was observed.
+    public func finish() -> CheckpointAudit { audit }
+}

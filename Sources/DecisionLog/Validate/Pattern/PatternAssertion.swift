@@ -1,0 +1,4 @@
+/// A condition on the position between two scalars.
+enum PatternAssertion: Equatable {
+    case start, end, wordBoundary, notWordBoundary
+}
