@@ -85,7 +85,7 @@ public enum CommandLineTool {
         // The page for these arguments (for `add <type>`, which may read the log) only when help is asked for.
         if name != HelpCommand.spec.name, rest.mentionsHelp {
             let spec = command.specFor(rest, context)
-            if ArgumentParser.scan(rest, for: spec).help {
+            if rest.requestHelp(from: spec) {
                 console.writeOut(HelpText.page(spec))
                 return ExitCode.success.rawValue
             }

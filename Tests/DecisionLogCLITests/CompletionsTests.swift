@@ -1,6 +1,7 @@
 import DecisionLog
 import Foundation
 import Testing
+import DecisionLogCLI
 
 /// The completion scripts, loaded into a real bash and asked to complete; zsh and fish check theirs parse.
 struct CompletionsTests {
@@ -59,6 +60,22 @@ struct CompletionsTests {
     /// The installed shell, or nil.
     static func shell(_ name: String) -> String? {
         ["/usr/bin/\(name)", "/bin/\(name)"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// Every command of the tool's own table is completed from its first letters, and offers every option its
+    /// help page lists (commands made of subcommands list theirs on the subcommands' pages).
+    @Test(arguments: CommandLineTool.commandNames)
+    func bashCompletesEveryCommandAndEveryOptionOfIt(command: String) throws {
+        let workspace = Workspace().seeded()
+        #expect(try complete(["decisionlog", String(command.prefix(2))], in: workspace).contains(command))
+        let help = workspace.run([command, "--help"]).stdout
+        guard !help.contains("SUBCOMMANDS:"), help.contains("OPTIONS:"), let options = help.components(separatedBy: "OPTIONS:").last else { return }
+        // An option's row starts "  -" ("  --subject <subject>", "  -h, --help"); wrapped help lines are indented further.
+        let rows = options.split(separator: "\n").filter { $0.hasPrefix("  -") }
+        let listed = Set(rows.compactMap { row in row.split(separator: " ").first { $0.hasPrefix("--") }.map { String($0) } })
+        #expect(!listed.isEmpty)
+        let offered = Set(try complete(["decisionlog", command, "--"], in: workspace))
+        #expect(listed.subtracting(offered).isEmpty, "\(command): not offered \(listed.subtracting(offered).sorted())")
     }
 
     @Test func theOtherShellsScriptsAreWritten() {

@@ -3,44 +3,42 @@ import DecisionLog
 /// Reads split arguments against a command's spec, in swift-argument-parser's style: `--name value`,
 /// `--name=value`, flags, `-h`, and `--` to end options. Throws `UsageError` with a "did you mean" hint.
 enum ArgumentParser {
-    /// The arguments as `spec` reads them; strictly (every option known, positionals counted), or, `leniently`,
-    /// taking an unknown option's next element as its value and counting nothing — to find the positional that
-    /// chooses the real spec (`add <type>`) before parsing against it.
-    static func parse(_ arguments: SplitArguments, for spec: CommandSpec, leniently: Bool = false) throws(UsageError) -> ParsedArguments {
+    /// The arguments as `spec` reads them: every option known, every value of its type's form, positionals
+    /// counted.
+    static func parse(_ arguments: SplitArguments, for spec: CommandSpec) throws(UsageError) -> ParsedArguments {
         var result = ParsedArguments(spec: spec)
         let elements = arguments.elements
         let options = spec.allOptions
         var index = 0
+        var optionsEnded = false
         while index < elements.count {
             let element = elements[index]
             index += 1
             let option: CommandSpec.Option
             var attached: String? = nil
+            if optionsEnded {
+                result.positionals.append(element.text)
+                continue
+            }
             switch element.kind {
             case .value:
                 result.positionals.append(element.text)
                 continue
             case .terminator:
+                optionsEnded = true
                 continue
             case .malformed:
-                if leniently { continue }
                 throw unknown(element.text, spec)
             case .short(let letter):
-                guard let known = options.first(where: { $0.short == letter }) else {
-                    if leniently { continue }
-                    throw unknown(element.text, spec)
-                }
+                guard let known = options.first(where: { $0.short == letter }) else { throw unknown(element.text, spec) }
                 option = known
             case .option(let name, let value):
-                guard let known = options.first(where: { $0.name == name }) else {
-                    if leniently { index += value == nil ? 1 : 0; continue }
-                    throw unknown(element.text, spec)
-                }
+                guard let known = options.first(where: { $0.name == name }) else { throw unknown(element.text, spec) }
                 option = known
                 attached = value
             }
             if option.value == nil {
-                if attached != nil && !leniently { throw UsageError("The flag '--\(option.name)' does not take a value", command: spec) }
+                if attached != nil { throw UsageError("The flag '--\(option.name)' does not take a value", command: spec) }
                 result.flags.insert(option.name)
                 continue
             }
@@ -48,19 +46,15 @@ enum ArgumentParser {
             if let attached {
                 value = attached
             } else {
-                guard index < elements.count else {
-                    if leniently { break }
-                    throw UsageError("Missing value for '\(option.label)'", command: spec)
-                }
+                guard index < elements.count else { throw UsageError("Missing value for '\(option.label)'", command: spec) }
                 value = elements[index].text
                 index += 1
             }
-            if !option.repeatable && result.values[option.name] != nil && !leniently {
+            if !option.repeatable && result.values[option.name] != nil {
                 throw UsageError("The option '--\(option.name)' was given more than once", command: spec)
             }
             result.values[option.name, default: []].append(value)
         }
-        if leniently { return result }
         let required = spec.arguments.filter { !$0.optional }.count
         if result.positionals.count < required {
             throw UsageError("Missing expected argument '\(spec.arguments[result.positionals.count].name)'", command: spec)
@@ -69,11 +63,6 @@ enum ArgumentParser {
             throw UsageError("Unexpected argument '\(result.positionals[spec.arguments.count].quotedForMessage)'", command: spec)
         }
         return result
-    }
-
-    /// A lenient parse, which cannot fail.
-    static func scan(_ arguments: SplitArguments, for spec: CommandSpec) -> ParsedArguments {
-        (try? parse(arguments, for: spec, leniently: true)) ?? ParsedArguments(spec: spec)
     }
 
     private static func unknown(_ token: String, _ spec: CommandSpec) -> UsageError {

@@ -38,9 +38,6 @@ struct ParsedArguments {
     /// The log folder `--log` names, if given (every command that reads a log takes it).
     var log: String? { values[CommandSpec.logOption.name]?.last }
 
-    /// Whether `-h` or `--help` stands where an option does.
-    var help: Bool { flags.contains(CommandSpec.helpOption.name) }
-
     /// The value of `option` when it is one of `choices`, else `fallback` when it was not given; throws a usage
     /// error with a "did you mean" otherwise.
     func choice(_ option: Option<String>, _ choices: [String], default fallback: String) throws(UsageError) -> String {

@@ -1,6 +1,6 @@
 /// A command line split once into elements, as swift-argument-parser's `SplitArguments` does: before any
 /// command reads it, each token is known to be a long option (`--name`, `--name=value`), a short one (`-h`),
-/// a value, or the `--` after which everything is a value.
+/// a value, or `--`. Whether a `--` ends the options, or is an option's value, is for the reader to say.
 struct SplitArguments: Sendable {
     /// One token of the command line, and what it is.
     struct Element: Sendable, Equatable {
@@ -14,7 +14,7 @@ struct SplitArguments: Sendable {
             case malformed
             /// A positional argument or an option's value (`-` and negative numbers among them).
             case value
-            /// The `--` that ends the options.
+            /// `--`: the end of the options, unless an option takes it as its value.
             case terminator
         }
 
@@ -27,15 +27,10 @@ struct SplitArguments: Sendable {
     /// The elements, in order.
     private(set) var elements: [Element]
 
-    /// Splits `tokens`; everything after the first `--` is a value.
+    /// Splits `tokens`.
     init(_ tokens: some Sequence<String>) {
-        var ended = false
         elements = tokens.map { token in
-            if ended { return Element(kind: .value, text: token) }
-            if token == "--" {
-                ended = true
-                return Element(kind: .terminator, text: token)
-            }
+            if token == "--" { return Element(kind: .terminator, text: token) }
             if token.hasPrefix("--") {
                 let body = token.dropFirst(2)
                 guard let equals = body.firstIndex(of: "=") else { return Element(kind: .option(name: String(body), attached: nil), text: token) }
@@ -61,16 +56,71 @@ struct SplitArguments: Sendable {
     /// These elements, then `other`'s.
     func followed(by other: SplitArguments) -> SplitArguments { SplitArguments(elements: elements + other.elements) }
 
-    /// Removes the long flag `name` wherever it stands among the options (before `--`); whether it was there.
+    /// Removes the long flag `name` wherever it stands before the first `--`; whether it was there.
     mutating func removeFlag(_ name: String) -> Bool {
-        let before = elements.count
-        elements.removeAll { $0.kind == .option(name: name, attached: nil) }
-        return elements.count != before
+        let end = elements.firstIndex { $0.kind == .terminator } ?? elements.endIndex
+        let kept = elements[..<end].filter { $0.kind != .option(name: name, attached: nil) }
+        defer { elements = kept + elements[end...] }
+        return kept.count != end
     }
 
     /// Whether `-h` or `--help` is among the tokens at all: a cheap test before the one that knows which
-    /// options take values (`ParsedArguments.help`).
-    var mentionsHelp: Bool { elements.contains { $0.kind == .option(name: "help", attached: nil) || $0.kind == .short("h") } }
+    /// options take values (`requestHelp(from:)`).
+    var mentionsHelp: Bool { elements.contains { $0.text == "-h" || $0.text == "--help" } }
+
+    /// Whether the arguments ask for help: `-h` or `--help` where an option stands — not as the value of an
+    /// option of `spec` that takes one, and not after `--`.
+    func requestHelp(from spec: CommandSpec) -> Bool {
+        var index = 0
+        while index < elements.count {
+            switch elements[index].kind {
+            case .terminator: return false
+            case .option("help", nil), .short("h"): return true
+            case .option(let name, nil) where spec.allOptions.contains { $0.name == name && $0.value != nil }: index += 1
+            default: break
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// The first positional argument (`add <type>`), found before the spec that depends on it: any other dash
+    /// word but `spec`'s flags and `--name=value` is taken to have a value after it.
+    func firstPositional(flagsOf spec: CommandSpec) -> String? {
+        let flags = spec.allOptions.filter { $0.value == nil }
+        var index = 0
+        while index < elements.count {
+            let element = elements[index]
+            switch element.kind {
+            case .terminator: return index + 1 < elements.count ? elements[index + 1].text : nil
+            case .option(let name, let attached):
+                index += attached != nil || flags.contains { $0.name == name } ? 1 : 2
+            case .short(let letter):
+                index += flags.contains { $0.short == letter } ? 1 : 2
+            case .malformed:
+                index += 2
+            case .value where element.text.hasPrefix("-") && element.text != "-":
+                index += 2
+            case .value:
+                return element.text
+            }
+        }
+        return nil
+    }
+
+    /// The log folder `--log <path>` or `--log=<path>` names, wherever it stands before `--` (the last one
+    /// given), read before the spec that depends on the log (a team type's options).
+    var logPath: String? {
+        var found: String? = nil
+        var index = 0
+        while index < elements.count, elements[index].kind != .terminator {
+            if case .option("log", let attached) = elements[index].kind {
+                if let attached { found = attached } else if index + 1 < elements.count { found = elements[index + 1].text; index += 1 }
+            }
+            index += 1
+        }
+        return found
+    }
 
     /// Splits off the leading `--log <path>` options that may come before a subcommand: the elements they take,
     /// and the rest; nil when the last of them has no value.

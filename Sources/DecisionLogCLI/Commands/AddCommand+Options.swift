@@ -17,10 +17,9 @@ extension AddCommand {
     /// The interface for the type among `arguments`: a built-in type's, or a type the team registered in
     /// the log the arguments name.
     static func spec(for arguments: SplitArguments, in context: CommandContext) -> CommandSpec {
-        let scanned = ArgumentParser.scan(arguments, for: spec)
-        guard let name = scanned.positionals.first else { return spec }
+        guard let name = arguments.firstPositional(flagsOf: spec) else { return spec }
         if let kind = Vocabulary.kind(named: name) { return spec(forType: kind) }
-        return spec(forType: context.schemasIfAny(logPath: scanned.log).kind(named: name))
+        return spec(forType: context.schemasIfAny(logPath: arguments.logPath).kind(named: name))
     }
 
     /// The interface for `type`: the envelope options, plus the type's payload options when it is known.

@@ -5,15 +5,14 @@ enum AddCommand: Command {
     static var spec: CommandSpec { spec(forType: nil) }
 
     static func run(_ arguments: SplitArguments, in context: CommandContext) throws {
-        let typeName = ArgumentParser.scan(arguments, for: spec).positionals.first
+        let typeName = arguments.firstPositional(flagsOf: spec)
         let (kind, opened) = try kindAndLog(typeName, arguments, context)
         let spec = spec(forType: kind)
         let args: ParsedArguments
         do throws(UsageError) {
             args = try ArgumentParser.parse(arguments, for: spec)
         } catch {
-            guard kind == nil, ArgumentParser.scan(arguments, for: AddCommand.spec).gave(json.declaration), error.message.hasPrefix("Unknown option")
-            else { throw error }
+            guard kind == nil, arguments.elements.contains(where: { $0.text == "--json" }), error.message.hasPrefix("Unknown option") else { throw error }
             throw UsageError(error.message + "; payload options need the event type on the command line: decisionlog add <type> --json … <options>", command: spec)
         }
         let store = try opened?.store ?? context.openLog(args)
@@ -81,7 +80,7 @@ enum AddCommand: Command {
             throw CommandFailure(EventDraft.unknownTypeMessage(typeName), .invalidInput)
         }
         guard needsTeamSchemas(typeName) else { return (kind, nil) }
-        let store = try context.openLog(explicitPath: ArgumentParser.scan(arguments, for: spec).log)
+        let store = try context.openLog(explicitPath: arguments.logPath)
         let schemas = try context.schemas(in: store)
         guard let teamKind = schemas.kind(named: typeName) else {
             throw CommandFailure(EventDraft.unknownTypeMessage(typeName, among: schemas.typeNames), .invalidInput)

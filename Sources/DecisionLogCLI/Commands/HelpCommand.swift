@@ -10,15 +10,14 @@ enum HelpCommand: Command {
     static let topics = ["time", "types", "views", "formats", "exit-codes"]
 
     static func run(_ arguments: SplitArguments, in context: CommandContext) throws {
-        guard let topic = arguments.first?.text else {
+        // A `--log <path>` before the topic is for 'help types' and the pages of a team's types.
+        guard let (topic, rest) = arguments.subcommand() else {
             context.console.writeOut(CommandLineTool.rootHelp)
             return
         }
         switch topic {
         case "types":
-            // `help types --log <path>` lists that log's team types too.
-            let log = ArgumentParser.scan(arguments.dropping(1), for: CommandSpec(name: "help types", abstract: "", options: [CommandSpec.logOption])).log
-            context.console.writeOut(typesHelp(context.schemasIfAny(logPath: log)))
+            context.console.writeOut(typesHelp(context.schemasIfAny(logPath: rest.logPath)))
         case "time": context.console.writeOut(timeHelp)
         case "views": context.console.writeOut(viewsHelp)
         case "formats": context.console.writeOut(formatsHelp)
@@ -29,7 +28,7 @@ enum HelpCommand: Command {
                     .map { ". Did you mean '\($0)'?" } ?? ""
                 throw UsageError("Unknown subcommand or topic '\(topic)'\(hint)", command: spec)
             }
-            context.console.writeOut(HelpText.page(command.specFor(arguments.dropping(1), context)))
+            context.console.writeOut(HelpText.page(command.specFor(rest, context)))
         }
     }
 

@@ -58,7 +58,7 @@ enum ShowCommand: Command {
         let format = try args.choice(ShowCommand.format, ["text", "json", "jsonl"], default: "text")
         let store = try context.openLog(args)
         let event: Event
-        switch try store.lookUp(text) {
+        switch try store.lookUp(text, digitsMayStartAnID: true) {
         case .found(let found): event = found
         case .missing(let reference): throw CommandFailure("no event \(reference) in this log; 'decisionlog log' lists them", .invalidInput)
         case .ambiguous(let count): throw CommandFailure("'\(text.quotedForMessage)' matches \(count) events; give more of the id", .invalidInput)
