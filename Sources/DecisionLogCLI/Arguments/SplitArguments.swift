@@ -44,9 +44,6 @@ struct SplitArguments: Sendable {
 
     private init(elements: [Element]) { self.elements = elements }
 
-    /// Whether there are no elements.
-    var isEmpty: Bool { elements.isEmpty }
-
     /// The first element, if any.
     var first: Element? { elements.first }
 
