@@ -1,5 +1,3 @@
-import DecisionLog
-
 /// A mistake on the command line: reported with the command's usage and a pointer to its help, status 64.
 struct UsageError: Error {
     /// What is wrong, e.g. `Unknown option '--titel'. Did you mean '--title'?`.

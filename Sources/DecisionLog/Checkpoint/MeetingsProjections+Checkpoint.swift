@@ -1,25 +1,28 @@
-extension AgreementsProjection: CheckpointedProjection {
-    static let checkpointVersion: UInt32 = 1
+/// A checkpointed view whose state is one history of records per subject (agreements, syncs): written and
+/// read as such, so the view declares only its version.
+protocol SubjectHistoriesCheckpoint: CheckpointedProjection where State == [Subject: History<Record>] {
+    /// The records each subject's history holds.
+    associatedtype Record: CheckpointValue
+}
 
-    static func write(_ state: [Subject: History<AgreementRecorded>], to writer: inout CheckpointWriter) {
+extension SubjectHistoriesCheckpoint {
+    static func write(_ state: State, to writer: inout CheckpointWriter) {
         writer.subjects(state) { writer, history in writer.history(history) }
     }
 
-    static func read(from reader: inout CheckpointReader) throws(CheckpointError) -> [Subject: History<AgreementRecorded>] {
-        try reader.subjects { (reader: inout CheckpointReader) throws(CheckpointError) -> History<AgreementRecorded> in try reader.history() }
+    static func read(from reader: inout CheckpointReader) throws(CheckpointError) -> State {
+        try reader.subjects { (reader: inout CheckpointReader) throws(CheckpointError) -> History<Record> in try reader.history() }
     }
 }
 
-extension SyncsProjection: CheckpointedProjection {
+extension AgreementsProjection: SubjectHistoriesCheckpoint {
+    typealias Record = AgreementRecorded
     static let checkpointVersion: UInt32 = 1
+}
 
-    static func write(_ state: [Subject: History<SyncHeld>], to writer: inout CheckpointWriter) {
-        writer.subjects(state) { writer, history in writer.history(history) }
-    }
-
-    static func read(from reader: inout CheckpointReader) throws(CheckpointError) -> [Subject: History<SyncHeld>] {
-        try reader.subjects { (reader: inout CheckpointReader) throws(CheckpointError) -> History<SyncHeld> in try reader.history() }
-    }
+extension SyncsProjection: SubjectHistoriesCheckpoint {
+    typealias Record = SyncHeld
+    static let checkpointVersion: UInt32 = 1
 }
 
 extension AgreementRecorded: CheckpointValue {}

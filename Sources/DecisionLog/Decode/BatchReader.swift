@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Reads a log file a batch of complete lines at a time, up to a size, without loading it whole.
 public struct BatchReader {
     /// Size of one read: a batch is the complete lines of at most this many bytes.

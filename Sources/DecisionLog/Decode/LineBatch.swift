@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Complete lines of a log file read in one go: the bytes, where each line lies in them, and where they lie
 /// in the file. A batch owns its bytes, so it can be handed to another thread and kept while the next one
 /// is read.

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Reads a log file in large chunks, line by line or a batch of lines at a time, without loading it whole.
 public enum LineScanner {
     /// Calls `visit` with each batch of complete lines, in file order, up to `end` (the file's size when

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// A line longer than `EventLine.maximumLength`: not something the log writes.
 public struct OverlongLine: Error, Sendable, Equatable {
     /// The 1-based number of the line.

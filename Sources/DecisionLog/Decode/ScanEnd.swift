@@ -1,5 +1,3 @@
-import Synchronization
-
 /// How a scan of a log file ended.
 public struct ScanEnd: Sendable, Equatable {
     /// Complete (newline-terminated) lines visited.

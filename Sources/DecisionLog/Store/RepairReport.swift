@@ -1,5 +1,3 @@
-import Synchronization
-
 /// What `repair` did.
 public struct RepairReport: Sendable, Equatable {
     /// Bytes cut from the end of the events file (0 when there was nothing to cut).

@@ -1,5 +1,3 @@
-import DecisionLog
-
 /// A flag a command declares once: given or not.
 struct Flag: Sendable {
     /// The name and help.
