@@ -23,6 +23,7 @@ LAYERS = [
     ["Platform"],
     ["Bytes"],
     ["JSON"],
+    ["HTTP"],
     ["Model"],
     ["Rules"],
     ["Format"],
@@ -40,8 +41,10 @@ LAYERS = [
     ["Diff"],
     ["Render"],
     ["Report"],
+    ["Answer"],
     ["Merge"],
     ["Demo"],
+    ["Web"],
 ]
 
 DECLARATION = re.compile(

@@ -1,6 +1,6 @@
 // The fuzz targets: one libFuzzer entry point over the parsers that take outside input. Not part of the
 // package: Tools/fuzz/run.sh compiles it together with the library's sources, with -sanitize=fuzzer,address,
-// and picks the target with $FUZZ_TARGET (event, draft, csv, time, schema, pattern).
+// and picks the target with $FUZZ_TARGET (event, draft, csv, time, schema, pattern, http).
 import Glibc
 
 /// Which parser this run feeds.
@@ -19,11 +19,14 @@ enum FuzzTarget: String {
     /// A regular expression and a text, separated by a NUL byte: compiling it as a schema's pattern and as
     /// --grep's, and matching (in time linear in the text, so no input may run long).
     case pattern
+    /// What a client sends `serve`: the request parser, the page it names, and that page's address read back
+    /// naming the same page.
+    case http
 
     /// The target $FUZZ_TARGET names; the process stops with a message for anything else.
     static let current: FuzzTarget = {
         guard let name = getenv("FUZZ_TARGET").map({ String(cString: $0) }), let target = FuzzTarget(rawValue: name) else {
-            StandardStreams.writeError("set FUZZ_TARGET to event, draft, csv, time, schema or pattern\n")
+            StandardStreams.writeError("set FUZZ_TARGET to event, draft, csv, time, schema, pattern or http\n")
             exit(64)
         }
         return target
@@ -71,6 +74,14 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         for ignoringCase in [false, true] {
             guard let pattern = try? Pattern(String(decoding: parts[0], as: UTF8.self), ignoringCase: ignoringCase) else { return 0 }
             _ = pattern.matches(in: text)
+        }
+    case .http:
+        guard case .request(let request, let length) = HTTPRequestParser().parse(bytes) else { return 0 }
+        precondition(length <= bytes.count, "the parser took more bytes than it was given")
+        guard case .page(let page, _) = WebPage.requested(request) else { return 0 }
+        let again = HTTPRequestParser().parse(Array("GET \(WebLinks.href(page)) HTTP/1.1\r\nHost: x\r\n\r\n".utf8))
+        guard case .request(let reread, _) = again, case .page(let same, false) = WebPage.requested(reread), same == page else {
+            preconditionFailure("the address of \(page) does not name it: \(WebLinks.href(page))")
         }
     }
     return 0

@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Fuzzes the parsers that take outside input with libFuzzer and AddressSanitizer: the event decoder, the
 # draft reader and validator, the CSV reader (and its rows' drafts), time expressions, the JSON Schema
-# compiler and validator, and the pattern matcher (schemas' patterns and --grep).
+# compiler and validator, the pattern matcher (schemas' patterns and --grep), and the web server's request parser.
 #
 #   bash Tools/fuzz/run.sh [RUNS] [TARGET...]
 #
 # RUNS (default 1,000,000) executions per target, starting from seeds: the demo log's lines, drafts from
 # Tools/bench/drafts.py, the team spreadsheet fixtures' first rows, Tools/fuzz/time-expressions.txt, the
 # schemas under Schemas/ and Tools/fuzz/hostile-schemas.txt (references that loop or blow up), and
-# Tools/fuzz/patterns.txt (patterns that take a backtracking engine exponential time). TARGETs default to
-# all six. Prints each target's executions, time and coverage;
+# Tools/fuzz/patterns.txt (patterns that take a backtracking engine exponential time), and requests for
+# every kind of page the web server serves. TARGETs default to
+# all seven. Prints each target's executions, time and coverage;
 # a crash, a hang (over 10 s on one input) or out-of-memory (over 2 GB) stops the run with libFuzzer's
 # report, the input kept in .build-fuzz/crashes/.
 set -euo pipefail
@@ -18,7 +19,7 @@ export PATH=/opt/swift/usr/bin:$PATH
 runs=${1:-1000000}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(event draft csv time schema pattern)
+[ ${#targets[@]} -gt 0 ] || targets=(event draft csv time schema pattern http)
 build=.build-fuzz
 mkdir -p "$build/module"
 
@@ -42,7 +43,7 @@ fi
 
 # Seeds: a demo log's lines (one of them signed), drafts and schemas from the built-in scenario, and time expressions.
 seeds=$build/seeds
-rm -rf "$seeds" && mkdir -p "$seeds"/{event,draft,csv,time,schema,pattern}
+rm -rf "$seeds" && mkdir -p "$seeds"/{event,draft,csv,time,schema,pattern,http}
 swift build --product decisionlog >/dev/null
 demo=$(mktemp -d)
 trap 'rm -rf "$demo"' EXIT
@@ -59,6 +60,11 @@ for fixture in Tests/DecisionLogCLITests/Fixtures/*.csv; do
 done
 printf 'type;subject;Launch date;Why\r\nlaunch.slipped;launch/a;2025-10-06;"Pen-test; ""findings"""\r\n' >"$seeds/csv/semicolons"
 n=0
+for target in / /index.json "/views/launches?as-of=2025-Q2&known-at=%2326&subject=launch%2F" "/diff?from=2025-Q2&to=now" \
+  /subjects/launch/atlas.json "/people/Lee%20Park?as-of=2025-08-12" /events/26 "/report?from=2025-Q2&to=2025-Q3" "/search?q=sso+pen"; do
+  n=$((n + 1)); printf 'GET %s HTTP/1.1\r\nHost: 127.0.0.1:8080\r\nAccept: text/html\r\n\r\n' "$target" >"$seeds/http/h$n"
+done
+printf 'POST /views/goals HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello' >"$seeds/http/post"
 while IFS= read -r expression; do n=$((n + 1)); printf '%s' "$expression" >"$seeds/time/t$n"; done <Tools/fuzz/time-expressions.txt
 n=0
 for schema in Schemas/event.schema.json Schemas/types/*.json; do

@@ -191,3 +191,14 @@ package enum ProcessFacts {
         return "/usr/share/zoneinfo"
     }
 }
+
+extension ProcessFacts {
+    /// Lets SIGINT, SIGTERM and SIGHUP stop this process even when whatever started it had them blocked (a
+    /// blocked mask is inherited): for a long-running command such as `serve`, which must stop when asked.
+    package static func unblockStopSignals() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&set, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+    }
+}

@@ -41,7 +41,15 @@ public struct EventRendering: Sendable {
 
     /// One event in full, one part a line, the payload's fields in their documented order.
     public func detail(_ event: Event) -> String {
-        var lines: [(String, String)] = [
+        let lines = detailLines(event)
+        let width = lines.map(\.name.count).max() ?? 0
+        return lines.map { "\($0.name.padded(to: width))  \($0.value)" }.joined(separator: "\n") + "\n"
+    }
+
+    /// One event in full as named parts — event, id, subject, actor, effective, recorded, reason, links, each
+    /// payload field in its documented order, prev, hash — for every page that shows an event whole.
+    public func detailLines(_ event: Event) -> [(name: String, value: String)] {
+        var lines: [(name: String, value: String)] = [
             ("event", "#\(event.seq) \(event.type.name) (schema v\(event.schemaVersion))"),
             ("id", event.id.description),
             ("subject", event.subject.text),
@@ -59,8 +67,7 @@ public struct EventRendering: Sendable {
         }
         lines.append(("prev", event.prev.hex))
         lines.append(("hash", event.hash.hex))
-        let width = lines.map(\.0.count).max() ?? 0
-        return lines.map { "\($0.0.padded(to: width))  \($0.1)" }.joined(separator: "\n") + "\n"
+        return lines
     }
 
     /// The events as a JSON array, each in its stored member order, indented.

@@ -15,10 +15,7 @@ public struct QueryRendering: Sendable {
     public func view(_ table: ViewTable, at moment: QueryMoment, format: OutputFormat) -> String {
         switch format {
         case .json:
-            return OrderedJSON.object([("view", .value(.string(table.name)))] + moment.json + [
-                ("columns", .array(table.columns.map { .value(.string($0.key)) })),
-                ("rows", .array(table.rows.map { rowJSON($0, table) })),
-            ]).pretty
+            return viewJSON(table, at: moment).pretty
         case .csv:
             return ([TextFormats.csvLine(table.columns.map(\.key))]
                     + table.rows.map { row in TextFormats.csvLine(table.columns.map { TextFormats.csvField(row[$0.key]) }) })
@@ -42,6 +39,14 @@ public struct QueryRendering: Sendable {
             }
             return out
         }
+    }
+
+    /// A view at a moment as JSON: its name, the moment, its columns and its rows (the `json` format).
+    public func viewJSON(_ table: ViewTable, at moment: QueryMoment) -> OrderedJSON {
+        OrderedJSON.object([("view", .value(.string(table.name)))] + moment.json + [
+            ("columns", .array(table.columns.map { .value(.string($0.key)) })),
+            ("rows", .array(table.rows.map { rowJSON($0, table) })),
+        ])
     }
 
     /// A view's rows as JSON Lines: one compact object a row, members in the view's column order (the row

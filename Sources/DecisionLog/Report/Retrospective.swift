@@ -158,7 +158,8 @@ public struct Retrospective: Sendable {
         let zone = context.timeZone
         firstDay = zone.date(at: from.instant).adding(days: 1)
         lastDay = zone.date(at: to.instant)
-        let inWindow = { (stamp: Stamp) in to.includes(stamp.effectiveAt, seq: stamp.seq) && !from.includes(stamp.effectiveAt, seq: stamp.seq) }
+        let inWindow = { (stamp: Stamp) in Retrospective.inWindow(stamp, from: from, to: to) }
+        let window = MeasuredSpan(first: firstDay, last: lastDay, timeframe: nil)
         func mark(_ stamp: Stamp, reason: String? = nil) -> Mark {
             Mark(seq: stamp.seq, day: zone.date(at: stamp.effectiveAt), actor: stamp.actor, reason: reason ?? stamp.reason)
         }
@@ -174,34 +175,8 @@ public struct Retrospective: Sendable {
             return Retraction(mark: mark(Stamp(event)), retracted: byID[r.event])
         }
 
-        // Launches: each plan's moves inside the window, as the launches view's lifecycle walks them.
-        launches = replay.state(LaunchesProjection.self).sorted { $0.key < $1.key }.compactMap { subject, record in
-            let plan = LaunchesProjection.plan(subject, record, to)
-            let moves = plan.moves.filter { inWindow($0.source) }
-            guard !moves.isEmpty else { return nil }
-            let atStart = LaunchesProjection.plan(subject, record, from).current?.date
-            return LaunchLane(subject: subject, name: plan.name?.value ?? subject.shortName, plannedAtStart: atStart, moves: moves.map { move in
-                let cause = [move.cause, move.source.reason].compactMap { $0 }.joined(separator: " — ").nonEmptyText
-                let date = move.date ?? zone.date(at: move.source.effectiveAt)
-                return LaunchMove(kind: move.kind, before: move.before, date: date, days: move.days, mark: mark(move.source, reason: cause))
-            })
-        }
-
-        // KPIs: targets for timeframes overlapping the window, actuals measuring days in it, as the kpis view's
-        // book holds them — however late an actual took effect: September's figure, recorded in October, is
-        // still the quarter's.
-        let window = MeasuredSpan(first: firstDay, last: lastDay, timeframe: nil)
-        metrics = replay.state(KPIsProjection.self).sorted { $0.key < $1.key }.compactMap { subject, record in
-            let definition = record.definition.latest(.always)?.value
-            let book = KPIsProjection.book(record, replay.context(.always))
-            let targets = book.targets.filter { $0.span.first <= window.last && window.first <= $0.span.last }
-            let actuals = book.actuals.filter { window.contains($0.span.last) }
-            guard !targets.isEmpty || !actuals.isEmpty else { return nil }
-            return MetricSeries(
-                subject: subject, name: definition?.name ?? subject.shortName, unit: definition?.unit, currency: definition?.currency, direction: definition?.direction,
-                actuals: actuals.map { ($0.span, $0.value, $0.source.seq) },
-                targets: targets.map { ($0.span.first, $0.span.last, $0.span.timeframe!, $0.value, $0.source.seq) })
-        }
+        launches = Retrospective.launchLanes(replay, from: from, to: to)
+        metrics = Retrospective.metricSeries(replay, from: from, to: to)
 
         // Priorities: each item's moves inside the window, as the priorities view counts them.
         var churn: [PriorityChurn] = []
@@ -245,6 +220,51 @@ public struct Retrospective: Sendable {
         syncs = replay.state(SyncsProjection.self).flatMap { subject, history in
             history.through(to).filter { inWindow($0.stamp) }.map { Meeting(subject: subject, payload: $0.value, mark: mark($0.stamp)) }
         }.sorted { ($0.mark.day, $0.mark.seq) < ($1.mark.day, $1.mark.seq) }
+    }
+
+    /// Whether `stamp` took effect after `from` and by `to`: in the window.
+    static func inWindow(_ stamp: Stamp, from: AsOf, to: AsOf) -> Bool {
+        to.includes(stamp.effectiveAt, seq: stamp.seq) && !from.includes(stamp.effectiveAt, seq: stamp.seq)
+    }
+
+    /// Each launch that moved after `from` and by `to`, with its moves, as the launches view's lifecycle walks
+    /// them; `replay` must hold the launches view.
+    public static func launchLanes(_ replay: Replay, from: AsOf, to: AsOf) -> [LaunchLane] {
+        let zone = replay.configuration.timeZone
+        let inWindow = { (stamp: Stamp) in Retrospective.inWindow(stamp, from: from, to: to) }
+        return replay.state(LaunchesProjection.self).sorted { $0.key < $1.key }.compactMap { subject, record in
+            let plan = LaunchesProjection.plan(subject, record, to)
+            let moves = plan.moves.filter { inWindow($0.source) }
+            guard !moves.isEmpty else { return nil }
+            let atStart = LaunchesProjection.plan(subject, record, from).current?.date
+            return LaunchLane(subject: subject, name: plan.name?.value ?? subject.shortName, plannedAtStart: atStart, moves: moves.map { move in
+                let cause = [move.cause, move.source.reason].compactMap { $0 }.joined(separator: " — ").nonEmptyText
+                let date = move.date ?? zone.date(at: move.source.effectiveAt)
+                let mark = Mark(seq: move.source.seq, day: zone.date(at: move.source.effectiveAt), actor: move.source.actor, reason: cause)
+                return LaunchMove(kind: move.kind, before: move.before, date: date, days: move.days, mark: mark)
+            })
+        }
+    }
+
+    /// Each KPI with targets for timeframes overlapping the window after `from` through `to`, or actuals
+    /// measuring days in it; `replay` must hold the kpis view.
+    public static func metricSeries(_ replay: Replay, from: AsOf, to: AsOf) -> [MetricSeries] {
+        let zone = replay.configuration.timeZone
+        // KPIs: targets for timeframes overlapping the window, actuals measuring days in it, as the kpis view's
+        // book holds them — however late an actual took effect: September's figure, recorded in October, is
+        // still the quarter's.
+        let window = MeasuredSpan(first: zone.date(at: from.instant).adding(days: 1), last: zone.date(at: to.instant), timeframe: nil)
+        return replay.state(KPIsProjection.self).sorted { $0.key < $1.key }.compactMap { subject, record in
+            let definition = record.definition.latest(.always)?.value
+            let book = KPIsProjection.book(record, replay.context(.always))
+            let targets = book.targets.filter { $0.span.first <= window.last && window.first <= $0.span.last }
+            let actuals = book.actuals.filter { window.contains($0.span.last) }
+            guard !targets.isEmpty || !actuals.isEmpty else { return nil }
+            return MetricSeries(
+                subject: subject, name: definition?.name ?? subject.shortName, unit: definition?.unit, currency: definition?.currency, direction: definition?.direction,
+                actuals: actuals.map { ($0.span, $0.value, $0.source.seq) },
+                targets: targets.map { ($0.span.first, $0.span.last, $0.span.timeframe!, $0.value, $0.source.seq) })
+        }
     }
 
     /// The views a retrospective reads.

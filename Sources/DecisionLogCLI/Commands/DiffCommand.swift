@@ -27,8 +27,8 @@ enum DiffCommand: Command {
         let from = try query.point(args.positionals[0], option: "<from>")
         let to = try query.point(args.positionals[1], option: "<to>")
         let known = try query.point(args, ViewQuery.knownAt)
-        let (diffs, kpis, before, after, _) = try query.diff(views, from: from, to: to, known: known, subject: try args.value(ViewQuery.subject),
+        let diff = try query.diff(views, from: from, to: to, known: known, subject: try args.value(ViewQuery.subject),
                                                           onlyFieldsWithRows: try args.values(view).isEmpty)
-        try context.deliver(query.rendering.diff(diffs, kpis: kpis, from: before, to: after, format: format), format: format.rawValue)
+        try context.deliver(query.rendering.diff(diff.diffs, kpis: diff.kpis, from: diff.before, to: diff.after, format: format), format: format.rawValue)
     }
 }

@@ -33,16 +33,13 @@ enum ReportCommand: Command {
         let from = try query.point(fromText, option: "--from")
         let to = try query.point(args, ReportCommand.to)
         let known = try query.point(args, ViewQuery.knownAt)
-        let views = Views.all.filter { $0.name != TimelineProjection.name }
-        let (diffs, kpis, before, after, replay) = try query.diff(views, from: from, to: to, known: known, subject: nil, onlyFieldsWithRows: true,
-                                                                 alsoFolding: Retrospective.views)
-        guard before.asOf < after.asOf else {
-            throw UsageError("The period is empty: --from (\(before.asOfLabel)) is not before --to (\(after.asOfLabel)); give the earlier moment to --from", command: spec)
+        let document: ReportDocument
+        do {
+            document = try query.answer({ try $0.report(from: from, to: to, known: known) }, replay: \.replay).document
+        } catch QuestionError.emptyPeriod(let from, let to) {
+            throw UsageError("The period is empty: --from (\(from)) is not before --to (\(to)); give the earlier moment to --from", command: spec)
         }
-        let config = store.configuration
-        let retrospective = Retrospective(replay: replay, from: before.asOf, to: after.asOf)
-        let document = ReportDocument(retrospective: retrospective, diffs: diffs, kpis: kpis ?? [], from: before, to: after,
-                                      head: retrospective.head, timeZone: config.timeZone)
+        let retrospective = document.retrospective
         let text = format == "markdown" ? document.markdown : document.html
         try context.deliver(text, format: format, to: output)
         guard let output else { return }

@@ -43,11 +43,8 @@ enum ShowCommand: Command {
         let asOf = try query.point(args, ViewQuery.asOf)
         let known = try query.point(args, ViewQuery.knownAt)
         let since = try query.point(args, since)
-        let replay = try query.replay(AttentionList.views, known: known, asOf: [asOf, since])
-        let moment = try query.moment(replay, asOf: asOf, known: known)
-        let sinceAsOf = try since.map { try query.moment(replay, asOf: $0, known: known).asOf }
-            ?? AsOf(moment.asOf.instant.adding(milliseconds: -7 * 86_400_000))
-        let table = query.filtered(AttentionList.table(replay, asOf: moment.asOf, since: sinceAsOf), try args.value(ViewQuery.subject))
+        let subject = try args.value(ViewQuery.subject)
+        let (table, moment, _) = try query.answer({ try $0.attention(asOf: asOf, known: known, since: since, subject: subject) }, replay: \.replay)
         try context.deliver(query.rendering.view(table, at: moment, format: format), format: format.rawValue)
     }
 

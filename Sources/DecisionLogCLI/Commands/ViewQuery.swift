@@ -19,6 +19,9 @@ struct ViewQuery {
         return OutputFormat(rawValue: try args.choice(option, formats, default: context.defaultFormat(store, supported: formats)))!
     }
 
+    /// The questions of this log, answered from checkpoints when they are on.
+    var questions: LogQuestions { LogQuestions(store: store, checkpoints: context.checkpoints(of: store), now: now) }
+
     /// Reads the point given to `option`, or nil when it was not given.
     func point(_ args: ParsedArguments, _ option: Option<String>) throws(UsageError) -> TimePoint? {
         try point(args.value(option), option: "--" + option.declaration.name)
@@ -27,32 +30,22 @@ struct ViewQuery {
     /// Reads a point given to `option`, or nil when it was not given.
     func point(_ text: String?, option: String) throws(UsageError) -> TimePoint? {
         guard let text else { return nil }
-        do throws(TimeFormatError) {
-            return try TimePoint(parsing: text, zone: store.configuration.timeZone, fiscalYearStart: store.configuration.fiscalYearStartMonth,
-                                 naming: store.configuration.fiscalYearNaming, now: now)
-        } catch {
+        do throws(TimeFormatError) { return try questions.point(text) } catch {
             throw UsageError("The value '\(text.quotedForMessage)' is invalid for '\(option)': \(error.problem)", command: spec)
         }
     }
 
-    /// Replays the log through `known` into `views`, remembering the effective times of seq points.
-    func replay(_ views: [ViewKind], known: TimePoint?, asOf points: [TimePoint?]) throws -> Replay {
-        var seqs: Set<Int> = []
-        for case .seq(let seq)? in points { seqs.insert(seq) }
-        let replay = try Replay(store, views: views, known: Cut.Known(known), remembering: seqs, checkpoints: context.checkpoints(of: store))
-        context.warnIfSkipped(replay.skippedInterruptedWrite)
-        UntilExit.keep(replay)
-        if case .seq(let seq)? = known, seq > replay.lastSeq {
-            throw CommandFailure("there is no event #\(seq) in the log (it ends at #\(replay.lastSeq)); give a seq from 'decisionlog log'", .invalidInput)
+    /// Runs `question` against this log (a seq the log does not hold is invalid input; other question errors
+    /// are the caller's to word), warning when the read skipped an interrupted write and keeping what
+    /// it answers until the process exits (freeing a large replay costs more than the exit).
+    func answer<Answer>(_ question: (LogQuestions) throws -> Answer, replay: (Answer) -> Replay) throws -> Answer {
+        let answer: Answer
+        do { answer = try question(questions) } catch QuestionError.noSuchEvent(let seq, let last) {
+            throw CommandFailure(QuestionError.noSuchEvent(seq, lastSeq: last).problem + "; give a seq from 'decisionlog log'", .invalidInput)
         }
-        return replay
-    }
-
-    /// The moment `asOf` and `known` name, resolved against `replay`.
-    func moment(_ replay: Replay, asOf: TimePoint?, known: TimePoint?) throws -> QueryMoment {
-        let resolved: AsOf
-        do throws(LogError) { resolved = try replay.asOf(asOf, now: now) } catch { throw CommandFailure(error.message + "; " + (error.hint ?? ""), .invalidInput) }
-        return QueryMoment(asOf: resolved, asOfLabel: asOf?.description ?? "now", known: Cut.Known(known), knownLabel: known?.description)
+        context.warnIfSkipped(replay(answer).skippedInterruptedWrite)
+        UntilExit.keep(answer)
+        return answer
     }
 
     /// The view named by the first argument, as of `--as-of`, known at `--known-at`, filtered by `--subject`.
@@ -60,42 +53,17 @@ struct ViewQuery {
         let view = try view(args.positionals[0])
         let asOf = try point(args, ViewQuery.asOf)
         let known = try point(args, ViewQuery.knownAt)
-        let replay = try replay([view], known: known, asOf: [asOf])
-        let moment = try moment(replay, asOf: asOf, known: known)
-        let table = filtered(replay.table(view, asOf: moment.asOf), try args.value(ViewQuery.subject))
-        UntilExit.keep(table)
-        return (table, moment)
+        let subject = try args.value(ViewQuery.subject)
+        let answer = try answer({ try $0.table(view, asOf: asOf, known: known, subject: subject) }, replay: \.replay)
+        return (answer.table, answer.moment)
     }
 
-    /// Each of `views` as of `from` and as of `to`, both known at `known`, compared; the KPI actuals compared
-    /// when `views` has the kpis view. With `onlyFieldsWithRows`, the fields view is left out when it is empty
-    /// at both moments (the team types' view joins a default set only where the log has such events).
-    /// The replay also folds `alsoFolding`, for a caller that reads more from it (the report).
+    /// `LogQuestions.diff`, for this log.
     func diff(_ views: [ViewKind], from: TimePoint?, to: TimePoint?, known: TimePoint?, subject: String?, onlyFieldsWithRows: Bool,
-              alsoFolding: [ViewKind] = []) throws
-        -> (diffs: [ViewDiff], kpis: [KPIChange]?, before: QueryMoment, after: QueryMoment, replay: Replay)
+              alsoFolding: [ViewKind] = []) throws -> LogDiff
     {
-        let folded = views + alsoFolding.filter { extra in !views.contains { $0.name == extra.name } }
-        let replay = try replay(folded, known: known, asOf: [from, to])
-        let before = try moment(replay, asOf: from, known: known)
-        let after = try moment(replay, asOf: to, known: known)
-        var diffs: [ViewDiff] = []
-        var kpis: [KPIChange]? = nil
-        for view in views {
-            let old = filtered(replay.table(view, asOf: before.asOf), subject)
-            let new = filtered(replay.table(view, asOf: after.asOf), subject)
-            if onlyFieldsWithRows, view.name == FieldsProjection.name, old.rows.isEmpty, new.rows.isEmpty { continue }
-            if view.name == KPIsProjection.name { kpis = KPIChange.table(before: old, after: new) }
-            diffs.append(ViewDiff(view, before: old, after: new))
-            UntilExit.keep((old, new))
-        }
-        return (diffs, kpis, before, after, replay)
-    }
-
-    /// `table` with only the rows whose subject starts with `prefix`.
-    func filtered(_ table: ViewTable, _ prefix: String?) -> ViewTable {
-        guard let prefix else { return table }
-        return ViewTable(name: table.name, columns: table.columns, rows: table.rows.filter { $0.subject?.text.hasPrefix(prefix) ?? false })
+        try answer({ try $0.diff(views, from: from, to: to, known: known, subject: subject, onlyFieldsWithRows: onlyFieldsWithRows,
+                                 alsoFolding: alsoFolding) }, replay: \.replay)
     }
 
     /// The renderer, fitted to the terminal (or `$COLUMNS`) when there is one.

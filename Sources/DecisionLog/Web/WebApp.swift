@@ -1,0 +1,106 @@
+import Synchronization
+
+/// The web face of one log: answers each request with a page (HTML, or JSON in the CLI's shapes), an asset,
+/// or the stream that tells open pages the log grew. Read-only: it never writes to the log.
+public final class WebApp: Sendable {
+    /// The log served.
+    public let store: FileEventStore
+    private let checkpoints: CheckpointStore?
+    private let cache = WebCache()
+    /// One page is made at a time: pages are made from the log's files, and the cache serves the rest.
+    private let making = Mutex(())
+
+    /// The headers every response carries: a policy that lets the pages load only what this server sends and
+    /// run no inline script, and no framing, sniffing or referrers.
+    public static let securityHeaders: [(name: String, value: String)] = [
+        ("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", "no-referrer"),
+        ("X-Frame-Options", "DENY"),
+        ("Cross-Origin-Resource-Policy", "same-origin"),
+    ]
+
+    /// Serves `store`, replaying views from `checkpoints` when given.
+    public init(store: FileEventStore, checkpoints: CheckpointStore?) {
+        self.store = store
+        self.checkpoints = checkpoints
+    }
+
+    /// The answer to `request`.
+    public func respond(to request: HTTPRequest) -> HTTPResponse {
+        guard request.method == "GET" || request.method == "HEAD" else {
+            var response = HTTPResponse.text(.methodNotAllowed, "This server is read-only: it answers GET and HEAD.")
+            response.headers.append(("Allow", "GET, HEAD"))
+            return response
+        }
+        switch WebPage.requested(request) {
+        case .asset(let name):
+            guard let asset = WebAssets.named(name) else { return .text(.notFound, "No such file.") }
+            return HTTPResponse(.ok, contentType: asset.contentType, body: Array(asset.body.utf8), headers: [("Cache-Control", "max-age=3600")])
+        case .updates:
+            return updates(known: request.parameter("head"))
+        case .canonical(let address):
+            return HTTPResponse(.seeOther, contentType: "text/plain; charset=utf-8", body: Array("See \(address)\n".utf8), headers: [("Location", address)])
+        case .nothing:
+            return page(for: nil, json: false, target: request.target)
+        case .page(let page, let json):
+            return self.page(for: page, json: json, target: request.target)
+        }
+    }
+
+    /// The page, from the cache when the log has not changed since it was made.
+    private func page(for page: WebPage?, json: Bool, target: String) -> HTTPResponse {
+        let head: String
+        do throws(LogError) { head = try store.head().description } catch {
+            return .text(.internalServerError, "The log cannot be read: \(error.message).")
+        }
+        let key = (json ? "json " : "html ") + target
+        if let kept = cache.response(key, head: head) { return kept }
+        return making.withLock { _ in
+            if let kept = cache.response(key, head: head) { return kept }
+            let response = make(page, json: json, head: head)
+            if response.status == .ok || response.status == .notFound { cache.keep(response, key, head: head) }
+            return response
+        }
+    }
+
+    private func make(_ page: WebPage?, json: Bool, head: String) -> HTTPResponse {
+        let pages = WebPages(questions: LogQuestions(store: store, checkpoints: checkpoints), head: head)
+        do throws(WebFailure) {
+            guard let page else { throw WebFailure(.notFound, "There is no page at this address; start from the dashboard.") }
+            switch try pages.make(page, json: json) {
+            case .html(let html): return HTTPResponse(.ok, contentType: "text/html; charset=utf-8", body: Array(html.utf8), headers: [("Cache-Control", "no-cache")])
+            case .json(let text): return HTTPResponse(.ok, contentType: "application/json", body: Array(text.utf8), headers: [("Cache-Control", "no-cache")])
+            case .markdown(let text): return HTTPResponse(.ok, contentType: "text/markdown; charset=utf-8", body: Array(text.utf8), headers: [("Cache-Control", "no-cache")])
+            }
+        } catch {
+            if json {
+                let body = OrderedJSON.object([("error", .value(.string(error.message))), ("status", .value(.number(Double(error.status.rawValue))))]).pretty
+                return HTTPResponse(error.status, contentType: "application/json", body: Array(body.utf8))
+            }
+            let html = pages.frame.page(page ?? .search(nil), moment: .now, heading: error.status.reason,
+                                        body: "<p class=\"error\" role=\"alert\">\(Markup.escape(error.message))</p>\n<p><a href=\"/\">The dashboard</a></p>\n")
+            return HTTPResponse(error.status, contentType: "text/html; charset=utf-8", body: Array(html.utf8))
+        }
+    }
+
+    /// A stream that sends the log's head now and each time it changes, so an open page can offer to reload.
+    private func updates(known: String?) -> HTTPResponse {
+        let store = self.store
+        return .eventStream { stream in
+            guard let watch = try? FileWatch(folder: store.folder.path) else { return }
+            defer { watch.close() }
+            var last = ""
+            while true {
+                let head = (try? store.head().description) ?? ""
+                if head != last {
+                    guard stream.event("head", data: head) else { return }
+                    last = head
+                }
+                if !watch.waitForChange(timeoutMilliseconds: 15_000) {
+                    guard stream.keepAlive() else { return }
+                }
+            }
+        }
+    }
+}
