@@ -25,7 +25,7 @@ import DecisionLogTestSupport
             throw ServeError(message: "the server did not start on port \(port)")
         }
 
-        // SIGKILL: a process started from a test's thread may inherit a mask that blocks SIGTERM.
+        // SIGKILL, so a test never waits on a server that did not stop.
         deinit {
             kill(running.process.processIdentifier, SIGKILL)
             running.process.waitUntilExit()
@@ -123,6 +123,19 @@ import DecisionLogTestSupport
             #expect(try Self.curl([server.url + path]) == cli.stdout, "\(path)")
             #expect(try Self.curl(["-H", "Accept: application/json", server.url + path.replacingOccurrences(of: ".json", with: "")]) == cli.stdout, "\(path)")
         }
+    }
+
+    @Test func aLogDatedInTheFutureStillHasPages() throws {
+        // The quarter lists run from the first event's year to now; a first event dated 2040 must not stop them.
+        let workspace = Workspace()
+        #expect(workspace.run(["init", "--actor", "Dana Reyes", "--role", "CMO", "--time-zone", "UTC"]).status == 0)
+        #expect(workspace.run(["add", "launch.scheduled", "--subject", "launch/far", "--name", "Far", "--date", "2041-01-01",
+                               "--effective", "2040-06-01"]).status == 0)
+        let server = try Server(workspace)
+        #expect(try Self.status(server, "/") == "200")
+        let page = try Self.curl([server.url + "views/launches"])
+        #expect(page.contains("launch/far"))
+        #expect(!page.contains("2040-Q"))
     }
 
     @Test func tellsOpenPagesThatTheLogGrew() throws {

@@ -1,12 +1,10 @@
-/// One HTTP/1.1 request as the parser read it: the method, the target split into a decoded path and query
-/// parameters, the header fields and the body.
-public struct HTTPRequest: Sendable, Equatable {
+/// One HTTP/1.1 request as the parser read it: the method, the target split into decoded path segments and
+/// query parameters, the header fields and the body.
+public struct HTTPRequest: Sendable {
     /// The method, e.g. GET.
     public let method: String
     /// The request target as sent, e.g. `/views/launches?as-of=2025-Q2`.
     public let target: String
-    /// The path, percent-decoded, e.g. `/subjects/launch/atlas`.
-    public let path: String
     /// The path's segments after the first `/`, each percent-decoded on its own (so `%2F` stays inside a segment).
     public let segments: [String]
     /// The query's parameters in order, percent-decoded (`+` read as a space).
@@ -19,11 +17,10 @@ public struct HTTPRequest: Sendable, Equatable {
     public let body: [UInt8]
 
     /// A request; see the properties.
-    public init(method: String, target: String, path: String, segments: [String], query: [(name: String, value: String)], minorVersion: Int,
+    public init(method: String, target: String, segments: [String], query: [(name: String, value: String)], minorVersion: Int,
                 headers: [(name: String, value: String)], body: [UInt8]) {
         self.method = method
         self.target = target
-        self.path = path
         self.segments = segments
         self.query = query
         self.minorVersion = minorVersion
@@ -48,10 +45,5 @@ public struct HTTPRequest: Sendable, Equatable {
     public var keepsAlive: Bool {
         let tokens = (header("connection") ?? "").lowercased().split(separator: ",").map { HTTPRequestParser.trimmed($0.utf8) }
         return minorVersion >= 1 ? !tokens.contains("close") : tokens.contains("keep-alive")
-    }
-
-    public static func == (a: HTTPRequest, b: HTTPRequest) -> Bool {
-        a.method == b.method && a.target == b.target && a.minorVersion == b.minorVersion && a.body == b.body
-            && a.headers.elementsEqual(b.headers, by: ==) && a.query.elementsEqual(b.query, by: ==)
     }
 }

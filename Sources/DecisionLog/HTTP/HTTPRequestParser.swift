@@ -9,7 +9,7 @@ public struct HTTPRequestParser: Sendable {
     public init(limits: HTTPLimits = HTTPLimits()) { self.limits = limits }
 
     /// What the bytes received so far hold.
-    public enum Outcome: Sendable, Equatable {
+    public enum Outcome: Sendable {
         /// Not a whole request yet; read more.
         case incomplete
         /// A whole request, taking the first `length` bytes.
@@ -46,7 +46,7 @@ public struct HTTPRequestParser: Sendable {
         guard target.first == UInt8(ascii: "/"), target.allSatisfy({ $0 > 32 && $0 < 127 }) else {
             return .refused(.badRequest, problem: "the target is not a path starting with /")
         }
-        guard let (path, segments, query) = HTTPRequestParser.splitTarget(target) else {
+        guard let (segments, query) = HTTPRequestParser.splitTarget(target) else {
             return .refused(.badRequest, problem: "the target's percent-encoding is not UTF-8")
         }
 
@@ -97,7 +97,7 @@ public struct HTTPRequestParser: Sendable {
         if bodyLength > limits.body { return .refused(.contentTooLarge, problem: "the body is larger than \(limits.body) bytes") }
         guard buffer.count - position >= bodyLength else { return .incomplete }
         let request = HTTPRequest(method: String(decoding: parts[0], as: UTF8.self), target: String(decoding: target, as: UTF8.self),
-                                  path: path, segments: segments, query: query, minorVersion: minor, headers: headers,
+                                  segments: segments, query: query, minorVersion: minor, headers: headers,
                                   body: Array(buffer[position..<(position + bodyLength)]))
         return .request(request, length: position + bodyLength)
     }
@@ -124,11 +124,10 @@ public struct HTTPRequestParser: Sendable {
         return String(decoding: array[first...last], as: UTF8.self)
     }
 
-    /// The target's decoded path and query parameters; nil when a percent-escape is malformed or decodes to
-    /// something that is not UTF-8.
-    static func splitTarget(_ target: [UInt8]) -> (path: String, segments: [String], query: [(name: String, value: String)])? {
+    /// The target's path segments, each decoded, and its query parameters; nil when a percent-escape is
+    /// malformed or decodes to something that is not UTF-8.
+    static func splitTarget(_ target: [UInt8]) -> (segments: [String], query: [(name: String, value: String)])? {
         let question = target.firstIndex(of: UInt8(ascii: "?")) ?? target.endIndex
-        guard let path = percentDecoded(target[..<question], plusIsSpace: false) else { return nil }
         var segments: [String] = []
         for raw in target[1..<question].split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false) {
             guard let segment = percentDecoded(raw, plusIsSpace: false) else { return nil }
@@ -143,7 +142,7 @@ public struct HTTPRequestParser: Sendable {
                 query.append((name, value))
             }
         }
-        return (path, segments, query)
+        return (segments, query)
     }
 
     /// `bytes` with `%XX` escapes decoded, as UTF-8 text with no control characters (but tabs and line breaks

@@ -30,11 +30,6 @@ public struct HTTPResponse: Sendable {
         return response
     }
 
-    /// The first header field called `name` (any case), or nil.
-    public func header(_ name: String) -> String? {
-        headers.first { $0.name.lowercased() == name.lowercased() }?.value
-    }
-
     /// The response's head and (unless `omittingBody`, for HEAD) body as bytes, with `extra` header fields.
     func serialized(omittingBody: Bool, keepAlive: Bool, extra: [(name: String, value: String)]) -> [UInt8] {
         var head = "HTTP/1.1 \(status.rawValue) \(status.reason)\r\n"

@@ -20,7 +20,6 @@ public final class HTTPServer: Sendable {
     private let headers: [(name: String, value: String)]
     private let log: (@Sendable (String) -> Void)?
     private let open = Atomic<Int>(0)
-    private let stopping = Atomic<Bool>(false)
 
     /// Listens on `address` at `port` (0: a free one). Requests must name one of `hostNames` (with the port;
     /// bare for port 80) in their Host header, else they get 421. Every response carries `headers` (the
@@ -45,11 +44,11 @@ public final class HTTPServer: Sendable {
         self.handler = handler
     }
 
-    /// Serves until `stop()`; throws `SystemError` when the listener fails.
+    /// Serves until the process ends; throws `SystemError` when the listener fails.
     public func run() throws(SystemError) {
         defer { listener.close() }
-        while !stopping.load(ordering: .relaxed) {
-            guard let connection = try listener.accept(timeoutMilliseconds: 250) else { continue }
+        while true {
+            guard let connection = try listener.accept() else { continue }
             if open.add(1, ordering: .relaxed).newValue > limits.connections {
                 refuse(connection, .serviceUnavailable, "the server is serving \(limits.connections) connections; try again")
                 continue
@@ -63,9 +62,6 @@ public final class HTTPServer: Sendable {
             }
         }
     }
-
-    /// Makes `run()` return within a quarter of a second; connections being served finish their request.
-    public func stop() { stopping.store(true, ordering: .relaxed) }
 
     /// Answers `status` and closes, for a connection the server will not serve.
     private func refuse(_ connection: TCPConnection, _ status: HTTPStatus, _ problem: String) {
@@ -86,7 +82,7 @@ public final class HTTPServer: Sendable {
         var received: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 16 * 1024)
         var waitFirst = limits.requestMilliseconds
-        while !stopping.load(ordering: .relaxed) {
+        while true {
             // Idle between requests: wait for the next one's first byte, else close.
             if received.isEmpty {
                 guard connection.isReadable(within: Int32(waitFirst)) else { return }
@@ -94,7 +90,7 @@ public final class HTTPServer: Sendable {
             waitFirst = limits.idleMilliseconds
             let deadline = Deadline.after(milliseconds: limits.requestMilliseconds)
             var outcome = parser.parse(received)
-            while outcome == .incomplete {
+            while case .incomplete = outcome {
                 let count: Int
                 do throws(SystemError) {
                     count = try chunk.withUnsafeMutableBytes { buffer in Result { () throws(SystemError) in try connection.read(into: buffer, by: deadline) } }.get()

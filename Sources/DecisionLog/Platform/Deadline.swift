@@ -1,7 +1,7 @@
 import Glibc
 
 /// A moment on the monotonic clock by which something must be done: a request read, a response written.
-package struct Deadline: Sendable, Comparable {
+package struct Deadline: Sendable {
     /// Nanoseconds on `CLOCK_MONOTONIC`.
     package let nanoseconds: UInt64
 
@@ -23,9 +23,4 @@ package struct Deadline: Sendable, Comparable {
         guard nanoseconds > current else { return 0 }
         return Int32(clamping: (nanoseconds - current + 999_999) / 1_000_000)
     }
-
-    /// Whether the deadline has passed.
-    package var hasPassed: Bool { Deadline.now.nanoseconds >= nanoseconds }
-
-    package static func < (a: Deadline, b: Deadline) -> Bool { a.nanoseconds < b.nanoseconds }
 }

@@ -11,24 +11,19 @@ package struct TCPListener: Sendable {
     /// Throws `SystemError` naming the address when it is not a literal, is taken or cannot be bound.
     package static func listen(address: String, port: Int, backlog: Int32 = 128) throws(SystemError) -> TCPListener {
         let name = address.contains(":") ? "[\(address)]:\(port)" : "\(address):\(port)"
+        // The family, port and address written where sockaddr_in or sockaddr_in6 keeps them.
+        let isV6 = address.contains(":")
+        let family = isV6 ? AF_INET6 : AF_INET
+        let length = socklen_t(isV6 ? MemoryLayout<sockaddr_in6>.size : MemoryLayout<sockaddr_in>.size)
+        let portOffset = isV6 ? MemoryLayout<sockaddr_in6>.offset(of: \.sin6_port)! : MemoryLayout<sockaddr_in>.offset(of: \.sin_port)!
+        let addressOffset = isV6 ? MemoryLayout<sockaddr_in6>.offset(of: \.sin6_addr)! : MemoryLayout<sockaddr_in>.offset(of: \.sin_addr)!
         var storage = sockaddr_storage()
-        let length: socklen_t
-        let family: Int32
-        if address.contains(":") {
-            var v6 = sockaddr_in6()
-            v6.sin6_family = sa_family_t(AF_INET6)
-            v6.sin6_port = UInt16(port).bigEndian
-            guard inet_pton(AF_INET6, address, &v6.sin6_addr) == 1 else { throw SystemError.invalid(name, "is not an IP address (give one such as 127.0.0.1 or ::1)") }
-            withUnsafeBytes(of: v6) { bytes in withUnsafeMutableBytes(of: &storage) { $0.copyMemory(from: bytes) } }
-            (length, family) = (socklen_t(MemoryLayout<sockaddr_in6>.size), AF_INET6)
-        } else {
-            var v4 = sockaddr_in()
-            v4.sin_family = sa_family_t(AF_INET)
-            v4.sin_port = UInt16(port).bigEndian
-            guard inet_pton(AF_INET, address, &v4.sin_addr) == 1 else { throw SystemError.invalid(name, "is not an IP address (give one such as 127.0.0.1 or ::1)") }
-            withUnsafeBytes(of: v4) { bytes in withUnsafeMutableBytes(of: &storage) { $0.copyMemory(from: bytes) } }
-            (length, family) = (socklen_t(MemoryLayout<sockaddr_in>.size), AF_INET)
+        storage.ss_family = sa_family_t(family)
+        let parsed = withUnsafeMutableBytes(of: &storage) { bytes in
+            bytes.storeBytes(of: UInt16(port).bigEndian, toByteOffset: portOffset, as: UInt16.self)
+            return inet_pton(family, address, bytes.baseAddress! + addressOffset)
         }
+        guard parsed == 1 else { throw SystemError.invalid(name, "is not an IP address (give one such as 127.0.0.1 or ::1)") }
         let fd = socket(family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw SystemError(code: errno, operation: "socket", path: name) }
         var one: Int32 = 1
@@ -42,9 +37,7 @@ package struct TCPListener: Sendable {
         var chosen = sockaddr_storage()
         var chosenLength = socklen_t(MemoryLayout<sockaddr_storage>.size)
         _ = withUnsafeMutablePointer(to: &chosen) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &chosenLength) } }
-        let chosenPort = withUnsafeBytes(of: chosen) { bytes in
-            family == AF_INET6 ? bytes.load(as: sockaddr_in6.self).sin6_port : bytes.load(as: sockaddr_in.self).sin_port
-        }
+        let chosenPort = withUnsafeBytes(of: chosen) { $0.load(fromByteOffset: portOffset, as: UInt16.self) }
         return TCPListener(raw: fd, port: Int(UInt16(bigEndian: chosenPort)))
     }
 

@@ -1,7 +1,8 @@
 /// Where each page lives: its path and query on the server, percent-encoded, parameters in one order so one
 /// state has one address.
 public enum WebLinks {
-    /// The page's address, e.g. `/views/launches?as-of=2025-Q2`; with `json`, the address of its JSON form.
+    /// The page's address, e.g. `/views/launches?as-of=2025-Q2`; with `json`, the address of its data form
+    /// (JSON; Markdown for the report).
     public static func href(_ page: WebPage, json: Bool = false) -> String {
         let suffix = json ? ".json" : ""
         switch page {

@@ -1,7 +1,7 @@
 /// Which page a request asks for.
 extension WebPage {
     /// What a request's address names.
-    enum Requested: Equatable {
+    enum Requested {
         /// A page, as HTML or (with a `.json` suffix or `Accept: application/json`) as JSON.
         case page(WebPage, json: Bool)
         /// A form's quarter or day controls were sent: the page's one canonical address, to redirect to.

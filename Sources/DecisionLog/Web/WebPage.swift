@@ -23,7 +23,7 @@ public enum WebPage: Sendable, Equatable {
     var title: String {
         switch self {
         case .dashboard: "Dashboard"
-        case .view(let name, _, _): name == KPIsProjection.name ? "KPIs" : name.prefix(1).uppercased() + name.dropFirst()
+        case .view(let name, _, _): name == KPIsProjection.name ? "KPIs" : name.sentenceStart
         case .diff: "What changed"
         case .subject(let subject, _): subject
         case .person(let name, _): name
@@ -36,7 +36,7 @@ public enum WebPage: Sendable, Equatable {
 
 /// The moment a page shows, as typed: `as-of` (effective time; nil for now) and `known-at` (recorded time;
 /// nil for everything the log holds).
-public struct WebMoment: Sendable, Equatable, Hashable {
+public struct WebMoment: Sendable, Equatable {
     /// The effective-time point's text, e.g. `2025-Q2`, `2025-08-12` or `#26`.
     public var asOf: String?
     /// The recorded-time point's text.

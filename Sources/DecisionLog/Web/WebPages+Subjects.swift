@@ -116,11 +116,13 @@ extension WebPages {
             let hint = NearestName.suggestion(for: name, among: everyone).map { " Did you mean \($0)?" } ?? ""
             throw WebFailure(.notFound, "No event names '\(name)'.\(hint)")
         }
-        let owners = try questions.table(Views.named(OwnersProjection.name)!, asOf: asOf, known: known, subject: nil)
-        let goals = try questions.table(Views.named(GoalsProjection.name)!, asOf: asOf, known: known, subject: nil)
-        let owns = owners.table.rows.filter { $0["owner"].text == name }.compactMap(\.subject?.text)
-        let ownsGoals = goals.table.rows.filter { $0["owner"].text == name }.compactMap(\.subject?.text)
-        let owned = Array(Set(owns + ownsGoals)).sorted()
+        // What they own: the owners view's rows and the goals view's, read from one replay.
+        let ownership = [Views.named(OwnersProjection.name)!, Views.named(GoalsProjection.name)!]
+        let replay = try questions.replay(ownership, known: known, asOf: [asOf])
+        let at = try questions.moment(replay, asOf: asOf, known: known)
+        let owned = Set(ownership.flatMap { view in
+            replay.table(view, asOf: at.asOf).rows.filter { $0["owner"].text == name }.compactMap(\.subject?.text)
+        }).sorted()
         if json {
             let seqs = { (events: [Event]) in OrderedJSON.array(events.map { .value(.number(Double($0.seq))) }) }
             return .json(OrderedJSON.object([
@@ -128,7 +130,7 @@ extension WebPages {
                 ("decided", seqs(decided)), ("consulted", seqs(consulted)), ("informed", seqs(informed)), ("named", seqs(named)),
             ]).pretty)
         }
-        var body = "<p class=\"phrase\">\(Markup.escape(owners.moment.phrase.prefix(1).uppercased() + owners.moment.phrase.dropFirst())).</p>\n"
+        var body = "<p class=\"phrase\">\(Markup.escape(at.phrase.sentenceStart)).</p>\n"
         body += "<section id=\"owns\"><h2>Owns</h2>\n" + (owned.isEmpty ? "<p class=\"empty\">Nothing.</p>\n"
             : "<ul>" + owned.map { "<li>\(subjectLink($0, known: moment.known))</li>" }.joined() + "</ul>\n") + "</section>\n"
         for (id, title, list) in [("decided", "Decided", decided), ("consulted", "Consulted on", consulted), ("informed", "Informed of", informed), ("named", "Also named in", named)] where !list.isEmpty || id == "decided" {

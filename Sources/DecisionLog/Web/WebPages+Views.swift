@@ -29,7 +29,7 @@ extension WebPages {
         let charts = ReportCharts(firstDay: zone.date(at: yearBefore.instant).adding(days: 1), lastDay: zone.date(at: at.instant))
         let series = Retrospective.metricSeries(replay, from: yearBefore, to: at)
         let lanes = Retrospective.launchLanes(replay, from: AsOf(.earliest, seq: 0), to: at)
-        var body = "<p class=\"phrase\">\(Markup.escape(attention.moment.phrase.prefix(1).uppercased() + attention.moment.phrase.dropFirst())).</p>\n"
+        var body = "<p class=\"phrase\">\(Markup.escape(attention.moment.phrase.sentenceStart)).</p>\n"
         body += "<section id=\"attention\"><h2>Needs attention</h2>\n"
             + (attention.table.rows.isEmpty ? "<p class=\"empty\">Nothing needs the sync's attention.</p>\n" : viewTable(attention.table, moment)) + "</section>\n"
         body += "<section id=\"kpis\"><h2>KPIs against their targets</h2>\n"
@@ -81,7 +81,7 @@ extension WebPages {
         }
         if json { return .json(rendering.view(answer.table, at: answer.moment, format: .json)) }
         let page = WebPage.view(name, moment, subject: subject)
-        var body = "<p class=\"phrase\">\(Markup.escape(summary)) \(Markup.escape(answer.moment.phrase.prefix(1).uppercased() + answer.moment.phrase.dropFirst()))"
+        var body = "<p class=\"phrase\">\(Markup.escape(summary)) \(Markup.escape(answer.moment.phrase.sentenceStart))"
         body += subject.map { ", subjects starting with \(Markup.escape($0))" } ?? ""
         body += ": \(answer.table.rows.count) row\(answer.table.rows.count == 1 ? "" : "s").</p>\n"
         body += viewTable(answer.table, moment)

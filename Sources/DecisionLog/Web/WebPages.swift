@@ -5,6 +5,16 @@ struct WebPages {
     let questions: LogQuestions
     /// The log's head when the pages are made, `seq:hash`.
     let head: String
+    /// The fiscal quarters from the year before the log's first event (at most 25 years back) to now, newest
+    /// first, as `2025-Q3`: what the quarter lists offer.
+    let quarters: [String]
+
+    /// Pages answering `questions`, made from the log at `head`.
+    init(questions: LogQuestions, head: String) {
+        self.questions = questions
+        self.head = head
+        quarters = WebPages.quarters(of: questions)
+    }
 
     var store: any EventStore { questions.store }
     var configuration: LogConfig { store.configuration }
@@ -35,7 +45,7 @@ struct WebPages {
         } catch let failure as WebFailure {
             throw failure
         } catch let error as QuestionError {
-            throw WebFailure(.badRequest, error.problem.prefix(1).uppercased() + error.problem.dropFirst() + "; pick a seq the log holds.")
+            throw WebFailure(.badRequest, error.problem.sentenceStart + "; pick a seq the log holds.")
         } catch let error as LogError {
             throw WebFailure(.internalServerError, "The log cannot be read: \(error.message)" + (error.hint.map { "; \($0)" } ?? "") + ".")
         } catch {
@@ -60,17 +70,21 @@ struct WebPages {
         }
     }
 
-    /// The fiscal quarters from the year of the log's first event to now, newest first, as `2025-Q3`.
-    var quarters: [String] {
+    /// The quarters `quarters` lists, read from the log's first event (the only read).
+    private static func quarters(of questions: LogQuestions) -> [String] {
+        let configuration = questions.store.configuration
         var firstYear: Int? = nil
-        _ = try? store.forEachEvent { event, _ in
+        _ = try? questions.store.forEachEvent { event, _ in
             firstYear = configuration.timeZone.date(at: event.effectiveAt).parts.year - 1
             return false
         }
         let zone = configuration.timeZone, start = configuration.fiscalYearStartMonth
         let thisYear = zone.date(at: questions.now).parts.year
         var names: [String] = []
-        for year in (firstYear ?? thisYear)...thisYear {
+        // A first event dated in the future or centuries back (the log's text is untrusted) must neither trap
+        // nor list thousands of quarters: at most 25 years, ending now.
+        let earliest = max(min(firstYear ?? thisYear, thisYear), thisYear - 25)
+        for year in earliest...thisYear {
             for quarter in 1...4 {
                 guard let timeframe = try? Timeframe(parsing: "\(year)-Q\(quarter)") else { continue }
                 if timeframe.interval(fiscalYearStart: start, zone: zone).lowerBound <= questions.now { names.append(timeframe.description) }

@@ -31,7 +31,7 @@ enum ServeCommand: Command {
         let loopback = address == "127.0.0.1" || address == "::1"
         let names = (everywhere ? [] : [address]) + (loopback ? ["localhost", "127.0.0.1", "::1"] : []) + extraHosts
         let store = try context.openLog(args)
-        let app = WebApp(store: store, checkpoints: ViewQuery(store: store, context: context, spec: spec).questions.checkpoints)
+        let app = WebApp(store: store, checkpoints: context.checkpoints(of: store))
         let printLine: @Sendable (String) -> Void = { line in StandardStreams.writeError(line + "\n") }
         let log = args.flag(quiet) ? nil : printLine
         let handler: HTTPServer.Handler = { request in app.respond(to: request) }

@@ -6,7 +6,16 @@ struct ViewQuery {
     let store: FileEventStore
     let context: CommandContext
     let spec: CommandSpec
-    let now = Timestamp.now()
+    /// The questions of this log, at one `now`, answered from checkpoints when they are on.
+    let questions: LogQuestions
+
+    /// Queries of `store` for the command `spec`; reads the checkpoint key once.
+    init(store: FileEventStore, context: CommandContext, spec: CommandSpec) {
+        self.store = store
+        self.context = context
+        self.spec = spec
+        questions = LogQuestions(store: store, checkpoints: context.checkpoints(of: store))
+    }
 
     static let asOf = Option("as-of", "<point>", help: "The plan at this moment (effective time): now, 2025-06-30, 2025-06-30T17:00, 2025-Q2, 2025-H1, 2025, 2025-06 or #120 (default: now).")
     static let knownAt = Option("known-at", "<point>", help: "Only what the log knew at this moment (recorded time): same forms; #120 is the log through event 120 (default: everything).")
@@ -18,9 +27,6 @@ struct ViewQuery {
         let formats = OutputFormat.allCases.map(\.rawValue)
         return OutputFormat(rawValue: try args.choice(option, formats, default: context.defaultFormat(store, supported: formats)))!
     }
-
-    /// The questions of this log, answered from checkpoints when they are on.
-    var questions: LogQuestions { LogQuestions(store: store, checkpoints: context.checkpoints(of: store), now: now) }
 
     /// Reads the point given to `option`, or nil when it was not given.
     func point(_ args: ParsedArguments, _ option: Option<String>) throws(UsageError) -> TimePoint? {
