@@ -133,7 +133,7 @@ import DecisionLogTestSupport
                                "--effective", "2040-06-01"]).status == 0)
         let server = try Server(workspace)
         #expect(try Self.status(server, "/") == "200")
-        let page = try Self.curl([server.url + "views/launches"])
+        let page = try Self.curl([server.url + "views/launches?as-of=2040-12-31"])
         #expect(page.contains("launch/far"))
         #expect(!page.contains("2040-Q"))
     }
