@@ -63,10 +63,12 @@ public final class HTTPServer: Sendable {
         }
     }
 
-    /// Answers `status` and closes, for a connection the server will not serve.
+    /// Answers `status` and closes, for a connection the server will not serve. It runs on the accepting
+    /// thread, so it gives the peer a tenth of a second at most.
     private func refuse(_ connection: TCPConnection, _ status: HTTPStatus, _ problem: String) {
-        try? connection.write(HTTPResponse.text(status, problem).serialized(omittingBody: false, keepAlive: false, extra: extraHeaders), by: .after(milliseconds: 1000))
-        connection.close()
+        let deadline = Deadline.after(milliseconds: 100)
+        try? connection.write(HTTPResponse.text(status, problem).serialized(omittingBody: false, keepAlive: false, extra: extraHeaders), by: deadline)
+        connection.closeAfterDraining(by: deadline)
         open.subtract(1, ordering: .relaxed)
     }
 
@@ -75,7 +77,7 @@ public final class HTTPServer: Sendable {
     /// Reads requests from `connection` and answers them until it closes, errs, idles or asks to close.
     private func serve(_ connection: TCPConnection) {
         defer {
-            connection.close()
+            connection.closeAfterDraining(by: .after(milliseconds: 1000))
             open.subtract(1, ordering: .relaxed)
         }
         let parser = HTTPRequestParser(limits: limits)

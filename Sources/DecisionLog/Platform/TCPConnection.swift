@@ -46,6 +46,21 @@ package struct TCPConnection: Sendable {
     /// Closes the connection.
     package func close() { _ = Glibc.close(raw) }
 
+    /// Closes the connection without losing what was written: sends end-of-stream, then reads and drops what
+    /// the peer still sends (up to 256 KiB, until `deadline`) before closing. Closing with unread bytes would
+    /// make the kernel reset the connection, and a reset can discard the answer before the peer reads it.
+    package func closeAfterDraining(by deadline: Deadline) {
+        _ = shutdown(raw, Int32(SHUT_WR))
+        var drained = 0
+        var sink = [UInt8](repeating: 0, count: 16 * 1024)
+        while drained < 256 * 1024 {
+            let count = sink.withUnsafeMutableBytes { buffer in (try? read(into: buffer, by: deadline)) ?? 0 }
+            if count == 0 { break }
+            drained += count
+        }
+        close()
+    }
+
     private func wait(for events: Int16, until deadline: Deadline) throws(SystemError) {
         while true {
             var entry = pollfd(fd: raw, events: events, revents: 0)
