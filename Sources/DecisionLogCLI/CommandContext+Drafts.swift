@@ -26,29 +26,10 @@ extension CommandContext {
         }
     }
 
-    /// The one event `text` names in `store` (`EventStore.lookUp`); `what` names where the reference was given
-    /// in the failure when it names none, or several.
-    func event(_ text: String, in store: FileEventStore, what: String) throws -> Event {
-        switch try store.lookUp(text) {
-        case .found(let event): return event
-        case .notAReference: throw CommandFailure("\(what): '\(text.quotedForMessage)' is not an event reference; use #seq or an event id", .invalidInput)
-        case .missing(let reference): throw CommandFailure("\(what): no event \(reference) in this log", .invalidInput)
-        case .ambiguous(let count): throw CommandFailure("\(what): '\(text.quotedForMessage)' matches \(count) events; give more of the id", .invalidInput)
-        }
-    }
-
-    /// Turns references in `links` (`--link`) and a retraction's event into ids, and gives a retraction without
-    /// a subject the retracted event's subject.
+    /// Turns references in `links` (`--link`) and a retraction's event into ids (`EventStore.resolveReferences`).
     func resolveReferences(in draft: inout EventDraft, links: [String], store: FileEventStore) throws {
-        if !links.isEmpty {
-            var ids: [JSONValue] = draft.members["links"]?.arrayValue ?? []
-            for link in links { ids.append(.string(try event(link, in: store, what: "--link").id.description)) }
-            draft.set("links", .array(ids))
+        do { try store.resolveReferences(in: &draft, links: links, labels: ("--link", "--event")) } catch let failure as ReferenceFailure {
+            throw CommandFailure(failure.message, .invalidInput)
         }
-        guard draft.type == EventRetracted.type.name, case .string(let target)? = draft.payload["event"] else { return }
-        if EventID(target) != nil && draft.members["subject"] != nil { return }
-        let retracted = try event(target, in: store, what: "--event")
-        draft.payload["event"] = .string(retracted.id.description)
-        if draft.members["subject"] == nil { draft.set("subject", .string(retracted.subject.text)) }
     }
 }

@@ -159,4 +159,70 @@ import DecisionLogTestSupport
         #expect(heads.first?.hasPrefix("47:") == true)
         #expect(heads.last == head)
     }
+
+    /// The form's token, from the page at `path`.
+    static func token(_ server: Server, _ path: String) throws -> String {
+        let page = try curl([server.url + path.dropFirst()])
+        let match = try #require(page.firstRange(of: #/name="token" value="([0-9a-f]{64})"/#))
+        return String(page[match].dropFirst(20).dropLast(1))
+    }
+
+    /// Posts `fields` as a browser's form to `path`; returns the status and the Location (or the page).
+    static func post(_ server: Server, _ path: String, _ fields: [(String, String)], _ extra: [String] = []) throws -> (status: String, answer: String) {
+        let data = fields.flatMap { ["--data-urlencode", "\($0.0)=\($0.1)"] }
+        let out = try curl(["-o", "/tmp/decisionlog-post-\(server.port)", "-w", "%{http_code} %{redirect_url}"] + extra + data + [server.url + path.dropFirst()])
+        let status = String(out.prefix(3))
+        let page = (try? String(contentsOfFile: "/tmp/decisionlog-post-\(server.port)", encoding: .utf8)) ?? ""
+        return (status, status == "303" ? String(out.dropFirst(4)) : page)
+    }
+
+    @Test func recordsFromFormsOnlyWhenAllowedAsTheServersPersonAndExactlyAsAddChecks() throws {
+        let workspace = try Self.demo()
+        try workspace.write("pricing.json", SchemaCommandTests.pricingSchema)
+        #expect(workspace.run(["schema", "add", "pricing.json", "--reason", "Track list prices", "--actor", "Dana Reyes", "--role", "CMO", "--log", workspace.log]).status == 0)
+        // Read-only by default: no forms, and a post changes nothing.
+        do {
+            let server = try Server(workspace)
+            #expect(try Self.status(server, "/record") == "404")
+            #expect(try Self.post(server, "/record/launch.scheduled", [("subject", "launch/x")]).status == "404")
+        }
+        // Writes need a person to record as.
+        let refused = workspace.run(["serve", "--allow-writes", "--port", "0", "--log", workspace.log])
+        #expect(refused.status == 65 && refused.stderr.contains("--allow-writes records every decision as one person"))
+
+        let server = try Server(workspace, extra: ["--allow-writes", "--actor", "Ana Costa", "--role", "CS"])
+        let index = try Self.curl([server.url + "record"])
+        #expect(index.contains("/record/launch.slipped") && index.contains("/record/pricing.changed"))
+        let form = try Self.curl([server.url + "record/pricing.changed?subject=plan/pro"])
+        #expect(form.contains("name=\"field.price\"") && form.contains("name=\"field.currency\"") && form.contains("value=\"plan/pro\""))
+        let token = try Self.token(server, "/record/launch.scheduled")
+        let before = workspace.logBytes()
+        let good: [(String, String)] = [("token", token), ("id", "01a22206-6e18-770b-922e-6b4925144199"), ("subject", "launch/comet"),
+                                        ("field.name", "Comet GA"), ("field.date", "2026-03-01"), ("reason", "Planned for Q1\r\nafter Atlas"),
+                                        ("actor", "Mallory"), ("field.actor", "Mallory")]
+        // Refused, and nothing written: no token, another site's origin, not a form, invalid as add finds it.
+        #expect(try Self.post(server, "/record/launch.scheduled", good.filter { $0.0 != "token" }).status == "403")
+        #expect(try Self.post(server, "/record/launch.scheduled", good, ["-H", "Origin: http://evil.example"]).status == "403")
+        #expect(try Self.post(server, "/record/launch.scheduled", good, ["-H", "Sec-Fetch-Site: cross-site"]).status == "403")
+        #expect(try Self.post(server, "/record/launch.scheduled", good, ["-H", "Content-Type: text/plain"]).status == "415")
+        let invalid = try Self.post(server, "/record/launch.scheduled", good.map { $0.0 == "field.date" ? ($0.0, "2026-13-01") : $0 })
+        #expect(invalid.status == "422" && invalid.answer.contains("month 13 is not between 1 and 12") && invalid.answer.contains("value=\"Comet GA\""))
+        let cli = workspace.run(["add", "launch.scheduled", "--subject", "launch/comet", "--name", "Comet GA", "--date", "2026-13-01", "--actor", "Ana Costa", "--role", "CS", "--log", workspace.log])
+        #expect(cli.stderr.contains("month 13 is not between 1 and 12"))
+        let shipped = try Self.post(server, "/record/launch.slipped", [("token", token), ("subject", "launch/atlas"), ("field.date", "2025-12-01")])
+        #expect(shipped.status == "422" && shipped.answer.contains("after it shipped"))
+        #expect(workspace.logBytes() == before)
+        // Recorded as the server's person, whatever the form says; the same form sent twice records once.
+        #expect(try Self.post(server, "/record/launch.scheduled", good) == ("303", server.url + "events/49"))
+        #expect(try Self.post(server, "/record/launch.scheduled", good) == ("303", server.url + "events/49"))
+        let event = try JSONValue.parse(workspace.run(["show", "49", "--format", "json", "--log", workspace.log]).stdout).objectValue ?? [:]
+        #expect(event["actor"] == .object(["name": .string("Ana Costa"), "role": .string("CS")]))
+        #expect(event["reason"] == .string("Planned for Q1\nafter Atlas"))
+        #expect(workspace.run(["head", "--log", workspace.log]).stdout.hasPrefix("49:"))
+        // A team type's form records through the same checks.
+        let price = try Self.post(server, "/record/pricing.changed", [("token", token), ("subject", "plan/pro"), ("field.price", "49"), ("field.currency", "eur"), ("reason", "List price")])
+        #expect(price.status == "422" && price.answer.contains("currency"))
+        #expect(try Self.post(server, "/record/pricing.changed", [("token", token), ("subject", "plan/pro"), ("field.price", "49"), ("field.currency", "EUR"), ("field.annual", "yes"), ("reason", "List price")]).status == "303")
+        #expect(workspace.run(["verify", "--log", workspace.log]).status == 0)
+    }
 }

@@ -55,3 +55,13 @@ extension FieldShape {
         }
     }
 }
+
+extension EventDraft {
+    /// Sets each field of `kind` that `texts` gives text for (options, or a form's fields), read as
+    /// `PayloadField.value(fromTexts:)` reads it; fields without text are left as they are.
+    public mutating func setPayload(of kind: PayloadKind, texts: (PayloadField) -> [String]) {
+        for field in kind.fields {
+            if let value = field.value(fromTexts: texts(field)) { payload[field.name] = value }
+        }
+    }
+}

@@ -1,7 +1,8 @@
 import Synchronization
 
 /// The web face of one log: answers each request with a page (HTML, or JSON in the CLI's shapes), an asset,
-/// or the stream that tells open pages the log grew. Read-only: it never writes to the log.
+/// or the stream that tells open pages the log grew. Read-only unless it has a `WebWriter`; then its forms
+/// record decisions (`WebApp+Record`).
 public final class WebApp: Sendable {
     /// The log served.
     public let store: FileEventStore
@@ -9,6 +10,10 @@ public final class WebApp: Sendable {
     private let cache = WebCache()
     /// One page is made at a time: pages are made from the log's files, and the cache serves the rest.
     private let making = Mutex(())
+    /// Who the forms record as; nil for a read-only server.
+    let writer: WebWriter?
+    /// One form is appended at a time.
+    let writing = Mutex(())
 
     /// The headers every response carries: a policy that lets the pages load only what this server sends and
     /// run no inline script, and no framing, sniffing or referrers.
@@ -20,19 +25,18 @@ public final class WebApp: Sendable {
         ("Cross-Origin-Resource-Policy", "same-origin"),
     ]
 
-    /// Serves `store`, replaying views from `checkpoints` when given.
-    public init(store: FileEventStore, checkpoints: CheckpointStore?) {
+    /// Serves `store`, replaying views from `checkpoints` when given; records through forms as `writer`
+    /// when given.
+    public init(store: FileEventStore, checkpoints: CheckpointStore?, writer: WebWriter? = nil) {
         self.store = store
         self.checkpoints = checkpoints
+        self.writer = writer
     }
 
     /// The answer to `request`.
     public func respond(to request: HTTPRequest) -> HTTPResponse {
-        guard request.method == "GET" || request.method == "HEAD" else {
-            var response = HTTPResponse.text(.methodNotAllowed, "This server is read-only: it answers GET and HEAD.")
-            response.headers.append(("Allow", "GET, HEAD"))
-            return response
-        }
+        if let answer = record(request) { return answer }
+        guard request.method == "GET" || request.method == "HEAD" else { return Self.notAllowed("GET, HEAD") }
         switch WebPage.requested(request) {
         case .asset(let name):
             guard let asset = WebAssets.named(name) else { return .text(.notFound, "No such file.") }
@@ -65,7 +69,7 @@ public final class WebApp: Sendable {
     }
 
     private func make(_ page: WebPage?, json: Bool, head: String) -> HTTPResponse {
-        let pages = WebPages(questions: LogQuestions(store: store, checkpoints: checkpoints), head: head)
+        let pages = WebPages(questions: LogQuestions(store: store, checkpoints: checkpoints), head: head, writes: writer != nil)
         do throws(WebFailure) {
             guard let page else { throw WebFailure(.notFound, "There is no page at this address; start from the dashboard.") }
             switch try pages.make(page, json: json) {
@@ -80,7 +84,7 @@ public final class WebApp: Sendable {
             }
             let html = pages.frame.page(page ?? .search(nil), moment: .now, heading: error.status.reason,
                                         body: "<p class=\"error\" role=\"alert\">\(Markup.escape(error.message))</p>\n<p><a href=\"/\">The dashboard</a></p>\n")
-            return HTTPResponse(error.status, contentType: "text/html; charset=utf-8", body: Array(html.utf8))
+            return Self.html(error.status, html)
         }
     }
 

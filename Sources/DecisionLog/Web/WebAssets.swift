@@ -14,7 +14,7 @@ enum WebAssets {
     /// The style sheet: the report's, then the frame, forms and tables of the pages.
     static let css = ReportDocument.css + """
     body{max-width:1240px;padding:0 28px 40px}
-    a{color:#1f5fa8}a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible{outline:3px solid #f1c40f;outline-offset:2px}
+    a{color:#1f5fa8}a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,textarea:focus-visible{outline:3px solid #f1c40f;outline-offset:2px}
     .skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:#fff;padding:6px 10px;z-index:2}
     .top{display:flex;flex-wrap:wrap;align-items:center;gap:6px 18px;padding:14px 0 10px;border-bottom:2px solid var(--ink);margin-bottom:14px}
     .brand{font-weight:800;font-size:18px;color:var(--ink);text-decoration:none}
@@ -36,6 +36,10 @@ enum WebAssets {
     .ok{color:var(--pull);font-weight:600}.bad{color:var(--slip);font-weight:600}
     .hash{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px;overflow-wrap:anywhere}
     .error{background:#fdecea;border:1px solid var(--slip);border-radius:6px;padding:10px 12px}
+    .record .field{display:grid;grid-template-columns:minmax(160px,220px) minmax(0,520px);gap:2px 14px;margin:0 0 10px}
+    .record .field label{font-weight:600;padding-top:5px}.record .req{font-weight:400;color:var(--muted);font-size:12px}
+    .record .hint{grid-column:2;font-size:12px;color:var(--muted)}.record textarea{font:inherit;font-size:14px;padding:4px 6px;border:1px solid #8a96a1;border-radius:4px}
+    .record .check{display:block;margin:6px 0 12px}.top nav a.record{font-weight:600}
     td.seq{white-space:nowrap}.retracted{text-decoration:line-through;color:var(--muted)}
     @media (max-width:800px){.cols{grid-template-columns:1fr}.kpi-grid.small{grid-template-columns:1fr}.top form{margin-left:0}}
     @media print{.top nav,.top form,.moment,.live,.skip{display:none}}

@@ -6,6 +6,8 @@ struct WebFrame {
     let head: String
     /// The zone dates are shown in.
     let zoneName: String
+    /// Whether the navigation offers the forms that record decisions.
+    let writes: Bool
 
     /// The whole page.
     func page(_ page: WebPage, moment: WebMoment, heading: String? = nil, controls: String = "", body: String) -> String {
@@ -48,7 +50,7 @@ struct WebFrame {
         return items.map { name, page in
             let isCurrent = WebFrame.sameKind(page, current)
             return "<a href=\"\(Markup.escape(WebLinks.href(page)))\"\(isCurrent ? " aria-current=\"page\"" : "")>\(Markup.escape(name))</a>"
-        }.joined(separator: " ")
+        }.joined(separator: " ") + (writes ? " <a class=\"record\" href=\"/record\">Record a decision</a>" : "")
     }
 
     /// Whether two pages are the same page at perhaps different moments (the navigation's current item).

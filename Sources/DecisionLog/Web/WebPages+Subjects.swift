@@ -27,6 +27,7 @@ extension WebPages {
         }
         let moment = WebMoment(known: known)
         var body = "<p class=\"phrase\">Every change to \(Markup.escape(text)), in the order the changes took effect\(known.map { ", as known at \(Markup.escape($0))" } ?? ""): \(own.count) event\(own.count == 1 ? "" : "s").</p>\n"
+        if writes { body += "<p><a href=\"/record?subject=\(Markup.escape(WebLinks.segment(text)))\">Record a decision on \(Markup.escape(text))</a></p>\n" }
         body += try subjectChart(subject, known: knownPoint)
         body += try decisionChain(subject, known: knownPoint, moment)
         body += "<section id=\"history\"><h2>History</h2>\n" + plainTable(["Seq", "Effective", "Recorded", "Who", "What changed", "Why", "Notes"], history.entries.map { entry in

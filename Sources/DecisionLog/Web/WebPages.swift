@@ -8,17 +8,20 @@ struct WebPages {
     /// The fiscal quarters from the year before the log's first event (at most 25 years back) to now, newest
     /// first, as `2025-Q3`: what the quarter lists offer.
     let quarters: [String]
+    /// Whether the server records decisions from forms (the navigation then offers them).
+    let writes: Bool
 
     /// Pages answering `questions`, made from the log at `head`.
-    init(questions: LogQuestions, head: String) {
+    init(questions: LogQuestions, head: String, writes: Bool = false) {
         self.questions = questions
         self.head = head
+        self.writes = writes
         quarters = WebPages.quarters(of: questions)
     }
 
     var store: any EventStore { questions.store }
     var configuration: LogConfig { store.configuration }
-    var frame: WebFrame { WebFrame(head: head, zoneName: configuration.timeZone.name) }
+    var frame: WebFrame { WebFrame(head: head, zoneName: configuration.timeZone.name, writes: writes) }
     var rendering: QueryRendering { QueryRendering(timeZone: configuration.timeZone, width: nil) }
     var events: EventRendering { EventRendering(timeZone: configuration.timeZone) }
 

@@ -35,11 +35,7 @@ enum AddCommand: Command {
         if let decider = try context.decider(named, draftNamesOne: draft.members["actor"] != nil, config: config) {
             draft.setActor(name: decider.name, role: decider.role)
         }
-        if let kind {
-            for field in kind.fields {
-                if let value = field.value(fromTexts: args.texts(option(for: field))) { draft.payload[field.name] = value }
-            }
-        }
+        if let kind { draft.setPayload(of: kind) { args.texts(option(for: $0)) } }
         try context.resolveReferences(in: &draft, links: args.values(link), store: store)
 
         let schemas = try opened?.schemas ?? (needsTeamSchemas(draft.type) ? context.schemas(in: store) : SchemaRegistry())

@@ -6,9 +6,11 @@ enum ServeCommand: Command {
         name: "serve", abstract: "Serve the log's pages to a browser: dashboard, views, diffs, histories, people, events, reports.",
         discussion: """
         Every page picks its moment with --as-of and --known-at controls, so every state of the plan is an address to bookmark, and every page is also JSON (add .json, or send Accept: application/json) in the shapes the commands print. Open pages offer to reload when the log grows.
-        The server is read-only and has no login: it binds 127.0.0.1 by default, answers only requests naming it in their Host header (so a web page elsewhere cannot reach it through DNS), and sends a policy that lets pages load nothing from anywhere else. Serve a trusted network only, with --bind and --host. Stop it with Ctrl-C.
+        With --allow-writes, 'Record a decision' offers a form for every event type (the team's too), checked exactly as 'add' checks a draft and recorded as the person the server runs for (--actor and --role, else $DECISIONLOG_ACTOR/$DECISIONLOG_ROLE, else your settings) — never as a name typed in the form. Forms carry a secret token, so a page on another site cannot post them.
+        The server is read-only unless told otherwise, and has no login: it binds 127.0.0.1 by default, answers only requests naming it in their Host header (so a web page elsewhere cannot reach it through DNS), and sends a policy that lets pages load nothing from anywhere else. Serve a trusted network only, with --bind and --host. Stop it with Ctrl-C.
         """,
-        options: [port.declaration, bind.declaration, host.declaration, requestTimeout.declaration, open.declaration, quiet.declaration, CommandSpec.logOption])
+        options: [port.declaration, bind.declaration, host.declaration, requestTimeout.declaration, open.declaration, quiet.declaration,
+                  allowWrites.declaration, AddCommand.actor.declaration, AddCommand.role.declaration, CommandSpec.logOption])
 
     static let port = Option<Int>("port", "<port>", help: "The port (default 8080; 0 picks a free one).", minimum: 0, expected: "a port number from 0 to 65535")
     static let bind = Option("bind", "<address>", help: "The address to listen on (default 127.0.0.1; 0.0.0.0 for every network, with --host).")
@@ -17,6 +19,7 @@ enum ServeCommand: Command {
                                             minimum: 1, expected: "a whole number of seconds, 1 or more")
     static let open = Flag("open", help: "Open the dashboard in the default browser.")
     static let quiet = Flag("quiet", help: "Do not print a line for each request.")
+    static let allowWrites = Flag("allow-writes", help: "Offer forms that record decisions, as the person --actor and --role name.")
 
     static func run(_ arguments: SplitArguments, in context: CommandContext) throws {
         let args = try ArgumentParser.parse(arguments, for: spec)
@@ -31,7 +34,8 @@ enum ServeCommand: Command {
         let loopback = address == "127.0.0.1" || address == "::1"
         let names = (everywhere ? [] : [address]) + (loopback ? ["localhost", "127.0.0.1", "::1"] : []) + extraHosts
         let store = try context.openLog(args)
-        let app = WebApp(store: store, checkpoints: context.checkpoints(of: store))
+        let writer = try args.flag(allowWrites) ? self.writer(args, store: store, context: context) : nil
+        let app = WebApp(store: store, checkpoints: context.checkpoints(of: store), writer: writer)
         let printLine: @Sendable (String) -> Void = { line in StandardStreams.writeError(line + "\n") }
         let log = args.flag(quiet) ? nil : printLine
         let handler: HTTPServer.Handler = { request in app.respond(to: request) }
@@ -51,12 +55,22 @@ enum ServeCommand: Command {
         let shown = address.contains(":") ? "[\(address)]" : (everywhere ? extraHosts[0] : address)
         let url = "http://\(shown):\(server.port)/"
         // On standard error, so it shows at once (standard output may be held for a pager).
-        context.console.error("Serving \(store.folder.path) at \(url) (read-only; Ctrl-C stops it)")
+        let mode = writer.map { "recording as \($0.decider)" } ?? "read-only"
+        context.console.error("Serving \(store.folder.path) at \(url) (\(mode); Ctrl-C stops it)")
         if args.flag(open) { openBrowser(url, context) }
         ProcessFacts.unblockStopSignals()
         do throws(SystemError) { try server.run() } catch {
             throw CommandFailure("the server stopped: \(error)", .failure)
         }
+    }
+
+    /// Who the forms record as: the decider `add` would take from the same options, environment and settings.
+    private static func writer(_ args: ParsedArguments, store: FileEventStore, context: CommandContext) throws -> WebWriter {
+        let named = (name: try args.value(AddCommand.actor), role: try args.value(AddCommand.role))
+        guard let decider = try context.decider(named, draftNamesOne: false, config: store.configuration) else {
+            throw CommandFailure("--allow-writes records every decision as one person: name them with --actor and --role (or $DECISIONLOG_ACTOR and $DECISIONLOG_ROLE)", .invalidInput)
+        }
+        return WebWriter(decider: decider, recordedBy: context.recordedBy, signing: context.signing())
     }
 
     /// Opens `url` with `$BROWSER`, else `xdg-open`, without waiting; says so when neither can.
