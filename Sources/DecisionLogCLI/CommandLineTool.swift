@@ -9,7 +9,7 @@ public enum CommandLineTool {
     static let commands: [CommandEntry] = [
         CommandEntry(InitCommand.self), CommandEntry(AddCommand.self), CommandEntry(ImportCommand.self), CommandEntry(ExportCommand.self),
         CommandEntry(LogCommand.self), CommandEntry(ShowCommand.self), CommandEntry(DiffCommand.self),
-        CommandEntry(HistoryCommand.self), CommandEntry(BlameCommand.self), CommandEntry(ReportCommand.self), CommandEntry(ServeCommand.self), CommandEntry(SchemaCommand.self),
+        CommandEntry(HistoryCommand.self), CommandEntry(BlameCommand.self), CommandEntry(ReportCommand.self), CommandEntry(ServeCommand.self), CommandEntry(SiteCommand.self), CommandEntry(SchemaCommand.self),
         CommandEntry(CheckpointCommand.self), CommandEntry(ConfigCommand.self), CommandEntry(CompletionsCommand.self),
         CommandEntry(GitCommand.self), CommandEntry(MergeDriverCommand.self),
         CommandEntry(VerifyCommand.self), CommandEntry(HeadCommand.self), CommandEntry(RepairCommand.self), CommandEntry(DemoCommand.self),

@@ -79,8 +79,7 @@ public final class WebApp: Sendable {
             }
         } catch {
             if json {
-                let body = OrderedJSON.object([("error", .value(.string(error.message))), ("status", .value(.number(Double(error.status.rawValue))))]).pretty
-                return HTTPResponse(error.status, contentType: "application/json", body: Array(body.utf8))
+                return HTTPResponse(error.status, contentType: "application/json", body: Array(error.json.utf8))
             }
             let html = pages.frame.page(page ?? .search(nil), moment: .now, heading: error.status.reason,
                                         body: "<p class=\"error\" role=\"alert\">\(Markup.escape(error.message))</p>\n<p><a href=\"/\">The dashboard</a></p>\n")

@@ -50,13 +50,21 @@ enum WebAssets {
     (function () {
       var head = document.body.getAttribute('data-head');
       if (!head || !window.EventSource) return;
-      var source = new EventSource('/updates?head=' + encodeURIComponent(head));
-      source.addEventListener('head', function (message) {
-        if (message.data === head) return;
-        var note = document.getElementById('live');
-        if (note) { note.hidden = false; }
-        source.close();
-      });
+      var source = null;
+      function stop() { if (source) { source.close(); source = null; } }
+      function listen() {
+        source = new EventSource('/updates?head=' + encodeURIComponent(head));
+        source.addEventListener('head', function (message) {
+          if (message.data === head) return;
+          var note = document.getElementById('live');
+          if (note) { note.hidden = false; }
+          stop();
+        });
+      }
+      // A page kept for the back button must not hold its stream: browsers allow few connections to one host.
+      window.addEventListener('pagehide', stop);
+      window.addEventListener('pageshow', function (event) { if (event.persisted && !source) listen(); });
+      listen();
     })();
     """
 

@@ -8,6 +8,8 @@ struct WebFrame {
     let zoneName: String
     /// Whether the navigation offers the forms that record decisions.
     let writes: Bool
+    /// How the frame links to pages and assets.
+    let linker: WebLinker
 
     /// The whole page.
     func page(_ page: WebPage, moment: WebMoment, heading: String? = nil, controls: String = "", body: String) -> String {
@@ -19,18 +21,18 @@ struct WebFrame {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(Markup.escape(title)) · DecisionLog</title>
-        <link rel="stylesheet" href="/assets/style.css">
-        <link rel="icon" href="/assets/icon.svg" type="image/svg+xml">
-        <script src="/assets/live.js" defer></script>
+        <link rel="stylesheet" href="\(Markup.escape(linker.asset("style.css")))">
+        <link rel="icon" href="\(Markup.escape(linker.asset("icon.svg")))" type="image/svg+xml">
+        \(linker.isStatic ? "" : "<script src=\"/assets/live.js\" defer></script>")
         </head>
         <body data-head="\(Markup.escape(head))">
         <a class="skip" href="#main">Skip to the content</a>
         <header class="top">
-        <a class="brand" href="\(Markup.escape(WebLinks.href(.dashboard(moment))))">DecisionLog</a>
+        <a class="brand" href="\(Markup.escape(linker.href(.dashboard(moment))))">DecisionLog</a>
         <nav aria-label="Pages">\(navigation(page, moment))</nav>
-        <form role="search" action="/search" method="get"><label for="q" class="skip">Search</label><input id="q" name="q" type="search" placeholder="Search subjects, titles, reasons" size="26"><button type="submit">Search</button></form>
+        \(linker.isStatic ? "" : "<form role=\"search\" action=\"/search\" method=\"get\"><label for=\"q\" class=\"skip\">Search</label><input id=\"q\" name=\"q\" type=\"search\" placeholder=\"Search subjects, titles, reasons\" size=\"26\"><button type=\"submit\">Search</button></form>")
         </header>
-        <p id="live" class="live" role="status" hidden>The log has grown since this page was made. <a href="">Reload</a> to see the new events.</p>
+        \(linker.isStatic ? "" : "<p id=\"live\" class=\"live\" role=\"status\" hidden>The log has grown since this page was made. <a href=\"\">Reload</a> to see the new events.</p>")
         <main id="main">
         <h1>\(Markup.escape(title))</h1>
         \(controls)\(body)</main>
@@ -49,7 +51,7 @@ struct WebFrame {
         items.append(("Report", .report(from: nil, to: nil, known: moment.known)))
         return items.map { name, page in
             let isCurrent = WebFrame.sameKind(page, current)
-            return "<a href=\"\(Markup.escape(WebLinks.href(page)))\"\(isCurrent ? " aria-current=\"page\"" : "")>\(Markup.escape(name))</a>"
+            return "<a href=\"\(Markup.escape(linker.href(page)))\"\(isCurrent ? " aria-current=\"page\"" : "")>\(Markup.escape(name))</a>"
         }.joined(separator: " ") + (writes ? " <a class=\"record\" href=\"/record\">Record a decision</a>" : "")
     }
 

@@ -26,8 +26,10 @@ public enum WebLinks {
         }
     }
 
-    /// `text` percent-encoded for a path segment or a query value: only unreserved characters stay as they are.
+    /// `text` percent-encoded for a path segment or a query value: only unreserved characters stay as they are,
+    /// and `.` and `..` are encoded whole, so a name never walks up a path.
     public static func segment(_ text: String) -> String {
+        if text == "." || text == ".." { return String(repeating: "%2E", count: text.count) }
         var out = ""
         for byte in text.utf8 {
             switch byte {

@@ -17,8 +17,16 @@ extension WebPages {
         return out + "</fieldset>"
     }
 
-    /// The form for a moment on both clocks (and a subject prefix, when `subject` is not nil), sent to `action`.
-    func momentForm(action: String, _ moment: WebMoment, subject: String?? = nil) -> String {
+    /// The form for a moment on both clocks (and a subject prefix, when `subject` is not nil) of the page
+    /// `page` makes for a moment; in a static site, links to that page at each of the site's points instead.
+    func momentForm(_ page: (WebMoment) -> WebPage, _ moment: WebMoment, subject: String?? = nil) -> String {
+        if linker.isStatic {
+            return "<nav class=\"moment\" aria-label=\"As of\"><strong>As of</strong> " + linker.points.map { point in
+                let label = point ?? "now"
+                return point == moment.asOf ? "<span aria-current=\"page\">\(Markup.escape(label))</span>" : link(page(WebMoment(asOf: point)), label)
+            }.joined(separator: " · ") + "</nav>\n"
+        }
+        let action = WebLinks.href(page(.now))
         var out = "<form class=\"moment\" method=\"get\" action=\"\(Markup.escape(action))\">"
         out += pointFields("as-of", legend: "As of (the plan at)", value: moment.asOf)
         out += pointFields("known-at", legend: "Known at (what the log knew)", value: moment.known, withQuarters: false)
@@ -28,6 +36,19 @@ extension WebPages {
         out += "<button type=\"submit\">Show</button>"
         if moment != .now { out += " <a class=\"now\" href=\"\(Markup.escape(action))\">Back to now</a>" }
         return out + "</form>\n"
+    }
+}
+
+extension WebPages {
+    /// In a static site, links to the pages `page` makes for each pair of the site's consecutive points (the
+    /// stand-in for a period form).
+    func periodLinks(_ title: String, _ page: (String?, String?) -> WebPage) -> String {
+        let points = linker.points.reversed().compactMap { $0 }  // oldest first; now (nil) is the last "to"
+        var pairs: [(String, String?)] = zip(points, points.dropFirst().map(Optional.some)).map { ($0, $1) }
+        if let last = points.last, linker.points.contains(where: { $0 == nil }) { pairs.append((last, nil)) }
+        guard !pairs.isEmpty else { return "" }
+        return "<nav class=\"moment\" aria-label=\"\(Markup.escape(title))\"><strong>\(Markup.escape(title))</strong> "
+            + pairs.reversed().map { link(page($0.0, $0.1), "\($0.0) → \($0.1 ?? "now")") }.joined(separator: " · ") + "</nav>\n"
     }
 }
 

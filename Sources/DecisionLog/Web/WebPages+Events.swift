@@ -45,7 +45,7 @@ extension WebPages {
             body += "<dt>Signature</dt><dd>Unsigned.</dd>"
         }
         body += "</dl></section>\n<p class=\"legend\">" + (seq > 1 ? link(.event(seq - 1), "← #\(seq - 1)") + " · " : "") + link(.event(seq + 1), "#\(seq + 1) →")
-            + " · also as <a href=\"\(Markup.escape(WebLinks.href(.event(seq), json: true)))\">JSON</a></p>\n"
+            + " · also as <a href=\"\(Markup.escape(linker.href(.event(seq), json: true)))\">JSON</a></p>\n"
         return .html(frame.page(.event(seq), moment: moment, heading: "Event #\(seq): \(event.type.name)", body: body))
     }
 
@@ -96,6 +96,7 @@ extension WebPages {
         var form = "<form class=\"moment\" method=\"get\" action=\"/report\">"
         form += pointFields("from", legend: "After", value: from) + pointFields("to", legend: "Through (empty: now)", value: to)
         form += pointFields("known-at", legend: "Known at", value: known, withQuarters: false) + "<button type=\"submit\">Show</button></form>\n"
+        if linker.isStatic { form = periodLinks("Retrospectives in this site") { .report(from: $0, to: $1, known: nil) } }
         guard from != nil else {
             return .html(frame.page(page, moment: WebMoment(known: known), controls: form, body: "<p>Pick the start of the period.</p>\n"))
         }
@@ -107,7 +108,7 @@ extension WebPages {
         }
         if markdown { return .markdown(document.markdown) }
         let body = "<p class=\"phrase\">\(Markup.escape(document.periodText)).</p>\n" + document.sectionsHTML
-            + "<p class=\"legend\">Also as <a href=\"\(Markup.escape(WebLinks.href(page, json: true)))\">Markdown</a>.</p>\n"
+            + "<p class=\"legend\">Also as <a href=\"\(Markup.escape(linker.href(page, json: true)))\">Markdown</a>.</p>\n"
         return .html(frame.page(page, moment: WebMoment(asOf: to, known: known), controls: form, body: body))
     }
 

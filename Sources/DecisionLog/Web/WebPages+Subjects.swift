@@ -27,7 +27,7 @@ extension WebPages {
         }
         let moment = WebMoment(known: known)
         var body = "<p class=\"phrase\">Every change to \(Markup.escape(text)), in the order the changes took effect\(known.map { ", as known at \(Markup.escape($0))" } ?? ""): \(own.count) event\(own.count == 1 ? "" : "s").</p>\n"
-        if writes { body += "<p><a href=\"/record?subject=\(Markup.escape(WebLinks.segment(text)))\">Record a decision on \(Markup.escape(text))</a></p>\n" }
+        if writes && !linker.isStatic { body += "<p><a href=\"/record?subject=\(Markup.escape(WebLinks.segment(text)))\">Record a decision on \(Markup.escape(text))</a></p>\n" }
         body += try subjectChart(subject, known: knownPoint)
         body += try decisionChain(subject, known: knownPoint, moment)
         body += "<section id=\"history\"><h2>History</h2>\n" + plainTable(["Seq", "Effective", "Recorded", "Who", "What changed", "Why", "Notes"], history.entries.map { entry in
@@ -42,7 +42,7 @@ extension WebPages {
             body += "<section id=\"related\"><h2>Events that name it</h2>\n" + eventTable(related, moment) + "</section>\n"
         }
         body += jsonLink(.subject(text, known: known))
-        let form = "<form class=\"moment\" method=\"get\" action=\"\(Markup.escape(WebLinks.href(.subject(text, known: nil))))\">"
+        let form = linker.isStatic ? "" : "<form class=\"moment\" method=\"get\" action=\"\(Markup.escape(WebLinks.href(.subject(text, known: nil))))\">"
             + pointFields("known-at", legend: "Known at (what the log knew)", value: known, withQuarters: false) + "<button type=\"submit\">Show</button></form>\n"
         return .html(frame.page(.subject(text, known: known), moment: moment, controls: form, body: body))
     }
@@ -138,6 +138,6 @@ extension WebPages {
             body += "<section id=\"\(id)\"><h2>\(title)</h2>\n" + eventTable(list, moment) + "</section>\n"
         }
         body += jsonLink(.person(name, moment))
-        return .html(frame.page(.person(name, moment), moment: moment, controls: momentForm(action: WebLinks.href(.person(name, .now)), moment), body: body))
+        return .html(frame.page(.person(name, moment), moment: moment, controls: momentForm({ .person(name, $0) }, moment), body: body))
     }
 }

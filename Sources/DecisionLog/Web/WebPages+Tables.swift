@@ -7,7 +7,7 @@ extension WebPages {
 
     /// A link to `page` reading `text` (escaped here).
     func link(_ page: WebPage, _ text: String) -> String {
-        "<a href=\"\(Markup.escape(WebLinks.href(page)))\">\(Markup.escape(text))</a>"
+        "<a href=\"\(Markup.escape(linker.href(page)))\">\(Markup.escape(text))</a>"
     }
 
     /// A link to a subject's page.
@@ -72,6 +72,6 @@ extension WebPages {
 
     /// A link to the page's JSON form.
     func jsonLink(_ page: WebPage) -> String {
-        "<p class=\"legend\">Also as <a href=\"\(Markup.escape(WebLinks.href(page, json: true)))\">JSON</a>.</p>\n"
+        "<p class=\"legend\">Also as <a href=\"\(Markup.escape(linker.href(page, json: true)))\">JSON</a>.</p>\n"
     }
 }

@@ -48,7 +48,7 @@ extension WebPages {
         }, html: [0, 1, 2, 3, 4])
         body += "</section>\n<section id=\"recent\"><h2>Recent decisions</h2>\n" + eventTable(recent.reversed(), moment) + "</section>\n"
         body += jsonLink(.dashboard(moment))
-        return .html(frame.page(.dashboard(moment), moment: moment, controls: momentForm(action: "/", moment), body: body))
+        return .html(frame.page(.dashboard(moment), moment: moment, controls: momentForm({ .dashboard($0) }, moment), body: body))
     }
 
     /// The last `count` events effective by `asOf` and known at `known`, oldest first.
@@ -89,7 +89,7 @@ extension WebPages {
             body += "<p class=\"legend\">\(link(.diff(from: moment.asOf, to: nil, known: moment.known, subject: subject), "What changed since then")).</p>\n"
         }
         body += jsonLink(page)
-        return .html(frame.page(page, moment: moment, controls: momentForm(action: WebLinks.href(.view(name, .now, subject: nil)), moment, subject: .some(subject)), body: body))
+        return .html(frame.page(page, moment: moment, controls: momentForm({ .view(name, $0, subject: nil) }, moment, subject: .some(subject)), body: body))
     }
 
     /// What changed between two moments in every view but the timeline, with the KPI table.
@@ -99,6 +99,7 @@ extension WebPages {
         form += pointFields("from", legend: "From", value: from) + pointFields("to", legend: "To (empty: now)", value: to)
         form += pointFields("known-at", legend: "Known at", value: known, withQuarters: false)
         form += "<label for=\"f-subject\">Subject starts with<input id=\"f-subject\" name=\"subject\" size=\"16\" value=\"\(Markup.escape(subject ?? ""))\"></label><button type=\"submit\">Compare</button></form>\n"
+        if linker.isStatic { form = periodLinks("Diffs in this site") { .diff(from: $0, to: $1, known: nil, subject: nil) } }
         guard from != nil else {
             return .html(frame.page(page, moment: WebMoment(known: known), controls: form,
                                     body: "<p>Pick the moment to compare from: a quarter, a day or an event (<code>#26</code>).</p>\n"))

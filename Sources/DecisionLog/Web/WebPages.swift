@@ -10,18 +10,21 @@ struct WebPages {
     let quarters: [String]
     /// Whether the server records decisions from forms (the navigation then offers them).
     let writes: Bool
+    /// How pages link to each other: the server's addresses, or a static site's files.
+    let linker: WebLinker
 
-    /// Pages answering `questions`, made from the log at `head`.
-    init(questions: LogQuestions, head: String, writes: Bool = false) {
+    /// Pages answering `questions`, made from the log at `head`, linking through `linker`.
+    init(questions: LogQuestions, head: String, writes: Bool = false, linker: WebLinker = .server) {
         self.questions = questions
         self.head = head
         self.writes = writes
+        self.linker = linker
         quarters = WebPages.quarters(of: questions)
     }
 
     var store: any EventStore { questions.store }
     var configuration: LogConfig { store.configuration }
-    var frame: WebFrame { WebFrame(head: head, zoneName: configuration.timeZone.name, writes: writes) }
+    var frame: WebFrame { WebFrame(head: head, zoneName: configuration.timeZone.name, writes: writes, linker: linker) }
     var rendering: QueryRendering { QueryRendering(timeZone: configuration.timeZone, width: nil) }
     var events: EventRendering { EventRendering(timeZone: configuration.timeZone) }
 
