@@ -15,6 +15,9 @@ public struct HTTPRequest: Sendable {
     public let headers: [(name: String, value: String)]
     /// The body (empty without Content-Length).
     public let body: [UInt8]
+    /// Whether the client has closed the connection since sending the request (the server sets it), so a
+    /// handler that waited can skip costly work nobody will read.
+    public var clientLeft: @Sendable () -> Bool = { false }
 
     /// A request; see the properties.
     public init(method: String, target: String, segments: [String], query: [(name: String, value: String)], minorVersion: Int,

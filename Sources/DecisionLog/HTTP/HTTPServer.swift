@@ -114,6 +114,8 @@ public final class HTTPServer: Sendable {
             case .request(let request, let length):
                 received.removeFirst(length)
                 let started = Deadline.now
+                var request = request
+                request.clientLeft = { connection.hasClosedItsSide }
                 let response = respond(to: request)
                 let keepAlive = request.keepsAlive && response.stream == nil
                 guard write(response, to: connection, head: request.method == "HEAD", keepAlive: keepAlive) else { return }

@@ -43,6 +43,14 @@ package struct TCPConnection: Sendable {
         return poll(&entry, 1, timeoutMilliseconds) > 0
     }
 
+    /// Whether the peer has closed its side (or the connection failed) — said without waiting. A client that
+    /// closes only its sending side after a request counts as gone too; browsers and HTTP tools do not.
+    package var hasClosedItsSide: Bool {
+        let readHangUp: Int16 = 0x2000  // Linux's POLLRDHUP, which Glibc declares only under _GNU_SOURCE
+        var entry = pollfd(fd: raw, events: readHangUp, revents: 0)
+        return poll(&entry, 1, 0) > 0 && entry.revents & (readHangUp | Int16(POLLHUP) | Int16(POLLERR)) != 0
+    }
+
     /// Closes the connection.
     package func close() { _ = Glibc.close(raw) }
 

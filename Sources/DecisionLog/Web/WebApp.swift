@@ -46,26 +46,34 @@ public final class WebApp: Sendable {
         case .canonical(let address):
             return HTTPResponse(.seeOther, contentType: "text/plain; charset=utf-8", body: Array("See \(address)\n".utf8), headers: [("Location", address)])
         case .nothing:
-            return page(for: nil, json: false, target: request.target)
+            return page(for: nil, json: false, request)
         case .page(let page, let json):
-            return self.page(for: page, json: json, target: request.target)
+            return self.page(for: page, json: json, request)
         }
     }
 
-    /// The page, from the cache when the log has not changed since it was made.
-    private func page(for page: WebPage?, json: Bool, target: String) -> HTTPResponse {
+    /// The page, from the cache when the log has not changed since it was made. A page kept for this head
+    /// but older than a minute is served as it is while another page is being made, rather than queued
+    /// behind it; a request whose client left while it waited is not made at all.
+    private func page(for page: WebPage?, json: Bool, _ request: HTTPRequest) -> HTTPResponse {
         let head: String
         do throws(LogError) { head = try store.head().description } catch {
             return .text(.internalServerError, "The log cannot be read: \(error.message).")
         }
-        let key = (json ? "json " : "html ") + target
-        if let kept = cache.response(key, head: head) { return kept }
-        return making.withLock { _ in
-            if let kept = cache.response(key, head: head) { return kept }
-            let response = make(page, json: json, head: head)
-            if response.status == .ok || response.status == .notFound { cache.keep(response, key, head: head) }
+        let key = (json ? "json " : "html ") + request.target
+        let kept = cache.response(key, head: head)
+        if let kept, kept.isFresh { return kept.response }
+        let makeAndKeep = { () -> HTTPResponse in
+            if let again = self.cache.response(key, head: head), again.isFresh { return again.response }
+            if request.clientLeft() { return .text(.serviceUnavailable, "The client left before its page was made.") }
+            let response = self.make(page, json: json, head: head)
+            if response.status == .ok || response.status == .notFound { self.cache.keep(response, key, head: head) }
             return response
         }
+        if let kept {
+            return making.withLockIfAvailable { _ in makeAndKeep() } ?? kept.response
+        }
+        return making.withLock { _ in makeAndKeep() }
     }
 
     private func make(_ page: WebPage?, json: Bool, head: String) -> HTTPResponse {

@@ -1,7 +1,8 @@
 import Synchronization
 
-/// Pages already made, by address, for one state of the log: a page is made once per head, and a page that
-/// shows "now" at most once a minute. Holds at most `capacity` bytes; the oldest entries go first.
+/// Pages already made, by address, for one state of the log: a page is made once per head and is fresh for a
+/// minute (pages show "now"); an older one is still there for the server to serve while it makes the page
+/// anew. Holds at most `capacity` bytes; the oldest entries go first.
 final class WebCache: Sendable {
     private struct Entry {
         let response: HTTPResponse
@@ -23,12 +24,11 @@ final class WebCache: Sendable {
         self.lifetimeMilliseconds = lifetimeMilliseconds
     }
 
-    /// The response kept for `key` at `head`, when it is young enough.
-    func response(_ key: String, head: String) -> HTTPResponse? {
+    /// The response kept for `key` at `head`, and whether it is younger than the lifetime.
+    func response(_ key: String, head: String) -> (response: HTTPResponse, isFresh: Bool)? {
         state.withLock { state in
             guard state.head == head, let entry = state.entries[key] else { return nil }
-            guard Deadline.now.nanoseconds - entry.made.nanoseconds < UInt64(lifetimeMilliseconds) * 1_000_000 else { return nil }
-            return entry.response
+            return (entry.response, Deadline.now.nanoseconds - entry.made.nanoseconds < UInt64(lifetimeMilliseconds) * 1_000_000)
         }
     }
 

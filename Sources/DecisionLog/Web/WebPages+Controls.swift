@@ -40,15 +40,13 @@ extension WebPages {
 }
 
 extension WebPages {
-    /// In a static site, links to the pages `page` makes for each pair of the site's consecutive points (the
-    /// stand-in for a period form).
+    /// In a static site, links to the pages `page` makes for each pair of consecutive points of the site, in
+    /// the order they were given (now, nil, is only ever the end of a period): the stand-in for a period form.
     func periodLinks(_ title: String, _ page: (String?, String?) -> WebPage) -> String {
-        let points = linker.points.reversed().compactMap { $0 }  // oldest first; now (nil) is the last "to"
-        var pairs: [(String, String?)] = zip(points, points.dropFirst().map(Optional.some)).map { ($0, $1) }
-        if let last = points.last, linker.points.contains(where: { $0 == nil }) { pairs.append((last, nil)) }
+        let pairs = zip(linker.points, linker.points.dropFirst()).compactMap { from, to in from.map { ($0, to) } }
         guard !pairs.isEmpty else { return "" }
         return "<nav class=\"moment\" aria-label=\"\(Markup.escape(title))\"><strong>\(Markup.escape(title))</strong> "
-            + pairs.reversed().map { link(page($0.0, $0.1), "\($0.0) → \($0.1 ?? "now")") }.joined(separator: " · ") + "</nav>\n"
+            + pairs.map { link(page($0.0, $0.1), "\($0.0) → \($0.1 ?? "now")") }.joined(separator: " · ") + "</nav>\n"
     }
 }
 

@@ -13,7 +13,8 @@ public enum WebSite {
     /// The file that holds `marker` in every site folder, so a later run knows it may replace the folder.
     public static let marker = ".decisionlog-site"
 
-    /// Writes the site of `questions`'s log for the as-of `points` (nil: now) into `folder`, which must be
+    /// Writes the site of `questions`'s log for the as-of `points` (nil: now; in the order its pages list them,
+    /// each period between consecutive ones) into `folder`, which must be
     /// absent, empty, or a site written before (then replaced whole, never half). Throws `WebFailure` for a
     /// point that cannot be read or a folder it must not touch, `SystemError` when writing fails.
     public static func write(_ questions: LogQuestions, points: [String?], to folder: String) throws -> Summary {
@@ -43,8 +44,8 @@ public enum WebSite {
         return summary
     }
 
-    /// The points a site holds by default: now, then the end of each quarter from the one the log's first
-    /// event falls in to the last one over, newest first.
+    /// The points a site holds by default: the end of each quarter from the one the log's first event falls in
+    /// to the last one over, oldest first, then now.
     public static func defaultPoints(_ questions: LogQuestions) throws -> [String?] {
         let configuration = questions.store.configuration
         var first: Timestamp? = nil
@@ -58,7 +59,7 @@ public enum WebSite {
             guard let interval = try? Timeframe(parsing: name).interval(fiscalYearStart: configuration.fiscalYearStartMonth, zone: configuration.timeZone) else { return false }
             return interval.upperBound <= questions.now && interval.upperBound > first
         }
-        return [nil] + ended
+        return ended.reversed() + [nil]
     }
 
     /// Makes and writes the dashboard at each point, then every page linked from a page written (the diff and

@@ -11,7 +11,7 @@ enum SiteCommand: Command {
         options: [output.declaration, points.declaration, CommandSpec.logOption])
 
     static let output = Option("output", short: "o", "<folder>", help: "The folder to write the site to (required).")
-    static let points = Option("points", "<points>", help: "The moments to show, comma-separated: now, quarters (2025-Q3), days, #seq (repeatable; default: now and each quarter end).",
+    static let points = Option("points", "<points>", help: "The moments to show, comma-separated: now, quarters (2025-Q3), days, #seq in the order the pages list them (repeatable; default: each quarter end, then now).",
                                repeatable: true)
 
     static func run(_ arguments: SplitArguments, in context: CommandContext) throws {
