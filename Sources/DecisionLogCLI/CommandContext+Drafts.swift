@@ -26,9 +26,9 @@ extension CommandContext {
         }
     }
 
-    /// Turns references in `links` (`--link`) and a retraction's event into ids (`EventStore.resolveReferences`).
+    /// Turns references in `links` (`--link`) and a retraction's event into ids (`EventStore.resolveEventReferences`).
     func resolveReferences(in draft: inout EventDraft, links: [String], store: FileEventStore) throws {
-        do { try store.resolveReferences(in: &draft, links: links, labels: ("--link", "--event")) } catch let failure as ReferenceFailure {
+        do { try store.resolveEventReferences(in: &draft, links: links, labels: ("--link", "--event")) } catch let failure as ReferenceFailure {
             throw CommandFailure(failure.message, .invalidInput)
         }
     }

@@ -38,7 +38,7 @@ extension EventStore {
     /// Turns the references in `links` and a retraction's event into ids, and gives a retraction without a
     /// subject the retracted event's subject — as `add` and the web form record them. `labels` name the two
     /// inputs in failures. Throws `ReferenceFailure`, and what reading the log throws.
-    public func resolveReferences(in draft: inout EventDraft, links: [String], labels: (links: String, event: String)) throws {
+    public func resolveEventReferences(in draft: inout EventDraft, links: [String], labels: (links: String, event: String)) throws {
         if !links.isEmpty {
             var ids: [JSONValue] = draft.members["links"]?.arrayValue ?? []
             for link in links { ids.append(.string(try event(link, givenAs: labels.links).id.description)) }

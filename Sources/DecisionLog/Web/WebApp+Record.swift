@@ -60,7 +60,7 @@ extension WebApp {
         let links = form.lines("links").flatMap { $0.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init) }
         return writing.withLock { _ -> Result<Int, Problems> in
             do {
-                try store.resolveReferences(in: &draft, links: links, labels: ("Links", "Event"))
+                try store.resolveEventReferences(in: &draft, links: links, labels: ("Links", "Event"))
                 let validated = try draft.validated(in: DraftContext(now: .now(), config: store.configuration), schemas: schemas)
                 var request = AppendRequest(drafts: [validated], recordedBy: writer.recordedBy, signing: writer.signing)
                 request.confirmsNewPeople = form.value("new-person") != nil
