@@ -5,7 +5,7 @@ enum SiteCommand: Command {
     static let spec = CommandSpec(
         name: "site", abstract: "Write the log's pages as a static site: dashboards, views, diffs, histories, people, events, reports.",
         discussion: """
-        The site holds the pages 'decisionlog serve' shows, for each point given (default: now and the end of every quarter since the log's first event), and every page they link to: each view, person, subject and event, and the diff and retrospective between consecutive points. Links are relative and nothing is loaded from anywhere else, so the folder can be put on any web server or opened from disk. The forms of the server become links to the points the site holds; search and live updates need the server.
+        The site holds the pages 'decisionlog serve' shows, for each point given (default: the end of every quarter since the log's first event, then now), and every page they link to: each view, person, subject and event, and the diff and retrospective between consecutive points. Links are relative and nothing is loaded from anywhere else, so the folder can be put on any web server or opened from disk. The forms of the server become links to the points the site holds; search and live updates need the server.
         The folder must be new or empty, or a site written before: it is then replaced whole once the new one is complete.
         """,
         options: [output.declaration, points.declaration, CommandSpec.logOption])
