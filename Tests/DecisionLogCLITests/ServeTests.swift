@@ -163,8 +163,7 @@ import DecisionLogTestSupport
     /// The form's token, from the page at `path`.
     static func token(_ server: Server, _ path: String) throws -> String {
         let page = try curl([server.url + path.dropFirst()])
-        let match = try #require(page.firstRange(of: #/name="token" value="([0-9a-f]{64})"/#))
-        return String(page[match].dropFirst(20).dropLast(1))
+        return String(try #require(page.firstMatch(of: #/name="token" value="([0-9a-f]{64})"/#)).output.1)
     }
 
     /// Posts `fields` as a browser's form to `path`; returns the status and the Location (or the page).

@@ -14,8 +14,9 @@ extension WebApp {
         let pages: WebPages
         let schemas: SchemaRegistry
         do {
-            pages = WebPages(questions: LogQuestions(store: store, checkpoints: nil), head: try store.head().description, writes: true)
-            schemas = try store.schemaRegistry()
+            let head = try store.head().description
+            pages = WebPages(questions: LogQuestions(store: store, checkpoints: nil), head: head, writes: true)
+            schemas = try self.schemas(at: head)
         } catch {
             return .text(.internalServerError, "The log cannot be read: \(error).")
         }

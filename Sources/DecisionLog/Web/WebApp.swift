@@ -14,6 +14,8 @@ public final class WebApp: Sendable {
     let writer: WebWriter?
     /// One form is appended at a time.
     let writing = Mutex(())
+    /// The log's schema registrations at one head: the forms need them, and reading them scans the log.
+    private let registrations = Mutex((head: "", list: [SchemaRegistration]()))
 
     /// The headers every response carries: a policy that lets the pages load only what this server sends and
     /// run no inline script, and no framing, sniffing or referrers.
@@ -50,6 +52,14 @@ public final class WebApp: Sendable {
         case .page(let page, let json):
             return self.page(for: page, json: json, request)
         }
+    }
+
+    /// The team's schemas and the built-in ones, as the log at `head` registers them; read once per head.
+    func schemas(at head: String) throws -> SchemaRegistry {
+        if let kept = registrations.withLock({ $0.head == head ? $0.list : nil }) { return SchemaRegistry(registrations: kept) }
+        let list = try store.schemaRegistrations()
+        registrations.withLock { $0 = (head, list) }
+        return SchemaRegistry(registrations: list)
     }
 
     /// The page, from the cache when the log has not changed since it was made. A page kept for this head

@@ -13,13 +13,14 @@ struct WebPages {
     /// How pages link to each other: the server's addresses, or a static site's files.
     let linker: WebLinker
 
-    /// Pages answering `questions`, made from the log at `head`, linking through `linker`.
-    init(questions: LogQuestions, head: String, writes: Bool = false, linker: WebLinker = .server) {
+    /// Pages answering `questions`, made from the log at `head`, linking through `linker`; `quarters` when
+    /// the caller has read them already (`WebPages.quarters(of:)`).
+    init(questions: LogQuestions, head: String, writes: Bool = false, linker: WebLinker = .server, quarters: [String]? = nil) {
         self.questions = questions
         self.head = head
         self.writes = writes
         self.linker = linker
-        quarters = WebPages.quarters(of: questions)
+        self.quarters = quarters ?? WebPages.quarters(of: questions)
     }
 
     var store: any EventStore { questions.store }
@@ -77,7 +78,7 @@ struct WebPages {
     }
 
     /// The quarters `quarters` lists, read from the log's first event (the only read).
-    private static func quarters(of questions: LogQuestions) -> [String] {
+    static func quarters(of questions: LogQuestions) -> [String] {
         let configuration = questions.store.configuration
         var firstYear: Int? = nil
         _ = try? questions.store.forEachEvent { event, _ in

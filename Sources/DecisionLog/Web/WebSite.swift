@@ -54,8 +54,7 @@ public enum WebSite {
             return false
         }
         guard let first else { return [nil] }
-        let pages = WebPages(questions: questions, head: "")
-        let ended = pages.quarters.filter { name in
+        let ended = WebPages.quarters(of: questions).filter { name in
             guard let interval = try? Timeframe(parsing: name).interval(fiscalYearStart: configuration.fiscalYearStartMonth, zone: configuration.timeZone) else { return false }
             return interval.upperBound <= questions.now && interval.upperBound > first
         }
@@ -68,13 +67,14 @@ public enum WebSite {
         var queue: [(page: WebPage, json: Bool)] = points.map { (.dashboard(WebMoment(asOf: $0)), false) }
         var seen = Set(queue.map { file(for: $0.page, json: $0.json) })
         var summary = start
+        let quarters = WebPages.quarters(of: questions)
         var index = 0
         while index < queue.count {
             let (page, json) = queue[index]
             index += 1
             let path = file(for: page, json: json)
             let linker = WebLinker(file: path, points: points)
-            let pages = WebPages(questions: questions, head: head, linker: linker)
+            let pages = WebPages(questions: questions, head: head, linker: linker, quarters: quarters)
             let text: String
             do throws(WebFailure) {
                 switch try pages.make(page, json: json) {
