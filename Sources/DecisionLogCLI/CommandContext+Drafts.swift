@@ -20,14 +20,14 @@ extension CommandContext {
     }
 
     /// The log's schemas, read from `store`.
-    func schemas(in store: FileEventStore) throws(CommandFailure) -> SchemaRegistry {
+    func schemas(in store: any EventStore) throws(CommandFailure) -> SchemaRegistry {
         do { return try store.schemaRegistry() } catch let error as LogError { throw CommandFailure(error) } catch {
             throw CommandFailure("cannot read the log's schemas: \(error)", .ioError)
         }
     }
 
     /// Turns references in `links` (`--link`) and a retraction's event into ids (`EventStore.resolveEventReferences`).
-    func resolveReferences(in draft: inout EventDraft, links: [String], store: FileEventStore) throws {
+    func resolveReferences(in draft: inout EventDraft, links: [String], store: any EventStore) throws {
         do { try store.resolveEventReferences(in: &draft, links: links, labels: ("--link", "--event")) } catch let failure as ReferenceFailure {
             throw CommandFailure(failure.message, .invalidInput)
         }

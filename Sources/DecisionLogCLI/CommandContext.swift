@@ -11,16 +11,16 @@ struct CommandContext {
     let openedLogs = OpenedLogs()
 
     /// Opens the log named by `--log`, `$DECISIONLOG_DIR`, or found above the current folder.
-    func openLog(_ arguments: ParsedArguments) throws(CommandFailure) -> FileEventStore {
+    func openLog(_ arguments: ParsedArguments) throws(CommandFailure) -> any EventStore {
         try openLog(explicitPath: arguments.log)
     }
 
     /// Opens the log at `explicitPath`, else `$DECISIONLOG_DIR`, else found above the current folder.
-    func openLog(explicitPath: String?) throws(CommandFailure) -> FileEventStore {
+    func openLog(explicitPath: String?) throws(CommandFailure) -> any EventStore {
         do throws(LogError) {
             let folder = try LogFolder.locate(explicitPath: explicitPath, environment: environment, currentDirectory: currentDirectory)
             // The environment's time zone and fiscal-year start win over the log's, for this process.
-            let store = try FileEventStore(opening: folder, adjusting: { Settings.applyEnvironment(environment, to: &$0) })
+            let store = try EventStores.open(folder, adjusting: { Settings.applyEnvironment(environment, to: &$0) })
             openedLogs.stores.append(store)
             noteSharedDecider(store.configuration)
             return store
@@ -76,7 +76,7 @@ struct CommandContext {
 
     /// The output format when `--format` is not given: `$DECISIONLOG_FORMAT`, else the log's, else the user's
     /// setting, when it is one of `supported`; else `fallback`.
-    func defaultFormat(_ store: FileEventStore, supported: [String], fallback: String = "table") -> String {
+    func defaultFormat(_ store: any EventStore, supported: [String], fallback: String = "table") -> String {
         let setting = Settings.resolve(.format, environment: environment, log: store.configuration, user: userSettings).value
         return setting.flatMap { supported.contains($0) ? $0 : nil } ?? fallback
     }
@@ -85,9 +85,11 @@ struct CommandContext {
     /// 10,000); nil when that is 0 (replay every query from the start, write none), or when there is no
     /// checkpoint key to prove them with: none when neither $XDG_STATE_HOME nor $HOME is set, and a warning
     /// when the key cannot be used.
-    func checkpoints(of store: FileEventStore) -> CheckpointStore? {
+    func checkpoints(of store: any EventStore) -> CheckpointStore? {
         let interval = environment["DECISIONLOG_CHECKPOINT_EVERY"].flatMap { Int($0) } ?? 10_000
-        guard interval > 0, CheckpointKey.path(environment: environment) != nil else { return nil }
+        // Checkpoints prove themselves against the events file; a log in a database has none (its mirror,
+        // 'decisionlog pull --into', does).
+        guard interval > 0, store is FileEventStore, CheckpointKey.path(environment: environment) != nil else { return nil }
         do throws(SystemError) {
             return CheckpointStore(folder: store.folder, logID: store.configuration.logID, key: try CheckpointKey.load(environment: environment), interval: interval)
         } catch {

@@ -12,7 +12,8 @@ public enum CommandLineTool {
         CommandEntry(HistoryCommand.self), CommandEntry(BlameCommand.self), CommandEntry(ReportCommand.self), CommandEntry(ServeCommand.self), CommandEntry(SiteCommand.self), CommandEntry(SchemaCommand.self),
         CommandEntry(CheckpointCommand.self), CommandEntry(ConfigCommand.self), CommandEntry(CompletionsCommand.self),
         CommandEntry(GitCommand.self), CommandEntry(MergeDriverCommand.self),
-        CommandEntry(VerifyCommand.self), CommandEntry(HeadCommand.self), CommandEntry(RepairCommand.self), CommandEntry(DemoCommand.self),
+        CommandEntry(VerifyCommand.self), CommandEntry(HeadCommand.self), CommandEntry(RepairCommand.self),
+        CommandEntry(PullCommand.self), CommandEntry(PushCommand.self), CommandEntry(MigrateCommand.self), CommandEntry(DemoCommand.self),
         CommandEntry(HelpCommand.self),
     ]
 

@@ -90,6 +90,15 @@ public final class Console {
     func out(_ text: String) { writeOut(text.hasSuffix("\n") ? text : text + "\n") }
     func error(_ text: String) { writeError(text.hasSuffix("\n") ? text : text + "\n") }
 
+    /// Turns paging off for the rest of the command, writing what was held: for output that streams on
+    /// (`log --follow`).
+    func stopPaging() {
+        guard let text = held else { return }
+        held = nil
+        pager = nil
+        emitOut(text)
+    }
+
     /// Writes what was held for the pager: through the pager when it is longer than the terminal, else directly.
     public func finish() {
         guard let text = held, let pager else { return }

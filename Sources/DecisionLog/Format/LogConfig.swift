@@ -22,6 +22,9 @@ public struct LogConfig: Sendable, Equatable {
     public var outputFormat: String?
     /// How the team names fiscal years (FY27): by the year they end in (the default) or start in.
     public var fiscalYearNaming: FiscalYearNaming = .end
+    /// The database the log's events are kept in (a `postgresql://` URI), or nil for the folder's own
+    /// events file. Only a local folder's configuration names it; the database's copy does not.
+    public var store: String?
     /// Members this version does not know (written by a later one); kept as they are.
     public var otherMembers: JSONObject
 
@@ -77,6 +80,7 @@ public struct LogConfig: Sendable, Equatable {
             guard let value = naming.stringValue.flatMap(FiscalYearNaming.init(rawValue:)) else { throw invalid("fiscalYearNames: expected start or end") }
             fiscalYearNaming = value
         }
+        store = m.removeValue(forKey: "store")?.stringValue
         otherMembers = m
     }
 
@@ -92,6 +96,7 @@ public struct LogConfig: Sendable, Equatable {
         if let actorRole { m["role"] = .string(actorRole) }
         if let outputFormat { m["outputFormat"] = .string(outputFormat) }
         if fiscalYearNaming != .end { m["fiscalYearNames"] = .string(fiscalYearNaming.rawValue) }
+        if let store { m["store"] = .string(store) }
         return Array((PrettyJSON.format(JSONValue.object(m).canonicalBytes) + "\n").utf8)
     }
 }

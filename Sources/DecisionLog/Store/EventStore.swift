@@ -11,6 +11,21 @@ public protocol EventStore: Sendable {
     /// The log's configuration.
     var configuration: LogConfig { get }
 
+    /// The local folder of the log: its events file, or the configuration naming the database it is kept in;
+    /// with the checkpoints and the signers file either way.
+    var folder: LogFolder { get }
+
+    /// Applies `change` to the log's configuration under the writers' lock and writes it durably; returns
+    /// the configuration written, or throws `LogError` and changes nothing.
+    @discardableResult
+    func updateConfiguration(_ change: (inout LogConfig) -> Void) throws(LogError) -> LogConfig
+
+    /// A wait for appends to the log, from now on; throws `LogError` when it cannot be set up.
+    func watchAppends() throws(LogError) -> any AppendWatch
+
+    /// The warnings met since the last call, in order, for the front end to show.
+    func takeNotices() -> [String]
+
     /// Seals `request.drafts` as the next events and makes them durable, or throws `LogError` and changes
     /// nothing.
     func append(_ request: AppendRequest) throws(LogError) -> AppendReceipt

@@ -45,20 +45,10 @@ public final class FileEventStore: EventStore {
     @discardableResult
     public static func create(in folder: LogFolder, configuration: LogConfig,
                               clock: @escaping @Sendable () -> Timestamp = Timestamp.now) throws(LogError) -> FileEventStore {
-        if FileSystem.exists(folder.configFile) {
-            throw LogError(.alreadyExists, "a decision log already exists at \(folder.path)",
-                           hint: "use it as it is, or pass --log PATH to create another one elsewhere")
-        }
+        try LogFolder.refuseExisting(folder)
         var madeFolder = false
         do {
-            if FileSystem.isDirectory(folder.path) {
-                guard try FileSystem.list(folder.path).isEmpty else {
-                    throw LogError(.alreadyExists, "\(folder.path) exists and is not an empty folder",
-                                   hint: "choose another path with --log, or empty the folder")
-                }
-            } else if FileSystem.exists(folder.path) {
-                throw LogError(.alreadyExists, "\(folder.path) exists and is not a folder", hint: "choose another path with --log")
-            } else {
+            if !FileSystem.isDirectory(folder.path) {
                 try FileSystem.makeDirectories(Paths.parent(of: folder.path))
                 try FileSystem.makeDirectory(folder.path)
                 madeFolder = true

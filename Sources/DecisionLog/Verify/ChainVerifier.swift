@@ -91,40 +91,52 @@ public struct ChainVerifier: Sendable {
     package static func verify(_ file: FileDescriptor, size: Int64? = nil, expecting recorded: RecordedHead? = nil,
                               progress: ((_ bytesChecked: Int64) -> Void)? = nil,
                               observe: ((_ event: Event, _ span: LineSpan) -> Void)? = nil) throws -> LogHead {
-        var verifier = ChainVerifier()
-        var problem: IntegrityProblem? = nil
-        let end: ScanEnd?
+        var end: ScanEnd? = nil
+        let head: LogHead
         do {
-            // Lines are checked on their own on every core, a batch at a time, then in order against each other.
-            end = try BatchPipeline.run(read: { emit in try LineScanner.scanBatches(file, to: size) { emit($0) } },
-                                        transform: { line, number in ChainVerifier.checkAlone(line, number: number) }) { batch, results in
-                for (index, result) in results.enumerated() {
-                    let number = batch.firstNumber + index
-                    switch result {
-                    case .success(let event):
-                        problem = verifier.checkInChain(event, number: number)
-                        if problem == nil, let recorded, event.seq == recorded.seq { problem = recorded.problem(ifHashIs: event.hash, line: number) }
-                        if problem == nil, let observe {
-                            let range = batch.ranges[index]
-                            observe(event, LineSpan(start: batch.offset + Int64(range.lowerBound), end: batch.offset + Int64(range.upperBound) + 1))
-                        }
-                    case .failure(let lineProblem): problem = lineProblem
-                    }
-                    if problem != nil { return false }
-                }
-                if let last = batch.ranges.last { progress?(batch.offset + Int64(last.upperBound) + 1) }
-                return true
-            }
+            head = try verify(reading: { emit in end = try LineScanner.scanBatches(file, to: size) { emit($0) } },
+                              expecting: recorded, progress: progress, observe: observe, checkingEnd: false)
         } catch let error as OverlongLine {
             throw IntegrityProblem(.malformed, line: error.lineNumber, seq: nil,
                                    "the line is longer than \(EventLine.maximumLength) bytes; it is not an event the log wrote")
         }
-        if let problem { throw problem }
         if let end, end.incompleteTailLength > 0 {
             throw IntegrityProblem(.incompleteTail, line: end.lines + 1, seq: nil,
                                    "the file ends with an incomplete line of \(end.incompleteTailLength) bytes (an interrupted write)")
         }
-        if let problem = recorded?.problem(ifLogEndsAt: verifier.head) { throw problem }
+        if let problem = recorded?.problem(ifLogEndsAt: head) { throw problem }
+        return head
+    }
+
+    /// Verifies the lines `read` hands over, batch by batch, in seq order (from any store), and that the log
+    /// still holds `recorded` when given (`checkingEnd`: also that it does not end before it). Returns the
+    /// head or throws the first `IntegrityProblem`; rethrows what `read` throws.
+    package static func verify(reading read: (_ emit: (LineBatch) -> Bool) throws -> Void, expecting recorded: RecordedHead? = nil,
+                               progress: ((_ bytesChecked: Int64) -> Void)? = nil,
+                               observe: ((_ event: Event, _ span: LineSpan) -> Void)? = nil, checkingEnd: Bool = true) throws -> LogHead {
+        var verifier = ChainVerifier()
+        var problem: IntegrityProblem? = nil
+        // Lines are checked on their own on every core, a batch at a time, then in order against each other.
+        _ = try BatchPipeline.run(read: read, transform: { line, number in ChainVerifier.checkAlone(line, number: number) }) { batch, results in
+            for (index, result) in results.enumerated() {
+                let number = batch.firstNumber + index
+                switch result {
+                case .success(let event):
+                    problem = verifier.checkInChain(event, number: number)
+                    if problem == nil, let recorded, event.seq == recorded.seq { problem = recorded.problem(ifHashIs: event.hash, line: number) }
+                    if problem == nil, let observe {
+                        let range = batch.ranges[index]
+                        observe(event, LineSpan(start: batch.offset + Int64(range.lowerBound), end: batch.offset + Int64(range.upperBound) + 1))
+                    }
+                case .failure(let lineProblem): problem = lineProblem
+                }
+                if problem != nil { return false }
+            }
+            if let last = batch.ranges.last { progress?(batch.offset + Int64(last.upperBound) + 1) }
+            return true
+        }
+        if let problem { throw problem }
+        if checkingEnd, let problem = recorded?.problem(ifLogEndsAt: verifier.head) { throw problem }
         return verifier.head
     }
 }

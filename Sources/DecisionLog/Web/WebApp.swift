@@ -5,7 +5,7 @@ import Synchronization
 /// record decisions (`WebApp+Record`).
 public final class WebApp: Sendable {
     /// The log served.
-    public let store: FileEventStore
+    public let store: any EventStore
     private let checkpoints: CheckpointStore?
     private let cache = WebCache()
     /// One page is made at a time: pages are made from the log's files, and the cache serves the rest.
@@ -29,7 +29,7 @@ public final class WebApp: Sendable {
 
     /// Serves `store`, replaying views from `checkpoints` when given; records through forms as `writer`
     /// when given.
-    public init(store: FileEventStore, checkpoints: CheckpointStore?, writer: WebWriter? = nil) {
+    public init(store: any EventStore, checkpoints: CheckpointStore?, writer: WebWriter? = nil) {
         self.store = store
         self.checkpoints = checkpoints
         self.writer = writer
@@ -109,7 +109,7 @@ public final class WebApp: Sendable {
     private func updates(known: String?) -> HTTPResponse {
         let store = self.store
         return .eventStream { stream in
-            guard let watch = try? FileWatch(folder: store.folder.path) else { return }
+            guard var watch = try? store.watchAppends() else { return }
             defer { watch.close() }
             var last = ""
             while true {
@@ -118,7 +118,14 @@ public final class WebApp: Sendable {
                     guard stream.event("head", data: head) else { return }
                     last = head
                 }
-                if !watch.waitForChange(timeoutMilliseconds: 15_000) {
+                let changed: Bool
+                do throws(LogError) { changed = try watch.waitForAppend(timeoutMilliseconds: 15_000) } catch {
+                    // A database connection lost: listen again on a new one, and look at the head meanwhile.
+                    guard let renewed = try? store.watchAppends() else { return }
+                    watch = renewed
+                    continue
+                }
+                if !changed {
                     guard stream.keepAlive() else { return }
                 }
             }

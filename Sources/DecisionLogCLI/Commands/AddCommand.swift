@@ -67,7 +67,7 @@ enum AddCommand: Command {
     /// The kind of `typeName`, and — for a type that is not built in, which may be the team's — the log and its
     /// registered schemas, read to find it. Throws when the type is unknown.
     private static func kindAndLog(_ typeName: String?, _ arguments: SplitArguments, _ context: CommandContext) throws
-        -> (PayloadKind?, (store: FileEventStore, schemas: SchemaRegistry)?)
+        -> (PayloadKind?, (store: any EventStore, schemas: SchemaRegistry)?)
     {
         guard let typeName else { return (nil, nil) }
         let kind = Vocabulary.kind(named: typeName)

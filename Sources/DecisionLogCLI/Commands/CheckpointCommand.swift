@@ -15,6 +15,9 @@ enum CheckpointCommand: Command {
     static func run(_ arguments: SplitArguments, in context: CommandContext) throws {
         let args = try ArgumentParser.parse(arguments, for: spec)
         let store = try context.openLog(args)
+        guard store is FileEventStore else {
+            throw CommandFailure("checkpoints prove themselves against an events file, and this log is in PostgreSQL; keep a mirror with 'decisionlog pull --into DIR' and checkpoint that", .invalidInput)
+        }
         let key: CheckpointKey
         do throws(SystemError) { key = try CheckpointKey.load(environment: context.environment) } catch {
             throw CommandFailure("cannot write checkpoints without a checkpoint key: \(error); set $HOME (or $XDG_STATE_HOME) to a folder of yours", .failure)

@@ -83,7 +83,7 @@ enum ConfigCommand: Command {
     }
 
     private static func setLog(_ key: SettingKey, _ value: String?, _ args: ParsedArguments, _ context: CommandContext) throws {
-        let store: FileEventStore
+        let store: any EventStore
         do throws(CommandFailure) { store = try context.openLog(args) } catch {
             guard error.code == .noLog else { throw error }
             throw CommandFailure(error.lines[0] + "; or pass --user to change your own settings", .noLog)

@@ -28,7 +28,7 @@ struct DraftFile {
 
     /// Reads `path` and validates it against `store`'s schemas; throws a failure when the file cannot be read,
     /// is not CSV or JSON Lines, has a CSV header that does not name the fields, or holds no draft.
-    init(_ path: String, store: FileEventStore, args: ParsedArguments, context: CommandContext,
+    init(_ path: String, store: any EventStore, args: ParsedArguments, context: CommandContext,
          progress: DraftBatch.Progress? = nil) throws {
         let format = try args.choice(DraftFile.format, ["jsonl", "csv"], default: DraftFile.format(of: path))
         let mappings = try args.values(DraftFile.map)
@@ -73,7 +73,7 @@ struct DraftFile {
     /// of the valid ones (references, schema versions, ids present with other content), found by a dry-run
     /// append that writes nothing. The status is `.conflict` when an id is in the log with other content,
     /// else `.invalidInput`.
-    func problems(_ store: FileEventStore, recordedBy: String) throws -> (lines: [String], status: ExitCode) {
+    func problems(_ store: any EventStore, recordedBy: String) throws -> (lines: [String], status: ExitCode) {
         let (rejections, code) = try logRefusals(store, recordedBy: recordedBy)
         return (problemLines(adding: rejections), code == .conflict ? .conflict : .invalidInput)
     }
@@ -100,7 +100,7 @@ struct DraftFile {
 
     /// Runs every check the log makes on an append of the valid drafts, writing nothing; returns the
     /// refusals (none when the log would take them). Throws for anything but a refusal.
-    private func logRefusals(_ store: FileEventStore, recordedBy: String) throws -> ([DraftRejection], LogError.Code?) {
+    private func logRefusals(_ store: any EventStore, recordedBy: String) throws -> ([DraftRejection], LogError.Code?) {
         guard !batch.drafts.isEmpty else { return ([], nil) }
         do throws(LogError) {
             _ = try store.append(AppendRequest(drafts: batch.drafts, recordedBy: recordedBy, dryRun: true))

@@ -19,7 +19,7 @@ enum EventSelection {
     /// The events the filter options choose, in log order (newest first with --reverse), each with its stored
     /// line; the seq of every event when `namingLinks` (to show links as #seq); and how many lines the log has. Throws a usage error for
     /// a bad filter or limit.
-    static func select(_ args: ParsedArguments, store: FileEventStore, context: CommandContext, namingLinks: Bool) throws
+    static func select(_ args: ParsedArguments, store: any EventStore, context: CommandContext, namingLinks: Bool) throws
         -> (matches: [(event: Event, line: [UInt8])], seqs: [EventID: Int], lines: Int)
     {
         let limit = try args.value(Self.limit)

@@ -9,7 +9,10 @@ enum RepairCommand: Command {
 
     static func run(_ arguments: SplitArguments, in context: CommandContext) throws {
         let args = try ArgumentParser.parse(arguments, for: spec)
-        let store = try context.openLog(args)
+        guard let store = try context.openLog(args) as? FileEventStore else {
+            context.console.out("Nothing to repair: a log in PostgreSQL is changed only by transactions, which leave nothing half-written; 'decisionlog verify' checks it.")
+            return
+        }
         let report: RepairReport
         do throws(LogError) { report = try store.repair() } catch { throw CommandFailure(error) }
         if let replaced = report.replacedLock {

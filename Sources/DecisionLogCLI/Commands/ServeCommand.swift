@@ -65,7 +65,7 @@ enum ServeCommand: Command {
     }
 
     /// Who the forms record as: the decider `add` would take from the same options, environment and settings.
-    private static func writer(_ args: ParsedArguments, store: FileEventStore, context: CommandContext) throws -> WebWriter {
+    private static func writer(_ args: ParsedArguments, store: any EventStore, context: CommandContext) throws -> WebWriter {
         let named = (name: try args.value(AddCommand.actor), role: try args.value(AddCommand.role))
         guard let decider = try context.decider(named, draftNamesOne: false, config: store.configuration) else {
             throw CommandFailure("--allow-writes records every decision as one person: name them with --actor and --role (or $DECISIONLOG_ACTOR and $DECISIONLOG_ROLE)", .invalidInput)

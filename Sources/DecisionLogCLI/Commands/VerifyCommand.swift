@@ -89,7 +89,7 @@ enum VerifyCommand: Command {
 
     /// Checks who vouched for each event from seq `requiredFrom` on (and every signature); lists what is wrong
     /// and fails with status 2 when anything is.
-    private static func checkSignatures(_ store: FileEventStore, requiredFrom: Int, _ context: CommandContext) throws {
+    private static func checkSignatures(_ store: any EventStore, requiredFrom: Int, _ context: CommandContext) throws {
         var entries: [SignatureCheck.Entry] = []
         do { _ = try store.forEachEvent { event, _ in entries.append(SignatureCheck.Entry(event)); return true } } catch let error as LogError {
             throw CommandFailure(error)

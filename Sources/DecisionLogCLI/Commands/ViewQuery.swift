@@ -3,14 +3,14 @@ import DecisionLog
 /// What `show <view>`, `blame`, `diff` and `history` share: reading points on both clocks, replaying the log
 /// up to the known-at point, and fitting output to the terminal.
 struct ViewQuery {
-    let store: FileEventStore
+    let store: any EventStore
     let context: CommandContext
     let spec: CommandSpec
     /// The questions of this log, at one `now`, answered from checkpoints when they are on.
     let questions: LogQuestions
 
     /// Queries of `store` for the command `spec`; reads the checkpoint key once.
-    init(store: FileEventStore, context: CommandContext, spec: CommandSpec) {
+    init(store: any EventStore, context: CommandContext, spec: CommandSpec) {
         self.store = store
         self.context = context
         self.spec = spec

@@ -1,0 +1,164 @@
+/// Appending to a log in PostgreSQL: one transaction per append, under the log's head row lock.
+extension PostgresEventStore {
+    /// Seals and appends the request's drafts, all or none, durably (the transaction commits before this
+    /// returns).
+    ///
+    /// In one transaction: locks the log's head row (`SELECT … FOR UPDATE`, which queues concurrent writers),
+    /// checks that the last event is the one the head row names and that its bytes match its hash, plans the
+    /// append as every store does (`AppendPlan`, reading the log inside the transaction), copies the new rows
+    /// in, moves the head row on, notifies `log --follow`, and commits. A failure before the commit rolls
+    /// everything back.
+    public func append(_ request: AppendRequest) throws(LogError) -> AppendReceipt {
+        try transaction(doing: "append", readOnly: request.dryRun) { connection, state in
+            let scan: AppendPlan.Scan = { [self] visit in
+                _ = try readBatches(on: connection, from: .start) { batch in
+                    for index in 0..<batch.count where !(try visit(batch[index], batch.firstNumber + index)) { return false }
+                    return true
+                }
+            }
+            let plan = try AppendPlan(request, after: state.head, now: clock(), zone: configuration.timeZone, scan: scan)
+            if !request.dryRun && !plan.batch.events.isEmpty {
+                try write(plan.batch.events, lines: plan.batch.bytes, after: state, on: connection)
+            }
+            return plan.receipt(dryRun: request.dryRun, before: state.head)
+        }
+    }
+
+    /// Appends `source`'s events after this log's head, byte for byte (`push`, `migrate`): the lines must
+    /// continue this log's chain (source and database agree up to the head); all are copied in one
+    /// transaction, or none. Returns how many were copied and the head after. `source` should be verified
+    /// first: each line is checked on its own and linked to the one before, but ids are left to the
+    /// database's unique constraint.
+    public func appendCopies(of source: any EventStore) throws(LogError) -> (copied: Int, head: LogHead) {
+        try transaction(doing: "copy the events in", readOnly: false) { connection, state in
+            var copied = 0
+            var head = state.head
+            var size = state.size
+            let position = LogPosition(offset: state.size, line: state.head.seq + 1)
+            _ = try BatchPipeline.run(read: { emit in try source.readBatches(from: position) { emit($0) } },
+                                      transform: { line, number in ChainVerifier.checkAlone(line, number: number) }) { batch, results in
+                var events: [Event] = []
+                for result in results {
+                    let event = try result.get()
+                    guard event.seq == head.seq + 1, event.prev == head.hash else {
+                        throw LogError(.conflict, "the log in the database does not continue into this one at #\(event.seq): they have different histories",
+                                       hint: "nothing was copied; compare 'decisionlog head' of both")
+                    }
+                    events.append(event)
+                    head = LogHead(seq: event.seq, hash: event.hash, recordedAt: event.recordedAt)
+                }
+                let start = batch.ranges.first!.lowerBound, end = batch.ranges.last!.upperBound + 1
+                let bytes = Array(UnsafeRawBufferPointer(rebasing: batch.buffer.bytes[start..<end]))
+                try write(events, lines: bytes, after: WriteState(head: state.head, size: size), on: connection, finishing: false)
+                size += Int64(bytes.count)
+                copied += events.count
+                return true
+            }
+            if copied > 0 { try finish(head: head, size: size, on: connection) }
+            return (copied, head)
+        }
+    }
+
+    /// The head row as the transaction locked it.
+    struct WriteState {
+        /// The head (from the last event, checked against the row).
+        let head: LogHead
+        /// The bytes of the log as a file.
+        let size: Int64
+    }
+
+    /// Runs `body` in a transaction holding the log's head row lock (none for `readOnly`), after checking the
+    /// last event against the head row; commits when `body` returns, rolls back when it throws.
+    func transaction<R>(doing action: String, readOnly: Bool, _ body: (PostgresConnection, WriteState) throws -> R) throws(LogError) -> R {
+        let logID = configuration.logID.description
+        do {
+            return try withConnectionRethrowing(doing: action) { connection in
+                try connection.run(readOnly ? "BEGIN READ ONLY" : "BEGIN")
+                let row = try connection.query("SELECT head_seq, head_hash, head_size FROM decisionlog_logs WHERE log_id = $1" + (readOnly ? "" : " FOR UPDATE"), [.text(logID)])
+                guard row.count == 1, let seq = row.int(0, 0), let hash = row.text(0, 1), let size = row.int(0, 2) else {
+                    throw LogError(.notFound, "the database \(Self.redacted(url)) no longer holds the log \(logID)")
+                }
+                let head = try lastEvent(on: connection, matching: seq, hash: hash, action: action)
+                let result = try body(connection, WriteState(head: head, size: Int64(size)))
+                if let failure = commitFailure(connection.commit(readOnly: readOnly), readOnly: readOnly) { throw failure }
+                return result
+            }
+        } catch let error as LogError {
+            throw error
+        } catch let problem as IntegrityProblem {
+            throw LogError.integrity(problem, action: action)
+        } catch {
+            throw LogError(.io, "cannot \(action): \(error)")
+        }
+    }
+
+    /// The error to throw for a failed commit: one that says the append may have been recorded when the
+    /// connection was lost during it.
+    private func commitFailure(_ failure: PostgresError?, readOnly: Bool) -> (any Error)? {
+        guard let failure else { return nil }
+        guard failure.connectionLost && !readOnly else { return failure }
+        return LogError(.io, "the connection to the database \(Self.redacted(url)) was lost while it committed the append, so it may or may not be recorded (\(failure.message))",
+                        hint: "check with 'decisionlog log' once it is back; an event retried with the same --id is recorded once")
+    }
+
+    /// The head the last event gives, after checking it is the one the head row names (`seq`, `hash`) and that
+    /// its bytes match its hash: an append never extends a log whose end was changed behind its back.
+    private func lastEvent(on connection: PostgresConnection, matching seq: Int, hash: String, action: String) throws -> LogHead {
+        let rows = try connection.query("SELECT line FROM decisionlog_events WHERE log_id = $1 ORDER BY seq DESC LIMIT 1",
+                                        [.text(configuration.logID.description)], binaryResults: true)
+        guard let line = rows.count == 1 ? rows.bytes(0, 0) : nil else {
+            guard seq == 0 else { throw IntegrityProblem(.sequenceGap, line: seq, seq: seq, "the head row names #\(seq), but the log has no events") }
+            return .empty
+        }
+        let event: Event
+        do throws(EventDecodingError) { event = try Event(line: line) } catch {
+            throw IntegrityProblem(.malformed, line: seq, seq: nil, "the last event's row is not an event: \(error.message)")
+        }
+        let hashes = line.withUnsafeBytes { EventLine.hashes(of: $0) }
+        guard let hashes, hashes.stored == hashes.computed else {
+            throw IntegrityProblem(.hashMismatch, line: event.seq, seq: event.seq, "its bytes do not match its hash: the event was changed after it was sealed")
+        }
+        guard event.seq == seq, event.hash.hex == hash else {
+            throw IntegrityProblem(.brokenLink, line: event.seq, seq: event.seq,
+                                   "the last event is #\(event.seq) \(event.hash.hex), but the head row names #\(seq) \(hash): rows were changed behind decisionlog's back")
+        }
+        return LogHead(seq: event.seq, hash: event.hash, recordedAt: event.recordedAt)
+    }
+
+    /// Copies `events`, whose lines (newline after each) are `lines`, in after `state`; with `finishing`, also
+    /// moves the head row on and notifies followers.
+    private func write(_ events: [Event], lines: [UInt8], after state: WriteState, on connection: PostgresConnection, finishing: Bool = true) throws {
+        var rows: [UInt8] = []
+        rows.reserveCapacity(lines.count + events.count * 128 + 32)
+        rows += PostgresCopy.header
+        let logID = configuration.logID.description
+        lines.withUnsafeBytes { bytes in
+            var start = 0
+            for event in events {
+                guard let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else { break }
+                PostgresCopy.appendEventRow(logID: logID, event: event, offset: state.size + Int64(start),
+                                            line: UnsafeRawBufferPointer(rebasing: bytes[start..<newline]), to: &rows)
+                start = newline + 1
+            }
+        }
+        rows += PostgresCopy.trailer
+        var sent = false
+        try connection.copyIn("COPY decisionlog_events (log_id, seq, id, subject, byte_offset, line) FROM STDIN (FORMAT binary)") { send in
+            guard !sent else { return false }
+            try rows.withUnsafeBytes { try send($0) }
+            sent = true
+            return false
+        }
+        if finishing, let last = events.last {
+            try finish(head: LogHead(seq: last.seq, hash: last.hash, recordedAt: last.recordedAt), size: state.size + Int64(lines.count), on: connection)
+        }
+    }
+
+    /// Moves the head row to `head` (the log `size` bytes as a file) and notifies followers at commit.
+    private func finish(head: LogHead, size: Int64, on connection: PostgresConnection) throws {
+        let logID = configuration.logID.description
+        try connection.query("UPDATE decisionlog_logs SET head_seq = $2, head_hash = $3, head_size = $4 WHERE log_id = $1",
+                             [.text(logID), .text(String(head.seq)), .text(head.hash.hex), .text(String(size))])
+        try connection.query("SELECT pg_notify('\(PostgresSchema.channel)', $1)", [.text(logID)])
+    }
+}
