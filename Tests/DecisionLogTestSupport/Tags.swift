@@ -12,11 +12,13 @@ extension Tag {
     @Tag public static var browser: Self
     /// Signs and verifies with OpenSSH's ssh-keygen.
     @Tag public static var ssh: Self
+    /// Keeps logs in a real PostgreSQL server.
+    @Tag public static var postgres: Self
 }
 
 /// The kinds of test a quick run may skip; each is also a tag.
 public enum TestKind: String, Sendable {
-    case slow, git, browser, ssh
+    case slow, git, browser, ssh, postgres
 }
 
 extension Trait where Self == ConditionTrait {

@@ -46,7 +46,7 @@ total=$(( writers * each ))
 out=$("$bin" verify) || fail "the log does not verify"
 [[ "$out" == "Verified $total events: seq 1–$total without gaps"* ]] || fail "expected $total events: $out"
 for w in $(seq 1 "$writers"); do
-  got=$(grep -c "\"reason\":\"writer $w\"" "$DECISIONLOG_DIR/events.jsonl" || true)
+  got=$(lines | grep -c "\"reason\":\"writer $w\"" || true)
   (( got == each )) || fail "writer $w has $got events, not $each"
 done
 echo "$writers writers × $each appends: $total events, seq 1–$total gapless, chain valid, in ${elapsed_ms} ms" \

@@ -18,7 +18,7 @@ acked=$work/acked
 round=0
 fail() { echo "FAIL (round $round): $*" >&2; exit 1; }
 # Every event a round writes has a subject of its own, so the subjects say which writes are in the log.
-subjects_in_log() { grep -o '"subject":"[^"]*"' "$DECISIONLOG_DIR/events.jsonl" | cut -d'"' -f4 || true; }
+subjects_in_log() { lines | grep -o '"subject":"[^"]*"' | cut -d'"' -f4 || true; }
 
 drafts() { # FILE ROUND: 10,000 priority drafts, one subject each
   seq 1 10000 | awk -v r="$2" '{ printf "{\"type\":\"priority.changed\",\"subject\":\"feature/r%d-%d\",\"payload\":{\"framework\":\"rank\",\"to\":%d}}\n", r, $1, $1 }' >"$1"
@@ -93,7 +93,7 @@ missing=$(sort "$acked" | comm -23 - "$work/present" | wc -l)
 (( missing == 0 )) || fail "$missing acknowledged events are missing"
 duplicates=$(uniq -d "$work/present" | wc -l)
 (( duplicates == 0 )) || fail "$duplicates events appear twice"
-events=$(wc -l <"$DECISIONLOG_DIR/events.jsonl")
+events=$(lines | wc -l)
 echo "rounds $rounds: $killed killed ($clean left a log that verifies, $interrupted an interrupted append, $incomplete an incomplete line; every one repaired)," \
   "$acknowledged finished first; killed imports: $imports_whole whole, $imports_none none, 0 partial;" \
   "$(wc -l <"$acked") acknowledged events all present once among $events. OK"

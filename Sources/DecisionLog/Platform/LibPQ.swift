@@ -63,12 +63,15 @@ struct LibPQ: @unchecked Sendable {
 
     private static func load() -> Swift.Result<LibPQ, LibPQUnavailable> {
         var handle: UnsafeMutableRawPointer? = nil
-        for name in ["libpq.so.5", "libpq.so"] {
+        // $DECISIONLOG_LIBPQ names a libpq of one's own (another build, or a folder outside the loader's path).
+        let named = getenv("DECISIONLOG_LIBPQ").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+        for name in named.map({ [$0] }) ?? ["libpq.so.5", "libpq.so"] {
             handle = dlopen(name, RTLD_NOW | RTLD_LOCAL)
             if handle != nil { break }
         }
         guard let handle else {
-            return .failure(LibPQUnavailable(reason: "PostgreSQL's client library (libpq.so.5) is not installed"))
+            return .failure(LibPQUnavailable(reason: named.map { "PostgreSQL's client library cannot be loaded from \($0) ($DECISIONLOG_LIBPQ)" }
+                                                ?? "PostgreSQL's client library (libpq.so.5) is not installed"))
         }
         var missing: [String] = []
         func bind<F>(_ name: String, as type: F.Type) -> F {

@@ -19,9 +19,9 @@ final class PostgresConnection: @unchecked Sendable {
         }
         guard let raw = pq.connectdb(conninfo) else { throw PostgresError(message: "out of memory connecting to the database", sqlState: nil, connectionLost: true) }
         self.raw = raw
+        // Every stored property is set: from here on a throw runs deinit, which frees the connection.
         guard pq.status(raw) == 0 else {
             let message = Self.firstLine(pq.errorMessage(raw))
-            pq.finish(raw)
             throw PostgresError(message: message, sqlState: nil, connectionLost: true)
         }
         // The server's notices ("relation already exists, skipping") are not for the person typing.

@@ -160,21 +160,23 @@ public final class PostgresEventStore: EventStore {
 
     public func verify(expecting recorded: RecordedHead?, progress: ((_ bytesChecked: Int64, _ bytesTotal: Int64) -> Void)?,
                        observe: ((_ event: Event, _ span: LineSpan) -> Void)?) throws(LogError) -> LogHead {
-        let total: Int64 = (try? withConnection(doing: "read the log's size") { connection throws(PostgresError) in
-            Int64(try connection.query("SELECT head_size FROM decisionlog_logs WHERE log_id = $1", [.text(configuration.logID.description)]).int(0, 0) ?? 0)
-        }) ?? 0
         do {
-            let head = try ChainVerifier.verify(reading: { emit in _ = try readBatches { emit($0) } }, expecting: recorded,
-                                                progress: progress.map { report in { report($0, max(total, $0)) } }, observe: observe)
-            // The head row is what appends continue from: it must name the last event.
-            let stored = try withConnection(doing: "read the log's head") { connection throws(PostgresError) in
-                try connection.query("SELECT head_seq, head_hash FROM decisionlog_logs WHERE log_id = $1", [.text(configuration.logID.description)])
+            // One snapshot for the rows and the head row: appends committing meanwhile are not seen at all.
+            return try withConnectionRethrowing(doing: "verify the log") { connection in
+                try connection.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                let stored = try connection.query("SELECT head_seq, head_hash, head_size FROM decisionlog_logs WHERE log_id = $1", [.text(configuration.logID.description)])
+                guard stored.count == 1 else { throw LogError(.notFound, "the database \(Self.redacted(url)) no longer holds the log \(configuration.logID)") }
+                let total = Int64(stored.int(0, 2) ?? 0)
+                let head = try ChainVerifier.verify(reading: { emit in _ = try readBatches(on: connection, from: .start) { emit($0) } }, expecting: recorded,
+                                                    progress: progress.map { report in { report($0, max(total, $0)) } }, observe: observe)
+                try connection.run("COMMIT")
+                // The head row is what appends continue from: it must name the last event.
+                if stored.int(0, 0) != head.seq || stored.text(0, 1) != head.hash.hex {
+                    throw IntegrityProblem(.brokenLink, line: head.seq, seq: head.seq,
+                                           "the database's head row names #\(stored.int(0, 0) ?? -1) \(stored.text(0, 1) ?? ""), but the events end at #\(head.seq) \(head.hash.hex): rows were changed behind decisionlog's back")
+                }
+                return head
             }
-            if stored.int(0, 0) != head.seq || stored.text(0, 1) != head.hash.hex {
-                throw IntegrityProblem(.brokenLink, line: head.seq, seq: head.seq,
-                                       "the database's head row names #\(stored.int(0, 0) ?? -1) \(stored.text(0, 1) ?? ""), but the events end at #\(head.seq) \(head.hash.hex): rows were changed behind decisionlog's back")
-            }
-            return head
         } catch let problem as IntegrityProblem {
             throw LogError(.integrity, "\(problem)", problem: problem)
         } catch let error as LogError {
@@ -271,7 +273,7 @@ public final class PostgresEventStore: EventStore {
         }
         if error.connectionLost {
             return LogError(.io, "cannot \(action): the database \(place) cannot be reached (\(error.message))",
-                            hint: "check that the server is running and the store URL is right; nothing unacknowledged was recorded")
+                            hint: "check that the server is running and the store URL is right, then try again")
         }
         return LogError(.io, "the database \(place) could not \(action): \(error.message)" + (error.sqlState.map { " (SQLSTATE \($0))" } ?? ""))
     }

@@ -1,0 +1,246 @@
+import DecisionLog
+import DecisionLogTestSupport
+import Foundation
+import Testing
+
+/// Logs kept in a real PostgreSQL server (`.ci/run` starts one on a Unix socket; locally one is started in
+/// a temporary folder): the same bytes and answers as a file, many writers at once, kills and a crashed
+/// server losing nothing acknowledged, the database refusing changes, `log --follow`, and the mirror.
+@Suite(.tags(.postgres), .skippable(.postgres), .enabled(if: PostgresServer.isAvailable, "no PostgreSQL server: install Debian's postgresql"))
+struct PostgresStoreTests {
+    /// The server; fails the test when there is none but one is required.
+    private func server() throws -> PostgresServer {
+        try #require(PostgresServer.shared, "no PostgreSQL server could be started, and $DECISIONLOG_REQUIRE_POSTGRES is set")
+    }
+
+    /// The Tools/reliability script `name`.
+    private static func script(_ name: String) -> String {
+        Paths.join(Paths.parent(of: Paths.parent(of: Paths.parent(of: #filePath))), "Tools/reliability/\(name)")
+    }
+
+    /// The demo migrated into a database answers every golden question byte for byte as the file does, and
+    /// its events are the file's bytes: `log --format jsonl` is the events file, and the head is the same.
+    @Test func theDemoGivesTheSameAnswersInADatabase() throws {
+        let url = try server().newDatabase()
+        let workspace = Workspace()
+        #expect(workspace.run(["demo", "--log", ".decisionlog"]).status == 0)
+        #expect(try Harness.launch(shell: "cp -r .decisionlog file", in: workspace.path).status == 0)
+        let fileHead = workspace.run(["head", "--log", "file"]).stdout
+        let fileBytes = String(decoding: try FileSystem.readFile(Paths.join(workspace.path, "file/events.jsonl")), as: UTF8.self)
+        let migrated = workspace.run(["migrate", "--to", url])
+        #expect(migrated.status == 0, "\(migrated.stderr)")
+        #expect(!FileSystem.exists(Paths.join(workspace.log, "events.jsonl")))
+        #expect(workspace.run(["head"]).stdout == fileHead)
+        #expect(workspace.run(["log", "--format", "jsonl"]).stdout == fileBytes, "the database's lines are not the file's")
+        #expect(workspace.run(["verify"]).status == 0)
+        for (file, arguments) in GoldenOutputTests.cases {
+            let result = workspace.run(arguments, environment: ["COLUMNS": "80"])
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            let expected = String(decoding: try FileSystem.readFile(Paths.join(GoldenOutputTests.folder, file)), as: UTF8.self)
+            #expect(result.stdout == expected, "\(file) differs on PostgreSQL")
+        }
+        // Appends continue the same chain on both stores.
+        let add = ["add", "launch.slipped", "--subject", "launch/beacon", "--date", "2026-01-15", "--reason", "Partner delay",
+                   "--effective", "2025-10-01", "--actor", "Lee Park", "--role", "CPO", "--id", "01a2223c-0000-7000-8000-000000000001"]
+        let onFile = workspace.run(add + ["--log", "file"]), inDatabase = workspace.run(add)
+        #expect(onFile.status == inDatabase.status, "\(onFile.stderr) / \(inDatabase.stderr)")
+        #expect(workspace.run(["show", "launches", "--as-of", "2025-10-31", "--log", "file"]).stdout == workspace.run(["show", "launches", "--as-of", "2025-10-31"]).stdout)
+    }
+
+    /// The database refuses UPDATE and DELETE of events to the role that appends (revoked) and even to the
+    /// owner (a trigger); a superuser who replaces the rows with another valid chain passes `verify`, but
+    /// `verify --head` against the head kept elsewhere catches it.
+    @Test func theDatabaseRefusesChangesAndVerifyHeadCatchesASuperuser() throws {
+        let server = try server()
+        let url = try server.newDatabase()
+        let workspace = Workspace()
+        #expect(workspace.run(["init", "--store", url, "--time-zone", "UTC"]).status == 0)
+        let logID = try logIDOf(workspace)
+        // A writer that may append and read, as docs/postgresql.md grants (roles are the server's, so named anew).
+        let writer = "writer_" + UUID().uuidString.prefix(8).lowercased()
+        let grants = try server.psql("""
+            CREATE ROLE \(writer) LOGIN; GRANT SELECT, INSERT ON decisionlog_events TO \(writer);
+            GRANT SELECT, UPDATE (head_seq, head_hash, head_size) ON decisionlog_logs TO \(writer)
+            """, database: url)
+        #expect(grants.status == 0, "\(grants.stderr)")
+        let writerURL = url.replacingOccurrences(of: "postgres@", with: "\(writer)@")
+        #expect(workspace.run(["init", "--store", writerURL, "--log", "writer"]).status == 0)
+        for (index, subject) in ["launch/one", "launch/two", "launch/three"].enumerated() {
+            let result = workspace.run(["add", "launch.scheduled", "--log", "writer", "--subject", subject, "--name", "L\(index)", "--date", "2026-0\(index + 3)-01",
+                                        "--actor", "Dana Reyes", "--role", "CMO"])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let head = workspace.run(["head"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(head.hasPrefix("3:"))
+        for sql in ["UPDATE decisionlog_events SET subject = 'x'", "DELETE FROM decisionlog_events WHERE seq = 3", "TRUNCATE decisionlog_events"] {
+            let asWriter = try server.psql(sql, database: url, user: writer)
+            #expect(asWriter.status != 0 && asWriter.stderr.contains("permission denied"), "\(sql) as writer: \(asWriter.stderr)")
+            let asOwner = try server.psql(sql, database: url)
+            #expect(asOwner.status != 0 && asOwner.stderr.contains("append-only"), "\(sql) as owner: \(asOwner.stderr)")
+        }
+        #expect(workspace.run(["verify", "--head", head]).status == 0)
+
+        // Another history, sealed by decisionlog in a file log, put in place of the rows by a superuser.
+        #expect(workspace.run(["init", "--log", "other", "--time-zone", "UTC"]).status == 0)
+        for subject in ["launch/x", "launch/y", "launch/z"] {
+            #expect(workspace.run(["add", "launch.scheduled", "--log", "other", "--subject", subject, "--name", "X", "--date", "2026-05-01", "--actor", "Mallory", "--role", "CPO"]).status == 0)
+        }
+        let otherDatabase = try server.newDatabase()
+        #expect(workspace.run(["push", "--log", "other", "--to", otherDatabase]).status == 0)
+        let dump = try server.psql("COPY (SELECT seq, id, subject, byte_offset, encode(line, 'hex') FROM decisionlog_events ORDER BY seq) TO STDOUT", database: otherDatabase)
+        let otherHead = try server.psql("SELECT head_seq || ' ' || head_hash || ' ' || head_size FROM decisionlog_logs", database: otherDatabase).stdout.split(separator: " ")
+        var rewrite = "SET session_replication_role = replica; DELETE FROM decisionlog_events WHERE log_id = '\(logID)';"
+        for row in dump.stdout.split(separator: "\n") {
+            let columns = row.split(separator: "\t")
+            rewrite += "INSERT INTO decisionlog_events VALUES ('\(logID)', \(columns[0]), '\(columns[1])', '\(columns[2])', \(columns[3]), decode('\(columns[4])', 'hex'));"
+        }
+        rewrite += "UPDATE decisionlog_logs SET head_seq = \(otherHead[0]), head_hash = '\(otherHead[1])', head_size = \(otherHead[2].trimmingCharacters(in: .whitespacesAndNewlines)) WHERE log_id = '\(logID)';"
+        let rewritten = try server.psql(rewrite, database: url)
+        #expect(rewritten.status == 0, "\(rewritten.stderr)")
+        #expect(workspace.run(["verify"]).status == 0, "a rewritten chain that is valid passes plain verify")
+        let caught = workspace.run(["verify", "--head", head])
+        #expect(caught.status == 2)
+        #expect(caught.stderr.contains("#3"), "\(caught.stderr)")
+    }
+
+    /// The log id a PostgreSQL-backed folder names.
+    private func logIDOf(_ workspace: Workspace) throws -> String {
+        let config = String(decoding: try FileSystem.readFile(Paths.join(workspace.log, "config.json")), as: UTF8.self)
+        let line = try #require(config.split(separator: "\n").first { $0.contains("\"logId\"") })
+        return String(line.split(separator: "\"")[3])
+    }
+
+    /// Eight processes appending 250 events each to one log in the database, while two others verify and
+    /// read: 2,000 events, seq 1–2000 without a gap, every append present once.
+    @Test(.tags(.slow)) func eightWritersAtOnce() throws {
+        let url = try server().newDatabase()
+        let workspace = Workspace()
+        let result = try Harness.launch(shell: #"bash "\#(Self.script("concurrent-writers.sh"))" 8 250 "$DECISIONLOG""#, in: workspace.path,
+                                        environment: ["DECISIONLOG_TEST_STORE": url])
+        #expect(result.status == 0, "\(result.stdout) \(result.stderr)")
+        #expect(result.stdout.hasPrefix("8 writers × 250 appends: 2000 events, seq 1–2000 gapless, chain valid"), "\(result.stdout)")
+    }
+
+    /// Writers killed with SIGKILL mid-append and mid-import, 50 rounds: the log always verifies (a
+    /// transaction is all or nothing), a killed import left all its events or none, and every acknowledged
+    /// event is there once.
+    @Test(.tags(.slow)) func killedWritersLoseNothingAcknowledged() throws {
+        let url = try server().newDatabase()
+        let workspace = Workspace()
+        let result = try Harness.launch(shell: #"bash "\#(Self.script("kill-writers.sh"))" 50 "$DECISIONLOG""#, in: workspace.path,
+                                        environment: ["DECISIONLOG_TEST_STORE": url])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("0 partial"), "\(result.stdout)")
+        #expect(result.stdout.contains("0 an interrupted append, 0 an incomplete line"), "\(result.stdout)")
+        #expect(result.stdout.hasSuffix("OK\n"))
+    }
+
+    /// The server crashes (`pg_ctl stop -m immediate`) while four writers append: their appends fail with a
+    /// one-line message and exit status 74; after a restart `verify` passes and every acknowledged event is
+    /// there.
+    @Test(.tags(.slow)) func aCrashedServerLosesNothingAcknowledged() throws {
+        let folder = try FileSystem.makeTemporaryDirectory(prefix: "decisionlog-pg-crash-", environment: ProcessInfo.processInfo.environment)
+        defer { try? FileSystem.removeTree(folder) }
+        let server = try PostgresServer.start(in: folder)
+        defer { try? server.stop("immediate") }
+        let workspace = Workspace()
+        #expect(workspace.run(["init", "--store", server.url, "--actor", "Dana Reyes", "--role", "CMO"]).status == 0)
+        let writers = try (1...4).map { writer in
+            try Harness.start(shell: """
+                for i in $(seq 1 400); do
+                  if "$DECISIONLOG" add priority.changed --subject "feature/w\(writer)-$i" --framework rank --to "$i" >/dev/null 2>err-\(writer); then echo "feature/w\(writer)-$i" >>acked-\(writer)
+                  else echo "$?" >>failures-\(writer); cat err-\(writer) >>messages-\(writer); [ "$(wc -l <failures-\(writer))" -ge 3 ] && exit 0; fi
+                done
+                """, in: workspace.path, environment: ["DECISIONLOG_ACTOR": "Dana Reyes", "DECISIONLOG_ROLE": "CMO"])
+        }
+        Thread.sleep(forTimeInterval: 1.5)
+        try server.stop("immediate")
+        // Wait for every writer before reading their pipes: a child exiting during a read interrupts it.
+        for writer in writers { writer.process.waitUntilExit() }
+        try server.restart()
+        var acknowledged: [String] = []
+        for writer in 1...4 {
+            acknowledged += String(decoding: (try? FileSystem.readFile(Paths.join(workspace.path, "acked-\(writer)"))) ?? [], as: UTF8.self).split(separator: "\n").map(String.init)
+            let statuses = String(decoding: (try? FileSystem.readFile(Paths.join(workspace.path, "failures-\(writer)"))) ?? [], as: UTF8.self)
+            let messages = String(decoding: (try? FileSystem.readFile(Paths.join(workspace.path, "messages-\(writer)"))) ?? [], as: UTF8.self)
+            #expect(!statuses.isEmpty && statuses.split(separator: "\n").allSatisfy { $0 == "74" }, "writer \(writer): \(statuses) \(messages)")
+            let errors = messages.components(separatedBy: "Error: ").dropFirst()
+            #expect(errors.count == statuses.split(separator: "\n").count, "one error a failure: \(messages)")
+            #expect(errors.allSatisfy { $0.contains("database") && ($0.contains("cannot be reached") || $0.contains("was lost")) }, "\(messages)")
+        }
+        #expect(acknowledged.count > 10, "the writers appended before the crash")
+        let verified = workspace.run(["verify"])
+        #expect(verified.status == 0, "\(verified.stderr)")
+        let subjects = Set(workspace.run(["log", "--format", "jsonl"]).stdout.split(separator: "\n").compactMap { line in
+            line.split(separator: "\"subject\":\"").dropFirst().first.map { String($0.prefix { $0 != "\"" }) }
+        })
+        #expect(acknowledged.allSatisfy(subjects.contains), "acknowledged events are missing after the crash")
+    }
+
+    /// Two folders ("machines") join one log; both append while `log --follow` in a third shows every event,
+    /// in seq order; `verify` passes and `pull` makes a mirror with the same head, while writers go on.
+    @Test func twoMachinesOneLogFollowedAndMirrored() throws {
+        let url = try server().newDatabase()
+        let workspace = Workspace()
+        #expect(workspace.run(["init", "--store", url, "--log", "machine-a", "--time-zone", "UTC"]).status == 0)
+        #expect(workspace.run(["init", "--store", url, "--log", "machine-b"]).status == 0)
+        #expect(workspace.run(["init", "--store", url, "--log", "machine-c"]).status == 0)
+        let follow = try Harness.start(["log", "--follow", "--format", "jsonl", "--log", "machine-c"], in: workspace.path)
+        Thread.sleep(forTimeInterval: 0.5)
+        let writers = try ["machine-a": "Dana Reyes", "machine-b": "Lee Park"].map { folder, who in
+            try Harness.start(shell: """
+                for i in $(seq 1 40); do "$DECISIONLOG" add priority.changed --log \(folder) --subject "feature/\(folder)-$i" --framework rank --to "$i" >/dev/null || exit 1; done
+                """, in: workspace.path, environment: ["DECISIONLOG_ACTOR": who, "DECISIONLOG_ROLE": Harness.teamRoles[who]!])
+        }
+        // Mirrors pulled while the writers append always verify (the writers' pipes are read once they are done:
+        // a child exiting during a read interrupts it).
+        var pulls = 0
+        while writers.contains(where: { $0.process.isRunning }) {
+            let pulled = workspace.run(["pull", "--log", "machine-c", "--into", "mirror"])
+            #expect(pulled.status == 0, "\(pulled.stderr)")
+            #expect(workspace.run(["verify", "--log", "mirror"]).status == 0)
+            pulls += 1
+        }
+        for writer in writers {
+            writer.process.waitUntilExit()
+            #expect(writer.finish().status == 0)
+        }
+        #expect(pulls > 0)
+        #expect(workspace.run(["verify", "--log", "machine-a"]).status == 0)
+        #expect(workspace.run(["pull", "--log", "machine-b", "--into", "mirror"]).status == 0)
+        let head = workspace.run(["head", "--log", "machine-a"]).stdout
+        #expect(head.hasPrefix("80:"))
+        #expect(workspace.run(["head", "--log", "mirror"]).stdout == head)
+        let mirrored = String(decoding: try FileSystem.readFile(Paths.join(workspace.path, "mirror/events.jsonl")), as: UTF8.self)
+        #expect(mirrored == workspace.run(["log", "--format", "jsonl", "--log", "machine-b"]).stdout, "the mirror's lines are not the database's")
+
+        // The follower printed all 80, in order (it is woken at each commit; two seconds is ample).
+        Thread.sleep(forTimeInterval: 2)
+        #expect(follow.process.isRunning)
+        kill(follow.process.processIdentifier, SIGKILL)
+        follow.process.waitUntilExit()
+        let followed = follow.finish()
+        let seqs = followed.stdout.split(separator: "\n").compactMap { line in Int(line.dropFirst("{\"seq\":".count).prefix { $0.isNumber }) }
+        #expect(seqs == Array(1...80), "log --follow printed \(seqs.count) events: \(followed.stderr)")
+    }
+
+    /// A store URL that is not one, a server that is not there, and a binary without libpq: each a one-line
+    /// error with its status, and nothing made.
+    @Test func badStoresAreClearErrors() throws {
+        let workspace = Workspace()
+        let notURL = workspace.run(["init", "--store", "mysql://db/x"])
+        #expect(notURL.status == 64)
+        #expect(notURL.stderr.contains("expected a postgresql:// URI"))
+        let missing = workspace.run(["init", "--store", "postgresql://postgres@/postgres?host=\(workspace.path)/nowhere"])
+        #expect(missing.status == 74)
+        #expect(missing.stderr.contains("cannot be reached"), "\(missing.stderr)")
+        #expect(missing.stderr.split(separator: "\n").count == 1)
+        #expect(!FileSystem.exists(workspace.log))
+        let url = try server().newDatabase()
+        #expect(workspace.run(["init", "--store", url]).status == 0)
+        let noLibrary = try Harness.launch(["log"], in: workspace.path, environment: ["DECISIONLOG_LIBPQ": "/nonexistent/libpq.so.5"])
+        #expect(noLibrary.status == 78)
+        #expect(noLibrary.stderr.contains("cannot open a log in PostgreSQL"), "\(noLibrary.stderr)")
+        #expect(noLibrary.stderr.split(separator: "\n").count == 1)
+    }
+}
