@@ -30,6 +30,8 @@ let package = Package(
         .target(name: "DecisionLogTestSupport", dependencies: ["DecisionLog"], path: "Tests/DecisionLogTestSupport", swiftSettings: strictSettings),
         // Benchmark support: writes realistic logs of any size (Tools/generate-log/main.swift).
         .executableTarget(name: "generate-log", dependencies: ["DecisionLog", "DecisionLogTestSupport"], path: "Tools/generate-log", swiftSettings: strictSettings),
+        // Benchmark support: appends from many threads of one process (Tools/bench/postgres.sh's in-process line).
+        .executableTarget(name: "append-loop", dependencies: ["DecisionLog"], path: "Tools/append-loop", swiftSettings: strictSettings),
         .testTarget(name: "DecisionLogTests", dependencies: ["DecisionLog", "DecisionLogKernels", "DecisionLogTestSupport"], exclude: ["Fixtures"],
                     swiftSettings: strictSettings),
         .testTarget(

@@ -208,7 +208,8 @@ final class PostgresConnection: @unchecked Sendable {
         guard let text else { return "unknown error" }
         var line = String(cString: text).split(separator: "\n").first.map(String.init) ?? ""
         if line.hasPrefix("ERROR:  ") { line = String(line.dropFirst(8)) }
-        return line.trimmingWhitespace
+        while line.last == " " || line.last == "\t" { line.removeLast() }
+        return line
     }
 }
 
