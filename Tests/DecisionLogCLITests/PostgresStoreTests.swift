@@ -47,6 +47,13 @@ struct PostgresStoreTests {
         #expect(workspace.run(["show", "launches", "--as-of", "2025-10-31", "--log", "file"]).stdout == workspace.run(["show", "launches", "--as-of", "2025-10-31"]).stdout)
     }
 
+    /// The trust scenario — two quarters of a team's decisions from the command line and spreadsheets — gives
+    /// every hand-worked answer at its five moments when the log is in a database.
+    @Test func theTrustScenarioGivesTheSameAnswersInADatabase() throws {
+        let scenario = TrustedAnswersTests()
+        try scenario.answersAtFiveMoments(try scenario.northwind(store: try server().newDatabase()))
+    }
+
     /// The database refuses UPDATE and DELETE of events to the role that appends (revoked) and even to the
     /// owner (a trigger); a superuser who replaces the rows with another valid chain passes `verify`, but
     /// `verify --head` against the head kept elsewhere catches it.

@@ -6,15 +6,16 @@ import Testing
 /// recorded from the command line and from spreadsheets, with back-dated and late-recorded events, asked at
 /// five moments. Every expected value is worked out by hand in the comments beside it.
 struct TrustedAnswersTests {
-    /// The team's log, built once per test: see the comments for what each step records.
-    private func northwind() throws -> Workspace {
+    /// The team's log, built once per test: see the comments for what each step records. With `store`, the
+    /// log is kept in that PostgreSQL database (`PostgresStoreTests` asks the same questions of it).
+    func northwind(store: String? = nil) throws -> Workspace {
         let workspace = Workspace()
         func run(_ arguments: [String]) {
             let result = workspace.run(arguments)
             #expect(result.status == 0, "\(arguments.joined(separator: " ")): \(result.stderr)")
         }
         // Fiscal year = calendar year; the CRO types most decisions (her name is in her own settings).
-        run(["init", "--time-zone", "UTC", "--actor", "Ines Duarte", "--role", "CRO"])
+        run(["init", "--time-zone", "UTC", "--actor", "Ines Duarte", "--role", "CRO"] + (store.map { ["--store", $0] } ?? []))
         run(["add", "metric.defined", "--subject", "metric/win-rate", "--name", "Win rate", "--unit", "percent", "--direction", "higher", "--effective", "2026-01-05"])
         run(["add", "metric.defined", "--subject", "metric/new-arr", "--name", "New ARR", "--unit", "currency", "--currency", "EUR", "--direction", "higher", "--effective", "2026-01-05"])
         run(["add", "metric.defined", "--subject", "metric/sales-cycle", "--name", "Sales cycle", "--unit", "days", "--direction", "lower", "--effective", "2026-01-05",
@@ -95,7 +96,12 @@ struct TrustedAnswersTests {
     }
 
     @Test func theKPIsGoalsAttentionDiffAndReportAreRightAtFiveMoments() throws {
-        let log = try northwind()
+        try answersAtFiveMoments(try northwind())
+    }
+
+    /// The KPIs, goals, attention list, diff and report of `log` (the team's) at five moments, each worked out
+    /// by hand.
+    func answersAtFiveMoments(_ log: Workspace) throws {
 
         // 1. End of Q1 (03-31). March's actuals take effect on 04-01, so they do not count yet.
         var kpis = try rows(log, ["show", "kpis", "--as-of", "2026-Q1"])

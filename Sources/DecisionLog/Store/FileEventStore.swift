@@ -47,7 +47,7 @@ public final class FileEventStore: EventStore {
                               clock: @escaping @Sendable () -> Timestamp = Timestamp.now) throws(LogError) -> FileEventStore {
         try LogFolder.refuseExisting(folder)
         var madeFolder = false
-        do {
+        do throws(SystemError) {
             if !FileSystem.isDirectory(folder.path) {
                 try FileSystem.makeDirectories(Paths.parent(of: folder.path))
                 try FileSystem.makeDirectory(folder.path)
@@ -65,8 +65,6 @@ public final class FileEventStore: EventStore {
             try FileSystem.replaceFile(folder.configFile, with: configuration.bytes, durable: true)
             try FileSystem.syncDirectory(folder.path)
             try FileSystem.syncDirectory(Paths.parent(of: folder.path))
-        } catch let error as LogError {
-            throw error
         } catch {
             // Leave nothing half-made behind: remove the folder if this call made it, else what it put there.
             if madeFolder {
@@ -74,8 +72,7 @@ public final class FileEventStore: EventStore {
             } else if FileSystem.isDirectory(folder.path) {
                 for name in (try? FileSystem.list(folder.path)) ?? [] { try? FileSystem.removeTree(Paths.join(folder.path, name)) }
             }
-            if let error = error as? SystemError { throw LogError.system(error, doing: "create the log at \(folder.path)") }
-            throw LogError(.io, "cannot create the log at \(folder.path): \(error)")
+            throw LogError.system(error, doing: "create the log at \(folder.path)")
         }
         return try FileEventStore(opening: folder, clock: clock)
     }

@@ -128,26 +128,34 @@ extension PostgresEventStore {
     /// Copies `events`, whose lines (newline after each) are `lines`, in after `state`; with `finishing`, also
     /// moves the head row on and notifies followers.
     private func write(_ events: [Event], lines: [UInt8], after state: WriteState, on connection: PostgresConnection, finishing: Bool = true) throws {
-        var rows: [UInt8] = []
-        rows.reserveCapacity(lines.count + events.count * 128 + 32)
-        rows += PostgresCopy.header
         let logID = configuration.logID.description
-        lines.withUnsafeBytes { bytes in
-            var start = 0
-            for event in events {
-                guard let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else { break }
-                PostgresCopy.appendEventRow(logID: logID, event: event, offset: state.size + Int64(start),
-                                            line: UnsafeRawBufferPointer(rebasing: bytes[start..<newline]), to: &rows)
-                start = newline + 1
-            }
+        if finishing, events.count == 1, let event = events.first {
+            // One event (an `add`): the row, the head row and the notification in one statement, one round trip.
+            try connection.query("""
+                WITH event AS (INSERT INTO decisionlog_events (log_id, seq, id, subject, byte_offset, line) VALUES ($1, $2, $3, $4, $5, $6)),
+                     head AS (UPDATE decisionlog_logs SET head_seq = $2, head_hash = $7, head_size = $8 WHERE log_id = $1 RETURNING log_id)
+                SELECT pg_notify('\(PostgresSchema.channel)', log_id) FROM head
+                """, [.text(logID), .text(String(event.seq)), .text(event.id.description), .text(event.subject.text), .text(String(state.size)),
+                      .bytes(Array(lines.dropLast())), .text(event.hash.hex), .text(String(state.size + Int64(lines.count)))])
+            return
         }
-        rows += PostgresCopy.trailer
-        var sent = false
+        // The rows go out a few MiB at a time as they are encoded, so a large import holds no second copy.
+        var rows: [UInt8] = PostgresCopy.header
+        var next = 0, start = 0
         try connection.copyIn("COPY decisionlog_events (log_id, seq, id, subject, byte_offset, line) FROM STDIN (FORMAT binary)") { send in
-            guard !sent else { return false }
+            guard next < events.count || !rows.isEmpty else { return false }
+            lines.withUnsafeBytes { bytes in
+                while next < events.count, rows.count < 4 << 20, let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                    PostgresCopy.appendEventRow(logID: logID, event: events[next], offset: state.size + Int64(start),
+                                                line: UnsafeRawBufferPointer(rebasing: bytes[start..<newline]), to: &rows)
+                    start = newline + 1
+                    next += 1
+                }
+            }
+            if next == events.count { rows += PostgresCopy.trailer }
             try rows.withUnsafeBytes { try send($0) }
-            sent = true
-            return false
+            rows.removeAll(keepingCapacity: true)
+            return next < events.count
         }
         if finishing, let last = events.last {
             try finish(head: LogHead(seq: last.seq, hash: last.hash, recordedAt: last.recordedAt), size: state.size + Int64(lines.count), on: connection)

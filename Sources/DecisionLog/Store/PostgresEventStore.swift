@@ -137,26 +137,29 @@ public final class PostgresEventStore: EventStore {
         var builder = LineBatchBuilder()
         var stopped = false
         var next = position.line
-        // Pages of rows, each one statement: a log of any length is read in bounded memory, and a reader that
-        // stops early does not drain the rest.
+        var page = Self.firstPage
+        // Pages of rows, each one statement, growing from a small first one: a log of any length is read in
+        // bounded memory, and a reader that stops early (an append's check that finds what it needs in the
+        // first events) reads little. Each page's lines are visited before the next is asked for.
         while !stopped {
             let before = builder.lines
             var reader = PostgresCopy.RowReader()
-            try connection.copyOut("COPY (SELECT seq, byte_offset, line FROM decisionlog_events WHERE log_id = \(logLiteral) AND seq >= \(next) ORDER BY seq LIMIT \(Self.pageSize)) TO STDOUT (FORMAT binary)") { piece in
+            try connection.copyOut("COPY (SELECT seq, byte_offset, line FROM decisionlog_events WHERE log_id = \(logLiteral) AND seq >= \(next) ORDER BY seq LIMIT \(page)) TO STDOUT (FORMAT binary)") { piece in
                 try reader.take(piece) { seq, offset, line in
                     guard !stopped else { return }
                     if let batch = builder.add(line, seq: seq, offset: offset), !(try visit(batch)) { stopped = true }
                     next = seq + 1
                 }
             }
-            if builder.lines - before < Self.pageSize { break }
+            if !stopped, let batch = builder.finish(), !(try visit(batch)) { stopped = true }
+            if builder.lines - before < page { break }
+            page = min(page * 8, Self.pageSize)
         }
-        if !stopped, let batch = builder.finish() { _ = try visit(batch) }
         return ReadEnd(lines: builder.lines, skippedInterruptedWrite: false)
     }
 
-    /// Rows read per statement.
-    static let pageSize = 100_000
+    /// Rows read by the first statement of a read, and at most by any.
+    static let firstPage = 64, pageSize = 100_000
 
     public func verify(expecting recorded: RecordedHead?, progress: ((_ bytesChecked: Int64, _ bytesTotal: Int64) -> Void)?,
                        observe: ((_ event: Event, _ span: LineSpan) -> Void)?) throws(LogError) -> LogHead {

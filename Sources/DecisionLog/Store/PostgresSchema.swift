@@ -20,7 +20,6 @@ enum PostgresSchema {
         PRIMARY KEY (log_id, seq),
         UNIQUE (log_id, id)
     );
-    CREATE INDEX IF NOT EXISTS decisionlog_events_subject ON decisionlog_events (log_id, subject);
     CREATE OR REPLACE FUNCTION decisionlog_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
         RAISE EXCEPTION 'decisionlog events are append-only: % on decisionlog_events is refused', TG_OP
