@@ -1,6 +1,7 @@
 import DecisionLog
 import DecisionLogTestSupport
 import Foundation
+import Synchronization
 import Testing
 
 /// Logs kept in a real PostgreSQL server (`.ci/run` starts one on a Unix socket; locally one is started in
@@ -128,6 +129,51 @@ struct PostgresStoreTests {
         #expect(result.stdout.hasPrefix("8 writers × 250 appends: 2000 events, seq 1–2000 gapless, chain valid"), "\(result.stdout)")
     }
 
+    /// Threads of one process appending at once share transactions (a group commit): 8 threads × 50
+    /// appends give 400 events, seq 1–400 without a gap; retried all at once, each is found present and
+    /// nothing is added; a request refused among them is refused alone.
+    @Test func threadsOfOneProcessShareTransactions() throws {
+        let url = try server().newDatabase()
+        let workspace = Workspace()
+        #expect(workspace.run(["init", "--store", url, "--time-zone", "UTC"]).status == 0)
+        let store = try EventStores.open(LogFolder(path: workspace.log, currentDirectory: "/"))
+        let now = Timestamp.now()
+        let drafts = (0..<8).map { thread in
+            (0..<50).map { index in
+                ValidatedDraft(id: EventID.generate(at: now), effectiveAt: now, actor: Actor(name: "Dana Reyes", role: "CMO"),
+                               subject: Subject("feature/t\(thread)-\(index)")!, payload: .priorityChanged(PriorityChanged(priority: .rank(index % 20 + 1), scope: "q3")))
+            }
+        }
+        for round in ["first", "retry"] {
+            let outcomes = Mutex<[String]>([])
+            DispatchQueue.concurrentPerform(iterations: 8) { thread in
+                for draft in drafts[thread] {
+                    do {
+                        let receipt = try store.append(AppendRequest(drafts: [draft], recordedBy: "test"))
+                        outcomes.withLock { $0.append(receipt.appended.isEmpty ? "present" : "appended") }
+                    } catch {
+                        outcomes.withLock { $0.append("\(error)") }
+                    }
+                }
+            }
+            let expected = round == "first" ? "appended" : "present"
+            #expect(outcomes.withLock { $0 }.allSatisfy { $0 == expected }, "\(round): \(outcomes.withLock { Set($0) })")
+        }
+        #expect(workspace.run(["verify"]).stdout.hasPrefix("Verified 400 events: seq 1–400 without gaps"))
+        // One draft with another's id but other content is a conflict; the drafts beside it are recorded.
+        let clash = ValidatedDraft(id: drafts[0][0].id, effectiveAt: now, actor: Actor(name: "Dana Reyes", role: "CMO"),
+                                   subject: Subject("feature/other")!, payload: .priorityChanged(PriorityChanged(priority: .rank(1), scope: "q3")))
+        let results = Mutex<[Bool]>([])
+        DispatchQueue.concurrentPerform(iterations: 4) { index in
+            let draft = index == 0 ? clash : ValidatedDraft(effectiveAt: now, actor: Actor(name: "Dana Reyes", role: "CMO"), subject: Subject("feature/new-\(index)")!,
+                                                           payload: .priorityChanged(PriorityChanged(priority: .rank(2), scope: "q3")))
+            let recorded = (try? store.append(AppendRequest(drafts: [draft], recordedBy: "test"))) != nil
+            results.withLock { $0.append(index == 0 ? !recorded : recorded) }
+        }
+        #expect(results.withLock { $0 } == [true, true, true, true])
+        #expect(workspace.run(["verify"]).stdout.hasPrefix("Verified 403 events"))
+    }
+
     /// Writers killed with SIGKILL mid-append and mid-import, 50 rounds: the log always verifies (a
     /// transaction is all or nothing), a killed import left all its events or none, and every acknowledged
     /// event is there once.
@@ -221,14 +267,27 @@ struct PostgresStoreTests {
         let mirrored = String(decoding: try FileSystem.readFile(Paths.join(workspace.path, "mirror/events.jsonl")), as: UTF8.self)
         #expect(mirrored == workspace.run(["log", "--format", "jsonl", "--log", "machine-b"]).stdout, "the mirror's lines are not the database's")
 
-        // The follower printed all 80, in order (it is woken at each commit; two seconds is ample).
+        // A mirror someone appended to has a history of its own: pull refuses it and changes nothing.
+        #expect(workspace.run(["add", "priority.changed", "--log", "mirror", "--subject", "feature/local", "--framework", "rank", "--to", "1",
+                               "--actor", "Dana Reyes", "--role", "CMO"]).status == 0)
+        let diverged = try FileSystem.readFile(Paths.join(workspace.path, "mirror/events.jsonl"))
+        for _ in 0..<2 {
+            let refused = workspace.run(["pull", "--log", "machine-b", "--into", "mirror"])
+            #expect(refused.status == 3)
+            #expect(refused.stderr.contains("different histories"), "\(refused.stderr)")
+            #expect(try FileSystem.readFile(Paths.join(workspace.path, "mirror/events.jsonl")) == diverged)
+            #expect(workspace.run(["add", "priority.changed", "--log", "machine-a", "--subject", "feature/late", "--framework", "rank", "--to", "2",
+                                   "--actor", "Dana Reyes", "--role", "CMO"]).status == 0)
+        }
+
+        // The follower printed all 82, in order (it is woken at each commit; two seconds is ample).
         Thread.sleep(forTimeInterval: 2)
         #expect(follow.process.isRunning)
         kill(follow.process.processIdentifier, SIGKILL)
         follow.process.waitUntilExit()
         let followed = follow.finish()
         let seqs = followed.stdout.split(separator: "\n").compactMap { line in Int(line.dropFirst("{\"seq\":".count).prefix { $0.isNumber }) }
-        #expect(seqs == Array(1...80), "log --follow printed \(seqs.count) events: \(followed.stderr)")
+        #expect(seqs == Array(1...82), "log --follow printed \(seqs.count) events: \(followed.stderr)")
     }
 
     /// A store URL that is not one, a server that is not there, and a binary without libpq: each a one-line

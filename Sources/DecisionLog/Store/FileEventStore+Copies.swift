@@ -25,32 +25,19 @@ extension FileEventStore {
             var head = try currentHead(file, status)
             var copied = 0
             do {
-                let position = LogPosition(offset: status.size, line: head.seq + 1)
-                _ = try BatchPipeline.run(read: { emit in try source.readBatches(from: position) { emit($0) } },
-                                          transform: { line, number in ChainVerifier.checkAlone(line, number: number) }) { batch, results in
-                    let before = head
-                    for result in results {
-                        let event = try result.get()
-                        guard event.seq == head.seq + 1, event.prev == head.hash, event.recordedAt >= head.recordedAt else {
-                            throw LogError(.conflict, "the source's event #\(event.seq) does not continue this log's chain (head #\(head.seq)): the two logs have different histories",
-                                           hint: "nothing more was copied; compare 'decisionlog head' of both, and 'decisionlog verify' the source")
-                        }
-                        head = LogHead(seq: event.seq, hash: event.hash, recordedAt: event.recordedAt)
-                    }
-                    let start = batch.ranges.first!.lowerBound, end = batch.ranges.last!.upperBound + 1
-                    let bytes = Array(UnsafeRawBufferPointer(rebasing: batch.buffer.bytes[start..<end]))
+                head = try VerifiedCopy.run(from: source, after: head, offset: status.size) { bytes, events, after in
                     let pending = PendingAppend(inode: status.inode, start: status.size, end: status.size + Int64(bytes.count),
-                                                before: before.link, first: (try? results[0].get().hash) ?? .zero, last: head.link)
+                                                before: head.link, first: events[0].hash, last: after.link)
                     do throws(SystemError) { try pending.save(to: lock) } catch { throw LogError.system(error, doing: "record the append in the lock file") }
                     try write(bytes, to: file, restoringSize: status.size, lock: lock)
                     do throws(SystemError) {
                         try file.sync()
                         status = try file.status()
                     } catch { throw LogError.system(error, doing: "sync the log to disk") }
-                    TailCache(head: head, file: status).save(folder)
+                    TailCache(head: after, file: status).save(folder)
                     try? PendingAppend.clear(in: lock)
-                    copied += results.count
-                    return true
+                    head = after
+                    copied += events.count
                 }
             } catch let error as LogError {
                 throw error

@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// Appending to a log in PostgreSQL: one transaction per append, under the log's head row lock.
 extension PostgresEventStore {
     /// Seals and appends the request's drafts, all or none, durably (the transaction commits before this
@@ -8,19 +11,88 @@ extension PostgresEventStore {
     /// append as every store does (`AppendPlan`, reading the log inside the transaction), copies the new rows
     /// in, moves the head row on, notifies `log --follow`, and commits. A failure before the commit rolls
     /// everything back.
+    ///
+    /// Appends made from several threads of this process at once share a transaction (a group commit): while
+    /// one thread commits, the requests that arrive wait, and the next of them commits them all together, each
+    /// planned after the one before. A request the plan refuses is refused alone; a failure of the transaction
+    /// fails every request in it, and none of them is recorded.
     public func append(_ request: AppendRequest) throws(LogError) -> AppendReceipt {
-        try transaction(doing: "append", readOnly: request.dryRun) { connection, state in
-            let scan: AppendPlan.Scan = { [self] visit in
-                _ = try readBatches(on: connection, from: .start) { batch in
-                    for index in 0..<batch.count where !(try visit(batch[index], batch.firstNumber + index)) { return false }
-                    return true
+        if request.dryRun {
+            return try transaction(doing: "append", readOnly: true) { connection, state in
+                try AppendPlan(request, after: state.head, now: clock(), zone: configuration.timeZone, scan: scan(on: connection))
+                    .receipt(dryRun: true, before: state.head)
+            }
+        }
+        let ticket = AppendTicket(request)
+        let leads = appendQueue.withLock { queue -> Bool in
+            queue.waiting.append(ticket)
+            if queue.leading { return false }
+            queue.leading = true
+            return true
+        }
+        if !leads {
+            ticket.done.wait()
+            if let outcome = ticket.outcome.withLock({ $0 }) { return try outcome.get() }
+            // Handed the lead: commit what is waiting, this request among it.
+        }
+        let batch = appendQueue.withLock { queue in
+            defer { queue.waiting = [] }
+            return queue.waiting
+        }
+        let outcomes = appendTogether(batch.map(\.request))
+        let next = appendQueue.withLock { queue -> AppendTicket? in
+            if let next = queue.waiting.first { return next }
+            queue.leading = false
+            return nil
+        }
+        var mine: Result<AppendReceipt, LogError>? = nil
+        for (waiting, outcome) in zip(batch, outcomes) {
+            if waiting === ticket {
+                mine = outcome
+            } else {
+                waiting.outcome.withLock { $0 = outcome }
+                waiting.done.signal()
+            }
+        }
+        next?.done.signal()
+        return try mine!.get()
+    }
+
+    /// Appends `requests` in one transaction, each planned after the ones before it; returns each one's
+    /// receipt, or why it was refused (all of them, when the transaction fails).
+    private func appendTogether(_ requests: [AppendRequest]) -> [Result<AppendReceipt, LogError>] {
+        var outcomes: [Result<AppendReceipt, LogError>] = []
+        do throws(LogError) {
+            try transaction(doing: "append", readOnly: false) { connection, state in
+                var written = state
+                for request in requests {
+                    let plan: AppendPlan
+                    do throws(LogError) {
+                        plan = try AppendPlan(request, after: written.head, now: clock(), zone: configuration.timeZone, scan: scan(on: connection))
+                    } catch {
+                        outcomes.append(.failure(error))
+                        continue
+                    }
+                    if !plan.batch.events.isEmpty {
+                        try write(plan.batch.events, lines: plan.batch.bytes, after: written, on: connection)
+                        written = WriteState(head: plan.head, size: written.size + Int64(plan.batch.bytes.count))
+                    }
+                    outcomes.append(.success(plan.receipt(dryRun: false, before: written.head)))
                 }
             }
-            let plan = try AppendPlan(request, after: state.head, now: clock(), zone: configuration.timeZone, scan: scan)
-            if !request.dryRun && !plan.batch.events.isEmpty {
-                try write(plan.batch.events, lines: plan.batch.bytes, after: state, on: connection)
+        } catch {
+            return requests.map { _ in .failure(error) }
+        }
+        return outcomes
+    }
+
+    /// Reads the log on `connection`, inside its transaction, for an append's plan.
+    private func scan(on connection: PostgresConnection) -> AppendPlan.Scan {
+        { [self] visit in
+            _ = try readBatches(on: connection, from: .start) { batch in
+                for index in 0..<batch.count where !(try visit(batch[index], batch.firstNumber + index)) { return false }
+                return true
             }
-            return plan.receipt(dryRun: request.dryRun, before: state.head)
         }
     }
 
@@ -32,27 +104,11 @@ extension PostgresEventStore {
     public func appendCopies(of source: any EventStore) throws(LogError) -> (copied: Int, head: LogHead) {
         try transaction(doing: "copy the events in", readOnly: false) { connection, state in
             var copied = 0
-            var head = state.head
             var size = state.size
-            let position = LogPosition(offset: state.size, line: state.head.seq + 1)
-            _ = try BatchPipeline.run(read: { emit in try source.readBatches(from: position) { emit($0) } },
-                                      transform: { line, number in ChainVerifier.checkAlone(line, number: number) }) { batch, results in
-                var events: [Event] = []
-                for result in results {
-                    let event = try result.get()
-                    guard event.seq == head.seq + 1, event.prev == head.hash else {
-                        throw LogError(.conflict, "the log in the database does not continue into this one at #\(event.seq): they have different histories",
-                                       hint: "nothing was copied; compare 'decisionlog head' of both")
-                    }
-                    events.append(event)
-                    head = LogHead(seq: event.seq, hash: event.hash, recordedAt: event.recordedAt)
-                }
-                let start = batch.ranges.first!.lowerBound, end = batch.ranges.last!.upperBound + 1
-                let bytes = Array(UnsafeRawBufferPointer(rebasing: batch.buffer.bytes[start..<end]))
-                try write(events, lines: bytes, after: WriteState(head: state.head, size: size), on: connection, finishing: false)
-                size += Int64(bytes.count)
+            let head = try VerifiedCopy.run(from: source, after: state.head, offset: state.size) { lines, events, _ in
+                try write(events, lines: lines, after: WriteState(head: state.head, size: size), on: connection, finishing: false)
+                size += Int64(lines.count)
                 copied += events.count
-                return true
             }
             if copied > 0 { try finish(head: head, size: size, on: connection) }
             return (copied, head)
@@ -169,4 +225,22 @@ extension PostgresEventStore {
                              [.text(logID), .text(String(head.seq)), .text(head.hash.hex), .text(String(size))])
         try connection.query("SELECT pg_notify('\(PostgresSchema.channel)', $1)", [.text(logID)])
     }
+}
+
+/// One append waiting for the transaction that will carry it.
+final class AppendTicket: Sendable {
+    /// The append.
+    let request: AppendRequest
+    /// Signalled when the outcome is set, or when this append's thread is to lead the next transaction.
+    let done = DispatchSemaphore(value: 0)
+    /// The receipt or the refusal, once the transaction that carried it has ended.
+    let outcome = Mutex<Result<AppendReceipt, LogError>?>(nil)
+
+    init(_ request: AppendRequest) { self.request = request }
+}
+
+/// The appends waiting in this process, and whether a thread is committing some now.
+struct AppendQueue {
+    var waiting: [AppendTicket] = []
+    var leading = false
 }

@@ -21,6 +21,8 @@ public final class PostgresEventStore: EventStore {
     let logLiteral: String
     /// A connection kept between calls (a server makes many requests); others are made as needed.
     private let idle = Mutex<PostgresConnection?>(nil)
+    /// The appends of this process's threads waiting to share the next transaction (see `append`).
+    let appendQueue = Mutex(AppendQueue())
 
     /// Opens the log in the database `local.store` names, with the id `local.logID`; throws `LogError`:
     /// `.unsupportedFormat` without libpq, `.io` when the database cannot be reached, `.notFound` when it
