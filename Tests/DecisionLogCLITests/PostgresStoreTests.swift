@@ -111,6 +111,28 @@ struct PostgresStoreTests {
         #expect(caught.stderr.contains("#3"), "\(caught.stderr)")
     }
 
+    /// A row no decisionlog wrote — a line of 2 MB, put there by a superuser — is refused by every reader
+    /// with one line and status 2, and appends refuse to extend the log.
+    @Test func anOverlongRowIsRefusedByEveryReader() throws {
+        let server = try server()
+        let url = try server.newDatabase()
+        let workspace = Workspace()
+        #expect(workspace.run(["init", "--store", url, "--time-zone", "UTC"]).status == 0)
+        let add = ["add", "priority.changed", "--subject", "feature/a", "--framework", "rank", "--to", "1", "--actor", "Dana Reyes", "--role", "CMO"]
+        #expect(workspace.run(add).status == 0)
+        let logID = try logIDOf(workspace)
+        let planted = try server.psql("""
+            INSERT INTO decisionlog_events VALUES ('\(logID)', 2, 'x', 'feature/b', 0, convert_to(repeat('x', 2000000), 'UTF8'));
+            UPDATE decisionlog_logs SET head_seq = 2 WHERE log_id = '\(logID)'
+            """, database: url)
+        #expect(planted.status == 0, "\(planted.stderr)")
+        for arguments in [["log"], ["verify"], ["show", "priorities"], add] {
+            let result = workspace.run(arguments)
+            #expect(result.status == 2, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.hasPrefix("Error: ") && result.stderr.split(separator: "\n").count == 1, "\(arguments): \(result.stderr)")
+        }
+    }
+
     /// The log id a PostgreSQL-backed folder names.
     private func logIDOf(_ workspace: Workspace) throws -> String {
         let config = String(decoding: try FileSystem.readFile(Paths.join(workspace.log, "config.json")), as: UTF8.self)
