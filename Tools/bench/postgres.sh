@@ -22,6 +22,7 @@ export DECISIONLOG_ACTOR="Dana Reyes" DECISIONLOG_ROLE=CMO DECISIONLOG_IDENTITY=
 sql() { psql -X -q -t -A -v ON_ERROR_STOP=1 "${2:-$url}" -c "$1"; }
 database() { sql "CREATE DATABASE $1"; echo "${url/@\/postgres?/@/$1?}"; }
 now_ns() { date +%s%N; }
+percent() { printf '%.1f%%' "$(bc -l <<<"$1 * 100 / $(( $2 > 0 ? $2 : 1 ))")"; }
 stats() { # FILE of latencies in µs, elapsed ms, count: "appends/s p50 p99" (ms)
   sort -n "$1" >"$1.sorted"
   local n p50 p99
@@ -75,7 +76,7 @@ SQL
   cat "$work"/pgbench_log.* | awk '{ print $3 }' >"$work/pglat"
   read -r _ pg_p50 pg_p99 <<<"$(stats "$work/pglat" 1000 1)"
   pg_p50=$(printf '%.1f' "$pg_p50"); pg_p99=$(printf '%.1f' "$pg_p99")
-  echo "| $writers | $add_rate/s, p50 $add_p50 ms, p99 $add_p99 ms | $loop_rate/s, p50 $loop_p50 ms, p99 $loop_p99 ms | $pg_rate/s, p50 $pg_p50 ms, p99 $pg_p99 ms | $(( add_rate * 100 / (pg_rate > 0 ? pg_rate : 1) ))% (in one process $(( loop_rate * 100 / (pg_rate > 0 ? pg_rate : 1) ))%) |"
+  echo "| $writers | $add_rate/s, p50 $add_p50 ms, p99 $add_p99 ms | $loop_rate/s, p50 $loop_p50 ms, p99 $loop_p99 ms | $pg_rate/s, p50 $pg_p50 ms, p99 $pg_p99 ms | $(percent "$add_rate" "$pg_rate") (in one process $(percent "$loop_rate" "$pg_rate")) |"
 done
 
 echo
@@ -93,8 +94,12 @@ start=$(now_ns)
 sql "\\copy plain FROM '$work/rows.bin' WITH (FORMAT binary)" "$db"
 copy_ms=$(( ($(now_ns) - start) / 1000000 ))
 import_ms=$(bc <<<"$import_s * 1000 / 1")
+# The same drafts imported into a file log: what validating and sealing cost, whatever the store.
+"$bin" init --log "$work/file-import" >/dev/null
+/usr/bin/time -f "%e" -o "$work/file-import.time" "$bin" import "$work/drafts.jsonl" --log "$work/file-import" >/dev/null
+file_import_ms=$(bc <<<"$(cat "$work/file-import.time") * 1000 / 1")
 echo "import of $drafts drafts: $import_ms ms ($(( drafts * 1000 / (import_ms > 0 ? import_ms : 1) )) events/s, peak $(( import_kb / 1024 )) MB);" \
-     "\\copy of the same rows into a plain table: $copy_ms ms; import ÷ COPY speed: $(( copy_ms * 100 / (import_ms > 0 ? import_ms : 1) ))%"
+     "\\copy of the same rows into a plain table: $copy_ms ms; import ÷ COPY speed: $(percent "$copy_ms" "$import_ms"); the same import into a file log: $file_import_ms ms"
 # Two pulls into new mirrors: the first reads rows just written (the server sets their hint bits as it goes),
 # the second what a pull of an established log reads.
 for mirror in first second; do

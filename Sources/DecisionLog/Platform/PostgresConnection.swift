@@ -162,8 +162,11 @@ final class PostgresConnection: @unchecked Sendable {
         let state = pq.resultErrorField(result, LibPQ.sqlStateField).map { String(cString: $0) }
         let primary = pq.resultErrorField(result, LibPQ.primaryMessageField).map { String(cString: $0) }
         let message = primary ?? Self.firstLine(pq.resultErrorMessage(result) ?? pq.errorMessage(raw))
-        throw PostgresError(message: message.isEmpty ? "unexpected reply from the database" : message, sqlState: state,
-                            connectionLost: pq.status(raw) != 0)
+        // Besides a broken connection, SQLSTATE classes 08 (connection exception) and 57P (the server shutting
+        // down or crashed) mean the server went away, as does an error libpq made itself (it has no SQLSTATE:
+        // "server closed the connection unexpectedly").
+        let gone = pq.status(raw) != 0 || state.map { $0.hasPrefix("08") || $0.hasPrefix("57P") } ?? true
+        throw PostgresError(message: message.isEmpty ? "unexpected reply from the database" : message, sqlState: state, connectionLost: gone)
     }
 
     /// Calls `body` with libpq's parameter arrays for `parameters`: text as text, bytes as binary.

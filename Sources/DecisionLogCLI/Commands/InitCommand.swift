@@ -91,15 +91,12 @@ enum InitCommand: Command {
             let list = logs.map { "\($0.id) (\($0.events) events)" }.joined(separator: ", ")
             throw CommandFailure("the database \(PostgresEventStore.redacted(url)) holds \(logs.count) logs: \(list); give --log-id to join one", .invalidInput)
         }
+        // Joining takes the log's own configuration (time zone, fiscal year) from the database.
+        if let id = wanted ?? (logs.count == 1 ? logs[0].id : nil) {
+            config.logID = id
+            joining = logs.contains { $0.id == id }
+        }
         do throws(LogError) {
-            if let id = wanted {
-                joining = logs.contains { $0.id == id }
-                if joining { config = LogConfig(logID: id, createdAt: config.createdAt, timeZone: config.timeZone) } else { config.logID = id }
-            } else if logs.count == 1 {
-                config.logID = logs[0].id
-                joining = true
-            }
-            config.store = url
             let store = try PostgresEventStore.create(in: folder, configuration: config, joining: joining)
             let head = try store.head()
             context.console.out(joining ? "Joined the decision log \(store.configuration.logID) (\(head.seq) events) in \(PostgresEventStore.redacted(url)), from \(folder.path)"
