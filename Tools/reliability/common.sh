@@ -11,7 +11,8 @@ if [ -z "${bin:-}" ]; then
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-export DECISIONLOG_DIR=$work/.decisionlog DECISIONLOG_IDENTITY=reliability-harness TZ=UTC
+# The harness's decider is kept in settings of its own, never in those of the person running it.
+export DECISIONLOG_DIR=$work/.decisionlog DECISIONLOG_IDENTITY=reliability-harness TZ=UTC XDG_CONFIG_HOME=$work/.config
 "$bin" init --actor "$1" --role PM ${DECISIONLOG_TEST_STORE:+--store "$DECISIONLOG_TEST_STORE"} >/dev/null
 lines() { "$bin" log --format jsonl; }
 fail() { echo "FAIL: $*" >&2; exit 1; }
