@@ -49,6 +49,10 @@ public final class PostgresEventStore: EventStore {
                            hint: "check the store in that file, or run 'decisionlog init --store URL' to create or join a log")
         }
         var configuration = try LogConfig(bytes: bytes, path: "the database's copy of \(folder.configFile)")
+        guard configuration.logID == local.logID else {
+            throw LogError(.invalidConfiguration, "the database's configuration of the log \(local.logID) names another log, \(configuration.logID)",
+                           hint: "its row in decisionlog_logs was changed behind decisionlog's back")
+        }
         configuration.store = url
         adjust(&configuration)
         self.configuration = configuration
