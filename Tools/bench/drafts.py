@@ -5,9 +5,12 @@ unknown member).
 
     python3 Tools/bench/drafts.py COUNT [INVALID] [--built-in] > drafts.jsonl     # INVALID 0: all valid
 
---built-in leaves out the team type: every fourth draft is another goal.set instead of a pricing.changed, so the
-file imports into any log.
+--built-in leaves out the team type: every fourth draft is another goal.set instead of a pricing.changed, and
+the file starts with the launches and metrics the others refer to, so that it imports into any log, an empty one
+included, and keeps the domain rules (docs/rules.md): each launch is scheduled before it slips, each slip moves it
+later, and each metric is defined before its actuals.
 """
+import datetime
 import json
 import sys
 
@@ -15,7 +18,16 @@ arguments = [a for a in sys.argv[1:] if a != "--built-in"]
 built_in = "--built-in" in sys.argv
 count = int(arguments[0])
 invalid_every = int(arguments[1]) if len(arguments) > 1 else 0
-for n in range(count):
+prelude = []
+if built_in:
+    prelude += [{"type": "launch.scheduled", "subject": f"launch/l{i}", "effectiveAt": "2025-07-01",
+                 "payload": {"name": f"Launch {i}", "date": "2025-09-01"}} for i in range(20)]
+    prelude += [{"type": "metric.defined", "subject": f"metric/m{i}", "effectiveAt": "2025-06-01",
+                 "payload": {"name": f"Metric {i}", "unit": "count", "direction": "higher"}} for i in range(5)]
+for draft in prelude[:count]:
+    print(json.dumps(draft, separators=(",", ":")))
+first_slip = datetime.date(2025, 10, 1)
+for n in range(max(0, count - len(prelude))):
     kind = n % 4
     if built_in and kind == 3:
         kind = 0
@@ -23,8 +35,10 @@ for n in range(count):
         draft = {"type": "goal.set", "subject": f"goal/g{n % 50}", "effectiveAt": "2025-07-01",
                  "payload": {"title": f"Goal {n}", "timeframe": "2025-Q3", "target": n, "unit": "count", "confidence": 60}}
     elif kind == 1:
+        # Each launch's slips move it a day later each time (slip k of launch/l… goes to 2025-10-01 + k days).
+        date = first_slip + datetime.timedelta(days=n // 80) if built_in else first_slip
         draft = {"type": "launch.slipped", "subject": f"launch/l{n % 20}", "effectiveAt": "2025-08-11",
-                 "reason": f"Slip {n}", "payload": {"date": "2025-10-01", "cause": "security review"}}
+                 "reason": f"Slip {n}", "payload": {"date": date.isoformat(), "cause": "security review"}}
     elif kind == 2:
         draft = {"type": "metric.recorded", "subject": f"metric/m{n % 5}", "effectiveAt": "2025-09-30",
                  "payload": {"value": n / 10, "date": "2025-09-30", "source": "dashboard"}}
