@@ -48,6 +48,38 @@ struct PostgresStoreTests {
         #expect(workspace.run(["show", "launches", "--as-of", "2025-10-31", "--log", "file"]).stdout == workspace.run(["show", "launches", "--as-of", "2025-10-31"]).stdout)
     }
 
+    /// `migrate` while three teammates keep appending to the file log: it holds the writers' lock, so every
+    /// append acknowledged before, during and after it is in the database once, and one that waited for the
+    /// lock fails unacknowledged rather than landing in the old file.
+    @Test(.tags(.slow)) func migratingWhileTeammatesAppendLosesNothingAcknowledged() throws {
+        let url = try server().newDatabase()
+        let workspace = Workspace()
+        #expect(workspace.run(["init", "--time-zone", "UTC"]).status == 0)
+        let result = try Harness.launch(shell: """
+            for w in 1 2 3; do
+              (for i in $(seq 1 150); do
+                 if "$DECISIONLOG" add priority.changed --subject feature/w$w-$i --framework rank --to 1 >/dev/null 2>>refused; then echo feature/w$w-$i >>acked; fi
+               done) &
+            done
+            until [ "$(cat acked 2>/dev/null | wc -l)" -ge 5 ]; do sleep 0.05; done
+            "$DECISIONLOG" migrate --to "$URL" >migrated || echo "migrate failed" >&2
+            wait
+            """, in: workspace.path, environment: ["URL": url, "DECISIONLOG_ACTOR": "Dana Reyes", "DECISIONLOG_ROLE": "CMO"])
+        #expect(result.status == 0 && result.stderr.isEmpty, "\(result.stderr)")
+        #expect(workspace.run(["verify"]).status == 0)
+        let acknowledged = String(decoding: try FileSystem.readFile(Paths.join(workspace.path, "acked")), as: UTF8.self).split(separator: "\n")
+        let lines = workspace.run(["log", "--format", "jsonl"]).stdout
+        let present = lines.split(separator: "\n").compactMap { $0.split(separator: "\"subject\":\"").dropFirst().first?.prefix { $0 != "\"" } }
+        #expect(Set(acknowledged.map(String.init)) == Set(present.map(String.init)), "acknowledged and recorded differ")
+        #expect(present.count == acknowledged.count)
+        // The race was run: the appends went on into the database after the events the migration copied.
+        let migrated = String(decoding: try FileSystem.readFile(Paths.join(workspace.path, "migrated")), as: UTF8.self)
+        let copied = Int(migrated.split(separator: " ").dropFirst().first ?? "") ?? 0
+        #expect(copied > 0 && copied < present.count, "\(migrated)")
+        let refused = String(decoding: (try? FileSystem.readFile(Paths.join(workspace.path, "refused"))) ?? [], as: UTF8.self)
+        #expect(refused.split(separator: "\n").allSatisfy { $0.contains("cannot open the log for appending") }, "\(refused)")
+    }
+
     /// The trust scenario — two quarters of a team's decisions from the command line and spreadsheets — gives
     /// every hand-worked answer at its five moments when the log is in a database.
     @Test func theTrustScenarioGivesTheSameAnswersInADatabase() throws {

@@ -47,10 +47,10 @@ final class PostgresConnection: @unchecked Sendable {
         return nil
     }
 
-    /// Runs one statement with `parameters` (`$1`, `$2`, …; text, bytes or NULL) and returns its rows, each
+    /// Runs one statement with `parameters` (`$1`, `$2`, …; text, or bytes) and returns its rows, each
     /// column as text (or, with `binaryResults`, in PostgreSQL's binary form: bytea as its bytes).
     @discardableResult
-    func query(_ sql: String, _ parameters: [PostgresValue?] = [], binaryResults: Bool = false) throws(PostgresError) -> PostgresRows {
+    func query(_ sql: String, _ parameters: [PostgresValue] = [], binaryResults: Bool = false) throws(PostgresError) -> PostgresRows {
         let result = withParameters(parameters) { values, lengths, formats in
             pq.execParams(raw, sql, Int32(parameters.count), nil, values, lengths, formats, binaryResults ? 1 : 0)
         }
@@ -61,12 +61,10 @@ final class PostgresConnection: @unchecked Sendable {
         return PostgresRows(pq: pq, result: result!)
     }
 
-    /// Runs `sql`, a `COPY … FROM STDIN`, sending what `produce` writes (it is called until it returns
+    /// Runs `sql`, a `COPY … FROM STDIN` (COPY takes no parameters), sending what `produce` writes (it is called until it returns
     /// false), and finishes the copy; a throw from `produce` aborts the copy and is rethrown.
-    func copyIn(_ sql: String, _ parameters: [PostgresValue?] = [], produce: (_ send: (UnsafeRawBufferPointer) throws(PostgresError) -> Void) throws -> Bool) throws {
-        let start = withParameters(parameters) { values, lengths, formats in
-            pq.execParams(raw, sql, Int32(parameters.count), nil, values, lengths, formats, 0)
-        }
+    func copyIn(_ sql: String, produce: (_ send: (UnsafeRawBufferPointer) throws(PostgresError) -> Void) throws -> Bool) throws {
+        let start = pq.exec(raw, sql)
         defer { pq.clear(start) }
         try check(start, expecting: [LibPQ.Status.copyIn])
         let send = { [pq, raw] (bytes: UnsafeRawBufferPointer) throws(PostgresError) in
@@ -93,10 +91,8 @@ final class PostgresConnection: @unchecked Sendable {
 
     /// Runs `sql`, a `COPY … TO STDOUT`, calling `receive` with each piece of data the server sends; a throw
     /// from `receive` is rethrown once the copy is drained.
-    func copyOut(_ sql: String, _ parameters: [PostgresValue?] = [], receive: (UnsafeRawBufferPointer) throws -> Void) throws {
-        let start = withParameters(parameters) { values, lengths, formats in
-            pq.execParams(raw, sql, Int32(parameters.count), nil, values, lengths, formats, 0)
-        }
+    func copyOut(_ sql: String, receive: (UnsafeRawBufferPointer) throws -> Void) throws {
+        let start = pq.exec(raw, sql)
         defer { pq.clear(start) }
         try check(start, expecting: [LibPQ.Status.copyOut])
         var failure: (any Error)? = nil
@@ -170,29 +166,24 @@ final class PostgresConnection: @unchecked Sendable {
     }
 
     /// Calls `body` with libpq's parameter arrays for `parameters`: text as text, bytes as binary.
-    private func withParameters<R>(_ parameters: [PostgresValue?],
+    private func withParameters<R>(_ parameters: [PostgresValue],
                                    _ body: (UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?) -> R) -> R {
         var storage: [[UInt8]] = []
         var lengths: [Int32] = []
         var formats: [Int32] = []
         for parameter in parameters {
             switch parameter {
-            case .text(let text)?:
+            case .text(let text):
                 storage.append(Array(text.utf8) + [0])
                 lengths.append(0)
                 formats.append(0)
-            case .bytes(let bytes)?:
+            case .bytes(let bytes):
                 storage.append(bytes.isEmpty ? [0] : bytes)
                 lengths.append(Int32(bytes.count))
                 formats.append(1)
-            case nil:
-                storage.append([])
-                lengths.append(0)
-                formats.append(0)
             }
         }
         let pointers = storage.map { bytes -> UnsafeMutablePointer<CChar>? in
-            guard !bytes.isEmpty else { return nil }
             let copy = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count)
             bytes.withUnsafeBytes { UnsafeMutableRawPointer(copy).copyMemory(from: $0.baseAddress!, byteCount: bytes.count) }
             return copy

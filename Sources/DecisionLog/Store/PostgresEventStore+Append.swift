@@ -134,7 +134,7 @@ extension PostgresEventStore {
                 guard row.count == 1, let seq = row.int(0, 0), let hash = row.text(0, 1), let size = row.int(0, 2) else {
                     throw LogError(.notFound, "the database \(Self.redacted(url)) no longer holds the log \(logID)")
                 }
-                let head = try lastEvent(on: connection, matching: seq, hash: hash, action: action)
+                let head = try lastEvent(on: connection, matching: seq, hash: hash)
                 let result = try body(connection, WriteState(head: head, size: Int64(size)))
                 if let failure = commitFailure(connection.commit(readOnly: readOnly), readOnly: readOnly) { throw failure }
                 return result
@@ -159,7 +159,7 @@ extension PostgresEventStore {
 
     /// The head the last event gives, after checking it is the one the head row names (`seq`, `hash`) and that
     /// its bytes match its hash: an append never extends a log whose end was changed behind its back.
-    private func lastEvent(on connection: PostgresConnection, matching seq: Int, hash: String, action: String) throws -> LogHead {
+    private func lastEvent(on connection: PostgresConnection, matching seq: Int, hash: String) throws -> LogHead {
         let rows = try connection.query("SELECT line FROM decisionlog_events WHERE log_id = $1 ORDER BY seq DESC LIMIT 1",
                                         [.text(configuration.logID.description)], binaryResults: true)
         guard let line = rows.count == 1 ? rows.bytes(0, 0) : nil else {
@@ -188,11 +188,10 @@ extension PostgresEventStore {
         if finishing, events.count == 1, let event = events.first {
             // One event (an `add`): the row, the head row and the notification in one statement, one round trip.
             try connection.query("""
-                WITH event AS (INSERT INTO decisionlog_events (log_id, seq, id, subject, byte_offset, line) VALUES ($1, $2, $3, $4, $5, $6)),
-                     head AS (UPDATE decisionlog_logs SET head_seq = $2, head_hash = $7, head_size = $8 WHERE log_id = $1 RETURNING log_id)
-                SELECT pg_notify('\(PostgresSchema.channel)', log_id) FROM head
-                """, [.text(logID), .text(String(event.seq)), .text(event.id.description), .text(event.subject.text), .text(String(state.size)),
-                      .bytes(Array(lines.dropLast())), .text(event.hash.hex), .text(String(state.size + Int64(lines.count)))])
+                WITH event AS (INSERT INTO decisionlog_events (log_id, seq, id, subject, byte_offset, line) VALUES ($1, $2, $5, $6, $7, $8)),
+                \(Self.moveHead)
+                """, [.text(logID), .text(String(event.seq)), .text(event.hash.hex), .text(String(state.size + Int64(lines.count))),
+                      .text(event.id.description), .text(event.subject.text), .text(String(state.size)), .bytes(Array(lines.dropLast()))])
             return
         }
         // The rows go out a few MiB at a time as they are encoded, so a large import holds no second copy.
@@ -220,11 +219,15 @@ extension PostgresEventStore {
 
     /// Moves the head row to `head` (the log `size` bytes as a file) and notifies followers at commit.
     private func finish(head: LogHead, size: Int64, on connection: PostgresConnection) throws {
-        let logID = configuration.logID.description
-        try connection.query("UPDATE decisionlog_logs SET head_seq = $2, head_hash = $3, head_size = $4 WHERE log_id = $1",
-                             [.text(logID), .text(String(head.seq)), .text(head.hash.hex), .text(String(size))])
-        try connection.query("SELECT pg_notify('\(PostgresSchema.channel)', $1)", [.text(logID)])
+        try connection.query("WITH \(Self.moveHead)", [.text(configuration.logID.description), .text(String(head.seq)), .text(head.hash.hex), .text(String(size))])
     }
+
+    /// The end of a statement that moves the head row to seq $2, hash $3 and size $4 of log $1 and notifies
+    /// followers (at commit), in the same round trip as what comes before it.
+    private static let moveHead = """
+        head AS (UPDATE decisionlog_logs SET head_seq = $2, head_hash = $3, head_size = $4 WHERE log_id = $1 RETURNING log_id)
+        SELECT pg_notify('\(PostgresSchema.channel)', log_id) FROM head
+        """
 }
 
 /// One append waiting for the transaction that will carry it.

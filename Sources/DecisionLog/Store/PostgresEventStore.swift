@@ -125,12 +125,18 @@ public final class PostgresEventStore: EventStore {
     }
 
     public func head() throws(LogError) -> LogHead {
-        try withConnection(doing: "read the log's head") { connection throws(PostgresError) -> LogHead in
+        let line = try withConnection(doing: "read the log's head") { connection throws(PostgresError) -> [UInt8]? in
             let rows = try connection.query("SELECT e.line FROM decisionlog_logs l JOIN decisionlog_events e ON e.log_id = l.log_id AND e.seq = l.head_seq WHERE l.log_id = $1",
                                             [.text(configuration.logID.description)], binaryResults: true)
-            guard rows.count == 1, let line = rows.bytes(0, 0) else { return .empty }
-            guard let event = try? Event(line: line) else { throw PostgresError(message: "the head event's row is not an event", sqlState: nil, connectionLost: false) }
+            return rows.count == 1 ? rows.bytes(0, 0) : nil
+        }
+        guard let line else { return .empty }
+        do throws(EventDecodingError) {
+            let event = try Event(line: line)
             return LogHead(seq: event.seq, hash: event.hash, recordedAt: event.recordedAt)
+        } catch {
+            throw LogError.integrity(IntegrityProblem(.malformed, line: 0, seq: nil, "the row of the head event is not an event: \(error.message)"),
+                                     action: "read the log's head", isWrite: false)
         }
     }
 
@@ -231,31 +237,26 @@ public final class PostgresEventStore: EventStore {
     /// Runs `body` with a connection (the kept one when free), returning it afterwards if still healthy;
     /// PostgreSQL failures become `LogError`s saying what was being done.
     func withConnection<R>(doing action: String, _ body: (PostgresConnection) throws(PostgresError) -> R) throws(LogError) -> R {
-        let connection = try takeConnection()
-        do throws(PostgresError) {
-            let result = try body(connection)
-            keep(connection)
-            return result
+        do {
+            return try withConnectionRethrowing(doing: action) { connection in try body(connection) }
+        } catch let error as LogError {
+            throw error
         } catch {
-            if connection.isHealthy { try? connection.run("ROLLBACK") }
-            keep(connection)
-            throw Self.failure(error, doing: action, url: url)
+            throw LogError(.io, "cannot \(action): \(error)")
         }
     }
 
     /// As `withConnection`, for bodies that throw other errors too (a reader's visitor), which are rethrown.
+    /// Whatever `body` throws, a transaction it left open is rolled back before the connection is kept, so
+    /// the next caller never inherits an aborted one.
     func withConnectionRethrowing<R>(doing action: String, _ body: (PostgresConnection) throws -> R) throws -> R {
         let connection = try takeConnection()
+        defer { keep(connection) }
         do {
-            let result = try body(connection)
-            keep(connection)
-            return result
-        } catch let error as PostgresError {
-            keep(connection)
-            throw Self.failure(error, doing: action, url: url)
+            return try body(connection)
         } catch {
             if connection.isHealthy { try? connection.run("ROLLBACK") }
-            keep(connection)
+            if let failure = error as? PostgresError { throw Self.failure(failure, doing: action, url: url) }
             throw error
         }
     }

@@ -12,14 +12,10 @@ enum MigrateCommand: Command {
         let store = try context.openLog(args)
         guard let file = store as? FileEventStore else { throw CommandFailure("the log is already kept in a database", .invalidInput) }
         let url = try PushCommand.target(args, spec: spec, context: context)
-        let head = try PushCommand.push(file, to: url, context: context)
-        do throws(LogError) {
-            try file.updateConfiguration { $0.store = url }
-        } catch { throw CommandFailure(error) }
+        let migrated: (copied: Int, head: LogHead)
+        do throws(LogError) { migrated = try file.migrate(to: url) } catch { throw CommandFailure(error) }
+        PushCommand.report(migrated.copied, migrated.head, of: file.configuration.logID, to: url, context: context)
         let kept = file.folder.eventsFile + ".migrated"
-        do throws(SystemError) { try FileSystem.rename(file.folder.eventsFile, to: kept) } catch {
-            throw CommandFailure("the log now uses the database, but its events file could not be renamed: \(error); rename it yourself", .ioError)
-        }
-        context.console.out("The log at \(file.folder.path) now uses \(PostgresEventStore.redacted(url)); its head is \(head), as before. The old events file is \(kept).")
+        context.console.out("The log at \(file.folder.path) now uses \(PostgresEventStore.redacted(url)); its head is \(migrated.head), as before. The old events file is \(kept).")
     }
 }

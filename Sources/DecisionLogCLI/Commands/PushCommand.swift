@@ -12,8 +12,11 @@ enum PushCommand: Command {
         let args = try ArgumentParser.parse(arguments, for: spec)
         let store = try context.openLog(args)
         let url = try target(args, spec: spec, context: context)
-        let head = try push(store, to: url, context: context)
-        context.console.out("The database's head is \(head), the same as the log's.")
+        guard store.configuration.store != url else { throw CommandFailure("the log is already kept in \(PostgresEventStore.redacted(url))", .invalidInput) }
+        let pushed: (copied: Int, head: LogHead)
+        do throws(LogError) { pushed = try PostgresEventStore.push(store, to: url) } catch { throw CommandFailure(error) }
+        report(pushed.copied, pushed.head, of: store.configuration.logID, to: url, context: context)
+        context.console.out("The database's head is \(pushed.head), the same as the log's.")
     }
 
     /// The database `--to` (else `$DECISIONLOG_STORE`) names; a usage error when neither names one.
@@ -27,27 +30,9 @@ enum PushCommand: Command {
         return url
     }
 
-    /// Verifies `store` and copies the events the database at `url` lacks; returns the database's head,
-    /// checked to equal the log's.
-    static func push(_ store: any EventStore, to url: String, context: CommandContext) throws -> LogHead {
-        guard store.configuration.store != url else { throw CommandFailure("the log is already kept in \(PostgresEventStore.redacted(url))", .invalidInput) }
-        do throws(LogError) {
-            let head = try store.verify(progress: nil)
-            var configuration = store.configuration
-            configuration.store = url
-            if !(try PostgresEventStore.logs(at: url).contains { $0.id == configuration.logID }) {
-                configuration = try PostgresEventStore.createLog(configuration, joining: false)
-            }
-            let database = try PostgresEventStore(opening: store.folder, local: configuration)
-            let (copied, pushed) = try database.appendCopies(of: store)
-            guard pushed == head else {
-                throw LogError(.conflict, "the database's head \(pushed) is not the log's head \(head)", hint: "run 'decisionlog verify' on both")
-            }
-            context.console.out(copied == 0 ? "The database \(PostgresEventStore.redacted(url)) already holds all \(head.seq) events."
-                                             : "Copied \(copied) event\(copied == 1 ? "" : "s") into \(PostgresEventStore.redacted(url)) (log \(configuration.logID)).")
-            return pushed
-        } catch {
-            throw CommandFailure(error)
-        }
+    /// Prints what a push copied.
+    static func report(_ copied: Int, _ head: LogHead, of logID: EventID, to url: String, context: CommandContext) {
+        context.console.out(copied == 0 ? "The database \(PostgresEventStore.redacted(url)) already holds all \(head.seq) events."
+                                         : "Copied \(copied) event\(copied == 1 ? "" : "s") into \(PostgresEventStore.redacted(url)) (log \(logID)).")
     }
 }

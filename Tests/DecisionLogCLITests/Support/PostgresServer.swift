@@ -25,7 +25,8 @@ struct PostgresServer: Sendable {
         return server
     }()
 
-    /// The folder of the server this process started, to stop at exit.
+    /// The folder of the server this process started, to stop at exit. Safe unsynchronised: written once, by
+    /// `shared`'s one-time initialiser, before the exit handler that reads it can run.
     nonisolated(unsafe) private static var startedFolder: String? = nil
 
     /// Whether the store's tests can run: a server, or `$DECISIONLOG_REQUIRE_POSTGRES` to fail without one.
