@@ -10,6 +10,9 @@ public enum AgreementsProjection: Projection {
 
     public static func initialState() -> [Subject: History<AgreementRecorded>] { [:] }
 
+    /// The events the fold reads.
+    public static let reads: [any EventPayload.Type]? = [AgreementRecorded.self, EventRetracted.self]
+
     public static func fold(_ state: inout [Subject: History<AgreementRecorded>], _ event: Event, _ stamp: Stamp) {
         switch event.payload {
         case .agreementRecorded(let p): state[event.subject, default: History()].record(p, stamp)

@@ -23,6 +23,9 @@ public enum DecisionsProjection: Projection {
 
     public static func initialState() -> [Subject: Record] { [:] }
 
+    /// The events the fold reads.
+    public static let reads: [any EventPayload.Type]? = [DecisionRecorded.self, DecisionSuperseded.self, EventRetracted.self]
+
     public static func fold(_ state: inout [Subject: Record], _ event: Event, _ stamp: Stamp) {
         switch event.payload {
         case .decisionRecorded(let p): state[event.subject, default: Record()].record.record(p, stamp)

@@ -21,6 +21,9 @@ public enum FieldsProjection: Projection {
 
     public static func initialState() -> [Subject: Record] { [:] }
 
+    /// The events the fold reads (team types always come to it too).
+    public static let reads: [any EventPayload.Type]? = [EventRetracted.self]
+
     public static func fold(_ state: inout [Subject: Record], _ event: Event, _ stamp: Stamp) {
         switch event.payload {
         case .custom(let payload):

@@ -49,6 +49,9 @@ public enum GoalsProjection: Projection {
 
     public static func initialState() -> State { State() }
 
+    /// The events the fold reads.
+    public static let reads: [any EventPayload.Type]? = [GoalSet.self, GoalClosed.self, OwnerAssigned.self, MetricDefined.self, MetricTargetSet.self, MetricRecorded.self, EventRetracted.self]
+
     public static func fold(_ state: inout State, _ event: Event, _ stamp: Stamp) {
         switch event.payload {
         case .goalSet(let p):
@@ -77,6 +80,15 @@ public enum GoalsProjection: Projection {
 
     public static func rows(_ state: State, _ context: ViewContext) -> [ViewRow] {
         let today = context.asOfDate
+        // One book a metric, however many goals follow it: a book reads the metric's whole history.
+        var books: [Subject: MetricBook<Stamp>] = [:]
+        func book(_ metric: Subject) -> MetricBook<Stamp>? {
+            if let book = books[metric] { return book }
+            guard let record = state.metrics[metric] else { return nil }
+            let book = KPIsProjection.book(record, context)
+            books[metric] = book
+            return book
+        }
         return state.goals.keys.sorted().compactMap { subject -> ViewRow? in
             let record = state.goals[subject]!
             guard let title = record.title.latest(context.asOf), let timeframe = record.timeframe.latest(context.asOf) else { return nil }
@@ -92,7 +104,7 @@ public enum GoalsProjection: Projection {
             let unit = target?.value.unit ?? definition?.unit
             let text = { (value: Double) in NumberText.format(value, unit: unit, currency: definition?.currency) }
             let health = GoalHealth(timeframe: context.calendar.span(timeframe.value), target: target?.value.value,
-                                    book: metricRecord.map { KPIsProjection.book($0, context) }, confidences: confidences.map(\.value),
+                                    book: metric.flatMap { book($0.value) }, confidences: confidences.map(\.value),
                                     outcome: closing?.value.outcome, today: today, text: text)
             let actual = health.actual
             var notes = health.reasons

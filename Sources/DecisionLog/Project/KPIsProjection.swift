@@ -26,6 +26,9 @@ public enum KPIsProjection: Projection {
 
     public static func initialState() -> [Subject: Record] { [:] }
 
+    /// The events the fold reads.
+    public static let reads: [any EventPayload.Type]? = [MetricDefined.self, MetricTargetSet.self, MetricRecorded.self, EventRetracted.self]
+
     public static func fold(_ state: inout [Subject: Record], _ event: Event, _ stamp: Stamp) {
         switch event.payload {
         case .metricDefined(let p): state[event.subject, default: Record()].definition.record(p, stamp)

@@ -20,6 +20,9 @@ public enum LaunchesProjection: Projection {
 
     public static func initialState() -> [Subject: Record] { [:] }
 
+    /// The events the fold reads.
+    public static let reads: [any EventPayload.Type]? = [LaunchScheduled.self, LaunchSlipped.self, LaunchShipped.self, LaunchCancelled.self, EventRetracted.self]
+
     public static func fold(_ state: inout [Subject: Record], _ event: Event, _ stamp: Stamp) {
         if let step = LaunchStep(event.payload) {
             state[event.subject, default: Record()].steps.record(step, stamp)

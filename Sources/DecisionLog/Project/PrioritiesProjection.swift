@@ -13,6 +13,9 @@ public enum PrioritiesProjection: Projection {
 
     public static func initialState() -> [Subject: Record] { [:] }
 
+    /// The events the fold reads.
+    public static let reads: [any EventPayload.Type]? = [PriorityChanged.self, EventRetracted.self]
+
     public static func fold(_ state: inout [Subject: Record], _ event: Event, _ stamp: Stamp) {
         switch event.payload {
         case .priorityChanged(let p):

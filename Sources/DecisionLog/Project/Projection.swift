@@ -12,6 +12,9 @@ public protocol Projection: SendableMetatype {
     static var summary: String { get }
     /// The view's columns, in display order.
     static var columns: [ViewColumn] { get }
+    /// The built-in types `fold` reads, or nil for every event; a pass decodes in full only the events some
+    /// view reads (team types always), and gives `fold` only those.
+    static var reads: [any EventPayload.Type]? { get }
     /// The state before any event.
     static func initialState() -> State
     /// Takes in the next event (in seq order) and its provenance, one `stamp` shared by every view. Must
@@ -28,6 +31,7 @@ public protocol Projection: SendableMetatype {
 }
 
 extension Projection {
+    public static var reads: [any EventPayload.Type]? { nil }
     public static func describeChange(_ column: ViewColumn, from before: Cell, to after: Cell) -> String? { nil }
     public static func describeAddition(_ row: ViewRow) -> String? { nil }
     public static func describeRowChange(_ change: RowChange) -> [String]? { nil }

@@ -10,6 +10,9 @@ public enum SyncsProjection: Projection {
 
     public static func initialState() -> [Subject: History<SyncHeld>] { [:] }
 
+    /// The events the fold reads.
+    public static let reads: [any EventPayload.Type]? = [SyncHeld.self, EventRetracted.self]
+
     public static func fold(_ state: inout [Subject: History<SyncHeld>], _ event: Event, _ stamp: Stamp) {
         switch event.payload {
         case .syncHeld(let p): state[event.subject, default: History()].record(p, stamp)

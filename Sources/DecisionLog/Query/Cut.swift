@@ -14,7 +14,10 @@ public struct Cut: Sendable, Equatable {
         case recorded(Timestamp)
 
         /// Whether `event` lies within the prefix.
-        public func includes(_ event: Event) -> Bool {
+        public func includes(_ event: Event) -> Bool { includes(event.header) }
+
+        /// Whether the event with `header` lies within the prefix.
+        public func includes(_ event: EventHeader) -> Bool {
             switch self {
             case .everything: true
             case .seq(let seq): event.seq <= seq

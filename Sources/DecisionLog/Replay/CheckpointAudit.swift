@@ -43,8 +43,8 @@ extension CheckpointStore {
 extension CheckpointFile.Header {
     /// The header of `view`'s checkpoint after `event`, whose line lies at `span`, with the team types
     /// `registered` by then, in the log `logID`.
-    init(_ view: ViewKind, after event: Event, at span: LineSpan, registered: RegisteredTypes, logID: EventID) {
+    init(_ view: ViewKind, after event: LogHead.Link, recordedAt: Timestamp, at span: LineSpan, registered: RegisteredTypes, logID: EventID) {
         self.init(view: view.name, stateVersion: view.checkpointVersion!, logID: logID, seq: event.seq, hash: event.hash,
-                  recordedAt: event.recordedAt, lineStart: span.start, lineEnd: span.end, registered: registered.keys)
+                  recordedAt: recordedAt, lineStart: span.start, lineEnd: span.end, registered: registered.keys)
     }
 }

@@ -38,7 +38,7 @@ public final class CheckpointAuditor {
         for (view, stored) in wanted[event.seq] ?? [] {
             var writer = CheckpointWriter()
             runners[view.name]!.save?(&writer)
-            let header = CheckpointFile.Header(view, after: event, at: span, registered: registered, logID: checkpoints.logID)
+            let header = CheckpointFile.Header(view, after: LogHead.Link(seq: event.seq, hash: event.hash), recordedAt: event.recordedAt, at: span, registered: registered, logID: checkpoints.logID)
             if checkpoints.bytes(writer, header) == stored {
                 audit.matching += 1
             } else {

@@ -52,7 +52,7 @@ public final class Replay {
         let folders = views.map { (runner: runners[$0.name]!, after: starts[$0.name] ?? 0) }
 
         var last = from?.header.seq ?? 0
-        var lastEvent: (event: Event, span: LineSpan)? = nil
+        var lastEvent: (event: EventHeader, span: LineSpan)? = nil
         var effective: [Int: Timestamp] = [:]
         var pending = remembering
         for seq in remembering where seq <= first {
@@ -65,19 +65,23 @@ public final class Replay {
             chain = ChainWalk(from: from.map { LogHead.Link(seq: $0.header.seq, hash: $0.header.hash) } ?? LogHead.empty.link)
         }
         var pastCut = false
-        let end = try store.forEachEvent(from: position, registered: &registered, chain: &chain) { event, _, span in
-            if pending.remove(event.seq) != nil { effective[event.seq] = event.effectiveAt }
-            if let progress, event.seq % 16_384 == 0 { progress(span.end) }
-            if !pastCut && known.includes(event) {
-                let stamp = Stamp(event)
-                for folder in folders where event.seq > folder.after { folder.runner.fold(event, stamp) }
-                last = event.seq
-                lastEvent = (event, span)
+        // Only the events some view reads are decoded; the others give their headers.
+        let selection = EventSelection(readBy: views)
+        let end = try store.forEachEvent(from: position, selecting: selection, registered: &registered, chain: &chain) { header, event, _, span in
+            if pending.remove(header.seq) != nil { effective[header.seq] = header.effectiveAt }
+            if let progress, header.seq % 16_384 == 0 { progress(span.end) }
+            if !pastCut && known.includes(header) {
+                if let event {
+                    let stamp = Stamp(event)
+                    for folder in folders where event.seq > folder.after { folder.runner.fold(event, stamp) }
+                }
+                last = header.seq
+                lastEvent = (header, span)
                 return true
             }
             // Past the known-at point: read on only to find the effective times of seq points.
             pastCut = true
-            return !pending.isEmpty && event.seq < pending.max()!
+            return !pending.isEmpty && header.seq < pending.max()!
         }
         // Seq points before every checkpoint that none of them knows: look them up in the log.
         for seq in pending where seq <= first {
@@ -91,11 +95,11 @@ public final class Replay {
 
         // A replay that read to the end of the log, every event of it verified, leaves checkpoints for the views
         // that folded many events.
-        if let checkpoints, let (event, span) = lastEvent, !pastCut, !end.skippedInterruptedWrite, chain?.link.seq == event.seq {
+        if let checkpoints, let (event, span) = lastEvent, !pastCut, !end.skippedInterruptedWrite, let link = chain?.link, link.seq == event.seq {
             for view in views where view.checkpointVersion != nil && event.seq - (starts[view.name] ?? 0) >= checkpoints.interval {
                 var writer = CheckpointWriter()
                 runners[view.name]!.save?(&writer)
-                checkpoints.save(writer, CheckpointFile.Header(view, after: event, at: span, registered: registered, logID: checkpoints.logID))
+                checkpoints.save(writer, CheckpointFile.Header(view, after: link, recordedAt: event.recordedAt, at: span, registered: registered, logID: checkpoints.logID))
             }
         }
     }

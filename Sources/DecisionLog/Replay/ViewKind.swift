@@ -15,6 +15,8 @@ public struct ViewKind: Sendable {
 
     /// The version of the view's state in checkpoints, or nil for a view that is not checkpointed.
     let checkpointVersion: UInt32?
+    /// The built-in types the view's fold reads (with team types always), or nil when it reads every event.
+    let reads: Set<EventType>?
 
     init<P: Projection>(_ projection: P.Type) {
         self.init(P.self, runner: { ProjectionRunner(P.self) }, checkpointVersion: nil)
@@ -33,6 +35,7 @@ public struct ViewKind: Sendable {
         describeAddition = { P.describeAddition($0) }
         describeRowChange = { P.describeRowChange($0) }
         self.checkpointVersion = checkpointVersion
+        reads = P.reads.map { Set($0.map { $0.type }) }
     }
 
     /// A change of one cell in the view's words: its own phrasing, else "title: before → after".
@@ -41,5 +44,17 @@ public struct ViewKind: Sendable {
         let from = before.text.isEmpty ? "(none)" : before.text
         let to = after.text.isEmpty ? "(none)" : after.text
         return "\(column.title.lowercased()) \(from) → \(to)"
+    }
+}
+
+extension EventSelection {
+    /// The events any of `views` reads.
+    public init(readBy views: [ViewKind]) {
+        var types: Set<EventType>? = []
+        for view in views {
+            guard let reads = view.reads else { types = nil; break }
+            types?.formUnion(reads)
+        }
+        self.init(decoding: types)
     }
 }

@@ -15,45 +15,45 @@ extension EventStore {
     /// starts at (the one before `position`): `chain` ends where the chain still held.
     func forEachEvent(from position: LogPosition, registered: inout RegisteredTypes, chain: inout ChainWalk?,
                       _ visit: (_ event: Event, _ line: UnsafeRawBufferPointer, _ span: LineSpan) throws -> Bool) throws -> ReadEnd {
+        try forEachEvent(from: position, selecting: .everything, registered: &registered, chain: &chain) { header, event, line, span in
+            try visit(event!, line, span)
+        }
+    }
+
+    /// As `forEachEvent(from:registered:chain:_:)`, decoding in full only the events `selection` takes:
+    /// `visit` has every event's header, and the event itself when it was decoded (always, for a line in
+    /// another layout than the canonical one).
+    func forEachEvent(from position: LogPosition, selecting selection: EventSelection, registered: inout RegisteredTypes, chain: inout ChainWalk?,
+                      _ visit: (_ header: EventHeader, _ event: Event?, _ line: UnsafeRawBufferPointer, _ span: LineSpan) throws -> Bool) throws -> ReadEnd {
         // Lines are read and decoded on other threads, on every core, while this one visits them in order.
         var visited = 0
-        let transform = chain == nil ? Self.decode : Self.decodeAndHash
+        let hashing = chain != nil
+        let transform: @Sendable (UnsafeRawBufferPointer, Int) -> Result<DecodedLine, EventDecodingError> = { line, _ in
+            DecodedLine.decode(line, selection, hashing: hashing)
+        }
         let end = try BatchPipeline.run(read: { [self] emit in try readBatches(from: position) { emit($0) } }, transform: transform) { batch, decoded in
             for index in 0..<batch.count {
                 let number = batch.firstNumber + index
-                let event: Event
+                let line: DecodedLine
                 switch decoded[index] {
-                case .success(let decodedEvent):
-                    event = decodedEvent.event
-                    chain?.take(event, hashMatches: decodedEvent.hashMatches)
+                case .success(let decodedLine):
+                    line = decodedLine
+                    chain?.take(line.header, hashMatches: line.hashMatches)
                 case .failure(let error):
                     let problem = IntegrityProblem(error.needsNewerTool ? .needsNewerTool : .malformed, line: number, seq: nil, error.message)
                     throw LogError.integrity(problem, action: "read the log", isWrite: false)
                 }
-                if let problem = registered.problem(with: event) {
+                if let event = line.event, let problem = registered.problem(with: event) {
                     throw LogError.integrity(IntegrityProblem(problem.kind, line: number, seq: event.seq, problem.message), action: "read the log", isWrite: false)
                 }
                 let range = batch.ranges[index]
                 let span = LineSpan(start: batch.offset + Int64(range.lowerBound), end: batch.offset + Int64(range.upperBound) + 1)
                 visited += 1
-                if !(try visit(event, batch[index], span)) { return false }
+                if !(try visit(line.header, line.event, batch[index], span)) { return false }
             }
             return true
         }
         return end ?? ReadEnd(lines: visited, skippedInterruptedWrite: false)
-    }
-
-    /// A stored line decoded, or why it does not decode.
-    @Sendable private static func decode(_ line: UnsafeRawBufferPointer, _ number: Int) -> Result<(event: Event, hashMatches: Bool), EventDecodingError> {
-        do throws(EventDecodingError) { return .success((try Event(line: line), true)) } catch { return .failure(error) }
-    }
-
-    /// A stored line decoded, and whether its bytes match its hash.
-    @Sendable private static func decodeAndHash(_ line: UnsafeRawBufferPointer, _ number: Int) -> Result<(event: Event, hashMatches: Bool), EventDecodingError> {
-        decode(line, number).map { decoded in
-            let hashes = EventLine.hashes(of: line)
-            return (decoded.event, hashes.map { $0.stored == $0.computed && $0.stored == decoded.event.hash } ?? false)
-        }
     }
 
     /// The events `reference` names: one, or several when an id prefix is ambiguous, or none.

@@ -13,10 +13,10 @@ struct ChainWalk {
     init(from link: LogHead.Link) { self.link = link }
 
     /// Takes in the next event read, whose line matched its hash or not.
-    mutating func take(_ event: Event, hashMatches: Bool) {
+    mutating func take(_ event: EventHeader, hashMatches: Bool) {
         guard brokenAt == nil else { return }
-        if hashMatches, event.seq == link.seq + 1, event.prev == link.hash {
-            link = LogHead.Link(seq: event.seq, hash: event.hash)
+        if hashMatches, let links = event.links, event.seq == link.seq + 1, links.prev == link.hash {
+            link = LogHead.Link(seq: event.seq, hash: links.hash)
         } else {
             brokenAt = event.seq
         }
