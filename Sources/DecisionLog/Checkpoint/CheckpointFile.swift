@@ -14,10 +14,10 @@ final class CheckpointFile: StampTable, @unchecked Sendable {
 
     static let magic = Array("DLCKPT01".utf8)
     /// The file layout's version; a file of another is not used.
-    static let format: UInt32 = 2
+    static let format: UInt32 = 3
     static let headerLength = 160
     static let stampLength = 56
-    static let entryLength = 32
+    static let entryLength = 40
     /// Where the MAC lies in the header; it covers the header before it and the whole body.
     static let macOffset = 104
 
@@ -127,15 +127,23 @@ final class CheckpointFile: StampTable, @unchecked Sendable {
                         lineStart: lineStart, lineEnd: lineEnd, registered: registered)
     }
 
-    /// Where event `seq`'s stamp lies in the stamp table, when the state refers to it.
+    /// Where event `seq`'s stamp lies in the stamp table, when the state refers to it. The table is in seq
+    /// order and its seqs are spread evenly enough that guessing by proportion finds most in a probe or two
+    /// (a view reading a long history looks up every change's stamp); halving is the fallback.
     private func stampOffset(seq: Int) -> Int? {
-        var low = 0, high = stamps.count / CheckpointFile.stampLength
-        while low < high {
-            let middle = (low + high) / 2
-            let at = middle * CheckpointFile.stampLength
-            let found = Int(Int64(littleEndian: stamps.loadUnaligned(fromByteOffset: at, as: Int64.self)))
-            if found == seq { return at }
-            if found < seq { low = middle + 1 } else { high = middle }
+        func seqAt(_ index: Int) -> Int { Int(Int64(littleEndian: stamps.loadUnaligned(fromByteOffset: index * CheckpointFile.stampLength, as: Int64.self))) }
+        var low = 0, high = stamps.count / CheckpointFile.stampLength - 1
+        var guesses = 0
+        while low <= high {
+            let lowSeq = seqAt(low), highSeq = seqAt(high)
+            guard seq >= lowSeq, seq <= highSeq else { return nil }
+            let middle = guesses < 4 && highSeq > lowSeq
+                ? low + Int((Double(seq - lowSeq) / Double(highSeq - lowSeq) * Double(high - low)).rounded(.down))
+                : (low + high) / 2
+            guesses += 1
+            let found = seqAt(middle)
+            if found == seq { return middle * CheckpointFile.stampLength }
+            if found < seq { low = middle + 1 } else { high = middle - 1 }
         }
         return nil
     }
@@ -148,16 +156,18 @@ final class CheckpointFile: StampTable, @unchecked Sendable {
     private func u64(_ offset: Int) -> UInt64 { UInt64(littleEndian: stamps.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
     private func u32(_ offset: Int) -> UInt32 { UInt32(littleEndian: stamps.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) }
 
-    /// The stamp of event `seq`, which the state refers to; its actor and reason are read when asked for.
-    func stamp(seq: Int) -> Stamp {
-        if let at = stampOffset(seq: seq) {
-            return Stamp(seq: seq, id: EventID(high: u64(at + 8), low: u64(at + 16)),
-                         effectiveAt: Timestamp(milliseconds: Int64(bitPattern: u64(at + 24))),
-                         recordedAt: Timestamp(milliseconds: Int64(bitPattern: u64(at + 32))),
-                         details: .kept(self, offset: at))
-        }
+    /// The stamp at `index` in the stamp table (a history's entry names it), which must be event `seq`'s; its
+    /// actor and reason are read when asked for.
+    func stamp(at index: Int, seq: Int) -> Stamp {
+        let at = index * CheckpointFile.stampLength
         // The writer keeps the stamp of every change it writes, and the MAC proves the file is as written.
-        preconditionFailure("checkpoint of \(header.view) has no stamp for #\(seq); remove .decisionlog/cache/checkpoints")
+        guard index >= 0, at < stamps.count, Int(Int64(bitPattern: u64(at))) == seq else {
+            preconditionFailure("checkpoint of \(header.view) has no stamp #\(index) for #\(seq); remove .decisionlog/cache/checkpoints")
+        }
+        return Stamp(seq: seq, id: EventID(high: u64(at + 8), low: u64(at + 16)),
+                     effectiveAt: Timestamp(milliseconds: Int64(bitPattern: u64(at + 24))),
+                     recordedAt: Timestamp(milliseconds: Int64(bitPattern: u64(at + 32))),
+                     details: .kept(self, offset: at))
     }
 
     /// The actor of the stamp at `offset` in the stamp table.

@@ -6,6 +6,9 @@ struct CheckpointWriter {
     private var entries = CheckpointBytesWriter()
     private var values = CheckpointBytesWriter()
     private var stamps: [Int: Stamp] = [:]
+    /// Where each entry's stamp index goes in `entries`, and its stamp's seq: the index is known once every
+    /// stamp is, when the file is made.
+    private var stampSlots: [(offset: Int, seq: Int)] = []
 
     /// Writes `history`: its place and size among the records, its changes to the tables.
     mutating func history<Value: CheckpointValue>(_ history: History<Value>) {
@@ -19,6 +22,8 @@ struct CheckpointWriter {
             entries.int(change.stamp.seq)
             entries.u64(change.stamp.id.high)
             entries.u64(change.stamp.id.low)
+            stampSlots.append((entries.count, change.stamp.seq))
+            entries.int(0)
             offsets.append(values.count)
             change.value.write(to: &values)
             stamps[change.stamp.seq] = change.stamp
@@ -54,8 +59,10 @@ struct CheckpointWriter {
             return index
         }
         var stampTable = CheckpointBytesWriter()
+        var stampIndex: [Int: Int] = [:]
         for seq in stamps.keys.sorted() {
             let stamp = stamps[seq]!
+            stampIndex[seq] = stampIndex.count
             stampTable.int(seq)
             stampTable.u64(stamp.id.high)
             stampTable.u64(stamp.id.low)
@@ -77,6 +84,8 @@ struct CheckpointWriter {
             body.int(key.seq)
         }
         body.align()
+        var entries = self.entries
+        for slot in stampSlots { entries.patch(UInt64(stampIndex[slot.seq]!), at: slot.offset) }
         let regions = [stampTable, stringOffsets, strings, records, entries, values].map(\.bytes)
         let tableLength = regions.count * 16
         var offset = CheckpointFile.headerLength + body.count + tableLength

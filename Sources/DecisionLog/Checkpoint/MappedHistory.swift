@@ -1,5 +1,5 @@
-/// A history's changes as a checkpoint holds them, read in place: the entry table (effective time, seq and
-/// id of each change, in order) is searched where it lies, and a value is decoded only when asked for.
+/// A history's changes as a checkpoint holds them, read in place: the entry table (effective time, seq, id
+/// and stamp index of each change, in order) is searched where it lies, and a value is decoded only when asked for.
 struct MappedHistory<Value: Sendable>: ChangeTable, @unchecked Sendable {
     // Safe to send: it only reads the file's read-only mapping, which `file` keeps alive.
     let file: CheckpointFile
@@ -40,7 +40,8 @@ struct MappedHistory<Value: Sendable>: ChangeTable, @unchecked Sendable {
         var reader = CheckpointBytesReader(UnsafeRawBufferPointer(rebasing: file.values[start..<end]))
         do throws(CheckpointError) {
             let value = try decode(&reader)
-            return Change(value: value, stamp: file.stamp(seq: seq(index)))
+            let stampIndex = Int(i64(index * CheckpointFile.entryLength + 32))
+            return Change(value: value, stamp: file.stamp(at: stampIndex, seq: seq(index)))
         } catch {
             // The checksum proves the file is as this version wrote it, so a value that does not read is a bug.
             preconditionFailure("checkpoint of \(file.header.view): \(error); remove .decisionlog/cache/checkpoints")
