@@ -311,6 +311,41 @@ struct HostileTeammateTests {
         #expect(try FileSystem.list(Paths.join(workspace.log, "cache/checkpoints/launches")).isEmpty)
     }
 
+    /// Attack 5b: the id index cannot make an append misjudge an id. Made by this person's own tool from a
+    /// whole-log read, it answers `add --id` (a retry is found, a new id recorded); `verify` proves every entry
+    /// against the log; one changed in place fails `verify` (status 2) and is removed, and appends still find
+    /// the id by reading the log; one made with someone else's key is never used.
+    @Test func theIDIndexCannotMakeAnAppendMisjudgeAnID() throws {
+        let workspace = Workspace().seeded()
+        let every = ["DECISIONLOG_CHECKPOINT_EVERY": "2"]
+        let id = "0190f3a0-0000-7000-8000-000000000001"
+        let add = ["add", "goal.set", "--subject", "goal/retry", "--title", "Retry", "--timeframe", "2025-Q4", "--id", id]
+        #expect(workspace.run(add, environment: every).status == 0)
+        let index = Paths.join(workspace.log, "cache/ids.index")
+        #expect(FileSystem.exists(index))
+        let retry = workspace.run(add, environment: every)
+        #expect(retry.status == 0 && retry.stdout.contains("Already recorded as #4"), "\(retry.stdout)\(retry.stderr)")
+        let verify = workspace.run(["verify"])
+        #expect(verify.status == 0 && verify.stdout.contains("Id index: places each of the first 3 events where the log has it."), "\(verify.stdout)")
+
+        // An entry changed in place (the second event's line start): verify fails and removes it; the retry
+        // is still found.
+        var bytes = try FileSystem.readFile(index)
+        bytes[bytes.count - 40 * 2 + 24] ^= 0x40
+        try FileSystem.replaceFile(index, with: bytes, durable: false)
+        let caught = workspace.run(["verify"])
+        #expect(caught.status == 2 && caught.stderr.contains("the id index at #3"), "\(caught.stderr)")
+        #expect(!FileSystem.exists(index))
+        #expect(workspace.run(add, environment: every).stdout.contains("Already recorded as #4"))
+
+        // Someone else's index (their own key) in this folder is not used, and is replaced.
+        let mallory = Paths.join(workspace.path, "mallory")
+        #expect(workspace.run(["add", "goal.set", "--subject", "goal/m", "--title", "M", "--timeframe", "2025-Q4", "--id", "0190f3a0-0000-7000-8000-000000000002"],
+                              environment: every.merging(["XDG_STATE_HOME": mallory]) { $1 }).status == 0)
+        #expect(workspace.run(add, environment: every).stdout.contains("Already recorded as #4"))
+        #expect(workspace.run(["verify"]).stdout.contains("Id index: places each of the first 5 events"))
+    }
+
     /// Attack 6: a schema that would hang or crash every teammate. A pattern that takes a backtracking engine
     /// minutes is harmless (the matcher is linear); a `$ref` loop is refused by `schema add`; arriving through
     /// a merge, the merge refuses it; arriving by a fast-forward (no merge), an `add` of its type says it

@@ -1,3 +1,6 @@
+// The tags need Swift Testing, which a build with the Swift runtime linked in (`--static-swift-stdlib`, the
+// benchmarks' release build of the log generator) does not have; the generator uses none of this.
+#if canImport(Testing)
 public import Testing
 internal import DecisionLog
 
@@ -29,3 +32,4 @@ extension Trait where Self == ConditionTrait {
         return .disabled(if: skipping.contains(Substring(kind.rawValue)), Comment(rawValue: "$DECISIONLOG_SKIP_TESTS skips the \(kind.rawValue) tests"))
     }
 }
+#endif

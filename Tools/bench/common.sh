@@ -6,7 +6,7 @@ export PATH=/opt/swift/usr/bin:$PATH
 for tool in hyperfine jq bc; do
   command -v "$tool" >/dev/null || apt-get install -y "$tool" >/dev/null 2>&1 || { echo "install $tool first" >&2; exit 1; }
 done
-swift build -c release >/dev/null
+swift build -c release --static-swift-stdlib >/dev/null
 bin=$PWD/.build/release/decisionlog
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 if [ -z "${bin:-}" ]; then
   export PATH=/opt/swift/usr/bin:$PATH
-  swift build -c release --product decisionlog >/dev/null
+  swift build -c release --static-swift-stdlib --product decisionlog >/dev/null
   bin=$PWD/.build/release/decisionlog
 fi
 work=$(mktemp -d)

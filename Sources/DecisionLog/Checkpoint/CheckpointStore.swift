@@ -28,6 +28,9 @@ public struct CheckpointStore: Sendable {
         self.readsExisting = readsExisting
     }
 
+    /// The key and interval an append keeps the id index (`EventIDIndex`) with, as it keeps these checkpoints.
+    public var idIndexing: (key: CheckpointKey, interval: Int) { (key, interval) }
+
     /// The folder of the checkpoints (for messages).
     public var folder: String { Paths.join(logFolder.path, Self.components.joined(separator: "/")) }
 
@@ -91,20 +94,9 @@ public struct CheckpointStore: Sendable {
 
     /// Whether the events file still holds, where the checkpoint says, the event it follows.
     func follows(_ header: CheckpointFile.Header) -> Bool {
-        let length = Int(header.lineEnd - header.lineStart)
-        guard header.lineStart >= 0, length > 1, length <= EventLine.maximumLength + 1,
-            let file = try? FileDescriptor.open(logFolder.eventsFile, .read.inLog)
-        else { return false }
+        guard let file = try? FileDescriptor.open(logFolder.eventsFile, .read.inLog) else { return false }
         defer { file.close() }
-        var line = [UInt8](repeating: 0, count: length)
-        guard let read = try? line.withUnsafeMutableBytes({ try file.read(into: $0, at: header.lineStart) }), read == length,
-            line.last == 0x0A
-        else { return false }
-        return line.withUnsafeBytes { bytes in
-            let body = UnsafeRawBufferPointer(rebasing: bytes.dropLast())
-            guard let hashes = EventLine.hashes(of: body) else { return false }
-            return EventLine.leadingSeq(of: body) == header.seq && hashes.stored == header.hash && hashes.computed == header.hash
-        }
+        return file.holdsEvent(seq: header.seq, hash: header.hash, at: LineSpan(start: header.lineStart, end: header.lineEnd))
     }
 
     /// The size in bytes of `view`'s checkpoint after event `seq`, or 0 when there is none.

@@ -2,6 +2,10 @@
 public struct BatchReader {
     /// Size of one read: a batch is the complete lines of at most this many bytes.
     static let chunkSize = 4 << 20
+    /// Size of the first read; each read after it doubles, up to `chunkSize`. A reader that stops early (an
+    /// append looking for the people it names, usually among the first events) decodes a few hundred lines,
+    /// not thousands.
+    static let firstChunkSize = 64 << 10
 
     private let file: FileDescriptor
     private let limit: Int64
@@ -11,6 +15,7 @@ public struct BatchReader {
     private var lineNumber = 1
     private var lines = 0
     private var finished = false
+    private var nextChunkSize = BatchReader.firstChunkSize
 
     /// A reader of `file` from `start` up to `end` (its size when nil).
     package init(_ file: FileDescriptor, from start: LogPosition = .start, to end: Int64? = nil) throws(SystemError) {
@@ -37,12 +42,21 @@ public struct BatchReader {
             buffer.bytes.baseAddress!.copyMemory(from: carry.buffer.bytes.baseAddress! + carry.range.lowerBound, byteCount: carry.range.count)
             filled = carry.range.count
         }
+        // Reads at least this batch's size, and on until a newline is in (a line may be longer than the size),
+        // the buffer is full or the file ends.
+        var size = max(nextChunkSize, filled + 1)
+        nextChunkSize = min(nextChunkSize * 2, BatchReader.chunkSize)
+        var searched = 0
         while filled < BatchReader.chunkSize, readOffset < limit {
-            let want = Int(min(Int64(BatchReader.chunkSize - filled), limit - readOffset))
+            let want = Int(min(Int64(min(size, BatchReader.chunkSize) - filled), limit - readOffset))
             let got = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer.bytes[filled..<(filled + want)]), at: readOffset)
             if got == 0 { break }
             filled += got
             readOffset += Int64(got)
+            guard filled >= size else { continue }
+            if ByteSearch.firstIndex(of: 0x0A, in: UnsafeRawBufferPointer(rebasing: buffer.bytes[searched..<filled])) != nil { break }
+            searched = filled
+            size = filled * 2
         }
         let bytes = UnsafeRawBufferPointer(rebasing: buffer.bytes[0..<filled])
         var ranges: [Range<Int>] = []

@@ -13,7 +13,7 @@ struct DecodedLine: Sendable {
 
     /// Reads `line` as `selection` asks, hashing its bytes when `hashing`. Throws (as a failure) for a line
     /// that does not decode.
-    static func decode(_ line: UnsafeRawBufferPointer, _ selection: EventSelection, hashing: Bool) -> Result<DecodedLine, EventDecodingError> {
+    static func decode(_ line: UnsafeRawBufferPointer, _ selection: DecodedTypes, hashing: Bool) -> Result<DecodedLine, EventDecodingError> {
         let bytes = line.assumingMemoryBound(to: UInt8.self)
         let header: EventHeader
         let event: Event?

@@ -15,15 +15,15 @@ public enum LineScanner {
     }
 
     /// Calls `visit` with each complete line (without its newline), its 1-based number and its byte offset,
-    /// in file order, up to `end` (the file's size when nil). The buffer passed to `visit` is valid only
-    /// during the call. `visit` returns false to stop. Throws as `scanBatches`.
+    /// in file order, from `start` up to `end` (the file's size when nil). The buffer passed to `visit` is
+    /// valid only during the call. `visit` returns false to stop. Throws as `scanBatches`.
     package static func scan(
-        _ file: FileDescriptor, to end: Int64? = nil,
+        _ file: FileDescriptor, from start: LogPosition = .start, to end: Int64? = nil,
         _ visit: (_ line: UnsafeRawBufferPointer, _ number: Int, _ offset: Int64) throws -> Bool
     ) throws -> ScanEnd {
         var visited = 0
         var stoppedAt: Int64? = nil
-        let end = try scanBatches(file, to: end) { batch in
+        let end = try scanBatches(file, from: start, to: end) { batch in
             for index in 0..<batch.count {
                 visited += 1
                 if !(try visit(batch[index], batch.firstNumber + index, batch.offset + Int64(batch.ranges[index].lowerBound))) {

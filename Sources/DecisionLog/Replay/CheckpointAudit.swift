@@ -10,7 +10,7 @@ public struct CheckpointAudit: Sendable {
         /// What is wrong, in words.
         public let problem: String
 
-        public var description: String { "the checkpoint of \(view) at #\(seq) \(problem)" }
+        public var description: String { view == "ids" ? "the id index at #\(seq) \(problem)" : "the checkpoint of \(view) at #\(seq) \(problem)" }
     }
 
     /// How many checkpoints matched a replay.
@@ -21,6 +21,9 @@ public struct CheckpointAudit: Sendable {
     /// Checkpoints that fail their own checks — not written by this person's decisionlog, changed since, of
     /// another log or version, or their event no longer where it was. Never used; removed.
     public internal(set) var rejected: [Finding] = []
+    /// How many events the id index (`EventIDIndex`) was proven to place, every one where the log has it;
+    /// nil when there is none (or it failed and was removed: then it is among `disagreeing`).
+    public internal(set) var indexedIDs: Int? = nil
 }
 
 extension CheckpointStore {

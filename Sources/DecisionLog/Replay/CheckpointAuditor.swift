@@ -10,6 +10,9 @@ public final class CheckpointAuditor {
     private var runners: [String: ProjectionRunner] = [:]
     private var registered = RegisteredTypes()
     private let last: Int
+    /// The id index to check, the fingerprint of its table, and the sum of the fingerprints of the events
+    /// read so far.
+    private var ids: (index: EventIDIndex, expected: UInt64, read: UInt64)? = nil
 
     /// An auditor of `checkpoints`' files; each that fails its own checks is recorded and removed now.
     public init(_ checkpoints: CheckpointStore) {
@@ -26,12 +29,31 @@ public final class CheckpointAuditor {
                 }
             }
         }
-        last = wanted.keys.max() ?? 0
+        if let index = EventIDIndex.load(checkpoints.logFolder, logID: checkpoints.logID, key: checkpoints.key) {
+            if let expected = index.fingerprint() {
+                ids = (index, expected, 0)
+            } else {
+                audit.disagreeing.append(.init(view: "ids", seq: index.seq, problem: "is damaged, or names an event twice"))
+                EventIDIndex.remove(in: checkpoints.logFolder)
+            }
+        }
+        last = max(wanted.keys.max() ?? 0, ids?.index.seq ?? 0)
     }
 
     /// Takes in the next verified event, whose line lies at `span`.
     public func observe(_ event: Event, _ span: LineSpan) {
         guard event.seq <= last else { return }
+        if let index = ids?.index, event.seq <= index.seq {
+            ids!.read &+= EventIDIndex.fingerprint(EventIDIndex.Entry(id: event.id, seq: event.seq, span: span))
+            if event.seq == index.seq {
+                if ids!.read == ids!.expected && event.hash == index.hash && span == index.span {
+                    audit.indexedIDs = index.count
+                } else {
+                    audit.disagreeing.append(.init(view: "ids", seq: index.seq, problem: "places events otherwise than the log has them"))
+                    EventIDIndex.remove(in: checkpoints.logFolder)
+                }
+            }
+        }
         _ = registered.problem(with: event)
         let stamp = Stamp(event)
         for runner in runners.values { runner.fold(event, stamp) }

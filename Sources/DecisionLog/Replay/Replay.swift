@@ -66,7 +66,7 @@ public final class Replay {
         }
         var pastCut = false
         // Only the events some view reads are decoded; the others give their headers.
-        let selection = EventSelection(readBy: views)
+        let selection = DecodedTypes(readBy: views)
         let end = try store.forEachEvent(from: position, selecting: selection, registered: &registered, chain: &chain) { header, event, _, span in
             if pending.remove(header.seq) != nil { effective[header.seq] = header.effectiveAt }
             if let progress, header.seq % 16_384 == 0 { progress(span.end) }

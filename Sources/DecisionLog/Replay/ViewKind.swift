@@ -47,7 +47,7 @@ public struct ViewKind: Sendable {
     }
 }
 
-extension EventSelection {
+extension DecodedTypes {
     /// The events any of `views` reads.
     public init(readBy views: [ViewKind]) {
         var types: Set<EventType>? = []

@@ -16,11 +16,22 @@ struct AppendPlan {
     /// The rule breaks recorded, when the request does not enforce the rules.
     let ruleBreaks: [String]
 
-    /// Plans `request` after `head`, sealing at `now`; `scan` reads the log as it stands under the lock.
-    /// Throws `LogError` (`.rejectedDraft`, `.conflict`, `.integrity`, storage failures) and writes nothing.
-    init(_ request: AppendRequest, after head: LogHead, now: Timestamp, zone: TimeZoneRules, scan: Scan) throws(LogError) {
+    /// Plans `request` after `head`, sealing at `now`; `scan` reads the log as it stands under the lock, and
+    /// `ids` (a file log's) stands in for it where it can. Throws `LogError` (`.rejectedDraft`, `.conflict`,
+    /// `.integrity`, storage failures) and writes nothing.
+    init(_ request: AppendRequest, after head: LogHead, now: Timestamp, zone: TimeZoneRules, scan: Scan, ids: IDIndexUse? = nil) throws(LogError) {
         var index = ReferenceIndex(for: request)
-        if index.needsLog || index.needsRegistrations { try Self.fill(&index, scan) }
+        // Ids are looked up in the id index when it describes the log; a whole-log read that finds ids
+        // without one (or with a damaged one) leaves a new one.
+        var usable = index.interestingIDs.isEmpty ? nil : ids?.current()
+        var filled = false
+        if let ids, let current = usable, index.needsOnlyIDs {
+            filled = try Self.fill(&index, from: current, ids)
+            if !filled { usable = nil }
+        }
+        if !filled && (index.needsLog || index.needsRegistrations) {
+            try Self.fill(&index, scan, collecting: usable == nil && !index.interestingIDs.isEmpty ? ids?.save : nil)
+        }
         // A name the log was not found to hold: read every name it holds, to tell a typo from someone new.
         if index.namesSomeoneNew && head.seq > 0 { try Self.fillNames(&index, scan) }
 
@@ -106,27 +117,79 @@ struct AppendPlan {
     }
 
     /// Feeds every event of the log to `index`, or only its schema registrations when that is all it needs.
-    private static func fill(_ index: inout ReferenceIndex, _ scan: Scan) throws(LogError) {
-        let everything = index.needsLog
+    /// With `collecting`, a read of every line also gives each event's place to it, for a new id index.
+    private static func fill(_ index: inout ReferenceIndex, _ scan: Scan, collecting: (([EventIDIndex.Entry]) -> Void)? = nil) throws(LogError) {
+        var entries: [EventIDIndex.Entry]? = collecting.map { _ in [] }
+        var offset: Int64 = 0
+        var readEveryLine = true
         try reading {
             try scan { line, number in
-                if everything && !index.mightMatter(line) {
-                    if index.needsRegistrations, let registration = try SchemaRegistration.read(line: line, number: number) { index.add(registration) }
-                    return true
+                if entries != nil {
+                    let span = LineSpan(start: offset, end: offset + Int64(line.count) + 1)
+                    offset = span.end
+                    if let read = EventHeader.read(line.assumingMemoryBound(to: UInt8.self), withLinks: false) {
+                        entries!.append(EventIDIndex.Entry(id: read.header.id, seq: read.header.seq, span: span))
+                    } else if let event = try? Event(line: line) {
+                        entries!.append(EventIDIndex.Entry(id: event.id, seq: event.seq, span: span))
+                    } else {
+                        entries = nil
+                    }
                 }
-                if !everything {
-                    if let registration = try SchemaRegistration.read(line: line, number: number) { index.add(registration) }
-                    return true
-                }
-                do throws(EventDecodingError) {
-                    index.add(try Event(line: line))
-                    if index.isComplete { return false }
-                } catch {
-                    let problem = IntegrityProblem(error.needsNewerTool ? .needsNewerTool : .malformed, line: number, seq: nil, error.message)
-                    throw LogError.integrity(problem, action: "append")
+                guard try feed(&index, line, number) else {
+                    readEveryLine = false
+                    return false
                 }
                 return true
             }
+        }
+        if readEveryLine, let entries, let collecting { collecting(entries) }
+    }
+
+    /// Feeds the events the id index `current` points at to `index`, then every event after the index, then
+    /// the first events only as far as the people the drafts name need. Returns false, having fed nothing,
+    /// when a part of the index it read is damaged (then the whole log is read instead).
+    private static func fill(_ index: inout ReferenceIndex, from current: EventIDIndex, _ ids: IDIndexUse) throws(LogError) -> Bool {
+        var found: [EventIDIndex.Entry] = []
+        for id in index.interestingIDs {
+            switch current.lookup(id) {
+            case .found(let entry): found.append(entry)
+            case .absent: continue
+            case .damaged: return false
+            }
+        }
+        for entry in found {
+            let id = entry.id
+            let event = ids.line(entry.span).flatMap { line in line.withUnsafeBytes { try? Event(line: UnsafeRawBufferPointer(rebasing: $0.dropLast())) } }
+            guard let event, event.id == id, event.seq == entry.seq else {
+                let problem = IntegrityProblem(.malformed, line: entry.seq, seq: entry.seq, "the id index says event \(id) is #\(entry.seq), but the log holds something else there")
+                throw LogError.integrity(problem, action: "append")
+            }
+            index.add(event)
+        }
+        try reading { try ids.scan(current.end) { line, number in try feed(&index, line, number) } }
+        index.resolveIDs()
+        if !index.isComplete { try fill(&index) { visit in try ids.scan(.start, visit) } }
+        return true
+    }
+
+    /// Gives one stored line to `index` (decoded only when it may matter); returns false once the index needs
+    /// nothing more.
+    private static func feed(_ index: inout ReferenceIndex, _ line: UnsafeRawBufferPointer, _ number: Int) throws -> Bool {
+        let everything = index.needsLog
+        if everything && !index.mightMatter(line) {
+            if index.needsRegistrations, let registration = try SchemaRegistration.read(line: line, number: number) { index.add(registration) }
+            return true
+        }
+        if !everything {
+            if let registration = try SchemaRegistration.read(line: line, number: number) { index.add(registration) }
+            return true
+        }
+        do throws(EventDecodingError) {
+            index.add(try Event(line: line))
+            return !index.isComplete
+        } catch {
+            let problem = IntegrityProblem(error.needsNewerTool ? .needsNewerTool : .malformed, line: number, seq: nil, error.message)
+            throw LogError.integrity(problem, action: "append")
         }
     }
 

@@ -17,6 +17,9 @@ public struct AppendRequest: Sendable {
     /// Whether the person typing confirmed that the new names among the drafts are new people, not typos of
     /// people the log knows (`People`).
     public var confirmsNewPeople = false
+    /// The key this person's id index (`EventIDIndex`) is made and checked with, and how many events past it
+    /// an append that reads the whole log must find to write a new one; nil reads the log for every id.
+    public var idIndex: (key: CheckpointKey, interval: Int)?
 
     /// A request; see the properties.
     public init(drafts: [ValidatedDraft], recordedBy: String, expectedVersion: (subject: Subject, count: Int)? = nil,

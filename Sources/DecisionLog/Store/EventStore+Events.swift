@@ -23,7 +23,7 @@ extension EventStore {
     /// As `forEachEvent(from:registered:chain:_:)`, decoding in full only the events `selection` takes:
     /// `visit` has every event's header, and the event itself when it was decoded (always, for a line in
     /// another layout than the canonical one).
-    func forEachEvent(from position: LogPosition, selecting selection: EventSelection, registered: inout RegisteredTypes, chain: inout ChainWalk?,
+    func forEachEvent(from position: LogPosition, selecting selection: DecodedTypes, registered: inout RegisteredTypes, chain: inout ChainWalk?,
                       _ visit: (_ header: EventHeader, _ event: Event?, _ line: UnsafeRawBufferPointer, _ span: LineSpan) throws -> Bool) throws -> ReadEnd {
         // Lines are read and decoded on other threads, on every core, while this one visits them in order.
         var visited = 0

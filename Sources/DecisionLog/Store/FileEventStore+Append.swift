@@ -29,7 +29,8 @@ extension FileEventStore {
             let head = try currentHead(file, before)
 
             let scan: AppendPlan.Scan = { visit in _ = try LineScanner.scan(file, to: before.size) { line, number, _ in try visit(line, number) } }
-            let plan = try AppendPlan(request, after: head, now: clock(), zone: configuration.timeZone, scan: scan)
+            let plan = try AppendPlan(request, after: head, now: clock(), zone: configuration.timeZone, scan: scan,
+                                      ids: idIndexUse(request, file: file, size: before.size, head: head))
             let (appended, bytes) = (plan.batch.events, plan.batch.bytes)
             if !request.dryRun && !bytes.isEmpty {
                 let pending = PendingAppend(inode: before.inode, start: before.size, end: before.size + Int64(bytes.count),
@@ -54,6 +55,26 @@ extension FileEventStore {
             }
             return plan.receipt(dryRun: request.dryRun, before: head)
         }
+    }
+
+    /// How the append uses the id index, when the request names its key: the index when it describes the log
+    /// and fewer than `interval` events lie past it; a new one from a whole-log read on a log of `interval`
+    /// events or more.
+    private func idIndexUse(_ request: AppendRequest, file: FileDescriptor, size: Int64, head: LogHead) -> IDIndexUse? {
+        guard let setting = request.idIndex, head.seq > 0 else { return nil }
+        let key = setting.key, interval = setting.interval, logID = configuration.logID, folder = self.folder
+        return IDIndexUse(
+            current: {
+                EventIDIndex.load(folder, logID: logID, key: key).flatMap { index in
+                    index.seq <= head.seq && head.seq - index.seq < interval && index.follows(file) ? index : nil
+                }
+            },
+            line: { file.storedLine(at: $0) },
+            scan: { from, visit in _ = try LineScanner.scan(file, from: from, to: size) { line, number, _ in try visit(line, number) } },
+            save: head.seq < interval ? nil : { entries in
+                guard let last = entries.last, last.seq == head.seq else { return }
+                EventIDIndex.save(entries, last: (head.seq, head.hash, last.span), logID: logID, key: key, in: folder)
+            })
     }
 
     /// The head of the log in `file`: from the tail cache when it describes the file as it is and the last

@@ -16,6 +16,11 @@ struct ReferenceIndex {
     }
 
     private var interesting: Set<EventID>
+    /// Whether every event with an interesting id has been found where the id index says, and the events after
+    /// it read: then the rest of the log is read only for what else the index needs.
+    private var idsResolved = false
+    /// Whether a draft retracts an event (then whether its target was retracted before needs the whole log).
+    private let retracts: Bool
     private var entries: [EventID: Entry] = [:]
     private var retractedBy: [EventID: Int] = [:]
     private let countedSubject: Subject?
@@ -47,16 +52,20 @@ struct ReferenceIndex {
     init(for request: AppendRequest) {
         var ids: Set<EventID> = []
         var needsSchemas = false
+        var retracts = false
         for draft in request.drafts {
             if let id = draft.id { ids.insert(id) }
             ids.formUnion(draft.links)
             switch draft.payload {
-            case .eventRetracted(let retraction): ids.insert(retraction.event)
+            case .eventRetracted(let retraction):
+                ids.insert(retraction.event)
+                retracts = true
             case .schemaRegistered, .custom: needsSchemas = true
             default: break
             }
         }
         interesting = ids
+        self.retracts = retracts
         countedSubject = request.expectedVersion?.subject
         registry = needsSchemas ? SchemaRegistry() : nil
         // A draft that brings its subject into being (a goal set, a launch scheduled, a metric defined, a
@@ -89,10 +98,20 @@ struct ReferenceIndex {
     /// Whether building the index needs the log's events decoded (those `mightMatter` lets through).
     var needsLog: Bool { !interesting.isEmpty || countedSubject != nil || !ruleSubjects.isEmpty || !wantedPeople.isEmpty }
 
+    /// Whether the log is needed only to find events by id (`add --id`, links) and the people the drafts
+    /// name: then the id index can stand in for the whole-log read.
+    var needsOnlyIDs: Bool { !interesting.isEmpty && countedSubject == nil && ruleSubjects.isEmpty && registry == nil && !retracts }
+
+    /// The ids the drafts name.
+    var interestingIDs: Set<EventID> { interesting }
+
+    /// Takes note that every event with an interesting id is in (found through the id index).
+    mutating func resolveIDs() { idsResolved = true }
+
     /// Whether the rest of the log can tell the index nothing more: it needs only the people the drafts name,
     /// and has found them all (most appends: the actor is found among the first events).
     var isComplete: Bool {
-        interesting.isEmpty && countedSubject == nil && ruleSubjects.isEmpty && registry == nil && wantedPeople.isSubset(of: knownPeople)
+        (interesting.isEmpty || idsResolved) && countedSubject == nil && ruleSubjects.isEmpty && registry == nil && wantedPeople.isSubset(of: knownPeople)
     }
 
     /// Whether a draft names someone the log was not found to name (then every name the log holds is needed,

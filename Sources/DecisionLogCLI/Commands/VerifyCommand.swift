@@ -80,10 +80,16 @@ enum VerifyCommand: Command {
     private static func report(_ audit: CheckpointAudit, of checkpoints: CheckpointStore, _ context: CommandContext) throws {
         for finding in audit.rejected { context.console.error("warning: \(finding); it was never used, and is removed") }
         if !audit.disagreeing.isEmpty {
-            throw CommandFailure(lines: audit.disagreeing.map { "\($0): answers from it were wrong; it was removed, and queries now replay the log" }, .verificationFailed)
+            throw CommandFailure(lines: audit.disagreeing.map { finding in
+                finding.view == "ids" ? "\(finding): appends would have misjudged ids from it; it was removed, and appends read the log for ids until a new one is made"
+                    : "\(finding): answers from it were wrong; it was removed, and queries now replay the log"
+            }, .verificationFailed)
         }
         if audit.matching > 0 {
             context.console.out("Checkpoints: \(audit.matching == 1 ? "the one" : "all \(audit.matching)") in \(checkpoints.folder) hold\(audit.matching == 1 ? "s" : "") what a replay of the log gives.")
+        }
+        if let count = audit.indexedIDs {
+            context.console.out("Id index: places each of the first \(count) event\(count == 1 ? "" : "s") where the log has it.")
         }
     }
 

@@ -4,7 +4,7 @@
 /// Only built-in types are ever left out, and only when their schema version is one this tool reads: team
 /// types and registrations are always decoded, so the rules about them (`RegisteredTypes`) hold on every
 /// pass, and a line written by a newer tool is still refused.
-public struct EventSelection: Sendable {
+public struct DecodedTypes: Sendable {
     /// For each built-in kind, in `Vocabulary.kinds` order: its name's bytes, its schema version, and whether
     /// it is decoded.
     private let kinds: [(name: [UInt8], version: Int, decoded: Bool)]
@@ -12,7 +12,7 @@ public struct EventSelection: Sendable {
     let decodesEverything: Bool
 
     /// Every event, in full.
-    public static let everything = EventSelection(decoding: nil)
+    public static let everything = DecodedTypes(decoding: nil)
 
     /// The events of `types`, and every event of a team type or a registration; nil decodes every event.
     public init(decoding types: Set<EventType>?) {

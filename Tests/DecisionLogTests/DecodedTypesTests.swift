@@ -3,7 +3,7 @@ import Testing
 
 /// A pass that decodes only the events its views read answers exactly as a fold of every event: each view
 /// declares every type its fold reads, and a header read from a line's fixed places is the decoded event's.
-struct EventSelectionTests {
+struct DecodedTypesTests {
     @Test func aViewReplayedAloneAnswersAsAFoldOfEveryEvent() throws {
         let folder = TemporaryFolder()
         var random = RandomLog(seed: 23)
@@ -55,7 +55,7 @@ struct EventSelectionTests {
     }
 
     @Test func onlyBuiltInTypesAtKnownVersionsAreLeftOut() {
-        let launches = EventSelection(decoding: [LaunchSlipped.type])
+        let launches = DecodedTypes(decoding: [LaunchSlipped.type])
         func decodes(_ type: String, _ version: Int = 1) -> Bool {
             Array(type.utf8).withUnsafeBufferPointer { launches.decodes(type: $0, version: version) }
         }
@@ -63,6 +63,6 @@ struct EventSelectionTests {
         #expect(!decodes("goal.set") && !decodes("metric.recorded"))
         #expect(decodes("goal.set", 99), "a version newer than the tool knows is decoded, and refused")
         #expect(decodes("schema.registered") && decodes("deal.won"), "registrations and team types are always decoded")
-        #expect(!launches.decodesEverything && EventSelection.everything.decodesEverything)
+        #expect(!launches.decodesEverything && DecodedTypes.everything.decodesEverything)
     }
 }

@@ -1,0 +1,134 @@
+@testable import DecisionLog
+import Foundation
+import Testing
+
+/// The id index: an append that names ids on a large log writes it from the whole-log read it makes anyway;
+/// the next ones look their ids up in it and read only the events after it — with the same answers (present,
+/// conflicting, new, linked); and an index that is not this person's, not this log's, changed, or no longer
+/// describing the log is never used.
+struct EventIDIndexTests {
+    static let indexing = (key: Fixtures.checkpointKey, interval: 500)
+
+    /// A log of 1,200 goals with ids, and those events.
+    static func log(in folder: TemporaryFolder) throws -> (FileEventStore, [Event]) {
+        let config = LogConfig(logID: EventID.generate(at: .now()), createdAt: Fixtures.instant("2024-01-01"), timeZone: .utc)
+        let store = try FileEventStore.create(in: folder.logFolder, configuration: config, clock: Fixtures.steppingClock())
+        let drafts = (0..<1_200).map { n in
+            ValidatedDraft(id: EventID.generate(at: Timestamp(milliseconds: 1_700_000_000_000 + Int64(n))), effectiveAt: Fixtures.instant("2024-02-01"),
+                           actor: Fixtures.dana, subject: Subject("goal/g\(n)")!, reason: nil, links: [],
+                           payload: .goalSet(GoalSet(title: "Goal \(n)", timeframe: try! Timeframe(parsing: "2024-Q2"))))
+        }
+        return (store, try Fixtures.appendUnchecked(drafts, to: store))
+    }
+
+    static func request(_ drafts: [ValidatedDraft]) -> AppendRequest {
+        var request = AppendRequest(drafts: drafts, recordedBy: "test")
+        request.idIndex = indexing
+        return request
+    }
+
+    static func goal(_ id: EventID, _ title: String, links: [EventID] = []) -> ValidatedDraft {
+        ValidatedDraft(id: id, effectiveAt: Fixtures.instant("2024-02-01"), actor: Fixtures.dana, subject: Subject("goal/new")!, reason: nil,
+                       links: links, payload: .goalSet(GoalSet(title: title, timeframe: try! Timeframe(parsing: "2024-Q2"))))
+    }
+
+    @Test func anAppendNamingIdsWritesTheIndexAndTheNextOnesLookThemUp() throws {
+        let folder = TemporaryFolder()
+        let (store, events) = try Self.log(in: folder)
+        #expect(EventIDIndex.load(store.folder, logID: store.configuration.logID, key: Fixtures.checkpointKey) == nil)
+
+        // A retry of #10 (same id, same content): found by reading the log, which leaves the index.
+        let retry = ValidatedDraft(restating: events[9])
+        let first = try store.append(Self.request([retry]))
+        #expect(first.appended.isEmpty && first.alreadyPresent.map(\.seq) == [10])
+        let index = try #require(EventIDIndex.load(store.folder, logID: store.configuration.logID, key: Fixtures.checkpointKey))
+        #expect(index.seq == 1_200 && index.count == 1_200)
+        for event in [events[0], events[599], events[1_199]] {
+            guard case .found(let entry) = index.lookup(event.id) else { Issue.record("#\(event.seq) not found"); continue }
+            #expect(entry.seq == event.seq)
+        }
+        #expect(index.lookup(EventID.generate(at: .now())) == .absent)
+
+        // Events after the index, then ids before it and after it, found through the index and the tail.
+        let tail = try store.append(AppendRequest(drafts: [Self.goal(EventID.generate(at: .now()), "Tail")], recordedBy: "test")).appended[0]
+        let fresh = EventID.generate(at: .now())
+        let receipt = try store.append(Self.request([ValidatedDraft(restating: events[4]), ValidatedDraft(restating: tail),
+                                                     Self.goal(fresh, "Fresh", links: [events[700].id, tail.id])]))
+        #expect(receipt.alreadyPresent.map(\.seq) == [5, 1_201])
+        #expect(receipt.appended.map(\.id) == [fresh] && receipt.appended[0].seq == 1_202)
+
+        // A draft whose id the index holds with other content is a conflict; a link to no event is refused.
+        #expect(throws: LogError.self) { try store.append(Self.request([Self.goal(events[20].id, "Other title")])) }
+        #expect(throws: LogError.self) { try store.append(Self.request([Self.goal(EventID.generate(at: .now()), "Dangling", links: [EventID.generate(at: .now())])])) }
+        #expect(try store.head().seq == 1_202)
+    }
+
+    @Test func anAppendWithTheIndexReadsOnlyTheEventsAfterIt() throws {
+        let folder = TemporaryFolder()
+        let (store, events) = try Self.log(in: folder)
+        _ = try store.append(Self.request([ValidatedDraft(restating: events[0])]))
+        let index = try #require(EventIDIndex.load(store.folder, logID: store.configuration.logID, key: Fixtures.checkpointKey))
+        let file = try FileDescriptor.open(store.folder.eventsFile, .read)
+        defer { file.close() }
+        #expect(index.follows(file))
+        var read = 0
+        let scan: AppendPlan.Scan = { visit in
+            _ = try LineScanner.scan(file) { line, number, _ in
+                read += 1
+                return try visit(line, number)
+            }
+        }
+        let ids = IDIndexUse(current: { index }, line: { file.storedLine(at: $0) },
+                             scan: { from, visit in #expect(from == .start || from == index.end); if from == .start { try scan(visit) } }, save: nil)
+        var request = Self.request([ValidatedDraft(restating: events[800]), Self.goal(EventID.generate(at: .now()), "New")])
+        request.dryRun = true
+        let plan = try AppendPlan(request, after: try store.head(), now: .now(), zone: .utc, scan: scan, ids: ids)
+        #expect(plan.present.map(\.seq) == [801] && plan.batch.events.count == 1)
+        // Not one line of the log: the event the index points at names Dana Reyes, the one person the drafts
+        // name, and no event lies after the index.
+        #expect(read == 0)
+    }
+
+    @Test func anIndexThatIsNotThisPersonsOrThisLogsOrNoLongerTrueIsNotUsed() throws {
+        let folder = TemporaryFolder()
+        let (store, events) = try Self.log(in: folder)
+        _ = try store.append(Self.request([ValidatedDraft(restating: events[0])]))
+        let path = Paths.join(store.folder.cacheFolder, EventIDIndex.fileName)
+        let good = try Data(contentsOf: URL(fileURLWithPath: path))
+        let logID = store.configuration.logID
+
+        // Another key, another log.
+        #expect(EventIDIndex.load(store.folder, logID: logID, key: CheckpointKey(bytes: Array(repeating: 8, count: 32))) == nil)
+        try good.write(to: URL(fileURLWithPath: path))
+        #expect(EventIDIndex.load(store.folder, logID: EventID.generate(at: .now()), key: Fixtures.checkpointKey) == nil)
+
+        // A byte of the header changed (the event it follows): its MAC fails, and it is removed.
+        var changed = good
+        changed[40] ^= 1
+        try changed.write(to: URL(fileURLWithPath: path))
+        #expect(EventIDIndex.load(store.folder, logID: logID, key: Fixtures.checkpointKey) == nil)
+        #expect(!FileManager.default.fileExists(atPath: path))
+
+        // A byte of an entry changed (the last event's line start): the block's hash fails, so a lookup that
+        // reads it says so, and the append reads the whole log instead — with the right answer.
+        changed = good
+        changed[changed.count - 16] ^= 1
+        try changed.write(to: URL(fileURLWithPath: path))
+        let damaged = try #require(EventIDIndex.load(store.folder, logID: logID, key: Fixtures.checkpointKey))
+        #expect(damaged.fingerprint() == nil)
+        let last = damaged.entry(damaged.count - 1)
+        #expect(damaged.lookup(last.id) == .damaged)
+        let retry = try store.append(Self.request([ValidatedDraft(restating: events.first { $0.id == last.id }!)]))
+        #expect(retry.alreadyPresent.map(\.seq) == [last.seq] && retry.appended.isEmpty)
+        #expect(EventIDIndex.load(store.folder, logID: logID, key: Fixtures.checkpointKey)?.fingerprint() != nil, "that read left a sound index")
+
+        // A log rewritten since (another last event at that place): the index does not follow it.
+        try good.write(to: URL(fileURLWithPath: path))
+        let index = try #require(EventIDIndex.load(store.folder, logID: logID, key: Fixtures.checkpointKey))
+        let other = TemporaryFolder()
+        let (otherStore, _) = try Self.log(in: other)
+        let file = try FileDescriptor.open(otherStore.folder.eventsFile, .read)
+        defer { file.close() }
+        #expect(!index.follows(file))
+    }
+}
