@@ -3,7 +3,9 @@
 ///
 /// Only built-in types are ever left out, and only when their schema version is one this tool reads: team
 /// types and registrations are always decoded, so the rules about them (`RegisteredTypes`) hold on every
-/// pass, and a line written by a newer tool is still refused.
+/// pass, and a line written by a newer tool is still refused. A line left out is checked only as far as its
+/// header (its layout, seq, id and times); a payload that does not fit its type there is found by the views
+/// that read it and by `verify`, which decodes every line.
 public struct DecodedTypes: Sendable {
     /// For each built-in kind, in `Vocabulary.kinds` order: its name's bytes, its schema version, and whether
     /// it is decoded.

@@ -147,25 +147,21 @@ struct AppendPlan {
 
     /// Feeds the events the id index `current` points at to `index`, then every event after the index, then
     /// the first events only as far as the people the drafts name need. Returns false, having fed nothing,
-    /// when a part of the index it read is damaged (then the whole log is read instead).
+    /// when a part of the index it read is damaged or points at a line that is not the event it names (then
+    /// the whole log is read instead).
     private static func fill(_ index: inout ReferenceIndex, from current: EventIDIndex, _ ids: IDIndexUse) throws(LogError) -> Bool {
-        var found: [EventIDIndex.Entry] = []
+        var found: [Event] = []
         for id in index.interestingIDs {
             switch current.lookup(id) {
-            case .found(let entry): found.append(entry)
+            case .found(let entry):
+                let event = ids.line(entry.span).flatMap { line in line.withUnsafeBytes { try? Event(line: UnsafeRawBufferPointer(rebasing: $0.dropLast())) } }
+                guard let event, event.id == id, event.seq == entry.seq else { return false }
+                found.append(event)
             case .absent: continue
             case .damaged: return false
             }
         }
-        for entry in found {
-            let id = entry.id
-            let event = ids.line(entry.span).flatMap { line in line.withUnsafeBytes { try? Event(line: UnsafeRawBufferPointer(rebasing: $0.dropLast())) } }
-            guard let event, event.id == id, event.seq == entry.seq else {
-                let problem = IntegrityProblem(.malformed, line: entry.seq, seq: entry.seq, "the id index says event \(id) is #\(entry.seq), but the log holds something else there")
-                throw LogError.integrity(problem, action: "append")
-            }
-            index.add(event)
-        }
+        for event in found { index.add(event) }
         try reading { try ids.scan(current.end) { line, number in try feed(&index, line, number) } }
         index.resolveIDs()
         if !index.isComplete { try fill(&index) { visit in try ids.scan(.start, visit) } }
