@@ -1,6 +1,6 @@
 /// Which events a query wants: by type, subject, actor, role, effective time and text. Empty criteria match
 /// everything; several values of one criterion match any of them; different criteria must all match.
-public struct EventFilter {
+public struct EventFilter: Sendable {
     /// Type names (`launch.slipped`) or families (`launch`, `launch.*`).
     public var types: [String] = []
     /// Subject prefixes: `launch/` matches every launch, `launch/atlas` that one (and `launch/atlas-2`).

@@ -98,10 +98,19 @@ package struct Directory: Sendable {
     /// Replaces the file `name` with `bytes` through a new temporary file and a rename (see
     /// `FileSystem.replaceFile`); with `durable`, synced with this folder before returning.
     package func replaceFile(_ name: String, with bytes: [UInt8], durable: Bool) throws(SystemError) {
+        do { try replaceFile(name, durable: durable) { try $0.writeAll(bytes) } } catch let error as SystemError { throw error } catch {
+            preconditionFailure("writing bytes throws only SystemError: \(error)")
+        }
+    }
+
+    /// Replaces the file `name` with what `write` writes into a new temporary file, then a rename: the file
+    /// is whole or as it was, never half written; with `durable`, synced with this folder before returning.
+    /// Throws what `write` throws (the temporary file removed, `name` untouched) and `SystemError`.
+    package func replaceFile(_ name: String, durable: Bool, writing write: (FileDescriptor) throws -> Void) throws {
         let temporary = "\(name).tmp-\(getpid())-\(UInt32.random(in: .min ... .max))"
         let file = try openFile(temporary, .createNew)
         do {
-            try file.writeAll(bytes)
+            try write(file)
             if durable { try file.sync() }
             file.close()
             _ = try retrying("rename", child(temporary)) { renameat(raw, temporary, raw, name) }

@@ -109,6 +109,16 @@ package enum FileSystem {
         }
     }
 
+    /// Replaces the file at `path` with what `write` writes, as `Directory.replaceFile(_:durable:writing:)`.
+    package static func replaceFile(_ path: String, durable: Bool, writing write: (FileDescriptor) throws -> Void) throws {
+        let name = String(path.split(separator: "/").last ?? Substring(path))
+        var failure: (any Error)? = nil
+        try Directory.withOpened(Paths.parent(of: path)) { (folder: Directory) throws(SystemError) in
+            do { try folder.replaceFile(name, durable: durable, writing: write) } catch let error as SystemError { throw error } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
     /// The target of the symbolic link at `path`.
     package static func readLink(_ path: String) throws(SystemError) -> String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)

@@ -10,26 +10,103 @@ extension EventRendering {
     /// joined by "; " (a JSON array when an item holds a semicolon), objects are JSON. Importing the file into
     /// another log records the same decisions with the same ids.
     public func csv(_ events: [Event]) -> String {
-        var fields: [String] = []
-        var known: Set<String> = []
-        for kind in Vocabulary.kinds { for field in kind.fields where known.insert(field.name).inserted { fields.append(field.name) } }
         var used: Set<String> = []
         var extra: [String] = []
-        for event in events {
-            guard case .object(let members) = event.payload.json else { continue }
-            for name in members.keys.sorted() where used.insert(name).inserted && !known.contains(name) { extra.append(name) }
-        }
-        let payloadColumns = fields.filter(used.contains) + extra
-        var out = TextFormats.csvLine(EventRendering.csvEnvelopeColumns + payloadColumns + ["prev", "hash"]) + "\n"
-        for event in events {
-            let payload = event.payload.json.objectValue ?? [:]
-            let envelope = [String(event.seq), event.id.description, event.type.name, String(event.schemaVersion),
-                            event.effectiveAt.iso8601, event.recordedAt.iso8601, event.actor.name, event.actor.role,
-                            event.recordedBy, event.subject.text, event.reason ?? "", event.links.map(\.description).joined(separator: "; ")]
-            let values = payloadColumns.map { payload[$0].map(EventRendering.cell) ?? "" }
-            out += TextFormats.csvLine(envelope + values + [event.prev.hex, event.hash.hex]) + "\n"
-        }
+        for event in events { Self.notePayloadNames(of: event, used: &used, extra: &extra) }
+        let columns = Self.csvPayloadColumns(used: used, extra: extra)
+        var out = Self.csvHeader(columns)
+        for event in events { out += Self.csvRow(event, payloadColumns: columns) }
         return out
+    }
+
+    /// The events of `store` that `filter` takes, as `csv(_:)` writes them, handed to `emit` a megabyte or so
+    /// at a time: a first pass finds the payload columns, a second renders the rows on every core beside the
+    /// decoding, and memory stays bounded whatever the log's size. Returns how many events were written and
+    /// how the second read ended. Throws `LogError` for a log that cannot be read, and what `emit` throws.
+    public static func writeCSV(_ store: any EventStore, matching filter: EventFilter, emit: (String) throws -> Void) throws -> (count: Int, end: ReadEnd) {
+        var used: Set<String> = []
+        var extra: [String] = []
+        var shapes: Set<[String]> = []
+        _ = try store.forEachEvent(deriving: { event in filter.matches(event) ? payloadNames(of: event) : nil }) { event, names in
+            // Most events share a handful of shapes; each is taken in once.
+            if let names, shapes.insert(names).inserted { notePayloadNames(of: event, used: &used, extra: &extra) }
+            return true
+        }
+        let columns = csvPayloadColumns(used: used, extra: extra)
+        var chunk = csvHeader(columns)
+        var count = 0
+        let end = try store.forEachEvent(deriving: { event in filter.matches(event) ? csvRow(event, payloadColumns: columns) : nil }) { _, row in
+            guard let row else { return true }
+            chunk += row
+            count += 1
+            if chunk.utf8.count >= 1 << 20 {
+                try emit(chunk)
+                chunk = ""
+            }
+            return true
+        }
+        if !chunk.isEmpty { try emit(chunk) }
+        return (count, end)
+    }
+
+    /// The stored lines of the events of `store` that `filter` takes, byte for byte, handed to `emit` a
+    /// megabyte or so at a time (the events matched on every core beside the decoding). Returns how many
+    /// events were written and how the read ended. Throws `LogError` for a log that cannot be read, and what
+    /// `emit` throws.
+    public static func writeJSONLines(_ store: any EventStore, matching filter: EventFilter, emit: ([UInt8]) throws -> Void) throws -> (count: Int, end: ReadEnd) {
+        var registered = RegisteredTypes()
+        var unchecked: ChainWalk? = nil
+        var chunk: [UInt8] = []
+        var count = 0
+        let end = try store.forEachEvent(from: .start, selecting: .everything, registered: &registered, chain: &unchecked,
+                                         deriving: { event in filter.matches(event) }) { _, _, matches, line, _ in
+            guard matches == true else { return true }
+            chunk.append(contentsOf: line)
+            chunk.append(0x0A)
+            count += 1
+            if chunk.count >= 1 << 20 {
+                try emit(chunk)
+                chunk.removeAll(keepingCapacity: true)
+            }
+            return true
+        }
+        if !chunk.isEmpty { try emit(chunk) }
+        return (count, end)
+    }
+
+    /// The names of `event`'s payload members, in order.
+    private static func payloadNames(of event: Event) -> [String] { event.payload.json.objectValue?.keys.sorted() ?? [] }
+
+    /// Takes in the payload members `event` uses: into `used`, and, when no built-in type declares one, into
+    /// `extra` too (in the order first met).
+    private static func notePayloadNames(of event: Event, used: inout Set<String>, extra: inout [String]) {
+        for name in payloadNames(of: event) where used.insert(name).inserted && !builtInFieldNames.contains(name) { extra.append(name) }
+    }
+
+    /// Every field a built-in type declares, in the vocabulary's order.
+    private static let builtInFields: [String] = {
+        var known: Set<String> = []
+        return Vocabulary.kinds.flatMap { $0.fields.map(\.name) }.filter { known.insert($0).inserted }
+    }()
+    private static let builtInFieldNames = Set(builtInFields)
+
+    /// The payload columns for the members `used`: the built-in fields among them in the vocabulary's order,
+    /// then the team's, `extra`.
+    private static func csvPayloadColumns(used: Set<String>, extra: [String]) -> [String] { builtInFields.filter(used.contains) + extra }
+
+    /// The header line.
+    private static func csvHeader(_ payloadColumns: [String]) -> String {
+        TextFormats.csvLine(EventRendering.csvEnvelopeColumns + payloadColumns + ["prev", "hash"]) + "\n"
+    }
+
+    /// One event's line, newline included.
+    private static func csvRow(_ event: Event, payloadColumns: [String]) -> String {
+        let payload = event.payload.json.objectValue ?? [:]
+        let envelope = [String(event.seq), event.id.description, event.type.name, String(event.schemaVersion),
+                        event.effectiveAt.iso8601, event.recordedAt.iso8601, event.actor.name, event.actor.role,
+                        event.recordedBy, event.subject.text, event.reason ?? "", event.links.map(\.description).joined(separator: "; ")]
+        let values = payloadColumns.map { payload[$0].map(EventRendering.cell) ?? "" }
+        return TextFormats.csvLine(envelope + values + [event.prev.hex, event.hash.hex]) + "\n"
     }
 
     /// The events as a Markdown table: seq, effective date, type, subject, actor, and what and why.

@@ -25,17 +25,29 @@ extension EventStore {
     /// another layout than the canonical one).
     func forEachEvent(from position: LogPosition, selecting selection: DecodedTypes, registered: inout RegisteredTypes, chain: inout ChainWalk?,
                       _ visit: (_ header: EventHeader, _ event: Event?, _ line: UnsafeRawBufferPointer, _ span: LineSpan) throws -> Bool) throws -> ReadEnd {
+        try forEachEvent(from: position, selecting: selection, registered: &registered, chain: &chain,
+                         deriving: Optional<@Sendable (Event) -> Bool?>.none) { header, event, _, line, span in try visit(header, event, line, span) }
+    }
+
+    /// As `forEachEvent(from:selecting:registered:chain:_:)`, also giving `visit` what `derive` makes of each
+    /// decoded event — run on the decoding threads, beside the decoding, for work the visiting thread would
+    /// otherwise do alone (rendering an export's rows).
+    func forEachEvent<Derived: Sendable>(from position: LogPosition, selecting selection: DecodedTypes, registered: inout RegisteredTypes,
+                                         chain: inout ChainWalk?, deriving derive: (@Sendable (Event) -> Derived?)?,
+                                         _ visit: (_ header: EventHeader, _ event: Event?, _ derived: Derived?, _ line: UnsafeRawBufferPointer, _ span: LineSpan) throws -> Bool) throws -> ReadEnd {
         // Lines are read and decoded on other threads, on every core, while this one visits them in order.
         var visited = 0
         let hashing = chain != nil
-        let transform: @Sendable (UnsafeRawBufferPointer, Int) -> Result<DecodedLine, EventDecodingError> = { line, _ in
-            DecodedLine.decode(line, selection, hashing: hashing)
+        let transform: @Sendable (UnsafeRawBufferPointer, Int) -> (line: Result<DecodedLine, EventDecodingError>, derived: Derived?) = { line, _ in
+            let decoded = DecodedLine.decode(line, selection, hashing: hashing)
+            guard let derive, case .success(let read) = decoded, let event = read.event else { return (decoded, nil) }
+            return (decoded, derive(event))
         }
         let end = try BatchPipeline.run(read: { [self] emit in try readBatches(from: position) { emit($0) } }, transform: transform) { batch, decoded in
             for index in 0..<batch.count {
                 let number = batch.firstNumber + index
                 let line: DecodedLine
-                switch decoded[index] {
+                switch decoded[index].line {
                 case .success(let decodedLine):
                     line = decodedLine
                     chain?.take(line.header, hashMatches: line.hashMatches)
@@ -49,11 +61,22 @@ extension EventStore {
                 let range = batch.ranges[index]
                 let span = LineSpan(start: batch.offset + Int64(range.lowerBound), end: batch.offset + Int64(range.upperBound) + 1)
                 visited += 1
-                if !(try visit(line.header, line.event, batch[index], span)) { return false }
+                if !(try visit(line.header, line.event, decoded[index].derived, batch[index], span)) { return false }
             }
             return true
         }
         return end ?? ReadEnd(lines: visited, skippedInterruptedWrite: false)
+    }
+
+    /// Every event of the log in seq order with what `derive` makes of it on the decoding threads (see
+    /// `forEachEvent(from:selecting:registered:chain:deriving:_:)`); `visit` returns false to stop.
+    func forEachEvent<Derived: Sendable>(deriving derive: @escaping @Sendable (Event) -> Derived?,
+                                         _ visit: (_ event: Event, _ derived: Derived?) throws -> Bool) throws -> ReadEnd {
+        var registered = RegisteredTypes()
+        var unchecked: ChainWalk? = nil
+        return try forEachEvent(from: .start, selecting: .everything, registered: &registered, chain: &unchecked, deriving: derive) { _, event, derived, _, _ in
+            try visit(event!, derived)
+        }
     }
 
     /// The events `reference` names: one, or several when an id prefix is ambiguous, or none.

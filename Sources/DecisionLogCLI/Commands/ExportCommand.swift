@@ -41,6 +41,10 @@ enum ExportCommand: Command {
                 throw UsageError("'--\(name)' applies to a view; name one (export launches --\(name) …), or use --since and --until for events", command: spec)
             }
             format = try args.choice(ExportCommand.format, ["jsonl", "csv", "markdown"], default: defaultFormat(output).flatMap { $0 == "json" ? nil : $0 } ?? "jsonl")
+            if format != "markdown" && !args.gave(EventSelection.limit.declaration) && !args.flag(EventSelection.reverse) {
+                try stream(format, store, args: args, to: output, in: context)
+                return
+            }
             let selection = try EventSelection.select(args, store: store, context: context, namingLinks: format == "markdown")
             let rendering = EventRendering(timeZone: store.configuration.timeZone)
             switch format {
@@ -56,6 +60,36 @@ enum ExportCommand: Command {
     }
 
     /// The format `output`'s extension names, if any.
+    /// Writes the export (jsonl or csv) a megabyte at a time (`EventRendering.writeJSONLines`, `writeCSV`),
+    /// to `output` (replaced whole, only when the export succeeds) or standard output: memory stays bounded
+    /// whatever the log's size.
+    private static func stream(_ format: String, _ store: any EventStore, args: ParsedArguments, to output: String?, in context: CommandContext) throws {
+        let filter = try EventSelection.makeFilter(args, zone: store.configuration.timeZone, teamTypes: { try context.schemas(in: store).teamTypes })
+        func write(_ emit: ([UInt8]) throws -> Void) throws -> (count: Int, end: ReadEnd) {
+            if format == "csv" { return try EventRendering.writeCSV(store, matching: filter) { try emit(Array($0.utf8)) } }
+            return try EventRendering.writeJSONLines(store, matching: filter, emit: emit)
+        }
+        let written: (count: Int, end: ReadEnd)
+        do {
+            if let output {
+                var result: (count: Int, end: ReadEnd)? = nil
+                try FileSystem.replaceFile(Paths.absolute(output, from: context.currentDirectory), durable: true) { file in
+                    result = try write { try file.writeAll($0) }
+                }
+                written = result!
+            } else {
+                written = try write { context.console.writeData(String(decoding: $0, as: UTF8.self)) }
+            }
+        } catch let error as LogError {
+            throw CommandFailure(error)
+        } catch let error as SystemError {
+            throw CommandFailure("cannot write \(output ?? "the export"): \(error.reason); check the folder exists and is writable", error.isPermission ? .permissionDenied : .ioError)
+        }
+        context.warnIfSkipped(written.end.skippedInterruptedWrite)
+        guard let output else { return }
+        context.console.error("Exported \(written.count) event\(written.count == 1 ? "" : "s") to \(output)")
+    }
+
     private static func defaultFormat(_ output: String?) -> String? {
         guard let output = output?.lowercased() else { return nil }
         let extensions = [".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".md": "markdown", ".markdown": "markdown"]
