@@ -31,6 +31,13 @@ public struct EventFilter: Sendable {
         return true
     }
 
+    /// The events a pass must decode to apply the filter: with types named, only the built-in types among
+    /// them (and every team type); else every event.
+    public var decodedTypes: DecodedTypes {
+        guard !types.isEmpty else { return .everything }
+        return DecodedTypes(decoding: Set(Vocabulary.kinds.map(\.type).filter { type in types.contains { EventFilter.type(type, matches: $0) } }))
+    }
+
     /// True when `type` is `pattern`, or belongs to the family `pattern` (`launch` or `launch.*`).
     static func type(_ type: EventType, matches pattern: String) -> Bool {
         if type.name == pattern { return true }

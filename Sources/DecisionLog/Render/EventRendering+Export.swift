@@ -27,7 +27,7 @@ extension EventRendering {
         var used: Set<String> = []
         var extra: [String] = []
         var shapes: Set<[String]> = []
-        _ = try store.forEachEvent(deriving: { event in filter.matches(event) ? payloadNames(of: event) : nil }) { event, names in
+        _ = try store.forEachEvent(selecting: filter.decodedTypes, deriving: { event in filter.matches(event) ? payloadNames(of: event) : nil }) { event, names in
             // Most events share a handful of shapes; each is taken in once.
             if let names, shapes.insert(names).inserted { notePayloadNames(of: event, used: &used, extra: &extra) }
             return true
@@ -35,7 +35,7 @@ extension EventRendering {
         let columns = csvPayloadColumns(used: used, extra: extra)
         var chunk = csvHeader(columns)
         var count = 0
-        let end = try store.forEachEvent(deriving: { event in filter.matches(event) ? csvRow(event, payloadColumns: columns) : nil }) { _, row in
+        let end = try store.forEachEvent(selecting: filter.decodedTypes, deriving: { event in filter.matches(event) ? csvRow(event, payloadColumns: columns) : nil }) { _, row in
             guard let row else { return true }
             chunk += row
             count += 1
@@ -58,7 +58,7 @@ extension EventRendering {
         var unchecked: ChainWalk? = nil
         var chunk: [UInt8] = []
         var count = 0
-        let end = try store.forEachEvent(from: .start, selecting: .everything, registered: &registered, chain: &unchecked,
+        let end = try store.forEachEvent(from: .start, selecting: filter.decodedTypes, registered: &registered, chain: &unchecked,
                                          deriving: { event in filter.matches(event) }) { _, _, matches, line, _ in
             guard matches == true else { return true }
             chunk.append(contentsOf: line)
