@@ -67,26 +67,26 @@ struct EventIDIndexTests {
         let folder = TemporaryFolder()
         let (store, events) = try Self.log(in: folder)
         _ = try store.append(Self.request([ValidatedDraft(restating: events[0])]))
+        _ = try store.append(AppendRequest(drafts: [Self.goal(EventID.generate(at: .now()), "After the index")], recordedBy: "test"))
         let index = try #require(EventIDIndex.load(store.folder, logID: store.configuration.logID, key: Fixtures.checkpointKey))
+        #expect(index.seq == 1_200)
         let file = try FileDescriptor.open(store.folder.eventsFile, .read)
         defer { file.close() }
-        #expect(index.follows(file))
-        var read = 0
-        let scan: AppendPlan.Scan = { visit in
-            _ = try LineScanner.scan(file) { line, number, _ in
-                read += 1
-                return try visit(line, number)
-            }
-        }
-        let ids = IDIndexUse(current: { index }, line: { file.storedLine(at: $0) },
-                             scan: { from, visit in #expect(from == .start || from == index.end); if from == .start { try scan(visit) } }, save: nil)
+        let head = try store.head()
+        let kept = try #require(store.idIndexUse(Self.request([]), file: file, size: try file.status().size, head: head))
+        // The lines read, and from where.
+        var read: [Int] = []
+        let counted = IDIndexUse(find: kept.find, scan: { from, visit in try kept.scan(from) { line, number in read.append(number); return try visit(line, number) } },
+                                 wantsEntries: kept.wantsEntries, save: kept.save)
+        let scan: AppendPlan.Scan = { visit in try counted.scan(.start, visit) }
         var request = Self.request([ValidatedDraft(restating: events[800]), Self.goal(EventID.generate(at: .now()), "New")])
         request.dryRun = true
-        let plan = try AppendPlan(request, after: try store.head(), now: .now(), zone: .utc, scan: scan, ids: ids)
+        let plan = try AppendPlan(request, after: head, now: .now(), zone: .utc, scan: scan, ids: counted)
         #expect(plan.present.map(\.seq) == [801] && plan.batch.events.count == 1)
-        // Not one line of the log: the event the index points at names Dana Reyes, the one person the drafts
-        // name, and no event lies after the index.
-        #expect(read == 0)
+        // Only the one event after the index: the event the index points at names Dana Reyes, the one person
+        // the drafts name, so the first events need not be read for her.
+        #expect(read == [1_201])
+        #expect(!kept.wantsEntries(), "a usable index is not rewritten")
     }
 
     @Test func anIndexThatIsNotThisPersonsOrThisLogsOrNoLongerTrueIsNotUsed() throws {

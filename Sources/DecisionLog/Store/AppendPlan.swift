@@ -21,16 +21,16 @@ struct AppendPlan {
     /// `.integrity`, storage failures) and writes nothing.
     init(_ request: AppendRequest, after head: LogHead, now: Timestamp, zone: TimeZoneRules, scan: Scan, ids: IDIndexUse? = nil) throws(LogError) {
         var index = ReferenceIndex(for: request)
-        // Ids are looked up in the id index when it describes the log; a whole-log read that finds ids
-        // without one (or with a damaged one) leaves a new one.
-        var usable = index.interestingIDs.isEmpty ? nil : ids?.current()
+        // Ids are looked up in an index when the store keeps one that describes the log; a whole-log read that
+        // finds ids without one (or with a damaged one) leaves a new one.
         var filled = false
-        if let ids, let current = usable, index.needsOnlyIDs {
-            filled = try Self.fill(&index, from: current, ids)
-            if !filled { usable = nil }
+        if let ids, index.needsOnlyIDs, let found = ids.find(index.interestingIDs) {
+            try Self.fill(&index, from: found, ids)
+            filled = true
         }
         if !filled && (index.needsLog || index.needsRegistrations) {
-            try Self.fill(&index, scan, collecting: usable == nil && !index.interestingIDs.isEmpty ? ids?.save : nil)
+            let collecting = !index.interestingIDs.isEmpty && ids?.wantsEntries() == true
+            try Self.fill(&index, scan, collecting: collecting ? ids?.save : nil)
         }
         // A name the log was not found to hold: read every name it holds, to tell a typo from someone new.
         if index.namesSomeoneNew && head.seq > 0 { try Self.fillNames(&index, scan) }
@@ -145,27 +145,13 @@ struct AppendPlan {
         if readEveryLine, let entries, let collecting { collecting(entries) }
     }
 
-    /// Feeds the events the id index `current` points at to `index`, then every event after the index, then
-    /// the first events only as far as the people the drafts name need. Returns false, having fed nothing,
-    /// when a part of the index it read is damaged or points at a line that is not the event it names (then
-    /// the whole log is read instead).
-    private static func fill(_ index: inout ReferenceIndex, from current: EventIDIndex, _ ids: IDIndexUse) throws(LogError) -> Bool {
-        var found: [Event] = []
-        for id in index.interestingIDs {
-            switch current.lookup(id) {
-            case .found(let entry):
-                let event = ids.line(entry.span).flatMap { line in line.withUnsafeBytes { try? Event(line: UnsafeRawBufferPointer(rebasing: $0.dropLast())) } }
-                guard let event, event.id == id, event.seq == entry.seq else { return false }
-                found.append(event)
-            case .absent: continue
-            case .damaged: return false
-            }
-        }
-        for event in found { index.add(event) }
-        try reading { try ids.scan(current.end) { line, number in try feed(&index, line, number) } }
+    /// Feeds the events an index `found` to `index`, then every event it does not cover, then the first
+    /// events only as far as the people the drafts name need.
+    private static func fill(_ index: inout ReferenceIndex, from found: (events: [Event], rest: LogPosition), _ ids: IDIndexUse) throws(LogError) {
+        for event in found.events { index.add(event) }
+        try reading { try ids.scan(found.rest) { line, number in try feed(&index, line, number) } }
         index.resolveIDs()
         if !index.isComplete { try fill(&index) { visit in try ids.scan(.start, visit) } }
-        return true
     }
 
     /// Gives one stored line to `index` (decoded only when it may matter); returns false once the index needs

@@ -58,23 +58,59 @@ extension FileEventStore {
     }
 
     /// How the append uses the id index, when the request names its key: the index when it describes the log
-    /// and fewer than `interval` events lie past it; a new one from a whole-log read on a log of `interval`
-    /// events or more.
-    private func idIndexUse(_ request: AppendRequest, file: FileDescriptor, size: Int64, head: LogHead) -> IDIndexUse? {
+    /// and fewer than `interval` events lie past it (its blocks checked as they are read, and each event it
+    /// points at read and checked to be that id at that seq); a new one from a whole-log read on a log of
+    /// `interval` events or more when there is none usable.
+    func idIndexUse(_ request: AppendRequest, file: FileDescriptor, size: Int64, head: LogHead) -> IDIndexUse? {
         guard let setting = request.idIndex, head.seq > 0 else { return nil }
         let key = setting.key, interval = setting.interval, logID = configuration.logID, folder = self.folder
+        let kept = KeptIndex {
+            EventIDIndex.load(folder, logID: logID, key: key).flatMap { index in
+                index.seq <= head.seq && head.seq - index.seq < interval && index.follows(file) ? index : nil
+            }
+        }
         return IDIndexUse(
-            current: {
-                EventIDIndex.load(folder, logID: logID, key: key).flatMap { index in
-                    index.seq <= head.seq && head.seq - index.seq < interval && index.follows(file) ? index : nil
+            find: { ids in
+                guard let index = kept.index else { return nil }
+                var events: [Event] = []
+                for id in ids {
+                    switch index.lookup(id) {
+                    case .found(let entry):
+                        let event = file.storedLine(at: entry.span).flatMap { line in line.withUnsafeBytes { try? Event(line: UnsafeRawBufferPointer(rebasing: $0.dropLast())) } }
+                        guard let event, event.id == id, event.seq == entry.seq else { return kept.discard() }
+                        events.append(event)
+                    case .absent: continue
+                    case .damaged: return kept.discard()
+                    }
                 }
+                return (events, index.end)
             },
-            line: { file.storedLine(at: $0) },
             scan: { from, visit in _ = try LineScanner.scan(file, from: from, to: size) { line, number, _ in try visit(line, number) } },
-            save: head.seq < interval ? nil : { entries in
+            wantsEntries: { head.seq >= interval && kept.index == nil },
+            save: { entries in
                 guard let last = entries.last, last.seq == head.seq else { return }
                 EventIDIndex.save(entries, last: (head.seq, head.hash, last.span), logID: logID, key: key, in: folder)
             })
+    }
+
+    /// The id index an append uses, loaded when first asked for, and dropped when a lookup finds it does not
+    /// hold up. Confined to the append that made it.
+    private final class KeptIndex {
+        private let load: () -> EventIDIndex?
+        private var state: EventIDIndex?? = nil
+
+        init(_ load: @escaping () -> EventIDIndex?) { self.load = load }
+
+        var index: EventIDIndex? {
+            if state == nil { state = .some(load()) }
+            return state!
+        }
+
+        /// Drops the index (it will be rebuilt by the whole-log read); returns nil, for `find`.
+        func discard() -> (events: [Event], rest: LogPosition)? {
+            state = .some(nil)
+            return nil
+        }
     }
 
     /// The head of the log in `file`: from the tail cache when it describes the file as it is and the last

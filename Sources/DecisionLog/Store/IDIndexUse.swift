@@ -1,14 +1,14 @@
-/// How an append on a file log uses the id index (`EventIDIndex`): the index, when one of this person's
-/// describes the log as it stands, with the reads that stand in for a whole-log read; and what takes the
-/// entries of a whole-log read the append made anyway, to write a new one.
+/// How an append finds events by id without reading the whole log — a file log's id index (`EventIDIndex`),
+/// a database's unique index on ids — and, for a file log, what keeps that index from a whole-log read the
+/// append made anyway.
 struct IDIndexUse {
-    /// The index, when one describes the log closely enough to use (read when asked for).
-    let current: () -> EventIDIndex?
-    /// The stored line (newline included) at a span of the events file.
-    let line: (LineSpan) -> [UInt8]?
+    /// The events with the given ids among those the index covers, and where the events it does not cover
+    /// begin; nil when there is no usable index or it cannot tell (then the whole log is read).
+    let find: (Set<EventID>) -> (events: [Event], rest: LogPosition)?
     /// Reads the lines from a position on.
     let scan: (_ from: LogPosition, _ visit: (_ line: UnsafeRawBufferPointer, _ number: Int) throws -> Bool) throws -> Void
-    /// Takes the place of every event of a whole-log read, to write a new index; nil when the log is too
-    /// small to need one.
-    let save: (([EventIDIndex.Entry]) -> Void)?
+    /// Whether a whole-log read should give every event's place to `save`.
+    let wantsEntries: () -> Bool
+    /// Takes the place of every event of a whole-log read, to write a new index.
+    let save: ([EventIDIndex.Entry]) -> Void
 }

@@ -19,7 +19,7 @@ extension PostgresEventStore {
     public func append(_ request: AppendRequest) throws(LogError) -> AppendReceipt {
         if request.dryRun {
             return try transaction(doing: "append", readOnly: true) { connection, state in
-                try AppendPlan(request, after: state.head, now: clock(), zone: configuration.timeZone, scan: scan(on: connection))
+                try AppendPlan(request, after: state.head, now: clock(), zone: configuration.timeZone, scan: scan(on: connection), ids: ids(on: connection, state))
                     .receipt(dryRun: true, before: state.head)
             }
         }
@@ -68,7 +68,8 @@ extension PostgresEventStore {
                 for request in requests {
                     let plan: AppendPlan
                     do throws(LogError) {
-                        plan = try AppendPlan(request, after: written.head, now: clock(), zone: configuration.timeZone, scan: scan(on: connection))
+                        plan = try AppendPlan(request, after: written.head, now: clock(), zone: configuration.timeZone, scan: scan(on: connection),
+                                              ids: ids(on: connection, written))
                     } catch {
                         outcomes.append(.failure(error))
                         continue
@@ -86,13 +87,41 @@ extension PostgresEventStore {
         return outcomes
     }
 
+    /// Finds events by id for an append's plan through the database's unique index on (log, id), inside the
+    /// transaction: the rows of the ids asked (each line decoded and checked to be one of them, at or before
+    /// the head), and nothing after them to read — the index covers every event. A row that is not such an
+    /// event sends the plan to read the log, which refuses it as every read does.
+    private func ids(on connection: PostgresConnection, _ state: WriteState) -> IDIndexUse {
+        let everything = LogPosition(offset: state.size, line: state.head.seq + 1)
+        return IDIndexUse(
+            find: { [self] ids in
+                let list = "{" + ids.map(\.description).joined(separator: ",") + "}"
+                guard let rows = try? connection.query("SELECT line FROM decisionlog_events WHERE log_id = $1 AND id = ANY($2::text[])",
+                                                       [.text(configuration.logID.description), .text(list)], binaryResults: true)
+                else { return nil }
+                var events: [Event] = []
+                for row in 0..<rows.count {
+                    guard let line = rows.bytes(row, 0), line.count <= EventLine.maximumLength, let event = try? Event(line: line),
+                          ids.contains(event.id), event.seq <= state.head.seq
+                    else { return nil }
+                    events.append(event)
+                }
+                return (events, everything)
+            },
+            scan: { [self] from, visit in try readLines(on: connection, from: from, visit) },
+            wantsEntries: { false }, save: { _ in })
+    }
+
     /// Reads the log on `connection`, inside its transaction, for an append's plan.
     private func scan(on connection: PostgresConnection) -> AppendPlan.Scan {
-        { [self] visit in
-            _ = try readBatches(on: connection, from: .start) { batch in
-                for index in 0..<batch.count where !(try visit(batch[index], batch.firstNumber + index)) { return false }
-                return true
-            }
+        { [self] visit in try readLines(on: connection, from: .start, visit) }
+    }
+
+    /// Calls `visit` with each line from `position` on, and its number, until it returns false.
+    private func readLines(on connection: PostgresConnection, from position: LogPosition, _ visit: (UnsafeRawBufferPointer, Int) throws -> Bool) throws {
+        _ = try readBatches(on: connection, from: position) { batch in
+            for index in 0..<batch.count where !(try visit(batch[index], batch.firstNumber + index)) { return false }
+            return true
         }
     }
 
