@@ -54,14 +54,11 @@ extension EventRendering {
     /// events were written and how the read ended. Throws `LogError` for a log that cannot be read, and what
     /// `emit` throws.
     public static func writeJSONLines(_ store: any EventStore, matching filter: EventFilter, emit: ([UInt8]) throws -> Void) throws -> (count: Int, end: ReadEnd) {
-        var registered = RegisteredTypes()
-        var unchecked: ChainWalk? = nil
         var chunk: [UInt8] = []
         var count = 0
-        let end = try store.forEachEvent(from: .start, selecting: filter.decodedTypes, registered: &registered, chain: &unchecked,
-                                         deriving: { event in filter.matches(event) }) { _, _, matches, line, _ in
-            guard matches == true else { return true }
-            chunk.append(contentsOf: line)
+        let end = try store.forEachEvent(matching: filter) { _, match in
+            guard let match else { return true }
+            chunk.append(contentsOf: match.line)
             chunk.append(0x0A)
             count += 1
             if chunk.count >= 1 << 20 {

@@ -26,9 +26,9 @@ enum EventSelection {
         let filter = try makeFilter(args, zone: store.configuration.timeZone, teamTypes: { try context.schemas(in: store).teamTypes })
         var matches: [(event: Event, line: [UInt8])] = []
         var seqs: [EventID: Int] = [:]
-        let end = try store.forEachEvent { event, line in
-            if namingLinks { seqs[event.id] = event.seq }
-            if filter.matches(event) {
+        let end = try store.forEachEvent(matching: filter) { header, match in
+            if namingLinks { seqs[header.id] = header.seq }
+            if let (event, line) = match {
                 matches.append((event, Array(line)))
                 if let limit, matches.count > limit * 2 { matches.removeFirst(matches.count - limit) }
             }
