@@ -86,7 +86,7 @@ struct CommandContext {
     /// checkpoint key to prove them with: none when neither $XDG_STATE_HOME nor $HOME is set, and a warning
     /// when the key cannot be used.
     func checkpoints(of store: any EventStore) -> CheckpointStore? {
-        let interval = environment["DECISIONLOG_CHECKPOINT_EVERY"].flatMap { Int($0) } ?? 10_000
+        let interval = checkpointInterval
         // Checkpoints prove themselves against the events file; a log in a database has none (its mirror,
         // 'decisionlog pull --into', does).
         guard interval > 0, store is FileEventStore, CheckpointKey.path(environment: environment) != nil else { return nil }
@@ -97,6 +97,19 @@ struct CommandContext {
             return nil
         }
     }
+
+    /// What an append keeps the id index with (`AppendRequest.idIndex`): the checkpoint key and interval, as
+    /// for checkpoints; nil, without a word, when there are none or the key cannot be used (a query warns).
+    func idIndexing(of store: any EventStore) -> (key: CheckpointKey, interval: Int)? {
+        guard checkpointInterval > 0, store is FileEventStore, CheckpointKey.path(environment: environment) != nil,
+              let key = try? CheckpointKey.load(environment: environment)
+        else { return nil }
+        return (key, checkpointInterval)
+    }
+
+    /// `$DECISIONLOG_CHECKPOINT_EVERY`, else 10,000: the events past the newest checkpoint (or id index) a
+    /// read must find to write a new one; 0 turns both off.
+    private var checkpointInterval: Int { environment["DECISIONLOG_CHECKPOINT_EVERY"].flatMap { Int($0) } ?? 10_000 }
 
     /// `text`, a key file's path (`~/` for $HOME, or relative to the current folder), as a full path; throws
     /// when no readable file is there.

@@ -131,4 +131,28 @@ struct EventIDIndexTests {
         defer { file.close() }
         #expect(!index.follows(file))
     }
+
+    @Test func verifyFailsOnAnIndexOfThisPersonsThatPlacesAnEventOtherwise() throws {
+        let folder = TemporaryFolder()
+        let (store, events) = try Self.log(in: folder)
+        let checkpoints = CheckpointStore(folder: store.folder, logID: store.configuration.logID, key: Fixtures.checkpointKey, interval: 1)
+        var entries: [EventIDIndex.Entry] = []
+        var offset: Int64 = 0
+        for (event, line) in zip(events, try FileSystem.readFile(store.folder.eventsFile).split(separator: 0x0A)) {
+            entries.append(EventIDIndex.Entry(id: event.id, seq: event.seq, span: LineSpan(start: offset, end: offset + Int64(line.count) + 1)))
+            offset += Int64(line.count) + 1
+        }
+        let last = (seq: 1_200, hash: events[1_199].hash, span: entries[1_199].span)
+        EventIDIndex.save(entries, last: last, logID: store.configuration.logID, key: Fixtures.checkpointKey, in: store.folder)
+        #expect(try checkpoints.audit(store).indexedIDs == 1_200)
+
+        // Made with the key, so every check of its own passes, but #10 and #11 swapped: verify fails on it.
+        var swapped = entries
+        (swapped[9], swapped[10]) = (EventIDIndex.Entry(id: entries[10].id, seq: 10, span: entries[9].span),
+                                     EventIDIndex.Entry(id: entries[9].id, seq: 11, span: entries[10].span))
+        EventIDIndex.save(swapped, last: last, logID: store.configuration.logID, key: Fixtures.checkpointKey, in: store.folder)
+        let audit = try checkpoints.audit(store)
+        #expect(audit.indexedIDs == nil && audit.disagreeing.map(\.description) == ["the id index at #1200 places events otherwise than the log has them"])
+        #expect(EventIDIndex.load(store.folder, logID: store.configuration.logID, key: Fixtures.checkpointKey) == nil)
+    }
 }

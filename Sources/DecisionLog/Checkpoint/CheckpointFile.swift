@@ -127,9 +127,10 @@ final class CheckpointFile: StampTable, @unchecked Sendable {
                         lineStart: lineStart, lineEnd: lineEnd, registered: registered)
     }
 
-    /// Where event `seq`'s stamp lies in the stamp table, when the state refers to it. The table is in seq
-    /// order and its seqs are spread evenly enough that guessing by proportion finds most in a probe or two
-    /// (a view reading a long history looks up every change's stamp); halving is the fallback.
+    /// Where event `seq`'s stamp lies in the stamp table, when the state refers to it (for the effective time
+    /// of a seq point; a history's changes name their stamps by index). The table is in seq order and its seqs
+    /// are spread evenly enough that guessing by proportion finds most in a probe or two; halving is the
+    /// fallback.
     private func stampOffset(seq: Int) -> Int? {
         func seqAt(_ index: Int) -> Int { Int(Int64(littleEndian: stamps.loadUnaligned(fromByteOffset: index * CheckpointFile.stampLength, as: Int64.self))) }
         var low = 0, high = stamps.count / CheckpointFile.stampLength - 1

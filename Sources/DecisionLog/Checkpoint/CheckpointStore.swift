@@ -28,9 +28,6 @@ public struct CheckpointStore: Sendable {
         self.readsExisting = readsExisting
     }
 
-    /// The key and interval an append keeps the id index (`EventIDIndex`) with, as it keeps these checkpoints.
-    public var idIndexing: (key: CheckpointKey, interval: Int) { (key, interval) }
-
     /// The folder of the checkpoints (for messages).
     public var folder: String { Paths.join(logFolder.path, Self.components.joined(separator: "/")) }
 

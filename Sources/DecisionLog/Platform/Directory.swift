@@ -109,13 +109,16 @@ package struct Directory: Sendable {
     package func replaceFile(_ name: String, durable: Bool, writing write: (FileDescriptor) throws -> Void) throws {
         let temporary = "\(name).tmp-\(getpid())-\(UInt32.random(in: .min ... .max))"
         let file = try openFile(temporary, .createNew)
+        var open = true
         do {
             try write(file)
             if durable { try file.sync() }
             file.close()
+            open = false
             _ = try retrying("rename", child(temporary)) { renameat(raw, temporary, raw, name) }
         } catch {
-            file.close()
+            // Closed once only: a descriptor closed twice may be another thread's by then.
+            if open { file.close() }
             try? removeFile(temporary)
             throw error
         }

@@ -21,21 +21,30 @@ extension EventRendering {
 
     /// The events of `store` that `filter` takes, as `csv(_:)` writes them, handed to `emit` a megabyte or so
     /// at a time: a first pass finds the payload columns, a second renders the rows on every core beside the
-    /// decoding, and memory stays bounded whatever the log's size. Returns how many events were written and
-    /// how the second read ended. Throws `LogError` for a log that cannot be read, and what `emit` throws.
+    /// decoding (and stops where the first ended, so an event appended meanwhile cannot bring a column the
+    /// header lacks), and memory stays bounded whatever the log's size. Returns how many events were written
+    /// and how the first read ended. Throws `LogError` for a log that cannot be read, and what `emit` throws.
     public static func writeCSV(_ store: any EventStore, matching filter: EventFilter, emit: (String) throws -> Void) throws -> (count: Int, end: ReadEnd) {
         var used: Set<String> = []
         var extra: [String] = []
         var shapes: Set<[String]> = []
-        _ = try store.forEachEvent(selecting: filter.decodedTypes, deriving: { event in filter.matches(event) ? payloadNames(of: event) : nil }) { event, names in
+        var registered = RegisteredTypes()
+        var unchecked: ChainWalk? = nil
+        var lastSeq = 0
+        let end = try store.forEachEvent(from: .start, selecting: filter.decodedTypes, registered: &registered, chain: &unchecked,
+                                         deriving: { event in filter.matches(event) ? payloadNames(of: event) : nil }) { header, event, names, _, _ in
+            lastSeq = header.seq
             // Most events share a handful of shapes; each is taken in once.
-            if let names, shapes.insert(names).inserted { notePayloadNames(of: event, used: &used, extra: &extra) }
+            if let event, let names, shapes.insert(names).inserted { notePayloadNames(of: event, used: &used, extra: &extra) }
             return true
         }
         let columns = csvPayloadColumns(used: used, extra: extra)
         var chunk = csvHeader(columns)
         var count = 0
-        let end = try store.forEachEvent(selecting: filter.decodedTypes, deriving: { event in filter.matches(event) ? csvRow(event, payloadColumns: columns) : nil }) { _, row in
+        registered = RegisteredTypes()
+        _ = try store.forEachEvent(from: .start, selecting: filter.decodedTypes, registered: &registered, chain: &unchecked,
+                                   deriving: { event in filter.matches(event) ? csvRow(event, payloadColumns: columns) : nil }) { header, _, row, _, _ in
+            guard header.seq <= lastSeq else { return false }
             guard let row else { return true }
             chunk += row
             count += 1

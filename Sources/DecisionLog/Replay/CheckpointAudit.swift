@@ -10,7 +10,10 @@ public struct CheckpointAudit: Sendable {
         /// What is wrong, in words.
         public let problem: String
 
-        public var description: String { view == "ids" ? "the id index at #\(seq) \(problem)" : "the checkpoint of \(view) at #\(seq) \(problem)" }
+        public var description: String {
+            guard view == "ids" else { return "the checkpoint of \(view) at #\(seq) \(problem)" }
+            return seq == 0 ? "the id index \(problem)" : "the id index at #\(seq) \(problem)"
+        }
     }
 
     /// How many checkpoints matched a replay.

@@ -9,7 +9,9 @@ public final class CheckpointAuditor {
     private var wanted: [Int: [(view: ViewKind, stored: [UInt8])]] = [:]
     private var runners: [String: ProjectionRunner] = [:]
     private var registered = RegisteredTypes()
+    /// The last event any check needs, and the last a checkpoint follows (after it, no view is folded).
     private let last: Int
+    private let lastCheckpoint: Int
     /// The id index to check, the fingerprint of its table, and the sum of the fingerprints of the events
     /// read so far.
     private var ids: (index: EventIDIndex, expected: UInt64, read: UInt64)? = nil
@@ -29,15 +31,18 @@ public final class CheckpointAuditor {
                 }
             }
         }
-        if let index = EventIDIndex.load(checkpoints.logFolder, logID: checkpoints.logID, key: checkpoints.key) {
-            if let expected = index.fingerprint() {
+        // The id index: one that fails its own checks was never used and is removed (a warning); one that
+        // passes them is compared with the log below.
+        if EventIDIndex.isPresent(in: checkpoints.logFolder) {
+            if let index = EventIDIndex.load(checkpoints.logFolder, logID: checkpoints.logID, key: checkpoints.key), let expected = index.fingerprint() {
                 ids = (index, expected, 0)
             } else {
-                audit.disagreeing.append(.init(view: "ids", seq: index.seq, problem: "is damaged, or names an event twice"))
+                audit.rejected.append(.init(view: "ids", seq: 0, problem: "was not written by your decisionlog for this log, or was changed since"))
                 EventIDIndex.remove(in: checkpoints.logFolder)
             }
         }
-        last = max(wanted.keys.max() ?? 0, ids?.index.seq ?? 0)
+        lastCheckpoint = wanted.keys.max() ?? 0
+        last = max(lastCheckpoint, ids?.index.seq ?? 0)
     }
 
     /// Takes in the next verified event, whose line lies at `span`.
@@ -54,6 +59,7 @@ public final class CheckpointAuditor {
                 }
             }
         }
+        guard event.seq <= lastCheckpoint else { return }
         _ = registered.problem(with: event)
         let stamp = Stamp(event)
         for runner in runners.values { runner.fold(event, stamp) }
@@ -68,9 +74,16 @@ public final class CheckpointAuditor {
                 checkpoints.remove(view.name, seq: event.seq)
             }
         }
-        if event.seq == last { runners.removeAll() }
+        if event.seq == lastCheckpoint { runners.removeAll() }
     }
 
     /// What was found, once every event was observed.
-    public func finish() -> CheckpointAudit { audit }
+    public func finish() -> CheckpointAudit {
+        // An index of more events than the log holds was never used.
+        if let index = ids?.index, audit.indexedIDs == nil, !audit.disagreeing.contains(where: { $0.view == "ids" }) {
+            audit.rejected.append(.init(view: "ids", seq: index.seq, problem: "places more events than the log holds"))
+            EventIDIndex.remove(in: checkpoints.logFolder)
+        }
+        return audit
+    }
 }

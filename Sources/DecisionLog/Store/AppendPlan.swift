@@ -24,9 +24,13 @@ struct AppendPlan {
         // Ids are looked up in an index when the store keeps one that describes the log; a whole-log read that
         // finds ids without one (or with a damaged one) leaves a new one.
         var filled = false
-        if let ids, index.needsOnlyIDs, let found = ids.find(index.interestingIDs) {
-            try Self.fill(&index, from: found, ids)
-            filled = true
+        if let ids, index.needsOnlyIDs {
+            var found: (events: [Event], rest: LogPosition)? = nil
+            try Self.reading { found = try ids.find(index.interestingIDs) }
+            if let found {
+                try Self.fill(&index, from: found, ids)
+                filled = true
+            }
         }
         if !filled && (index.needsLog || index.needsRegistrations) {
             let collecting = !index.interestingIDs.isEmpty && ids?.wantsEntries() == true

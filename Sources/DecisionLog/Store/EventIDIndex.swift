@@ -6,7 +6,7 @@
 /// checkpoint key (so their own tool made it, and not a byte changed since), the log's id, and the event it
 /// follows still at its recorded place in the events file with its recorded hash. The MAC covers the header
 /// and the SHA-256 of each block of 128 entries, and a lookup checks the blocks it reads against theirs: a
-/// lookup in a million ids hashes a few hundred kilobytes, not 40 MB. An append writes the index from a
+/// lookup in a million ids hashes about 70 KB, not 40 MB. An append writes the index from a
 /// whole-log read it made anyway, under the log's lock; `verify` checks every entry against the log
 /// (`CheckpointAuditor`).
 ///
@@ -197,6 +197,13 @@ public struct EventIDIndex: Sendable {
             sum &+= Self.fingerprint(entry)
         }
         return sum
+    }
+
+    /// Whether `folder` holds an index file (whatever is in it).
+    static func isPresent(in folder: LogFolder) -> Bool {
+        (try? Directory.withOpened(folder.path, [LogFolder.cacheName]) { (cache: Directory) throws(SystemError) in
+            try cache.names().contains(fileName)
+        }) ?? false
     }
 
     /// Removes the index in `folder`, if any.

@@ -68,19 +68,6 @@ extension EventStore {
         return end ?? ReadEnd(lines: visited, skippedInterruptedWrite: false)
     }
 
-    /// Every event of the log `selection` decodes, in seq order, with what `derive` makes of it on the
-    /// decoding threads (see `forEachEvent(from:selecting:registered:chain:deriving:_:)`); `visit` returns false
-    /// to stop.
-    func forEachEvent<Derived: Sendable>(selecting selection: DecodedTypes, deriving derive: @escaping @Sendable (Event) -> Derived?,
-                                         _ visit: (_ event: Event, _ derived: Derived?) throws -> Bool) throws -> ReadEnd {
-        var registered = RegisteredTypes()
-        var unchecked: ChainWalk? = nil
-        return try forEachEvent(from: .start, selecting: selection, registered: &registered, chain: &unchecked, deriving: derive) { _, event, derived, _, _ in
-            guard let event else { return true }
-            return try visit(event, derived)
-        }
-    }
-
     /// The events `reference` names: one, or several when an id prefix is ambiguous, or none.
     public func events(matching reference: EventReference) throws -> [Event] {
         var found: [Event] = []

@@ -3,8 +3,9 @@
 /// append made anyway.
 struct IDIndexUse {
     /// The events with the given ids among those the index covers, and where the events it does not cover
-    /// begin; nil when there is no usable index or it cannot tell (then the whole log is read).
-    let find: (Set<EventID>) -> (events: [Event], rest: LogPosition)?
+    /// begin; nil when there is no usable index or it cannot tell (then the whole log is read). Throws when
+    /// the index cannot be read at all (a database statement that failed).
+    let find: (Set<EventID>) throws -> (events: [Event], rest: LogPosition)?
     /// Reads the lines from a position on.
     let scan: (_ from: LogPosition, _ visit: (_ line: UnsafeRawBufferPointer, _ number: Int) throws -> Bool) throws -> Void
     /// Whether a whole-log read should give every event's place to `save`.

@@ -96,9 +96,14 @@ extension PostgresEventStore {
         return IDIndexUse(
             find: { [self] ids in
                 let list = "{" + ids.map(\.description).joined(separator: ",") + "}"
-                guard let rows = try? connection.query("SELECT line FROM decisionlog_events WHERE log_id = $1 AND id = ANY($2::text[])",
-                                                       [.text(configuration.logID.description), .text(list)], binaryResults: true)
-                else { return nil }
+                // A failed statement aborts the transaction, so it fails the append rather than falling back.
+                let rows: PostgresRows
+                do throws(PostgresError) {
+                    rows = try connection.query("SELECT line FROM decisionlog_events WHERE log_id = $1 AND id = ANY($2::text[])",
+                                                [.text(configuration.logID.description), .text(list)], binaryResults: true)
+                } catch {
+                    throw Self.failure(error, doing: "append", url: url)
+                }
                 var events: [Event] = []
                 for row in 0..<rows.count {
                     guard let line = rows.bytes(row, 0), line.count <= EventLine.maximumLength, let event = try? Event(line: line),

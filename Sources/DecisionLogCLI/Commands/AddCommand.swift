@@ -49,7 +49,7 @@ enum AddCommand: Command {
         var request = AppendRequest(drafts: [validated], recordedBy: context.recordedBy, expectedVersion: try args.value(expectVersion).map { (validated.subject, $0) },
                                     dryRun: dryRun, signing: context.signing())
         request.confirmsNewPeople = args.flag(CommandSpec.newPersonFlag)
-        request.idIndex = context.checkpoints(of: store)?.idIndexing
+        request.idIndex = context.idIndexing(of: store)
         let receipt: AppendReceipt
         do throws(LogError) { receipt = try store.append(request) } catch { throw CommandFailure(error) }
 

@@ -59,7 +59,6 @@ enum ExportCommand: Command {
         context.console.error("Exported \(summary) to \(output)")
     }
 
-    /// The format `output`'s extension names, if any.
     /// Writes the export (jsonl or csv) a megabyte at a time (`EventRendering.writeJSONLines`, `writeCSV`),
     /// to `output` (replaced whole, only when the export succeeds) or standard output: memory stays bounded
     /// whatever the log's size.
@@ -90,6 +89,7 @@ enum ExportCommand: Command {
         context.console.error("Exported \(written.count) event\(written.count == 1 ? "" : "s") to \(output)")
     }
 
+    /// The format `output`'s extension names, if any.
     private static func defaultFormat(_ output: String?) -> String? {
         guard let output = output?.lowercased() else { return nil }
         let extensions = [".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".md": "markdown", ".markdown": "markdown"]

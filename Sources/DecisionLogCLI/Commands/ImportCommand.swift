@@ -37,7 +37,7 @@ enum ImportCommand: Command {
             undated = Set(zip(file.batch.drafts, drafts).compactMap { original, given in original.id == nil && original.effectiveAtIsDefault ? given.id : nil })
             var request = AppendRequest(drafts: drafts, recordedBy: context.recordedBy, dryRun: dryRun, signing: context.signing())
             request.confirmsNewPeople = args.flag(CommandSpec.newPersonFlag)
-            request.idIndex = context.checkpoints(of: store)?.idIndexing
+            request.idIndex = context.idIndexing(of: store)
             receipt = try store.append(request)
         } catch where !error.rejections.isEmpty {
             // Every draft is valid on its own, but the log refuses some (references, ids, schema versions).
