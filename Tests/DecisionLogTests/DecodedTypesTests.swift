@@ -46,6 +46,7 @@ struct DecodedTypesTests {
             let read = try #require(EventHeader.read(bytes, withLinks: true))
             #expect(read.header == event.header)
             #expect(String(decoding: read.type, as: UTF8.self) == event.type.name && read.version == event.schemaVersion)
+            #expect(EventHeader.subject(of: bytes, from: read.actor).map { String(decoding: $0, as: UTF8.self) } == event.subject.text)
             let bare = try #require(EventHeader.read(bytes, withLinks: false))
             #expect(bare.header.links == nil && bare.header.seq == event.seq && bare.header.recordedAt == event.recordedAt)
             checked += 1
@@ -56,13 +57,25 @@ struct DecodedTypesTests {
 
     @Test func onlyBuiltInTypesAtKnownVersionsAreLeftOut() {
         let launches = DecodedTypes(decoding: [LaunchSlipped.type])
-        func decodes(_ type: String, _ version: Int = 1) -> Bool {
-            Array(type.utf8).withUnsafeBufferPointer { launches.decodes(type: $0, version: version) }
+        func decodes(_ type: String, _ version: Int = 1, in selection: DecodedTypes? = nil, subject: String? = nil) -> Bool {
+            let subjectBytes = Array((subject ?? "").utf8)
+            return Array(type.utf8).withUnsafeBufferPointer { name in
+                subjectBytes.withUnsafeBufferPointer { subjectBuffer in
+                    (selection ?? launches).decodes(type: name, version: version, subject: { subject == nil ? nil : subjectBuffer })
+                }
+            }
         }
         #expect(decodes("launch.slipped"))
         #expect(!decodes("goal.set") && !decodes("metric.recorded"))
         #expect(decodes("goal.set", 99), "a version newer than the tool knows is decoded, and refused")
         #expect(decodes("schema.registered") && decodes("deal.won"), "registrations and team types are always decoded")
         #expect(!launches.decodesEverything && DecodedTypes.everything.decodesEverything)
+
+        // With subjects' beginnings: only those subjects, except registrations; a subject it cannot read is decoded.
+        let atlas = DecodedTypes(decoding: nil, subjectPrefixes: ["launch/atlas"])
+        #expect(decodes("launch.slipped", in: atlas, subject: "launch/atlas") && decodes("launch.slipped", in: atlas, subject: "launch/atlas-2"))
+        #expect(!decodes("launch.slipped", in: atlas, subject: "launch/orbit") && !decodes("goal.set", in: atlas, subject: "goal/atlas"))
+        #expect(decodes("schema.registered", in: atlas, subject: "schema/deal.won") && decodes("deal.won", in: atlas, subject: "deal/1"))
+        #expect(decodes("goal.set", in: atlas) && !atlas.decodesEverything)
     }
 }

@@ -21,6 +21,12 @@ struct StreamedExportTests {
         teamAndLee.actors = ["lee park"]
         teamAndLee.types = ["deal.won", "goal.set"]
         filters.append(teamAndLee)
+        var subjects = EventFilter()
+        subjects.subjectPrefixes = ["launch/l1", "goal/g2"]
+        filters.append(subjects)
+        var nonASCII = EventFilter()
+        nonASCII.subjectPrefixes = ["launch/l\u{212A}", "launch/l3"]
+        filters.append(nonASCII)
         for filter in filters {
             var chunks = 0
             var streamed = ""

@@ -17,7 +17,8 @@ struct DecodedLine: Sendable {
         let bytes = line.assumingMemoryBound(to: UInt8.self)
         let header: EventHeader
         let event: Event?
-        if !selection.decodesEverything, let read = EventHeader.read(bytes, withLinks: hashing), !selection.decodes(type: read.type, version: read.version) {
+        if !selection.decodesEverything, let read = EventHeader.read(bytes, withLinks: hashing),
+           !selection.decodes(type: read.type, version: read.version, subject: { EventHeader.subject(of: bytes, from: read.actor) }) {
             header = read.header
             event = nil
         } else {

@@ -7,28 +7,38 @@
 /// header (its layout, seq, id and times); a payload that does not fit its type there is found by the views
 /// that read it and by `verify`, which decodes every line.
 public struct DecodedTypes: Sendable {
-    /// For each built-in kind, in `Vocabulary.kinds` order: its name's bytes, its schema version, and whether
-    /// it is decoded.
-    private let kinds: [(name: [UInt8], version: Int, decoded: Bool)]
+    /// For each built-in kind, in `Vocabulary.kinds` order: its name's bytes, its schema version, whether it
+    /// is decoded, and whether always (registrations, whatever their subject).
+    private let kinds: [(name: [UInt8], version: Int, decoded: Bool, always: Bool)]
+    /// The subjects' beginnings a built-in type's event must have to be decoded; nil for any subject.
+    private let subjectPrefixes: [[UInt8]]?
     /// Whether every event is decoded.
     let decodesEverything: Bool
 
     /// Every event, in full.
     public static let everything = DecodedTypes(decoding: nil)
 
-    /// The events of `types`, and every event of a team type or a registration; nil decodes every event.
-    public init(decoding types: Set<EventType>?) {
+    /// The events of `types` (nil: of every type) whose subject starts with one of `subjectPrefixes` (nil:
+    /// any), and every event of a team type or a registration.
+    public init(decoding types: Set<EventType>?, subjectPrefixes: [String]? = nil) {
         kinds = Vocabulary.kinds.map { kind in
-            (Array(kind.type.name.utf8), kind.schemaVersion,
-             types.map { $0.contains(kind.type) } ?? true || kind.type == SchemaRegistered.type)
+            let always = kind.type == SchemaRegistered.type
+            return (Array(kind.type.name.utf8), kind.schemaVersion, types.map { $0.contains(kind.type) } ?? true || always, always)
         }
-        decodesEverything = kinds.allSatisfy(\.decoded)
+        self.subjectPrefixes = subjectPrefixes.map { $0.map { Array($0.utf8) } }
+        decodesEverything = kinds.allSatisfy(\.decoded) && subjectPrefixes == nil
     }
 
-    /// Whether an event of the type named `type`, written at schema `version`, is decoded in full.
-    func decodes(type: UnsafeBufferPointer<UInt8>, version: Int) -> Bool {
+    /// Whether an event of the type named `type`, written at schema `version`, about the subject `subject`
+    /// gives (nil: one it cannot read), is decoded in full.
+    func decodes(type: UnsafeBufferPointer<UInt8>, version: Int, subject: () -> UnsafeBufferPointer<UInt8>?) -> Bool {
         for kind in kinds where kind.name.count == type.count && kind.name.withUnsafeBytes({ ByteSearch.equal($0.baseAddress!, type.baseAddress!, count: type.count) }) {
-            return kind.decoded || version > kind.version
+            if version > kind.version || kind.always { return true }
+            guard kind.decoded else { return false }
+            guard let prefixes = subjectPrefixes, let subject = subject() else { return true }
+            return prefixes.contains { prefix in
+                prefix.count <= subject.count && prefix.withUnsafeBytes { ByteSearch.equal($0.baseAddress!, subject.baseAddress!, count: prefix.count) }
+            }
         }
         return true
     }

@@ -37,9 +37,10 @@ public struct EventHeader: Sendable, Equatable {
     }
 
     /// The header of a line in the log's canonical layout (see `Event.decodeCanonical`), with its chain links
-    /// when `withLinks`, and the bytes of its type's name and its schema version; nil for a line in any other
-    /// layout or with a type name that has an escape, which only a full decode reads.
-    static func read(_ line: UnsafeBufferPointer<UInt8>, withLinks: Bool) -> (header: EventHeader, type: UnsafeBufferPointer<UInt8>, version: Int)? {
+    /// when `withLinks`, and the bytes of its type's name, its schema version and where its actor member's
+    /// value starts (for `subject(of:from:)`); nil for a line in any other layout or with a type name that has
+    /// an escape, which only a full decode reads.
+    static func read(_ line: UnsafeBufferPointer<UInt8>, withLinks: Bool) -> (header: EventHeader, type: UnsafeBufferPointer<UInt8>, version: Int, actor: Int)? {
         let raw = UnsafeRawBufferPointer(line)
         guard let hashStart = EventLine.hashMemberStart(of: raw), hashStart > 224 else { return nil }
         var p = JSONParser(line)
@@ -67,7 +68,22 @@ public struct EventHeader: Sendable, Equatable {
             links = (prev, hash)
         }
         let header = EventHeader(seq: seq, id: id, effectiveAt: effectiveAt, recordedAt: recordedAt, links: links)
-        return (header, UnsafeBufferPointer(rebasing: line[typeStart..<typeEnd]), version)
+        return (header, UnsafeBufferPointer(rebasing: line[typeStart..<typeEnd]), version, p.position)
+    }
+
+    /// The bytes of the subject of a canonical line whose actor member's value starts at `actor` (see
+    /// `read`): past the actor's name and role and `recordedBy`, skipped as JSON strings; nil when the line is
+    /// not laid out so, or the subject has an escape (no valid subject has one).
+    static func subject(of line: UnsafeBufferPointer<UInt8>, from actor: Int) -> UnsafeBufferPointer<UInt8>? {
+        var p = JSONParser(line)
+        _ = p.take(count: actor)
+        guard p.take(#"{"name":"#), p.skipString(), p.take(#","role":"#), p.skipString(), p.take(#"},"recordedBy":"#), p.skipString(),
+              p.take(#","subject":""#)
+        else { return nil }
+        let start = p.position
+        guard let end = line[start...].firstIndex(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }), line[end] == UInt8(ascii: "\"")
+        else { return nil }
+        return UnsafeBufferPointer(rebasing: line[start..<end])
     }
 
     private static let prevKey: StaticString = #","prev":""#

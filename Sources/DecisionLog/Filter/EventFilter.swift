@@ -32,10 +32,13 @@ public struct EventFilter: Sendable {
     }
 
     /// The events a pass must decode to apply the filter: with types named, only the built-in types among
-    /// them (and every team type); else every event.
+    /// them (and every team type); with subject prefixes, only events whose subject starts with one of them,
+    /// compared as bytes — exact, since subjects are ASCII, when the prefixes are too (a prefix of other
+    /// characters may equal an ASCII one as Unicode text, so then every subject is decoded).
     public var decodedTypes: DecodedTypes {
-        guard !types.isEmpty else { return .everything }
-        return DecodedTypes(decoding: Set(Vocabulary.kinds.map(\.type).filter { type in types.contains { EventFilter.type(type, matches: $0) } }))
+        let named = types.isEmpty ? nil : Set(Vocabulary.kinds.map(\.type).filter { type in types.contains { EventFilter.type(type, matches: $0) } })
+        let prefixes = subjectPrefixes.isEmpty || !subjectPrefixes.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) ? nil : subjectPrefixes
+        return DecodedTypes(decoding: named, subjectPrefixes: prefixes)
     }
 
     /// True when `type` is `pattern`, or belongs to the family `pattern` (`launch` or `launch.*`).

@@ -37,6 +37,23 @@ struct JSONParser {
         return position > start ? value : nil
     }
 
+    /// Steps over a string starting here (its quotes, and any escape inside it) without reading it; returns
+    /// false, having consumed nothing, when no string starts here or it does not end.
+    mutating func skipString() -> Bool {
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { return false }
+        var at = position + 1
+        while at < bytes.count {
+            switch bytes[at] {
+            case UInt8(ascii: "\\"): at += 2
+            case UInt8(ascii: "\""):
+                position = at + 1
+                return true
+            default: at += 1
+            }
+        }
+        return false
+    }
+
     /// Parses one value starting here (no surrounding whitespace allowed after it).
     mutating func parseValueHere() throws(JSONSyntaxError) -> JSONValue { try parseValue() }
 

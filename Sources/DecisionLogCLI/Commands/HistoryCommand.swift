@@ -20,9 +20,12 @@ enum HistoryCommand: Command {
         let known = try query.point(args, ViewQuery.knownAt)
         let cut = Cut.Known(known)
         var events: [Event] = []
-        let end = try store.forEachEvent { event, _ in
-            guard cut.includes(event) else { return false }
-            if event.subject == subject { events.append(event) }
+        // Only the events about the subject are decoded (and its longer namesakes, left out here).
+        var about = EventFilter()
+        about.subjectPrefixes = [subject.text]
+        let end = try store.forEachEvent(matching: about) { header, match in
+            guard cut.includes(header) else { return false }
+            if let event = match?.event, event.subject == subject { events.append(event) }
             return true
         }
         context.warnIfSkipped(end.skippedInterruptedWrite)
