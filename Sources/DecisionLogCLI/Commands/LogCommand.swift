@@ -26,6 +26,13 @@ enum LogCommand: Command {
             }
             try followLog(args, store: store, jsonLines: format == "jsonl", context: context)
         }
+        if format == "jsonl" && !args.gave(EventSelection.limit.declaration) && !args.flag(EventSelection.reverse) {
+            // The stored lines, a megabyte at a time: memory stays bounded whatever the log's size.
+            let filter = try EventSelection.makeFilter(args, zone: store.configuration.timeZone, teamTypes: { try context.schemas(in: store).teamTypes })
+            let written = try EventRendering.writeJSONLines(store, matching: filter) { context.console.writeData(String(decoding: $0, as: UTF8.self)) }
+            context.warnIfSkipped(written.end.skippedInterruptedWrite)
+            return
+        }
         let selection = try EventSelection.select(args, store: store, context: context, namingLinks: format == "table")
         let matches = selection.matches
         let rendering = EventRendering(timeZone: store.configuration.timeZone)
