@@ -14,14 +14,16 @@ public struct Cut: Sendable, Equatable {
         case recorded(Timestamp)
 
         /// Whether `event` lies within the prefix.
-        public func includes(_ event: Event) -> Bool { includes(event.header) }
+        public func includes(_ event: Event) -> Bool { includes(seq: event.seq, recordedAt: event.recordedAt) }
 
         /// Whether the event with `header` lies within the prefix.
-        public func includes(_ event: EventHeader) -> Bool {
+        public func includes(_ header: EventHeader) -> Bool { includes(seq: header.seq, recordedAt: header.recordedAt) }
+
+        private func includes(seq eventSeq: Int, recordedAt: Timestamp) -> Bool {
             switch self {
             case .everything: true
-            case .seq(let seq): event.seq <= seq
-            case .recorded(let instant): event.recordedAt <= instant
+            case .seq(let seq): eventSeq <= seq
+            case .recorded(let instant): recordedAt <= instant
             }
         }
     }

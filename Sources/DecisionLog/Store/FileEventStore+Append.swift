@@ -28,9 +28,9 @@ extension FileEventStore {
             try refuseAfterInterruptedAppend(file, status: before, lock: lock, clearingStale: !request.dryRun)
             let head = try currentHead(file, before)
 
-            let scan: AppendPlan.Scan = { visit in _ = try LineScanner.scan(file, to: before.size) { line, number, _ in try visit(line, number) } }
-            let plan = try AppendPlan(request, after: head, now: clock(), zone: configuration.timeZone, scan: scan,
-                                      ids: idIndexUse(request, file: file, size: before.size, head: head))
+            let read: IDIndexUse.Read = { from, visit in _ = try LineScanner.scan(file, from: from, to: before.size) { line, number, _ in try visit(line, number) } }
+            let plan = try AppendPlan(request, after: head, now: clock(), zone: configuration.timeZone, scan: { visit in try read(.start, visit) },
+                                      ids: idIndexUse(request, file: file, read: read, head: head))
             let (appended, bytes) = (plan.batch.events, plan.batch.bytes)
             if !request.dryRun && !bytes.isEmpty {
                 let pending = PendingAppend(inode: before.inode, start: before.size, end: before.size + Int64(bytes.count),
@@ -61,7 +61,7 @@ extension FileEventStore {
     /// and fewer than `interval` events lie past it (its blocks checked as they are read, and each event it
     /// points at read and checked to be that id at that seq); a new one from a whole-log read on a log of
     /// `interval` events or more when there is none usable.
-    func idIndexUse(_ request: AppendRequest, file: FileDescriptor, size: Int64, head: LogHead) -> IDIndexUse? {
+    func idIndexUse(_ request: AppendRequest, file: FileDescriptor, read: @escaping IDIndexUse.Read, head: LogHead) -> IDIndexUse? {
         guard let setting = request.idIndex, head.seq > 0 else { return nil }
         let key = setting.key, interval = setting.interval, logID = configuration.logID, folder = self.folder
         let kept = KeptIndex {
@@ -85,7 +85,7 @@ extension FileEventStore {
                 }
                 return (events, index.end)
             },
-            scan: { from, visit in _ = try LineScanner.scan(file, from: from, to: size) { line, number, _ in try visit(line, number) } },
+            scan: read,
             wantsEntries: { head.seq >= interval && kept.index == nil },
             save: { entries in
                 guard let last = entries.last, last.seq == head.seq else { return }
