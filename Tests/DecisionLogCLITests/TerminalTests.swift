@@ -66,8 +66,9 @@ struct TerminalTests {
         try workspace.write("drafts.jsonl", drafts.joined(separator: "\n") + "\n")
         let delay = ["DECISIONLOG_PROGRESS_DELAY": "0"]
         let imported = try onTerminal("$DECISIONLOG import drafts.jsonl", in: workspace, environment: delay)
-        #expect(imported.contains("Checking  [") && imported.contains(" of 20,000 drafts"))
-        #expect(imported.contains("Recording 20,000 events (sealing, writing and syncing)…"))
+        #expect(imported.contains("Checking  [########################]  100%  1.9 MB of 1.9 MB"))
+        #expect(imported.contains("Reading what the log holds about 20,000 drafts…"))
+        #expect(imported.contains("Recording  [########################]  100%  1.9 MB of 1.9 MB") && imported.contains("Syncing…"))
         #expect(imported.contains("\r\u{1B}[KImported 20000 events (#4–#20003) from drafts.jsonl"))
         let rebuilt = try onTerminal("$DECISIONLOG checkpoint --rebuild", in: workspace, environment: delay)
         #expect(rebuilt.contains("Rebuilding  ["))

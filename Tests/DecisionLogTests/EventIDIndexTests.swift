@@ -77,7 +77,7 @@ struct EventIDIndexTests {
         let readLines: IDIndexUse.Read = { from, visit in
             _ = try LineScanner.scan(file, from: from, to: size) { line, number, _ in try visit(line, number) }
         }
-        let kept = try #require(store.idIndexUse(Self.request([]), file: file, read: readLines, head: head))
+        let kept = try #require(store.idIndexUse(Self.request([]).idIndex, file: file, read: readLines, head: head))
         // The lines read, and from where.
         var read: [Int] = []
         let counted = IDIndexUse(find: kept.find, scan: { from, visit in try kept.scan(from) { line, number in read.append(number); return try visit(line, number) } },

@@ -50,14 +50,21 @@ package enum ByteSearch {
     /// Whether some string value that follows `key` (bytes ending in an opening quote, such as `"id":"`) in
     /// `buffer` is one of `values` (the value is read up to the next quote; escaped values are not matched).
     package static func anyValue(after key: [UInt8], in buffer: UnsafeRawBufferPointer, in values: Set<String>) -> Bool {
-        guard !values.isEmpty, let base = buffer.baseAddress else { return false }
+        guard !values.isEmpty else { return false }
+        return anyValue(after: key, in: buffer) { values.contains(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// Whether some string value that follows an occurrence of `key` (which ends with the value's opening quote)
+    /// passes `test`, given the value's bytes up to the next quote.
+    package static func anyValue(after key: [UInt8], in buffer: UnsafeRawBufferPointer, where test: (UnsafeRawBufferPointer) -> Bool) -> Bool {
+        guard let base = buffer.baseAddress else { return false }
         var start = 0
         while start < buffer.count {
             let slice = UnsafeRawBufferPointer(rebasing: buffer[start...])
             guard let found = firstRange(of: key, in: slice) else { return false }
             let valueStart = start + found + key.count
             guard let end = firstIndex(of: UInt8(ascii: "\""), in: buffer, from: valueStart) else { return false }
-            if values.contains(String(decoding: UnsafeRawBufferPointer(start: base + valueStart, count: end - valueStart), as: UTF8.self)) { return true }
+            if test(UnsafeRawBufferPointer(start: base + valueStart, count: end - valueStart)) { return true }
             start = end + 1
         }
         return false

@@ -22,30 +22,47 @@ public enum People {
     /// The problems with the names `named`, given the people the log `known` (every name it holds, for the
     /// did-you-mean; a name in it is fine).
     public static func problems(_ named: [(path: String, name: String)], known: Set<String>) -> [ValidationIssue] {
-        var issues: [ValidationIssue] = []
-        // "Okafor, Maya" is also known as "Maya Okafor", for the did-you-mean.
-        var spelled: [String: String] = [:]
-        for name in known {
-            spelled[name] = name
-            let parts = name.split(separator: ",").map { String($0).trimmingWhitespace }
-            if parts.count == 2 { spelled["\(parts[1]) \(parts[0])", default: name] = name }
-        }
-        for (path, name) in named where !known.contains(name) {
-            if name.filter({ $0 == "," }).count >= 2 {
-                issues.append(ValidationIssue(path: path, message: "\"\(name.quotedForMessage)\" has several commas, so it cannot be told whether it names one person or several: separate people with ';' (a \"Last, First\" name has one comma)"))
-                continue
+        Judge(known: known).problems(named)
+    }
+
+    /// The names a log knows, ready to judge the names of many drafts against.
+    public struct Judge: Sendable {
+        private let known: Set<String>
+        /// Each known name, and "Maya Okafor" for a known "Okafor, Maya", for the did-you-mean.
+        private let spelled: [String: String]
+
+        /// A judge of names against the people `known`.
+        public init(known: Set<String>) {
+            self.known = known
+            var spelled: [String: String] = [:]
+            for name in known {
+                spelled[name] = name
+                let parts = name.split(separator: ",").map { String($0).trimmingWhitespace }
+                if parts.count == 2 { spelled["\(parts[1]) \(parts[0])", default: name] = name }
             }
-            let parts = name.split(separator: ",").map { String($0).trimmingWhitespace }
-            let turned = parts.count == 2 ? "\(parts[1]) \(parts[0])" : nil
-            if let turned, known.contains(turned) {
-                issues.append(ValidationIssue(path: path, message: "\"\(name.quotedForMessage)\" is new to this log, which knows \(turned); did you mean \(turned)? If \(name) is someone else, confirm it (--new-person)"))
-            } else if parts.count > 1, parts.allSatisfy(known.contains) {
-                issues.append(ValidationIssue(path: path, message: "\"\(name.quotedForMessage)\" reads as one person, but \(parts.joined(separator: " and ")) are each known here; separate people with ';' or repeat the option"))
-            } else if let near = NearestName.suggestion(for: name, among: spelled.keys).flatMap({ spelled[$0] }) {
-                issues.append(ValidationIssue(path: path, message: "\"\(name.quotedForMessage)\" is new to this log and close to \(near), whom it knows; did you mean \(near)? If \(name) is someone new, confirm it (--new-person)"))
-            }
+            self.spelled = spelled
         }
-        return issues
+
+        /// The problems with the names `named` (a name known is fine).
+        public func problems(_ named: [(path: String, name: String)]) -> [ValidationIssue] {
+            var issues: [ValidationIssue] = []
+            for (path, name) in named where !known.contains(name) {
+                if name.filter({ $0 == "," }).count >= 2 {
+                    issues.append(ValidationIssue(path: path, message: "\"\(name.quotedForMessage)\" has several commas, so it cannot be told whether it names one person or several: separate people with ';' (a \"Last, First\" name has one comma)"))
+                    continue
+                }
+                let parts = name.split(separator: ",").map { String($0).trimmingWhitespace }
+                let turned = parts.count == 2 ? "\(parts[1]) \(parts[0])" : nil
+                if let turned, known.contains(turned) {
+                    issues.append(ValidationIssue(path: path, message: "\"\(name.quotedForMessage)\" is new to this log, which knows \(turned); did you mean \(turned)? If \(name) is someone else, confirm it (--new-person)"))
+                } else if parts.count > 1, parts.allSatisfy(known.contains) {
+                    issues.append(ValidationIssue(path: path, message: "\"\(name.quotedForMessage)\" reads as one person, but \(parts.joined(separator: " and ")) are each known here; separate people with ';' or repeat the option"))
+                } else if let near = NearestName.suggestion(for: name, among: spelled.keys).flatMap({ spelled[$0] }) {
+                    issues.append(ValidationIssue(path: path, message: "\"\(name.quotedForMessage)\" is new to this log and close to \(near), whom it knows; did you mean \(near)? If \(name) is someone new, confirm it (--new-person)"))
+                }
+            }
+            return issues
+        }
     }
 
     /// The people one text lists (docs/rules.md, "People"): separated by semicolons when it has any; else by

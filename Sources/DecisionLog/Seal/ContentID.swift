@@ -9,28 +9,67 @@
 public enum ContentID {
     /// `drafts` with an id given to each that has none; drafts with an id keep it.
     public static func assign(_ drafts: [ValidatedDraft], logID: EventID) -> [ValidatedDraft] {
-        var seen: [Digest: Int] = [:]
-        return drafts.map { draft in
-            guard draft.id == nil else { return draft }
-            var content: JSONObject = [
-                "log": .string(logID.description),
-                "type": .string(draft.type.name),
-                "subject": .string(draft.subject.text),
-                "actor": .object(["name": .string(draft.actor.name), "role": .string(draft.actor.role)]),
-                "payload": draft.payload.json,
-                "links": .array(draft.links.map { .string($0.description) }),
-            ]
-            if let reason = draft.reason { content["reason"] = .string(reason) }
-            if !draft.effectiveAtIsDefault { content["effectiveAt"] = .string(draft.effectiveAt.iso8601) }
-            let bytes = Array(JSONValue.object(content).canonicalBytes)
-            let digest = SHA256.hash(bytes)
-            let occurrence = seen[digest, default: 0]
-            seen[digest] = occurrence + 1
-            let words = SHA256.hash(bytes + Array("#\(occurrence)".utf8)).words
-            // Version 8 (a UUID of the application's own making), RFC 9562 variant.
-            let id = EventID(high: (words[0] & ~0xF000) | 0x8000, low: (words[1] & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000)
-            return ValidatedDraft(id: id, effectiveAt: draft.effectiveAt, effectiveAtIsDefault: draft.effectiveAtIsDefault, actor: draft.actor,
-                                  subject: draft.subject, reason: draft.reason, links: draft.links, payload: draft.payload)
+        var assigner = Assigner(logID: logID)
+        return assigner.assign(drafts)
+    }
+
+    /// Gives ids to a file's drafts a part at a time, in file order: it remembers what each row said (16
+    /// bytes a row), to count the identical rows before each one.
+    public struct Assigner: Sendable {
+        private let logID: EventID
+        /// How many rows said each thing so far, by the first half of the SHA-256 of what they said.
+        private var seen: [EventID: Int32] = [:]
+
+        /// An assigner for a file imported into the log `logID`.
+        public init(logID: EventID) { self.logID = logID }
+
+        /// `drafts`, the next of the file, with an id given to each that has none. The hashing runs on every
+        /// core; only the counting runs in order.
+        public mutating func assign(_ drafts: [ValidatedDraft]) -> [ValidatedDraft] {
+            let logID = self.logID.description
+            let contents = ParallelMapping.map(count: drafts.count, minimum: 256) {
+                { index -> (bytes: [UInt8], key: EventID)? in
+                    let draft = drafts[index]
+                    guard draft.id == nil else { return nil }
+                    let bytes = ContentID.content(of: draft, logID: logID)
+                    let words = SHA256.hash(bytes).words
+                    return (bytes, EventID(high: words[0], low: words[1]))
+                }
+            }
+            var occurrences = [Int32](repeating: 0, count: drafts.count)
+            for (index, content) in contents.enumerated() {
+                guard let key = content?.key else { continue }
+                let occurrence = seen[key, default: 0]
+                seen[key] = occurrence + 1
+                occurrences[index] = occurrence
+            }
+            let counts = occurrences
+            return ParallelMapping.map(count: drafts.count, minimum: 256) {
+                { index in
+                    let draft = drafts[index]
+                    guard let bytes = contents[index]?.bytes else { return draft }
+                    let words = SHA256.hash(bytes + Array("#\(counts[index])".utf8)).words
+                    // Version 8 (a UUID of the application's own making), RFC 9562 variant.
+                    let id = EventID(high: (words[0] & ~0xF000) | 0x8000, low: (words[1] & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000)
+                    return ValidatedDraft(id: id, effectiveAt: draft.effectiveAt, effectiveAtIsDefault: draft.effectiveAtIsDefault, actor: draft.actor,
+                                          subject: draft.subject, reason: draft.reason, links: draft.links, payload: draft.payload)
+                }
+            }
         }
+    }
+
+    /// What a draft says, as the canonical JSON its id is made of.
+    private static func content(of draft: ValidatedDraft, logID: String) -> [UInt8] {
+        var content: JSONObject = [
+            "log": .string(logID),
+            "type": .string(draft.type.name),
+            "subject": .string(draft.subject.text),
+            "actor": .object(["name": .string(draft.actor.name), "role": .string(draft.actor.role)]),
+            "payload": draft.payload.json,
+            "links": .array(draft.links.map { .string($0.description) }),
+        ]
+        if let reason = draft.reason { content["reason"] = .string(reason) }
+        if !draft.effectiveAtIsDefault { content["effectiveAt"] = .string(draft.effectiveAt.iso8601) }
+        return Array(JSONValue.object(content).canonicalBytes)
     }
 }

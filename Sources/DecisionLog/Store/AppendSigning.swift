@@ -16,12 +16,14 @@ public struct AppendSigning: Sendable {
     /// `batch` with each run's last event signed; `positions` are the sealed events' draft positions, in
     /// order. Throws `LogError`: `.signing` when the key cannot sign, `.rejectedDraft` when a signed line
     /// would be longer than a line may be.
-    func sign(_ batch: SealedBatch, positions: [Int]) throws(LogError) -> SealedBatch {
+    /// With `earlier`, the batch is the last part of an import whose parts before held that many events, all
+    /// in the one run (`runs` nil).
+    func sign(_ batch: SealedBatch, positions: [Int], earlier: Int = 0) throws(LogError) -> SealedBatch {
         var signatures: [Int: EventSignature] = [:]
-        for run in runs ?? [0...Int.max] {
+        for run in runs ?? [Int.min...Int.max] {
             let members = positions.indices.filter { run.contains(positions[$0]) }
             guard let last = members.last else { continue }
-            signatures[last] = try signer.sign(hash: batch.events[last].hash, events: members.count)
+            signatures[last] = try signer.sign(hash: batch.events[last].hash, events: members.count + (runs == nil ? earlier : 0))
         }
         let signed = batch.attaching(signatures)
         for index in signatures.keys where signed.lineLength(index) > EventLine.maximumLength {

@@ -30,6 +30,12 @@ public protocol EventStore: Sendable {
     /// nothing.
     func append(_ request: AppendRequest) throws(LogError) -> AppendReceipt
 
+    /// Records the drafts of a file (`request.drafts`, read a part at a time, twice) as events, all or none,
+    /// durably, in memory that does not grow with the drafts themselves (`ImportPlan`). Throws `ImportRefusal`
+    /// listing every line refused, `DraftStreamError` when the file cannot be read as drafts, or `LogError`;
+    /// then nothing was recorded.
+    func importDrafts(_ request: ImportRequest) throws -> ImportReceipt
+
     /// Calls `visit` with the complete stored lines from `position` on, a batch at a time, in seq order;
     /// `visit` returns false to stop. Throws `LogError` for storage failures and rethrows what `visit` throws.
     func readBatches(from position: LogPosition, _ visit: (LineBatch) throws -> Bool) throws -> ReadEnd

@@ -10,50 +10,76 @@ extension FileEventStore {
     /// with one `O_APPEND` write loop and `fsync`s before returning. A failed write is cut back off, leaving
     /// the log byte for byte as it was. Every problem with every draft is reported at once (`rejections`).
     public func append(_ request: AppendRequest) throws(LogError) -> AppendReceipt {
-        try appendMutex.withLock { _ throws(LogError) -> AppendReceipt in
+        do {
+            return try underWriteLock(dryRun: request.dryRun) { lock, file, before, head throws(LogError) in
+                let read: IDIndexUse.Read = { from, visit in _ = try LineScanner.scan(file, from: from, to: before.size) { line, number, _ in try visit(line, number) } }
+                let plan = try AppendPlan(request, after: head, now: clock(), zone: configuration.timeZone, scan: { visit in try read(.start, visit) },
+                                          ids: idIndexUse(request.idIndex, file: file, read: read, head: head))
+                let (appended, bytes) = (plan.batch.events, plan.batch.bytes)
+                if !request.dryRun && !bytes.isEmpty {
+                    let pending = PendingAppend(inode: before.inode, start: before.size, end: before.size + Int64(bytes.count),
+                                                before: head.link, first: appended[0].hash, last: plan.head.link)
+                    try write(bytes, to: file, under: pending, lock: lock)
+                    try commit(file, lock: lock, before: before, end: pending.end, head: plan.head)
+                }
+                return plan.receipt(dryRun: request.dryRun, before: head)
+            }
+        } catch let error as LogError {
+            throw error
+        } catch {
+            throw LogError(.io, "cannot append: \(error)")
+        }
+    }
+
+    /// Runs `body` under the process mutex and an exclusive `flock` (a shared one for a dry run, which opens
+    /// nothing for writing and so works on a read-only log), with the events file open for appending (reading,
+    /// for a dry run), its status, and its head (from the tail cache when the events file is untouched since
+    /// the last append, else by verifying the whole log); refuses to run after an append that was interrupted.
+    func underWriteLock<Result>(dryRun: Bool, _ body: (_ lock: FileDescriptor, _ file: FileDescriptor, _ before: FileStatus, _ head: LogHead) throws -> Result) throws -> Result {
+        try appendMutex.withLock { _ throws -> Result in
             let lock: FileDescriptor
-            do throws(SystemError) { lock = try FileDescriptor.open(folder.lockFile, (request.dryRun ? OpenMode.read : .readWriteCreate).inLog) } catch {
+            do throws(SystemError) { lock = try FileDescriptor.open(folder.lockFile, (dryRun ? OpenMode.read : .readWriteCreate).inLog) } catch {
                 guard error.isUnsafeFile else { throw LogError.system(error, doing: "open the log's lock") }
                 throw LogError(.io, "cannot open the log's lock: \(error)", hint: "run 'decisionlog repair', which replaces it with a fresh lock file (and touches nothing it points to)", cause: error)
             }
             defer { lock.close() }
             do throws(SystemError) {
-                if request.dryRun { try lock.lockShared() } else { try lock.lockExclusive() }
+                if dryRun { try lock.lockShared() } else { try lock.lockExclusive() }
             } catch { throw LogError.system(error, doing: "lock the log") }
             defer { lock.unlock() }
 
-            let file = try open(folder.eventsFile, request.dryRun ? .read : .append, "open the log for appending")
+            let file = try open(folder.eventsFile, dryRun ? .read : .append, "open the log for appending")
             defer { file.close() }
             let before = try status(of: file)
-            try refuseAfterInterruptedAppend(file, status: before, lock: lock, clearingStale: !request.dryRun)
-            let head = try currentHead(file, before)
+            try refuseAfterInterruptedAppend(file, status: before, lock: lock, clearingStale: !dryRun)
+            return try body(lock, file, before, try currentHead(file, before))
+        }
+    }
 
-            let read: IDIndexUse.Read = { from, visit in _ = try LineScanner.scan(file, from: from, to: before.size) { line, number, _ in try visit(line, number) } }
-            let plan = try AppendPlan(request, after: head, now: clock(), zone: configuration.timeZone, scan: { visit in try read(.start, visit) },
-                                      ids: idIndexUse(request, file: file, read: read, head: head))
-            let (appended, bytes) = (plan.batch.events, plan.batch.bytes)
-            if !request.dryRun && !bytes.isEmpty {
-                let pending = PendingAppend(inode: before.inode, start: before.size, end: before.size + Int64(bytes.count),
-                                            before: head.link, first: appended[0].hash, last: plan.head.link)
-                do throws(SystemError) { try pending.save(to: lock) } catch { throw LogError.system(error, doing: "record the append in the lock file") }
-                try write(bytes, to: file, restoringSize: before.size, lock: lock)
-                // Trust the file for the next append only if it is exactly what this append left.
-                if let after = try? file.status(), after.size == before.size + Int64(bytes.count) {
-                    TailCache(head: plan.head, file: after).save(folder)
-                } else {
-                    TailCache.remove(folder)
-                }
-                do throws(SystemError) { try file.sync() } catch { throw LogError.system(error, doing: "sync the log to disk") }
-                // Committed: the events are durable. Clearing the record is only tidiness (see PendingAppend).
-                try? PendingAppend.clear(in: lock)
-                // Durable, but in the log still there? A folder removed or replaced meanwhile took them with it.
-                let current = try? FileSystem.status(folder.eventsFile)
-                guard let current, current.device == before.device, current.inode == before.inode else {
-                    throw LogError(.notFound, "the log at \(folder.path) was removed or replaced during the append, so the events were not recorded in it",
-                                   hint: "find out who moved the log folder; nothing was added to a log there now")
-                }
-            }
-            return plan.receipt(dryRun: request.dryRun, before: head)
+    /// Writes `bytes` at the end of `file` after saving `pending` (which covers them) in `lock`; a failed write
+    /// is cut back to where the pending append starts.
+    func write(_ bytes: [UInt8], to file: FileDescriptor, under pending: PendingAppend, lock: FileDescriptor) throws(LogError) {
+        do throws(SystemError) { try pending.save(to: lock) } catch { throw LogError.system(error, doing: "record the append in the lock file") }
+        try write(bytes, to: file, restoringSize: pending.start, lock: lock)
+    }
+
+    /// Makes an append that took `file` from `before` to `end` bytes and to `head` durable, and clears its
+    /// pending record; throws when the log folder was removed or replaced meanwhile (the events went with it).
+    func commit(_ file: FileDescriptor, lock: FileDescriptor, before: FileStatus, end: Int64, head: LogHead) throws(LogError) {
+        // Trust the file for the next append only if it is exactly what this append left.
+        if let after = try? file.status(), after.size == end {
+            TailCache(head: head, file: after).save(folder)
+        } else {
+            TailCache.remove(folder)
+        }
+        do throws(SystemError) { try file.sync() } catch { throw LogError.system(error, doing: "sync the log to disk") }
+        // Committed: the events are durable. Clearing the record is only tidiness (see PendingAppend).
+        try? PendingAppend.clear(in: lock)
+        // Durable, but in the log still there? A folder removed or replaced meanwhile took them with it.
+        let current = try? FileSystem.status(folder.eventsFile)
+        guard let current, current.device == before.device, current.inode == before.inode else {
+            throw LogError(.notFound, "the log at \(folder.path) was removed or replaced during the append, so the events were not recorded in it",
+                           hint: "find out who moved the log folder; nothing was added to a log there now")
         }
     }
 
@@ -61,8 +87,8 @@ extension FileEventStore {
     /// and fewer than `interval` events lie past it (its blocks checked as they are read, and each event it
     /// points at read and checked to be that id at that seq); a new one from a whole-log read on a log of
     /// `interval` events or more when there is none usable.
-    func idIndexUse(_ request: AppendRequest, file: FileDescriptor, read: @escaping IDIndexUse.Read, head: LogHead) -> IDIndexUse? {
-        guard let setting = request.idIndex, head.seq > 0 else { return nil }
+    func idIndexUse(_ setting: (key: CheckpointKey, interval: Int)?, file: FileDescriptor, read: @escaping IDIndexUse.Read, head: LogHead) -> IDIndexUse? {
+        guard let setting, head.seq > 0 else { return nil }
         let key = setting.key, interval = setting.interval, logID = configuration.logID, folder = self.folder
         let kept = KeptIndex {
             EventIDIndex.load(folder, logID: logID, key: key).flatMap { index in
@@ -166,7 +192,7 @@ extension FileEventStore {
         }
     }
 
-    private func open(_ path: String, _ mode: OpenMode, _ action: String) throws(LogError) -> FileDescriptor {
+    func open(_ path: String, _ mode: OpenMode, _ action: String) throws(LogError) -> FileDescriptor {
         do throws(SystemError) { return try FileDescriptor.open(path, mode.inLog) } catch { throw LogError.system(error, doing: action) }
     }
 

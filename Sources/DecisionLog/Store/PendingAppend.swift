@@ -14,6 +14,10 @@
 /// event the append wrote (its hash) — and the tail cache does not show those bytes as acknowledged. (An
 /// inode alone is not enough: a file replaced by `git checkout` may get the freed inode back.) A record that fails any of
 /// this hides nothing and cuts nothing: it is reported and ignored (see `Assessment`).
+///
+/// An import writes its events a part at a time under one record that grows with each part: every record but
+/// the last is `partial` — the append goes on past its `end`, so it is never committed — and the last names
+/// the import's whole extent. A crash at any point leaves a record that covers every byte written.
 struct PendingAppend: Equatable {
     /// The inode of the events file appended to.
     var inode: UInt64
@@ -27,13 +31,17 @@ struct PendingAppend: Equatable {
     var first: Digest
     /// The last event appended.
     var last: LogHead.Link
+    /// Whether more of the append follows `end` (an import between its parts): then it is not committed
+    /// whatever the file holds.
+    var partial = false
 
     private static let magic = "decisionlog-pending"
     private static let version = "2"
+    private static let partialVersion = "3"
 
     /// The record as the lock file holds it: one line.
     var bytes: [UInt8] {
-        let fields = [Self.magic, Self.version, String(inode), String(start), String(end), String(before.seq), before.hash.hex,
+        let fields = [Self.magic, partial ? Self.partialVersion : Self.version, String(inode), String(start), String(end), String(before.seq), before.hash.hex,
                       first.hex, String(last.seq), last.hash.hex, "end"]
         return Array((fields.joined(separator: " ") + "\n").utf8)
     }
@@ -53,13 +61,13 @@ struct PendingAppend: Equatable {
         var buffer = [UInt8](repeating: 0, count: 512)
         guard let count = try? buffer.withUnsafeMutableBytes({ try lock.read(into: $0, at: 0) }), count > 0 else { return .empty }
         let fields = String(decoding: buffer[..<count], as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" })
-        guard fields.count == 11, fields[0] == magic, fields[1] == version, let inode = UInt64(fields[2]),
+        guard fields.count == 11, fields[0] == magic, fields[1] == version || fields[1] == partialVersion, let inode = UInt64(fields[2]),
             let start = Int64(fields[3]), let end = Int64(fields[4]), let beforeSeq = Int(fields[5]), let beforeHash = Digest(hex: String(fields[6])),
             let firstHash = Digest(hex: String(fields[7])), let lastSeq = Int(fields[8]), let lastHash = Digest(hex: String(fields[9])), fields[10] == "end",
             start >= 0, end > start, beforeSeq >= 0, lastSeq > beforeSeq
         else { return .unknown }
         return .record(PendingAppend(inode: inode, start: start, end: end, before: .init(seq: beforeSeq, hash: beforeHash), first: firstHash,
-                                     last: .init(seq: lastSeq, hash: lastHash)))
+                                     last: .init(seq: lastSeq, hash: lastHash), partial: fields[1] == partialVersion))
     }
 
     /// Writes the record into the lock file and syncs it: afterwards a crash cannot lose it.
@@ -94,6 +102,7 @@ struct PendingAppend: Equatable {
         if size == start || isCommitted(in: events, size: size) { return .stale }
         guard status.inode == inode else { return .mismatch("it names another events file (inode \(inode), not \(status.inode))") }
         guard size > start else { return .mismatch("it says the events file was \(start) bytes before the append, but it is only \(size)") }
+        if partial && size > end { return .mismatch("it names a part of an import that ends at byte \(end), but the events file goes on to byte \(size)") }
         if start > 0 {
             guard let previous = LastLine.event(in: events, endingAt: start), previous.seq == before.seq, previous.hash == before.hash else {
                 return .mismatch("the line before byte \(start) is not event #\(before.seq) with the hash it names")
@@ -113,7 +122,7 @@ struct PendingAppend: Equatable {
     /// True when `events`, of `size` bytes, holds the whole append: at least `end` bytes, the line ending at
     /// `end` being the recorded last event.
     func isCommitted(in events: FileDescriptor, size: Int64) -> Bool {
-        guard size >= end, let line = LastLine.event(in: events, endingAt: end) else { return false }
+        guard !partial, size >= end, let line = LastLine.event(in: events, endingAt: end) else { return false }
         return line.seq == last.seq && line.hash == last.hash
     }
 }

@@ -91,7 +91,7 @@ extension PostgresEventStore {
     /// transaction: the rows of the ids asked (each line decoded and checked to be one of them, at or before
     /// the head), and nothing after them to read — the index covers every event. A row that is not such an
     /// event sends the plan to read the log, which refuses it as every read does.
-    private func ids(on connection: PostgresConnection, _ state: WriteState) -> IDIndexUse {
+    func ids(on connection: PostgresConnection, _ state: WriteState) -> IDIndexUse {
         let everything = LogPosition(offset: state.size, line: state.head.seq + 1)
         return IDIndexUse(
             find: { [self] ids in
@@ -118,7 +118,7 @@ extension PostgresEventStore {
     }
 
     /// Reads the log on `connection`, inside its transaction, for an append's plan.
-    private func scan(on connection: PostgresConnection) -> AppendPlan.Scan {
+    func scan(on connection: PostgresConnection) -> AppendPlan.Scan {
         { [self] visit in try readLines(on: connection, from: .start, visit) }
     }
 
@@ -217,7 +217,7 @@ extension PostgresEventStore {
 
     /// Copies `events`, whose lines (newline after each) are `lines`, in after `state`; with `finishing`, also
     /// moves the head row on and notifies followers.
-    private func write(_ events: [Event], lines: [UInt8], after state: WriteState, on connection: PostgresConnection, finishing: Bool = true) throws {
+    func write(_ events: [Event], lines: [UInt8], after state: WriteState, on connection: PostgresConnection, finishing: Bool = true) throws {
         let logID = configuration.logID.description
         if finishing, events.count == 1, let event = events.first {
             // One event (an `add`): the row, the head row and the notification in one statement, one round trip.
@@ -252,7 +252,7 @@ extension PostgresEventStore {
     }
 
     /// Moves the head row to `head` (the log `size` bytes as a file) and notifies followers at commit.
-    private func finish(head: LogHead, size: Int64, on connection: PostgresConnection) throws {
+    func finish(head: LogHead, size: Int64, on connection: PostgresConnection) throws {
         try connection.query("WITH \(Self.moveHead)", [.text(configuration.logID.description), .text(String(head.seq)), .text(head.hash.hex), .text(String(size))])
     }
 

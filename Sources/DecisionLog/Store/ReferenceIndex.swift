@@ -15,7 +15,53 @@ struct ReferenceIndex {
         let event: Event?
     }
 
-    private var interesting: Set<EventID>
+    /// What a request's drafts need of the log, gathered a draft at a time (an import's, from a first reading
+    /// of its file).
+    struct Needs {
+        /// The ids the drafts have or name (links, retracted events).
+        fileprivate(set) var ids: Set<EventID> = []
+        /// The ids they name: the events of the request the index must remember as they are sealed.
+        fileprivate(set) var referenced: Set<EventID> = []
+        fileprivate(set) var needsSchemas = false
+        fileprivate(set) var retracts = false
+        /// The subjects the domain rules judge: of each draft that does not bring its subject into being, and
+        /// those it refers to.
+        fileprivate(set) var ruleSubjects: Set<Subject> = []
+        /// Every name of a person the drafts give (when names are checked).
+        fileprivate(set) var names: Set<String> = []
+        let checksPeople: Bool
+
+        /// Needs of no draft yet, names checked when `checksPeople`.
+        init(checksPeople: Bool) { self.checksPeople = checksPeople }
+
+        /// Takes in what `draft` needs.
+        mutating func take(_ draft: ValidatedDraft) {
+            if let id = draft.id { ids.insert(id) }
+            for link in draft.links {
+                ids.insert(link)
+                referenced.insert(link)
+            }
+            switch draft.payload {
+            case .eventRetracted(let retraction):
+                ids.insert(retraction.event)
+                referenced.insert(retraction.event)
+                retracts = true
+            case .schemaRegistered, .custom: needsSchemas = true
+            default: break
+            }
+            // A draft that brings its subject into being (a goal set, a launch scheduled, a metric defined, a
+            // decision recorded) never breaks a rule, nor makes another event break one: only the others are judged.
+            if let step = RuleStep(draft.payload), !DomainRules.creates(step) {
+                ruleSubjects.insert(draft.subject)
+                ruleSubjects.formUnion(step.references)
+            }
+            if checksPeople { for (_, name) in People.named(in: draft.payload, actor: draft.actor) { names.insert(name) } }
+        }
+    }
+
+    private let interesting: Set<EventID>
+    /// The ids of the request's events that its drafts name (links, retractions): those it remembers.
+    private let referenced: Set<EventID>
     /// Whether every event with an interesting id has been found where the id index says, and the events after
     /// it read: then the rest of the log is read only for what else the index needs.
     private var idsResolved = false
@@ -36,60 +82,45 @@ struct ReferenceIndex {
     private let needles: [[UInt8]]
     private var peopleNeedles: [String: [UInt8]] = [:]
     /// With many ids and subjects (a large import), a line is judged by the values of its `subject`, `by`,
-    /// `id` and `event` members instead, looked up in these sets: one pass over the line, not one a needle.
+    /// `id` and `event` members instead, looked up in sets: one pass over the line, not one a needle.
     private let wantedSubjects: Set<String>
-    private let wantedIDs: Set<String>
     private let readsMembers: Bool
     /// The events the rules judge the drafts by.
     private var ruleEvents: [RuleEvent] = []
-    /// The people each draft names, when their names are checked; the names (and their comma-separated
-    /// parts) looked for; the people the log was found to name.
-    private let peopleNamed: [[(path: String, name: String)]]
+    /// The names the drafts give, when they are checked; the names (and their comma-separated parts) looked
+    /// for; the people the log was found to name.
+    private let namesGiven: Set<String>
     private let wantedPeople: Set<String>
     private(set) var knownPeople: Set<String> = []
 
     /// An index that will collect what `request` needs.
     init(for request: AppendRequest) {
-        var ids: Set<EventID> = []
-        var needsSchemas = false
-        var retracts = false
-        for draft in request.drafts {
-            if let id = draft.id { ids.insert(id) }
-            ids.formUnion(draft.links)
-            switch draft.payload {
-            case .eventRetracted(let retraction):
-                ids.insert(retraction.event)
-                retracts = true
-            case .schemaRegistered, .custom: needsSchemas = true
-            default: break
-            }
-        }
-        interesting = ids
-        self.retracts = retracts
-        countedSubject = request.expectedVersion?.subject
-        registry = needsSchemas ? SchemaRegistry() : nil
-        // A draft that brings its subject into being (a goal set, a launch scheduled, a metric defined, a
-        // decision recorded) never breaks a rule, nor makes another event break one: only the others are judged.
-        var subjects: Set<Subject> = []
-        for draft in request.drafts {
-            guard let step = RuleStep(draft.payload), !DomainRules.creates(step) else { continue }
-            subjects.insert(draft.subject)
-            subjects.formUnion(step.references)
-        }
+        var needs = Needs(checksPeople: request.enforcesRules && !request.confirmsNewPeople)
+        for draft in request.drafts { needs.take(draft) }
+        self.init(needs, countedSubject: request.expectedVersion?.subject)
+    }
+
+    /// An index that will collect what drafts with `needs` need, and count the events about `countedSubject`.
+    init(_ needs: Needs, countedSubject: Subject?) {
+        interesting = needs.ids
+        referenced = needs.referenced
+        retracts = needs.retracts
+        self.countedSubject = countedSubject
+        registry = needs.needsSchemas ? SchemaRegistry() : nil
+        let subjects = needs.ruleSubjects
         ruleSubjects = subjects
         allDecisions = subjects.contains { $0.kind == "decision" }
-        var needles = ids.map { Array($0.description.utf8) } + subjects.map { Array("\"\($0.text)\"".utf8) }
-        if let countedSubject { needles.append(Array("\"\(countedSubject.text)\"".utf8)) }
+        wantedSubjects = Set(subjects.map(\.text) + (countedSubject.map { [$0.text] } ?? []))
+        readsMembers = interesting.count + wantedSubjects.count > 16
+        var needles: [[UInt8]] = []
+        if !readsMembers {
+            needles = interesting.map { Array($0.description.utf8) } + wantedSubjects.map { Array("\"\($0)\"".utf8) }
+        }
         // Every event about a decision (its retractions too) and every supersession naming one.
         if allDecisions { needles.append(Array("\"decision/".utf8)) }
-        wantedSubjects = Set(subjects.map(\.text) + (countedSubject.map { [$0.text] } ?? []))
-        wantedIDs = Set(ids.map(\.description))
-        readsMembers = needles.count > 16
-        let checksPeople = request.enforcesRules && !request.confirmsNewPeople
-        peopleNamed = checksPeople ? request.drafts.map { People.named(in: $0.payload, actor: $0.actor) } : []
-        let names = peopleNamed.flatMap { $0.map(\.name) }
-        var wanted = Set(names)
-        for name in names where name.contains(",") { wanted.formUnion(name.split(separator: ",").map { String($0).trimmingWhitespace }) }
+        namesGiven = needs.names
+        var wanted = needs.names
+        for name in needs.names where name.contains(",") { wanted.formUnion(name.split(separator: ",").map { String($0).trimmingWhitespace }) }
         wantedPeople = wanted
         for name in wanted { peopleNeedles[name] = Array(JSONValue.string(name).canonicalString.utf8) }
         self.needles = needles
@@ -116,24 +147,25 @@ struct ReferenceIndex {
 
     /// Whether a draft names someone the log was not found to name (then every name the log holds is needed,
     /// for the did-you-mean: see `addEveryName`).
-    var namesSomeoneNew: Bool { peopleNamed.contains { $0.contains { !knownPeople.contains($0.name) } } }
+    var namesSomeoneNew: Bool { !namesGiven.isSubset(of: knownPeople) }
 
     /// Takes in every name a stored event gives (the second pass, after `namesSomeoneNew`).
     mutating func addEveryName(of event: Event) {
         for (_, name) in People.named(in: event.payload, actor: event.actor) { knownPeople.insert(name) }
     }
 
-    /// The problems with the names the drafts give (`People`), each with its draft's position in the request.
-    func peopleProblems() -> [(position: Int, issue: ValidationIssue)] {
-        peopleNamed.enumerated().flatMap { position, named in People.problems(named, known: knownPeople).map { (position, $0) } }
-    }
+    /// A judge of the names drafts give (`People`), against the people the log names; nil when names are not
+    /// checked.
+    func peopleJudge() -> People.Judge? { namesGiven.isEmpty ? nil : People.Judge(known: knownPeople) }
 
     /// Whether a stored line may hold an event the index needs; false means it certainly does not.
     func mightMatter(_ line: UnsafeRawBufferPointer) -> Bool {
         if readsMembers {
             if allDecisions && ByteSearch.contains(ReferenceIndex.decisionNeedle, in: line) { return true }
             if ReferenceIndex.subjectKeys.contains(where: { ByteSearch.anyValue(after: $0, in: line, in: wantedSubjects) })
-                || ReferenceIndex.idKeys.contains(where: { ByteSearch.anyValue(after: $0, in: line, in: wantedIDs) }) {
+                || ReferenceIndex.idKeys.contains(where: { key in
+                    ByteSearch.anyValue(after: key, in: line) { EventID(bytes: $0.assumingMemoryBound(to: UInt8.self)).map(interesting.contains) ?? false }
+                }) {
                 return true
             }
         } else if needles.contains(where: { ByteSearch.contains($0, in: line) }) {
@@ -158,8 +190,8 @@ struct ReferenceIndex {
             add(SchemaRegistration(registered, stamp: fromRequest ? nil : Stamp(event)))
         }
         if event.subject == countedSubject { subjectCount += 1 }
-        if interesting.contains(event.id) {
-            entries[event.id] = Entry(seq: event.seq, subject: event.subject, type: event.type, event: event)
+        if fromRequest ? referenced.contains(event.id) : interesting.contains(event.id) {
+            entries[event.id] = Entry(seq: event.seq, subject: event.subject, type: event.type, event: fromRequest ? nil : event)
         }
         if case .eventRetracted(let retraction) = event.payload, interesting.contains(retraction.event) {
             retractedBy[retraction.event] = event.seq
@@ -178,57 +210,57 @@ struct ReferenceIndex {
         }
     }
 
-    /// The rule breaks the request's events (sealed, in order) would add to the log, each on the draft it
-    /// comes from: an event that breaks a rule itself, or one that would make an event in the log break one
-    /// (a back-dated move before the schedule, a retraction of the schedule under later moves). Breaks the
-    /// log already held are not the request's. Dates are read in `zone`; `subjects` gives the subjects of a kind
-    /// the log brings into being (read only when a draft names one that does not exist, for a did-you-mean).
-    mutating func ruleProblems(of sealed: [Event], positions: [Int], zone: TimeZoneRules,
+    /// The rule breaks the request's events would add to the log, each on the draft it comes from: `added`
+    /// are the request's sealed events the rules are about, in seq order, with their drafts' positions. An
+    /// event that breaks a rule itself, or one that would make an event in the log break one (a back-dated move
+    /// before the schedule, a retraction of the schedule under later moves). Breaks the log already held are
+    /// not the request's. Dates are read in `zone`; `subjects` gives the subjects of a kind the log brings into
+    /// being (read only when a draft names one that does not exist, for a did-you-mean).
+    mutating func ruleProblems(of added: [(event: RuleEvent, position: Int)], zone: TimeZoneRules,
                                subjects: (Substring) -> Set<String>) -> [DraftRejection] {
-        let added = sealed.compactMap(RuleEvent.init)
         guard !added.isEmpty else { return [] }
+        let addedEvents = added.map(\.event)
         let known = Set(DomainRules.breaks(in: ruleEvents).map { "\($0.seq) \($0.problem)" })
         let stored = Dictionary(ruleEvents.map { ($0.seq, $0) }, uniquingKeysWith: { first, _ in first })
-        let addedSeqs = Set(added.map(\.seq))
-        var fresh = DomainRules.breaks(in: ruleEvents + added).filter { !known.contains("\($0.seq) \($0.problem)") }
+        var place: [Int: Int] = [:]
+        for (offset, event) in addedEvents.enumerated() { place[event.seq] = offset }
+        var fresh = DomainRules.breaks(in: ruleEvents + addedEvents).filter { !known.contains("\($0.seq) \($0.problem)") }
         // A draft refused for a break of its own is not recorded: the others are judged without it, so a later
         // draft is not blamed for what only the refused one would have done.
-        let refused = Set(fresh.map(\.seq).filter(addedSeqs.contains))
+        let refused = Set(fresh.map(\.seq).filter { place[$0] != nil })
         if !refused.isEmpty {
-            let others = DomainRules.breaks(in: ruleEvents + added.filter { !refused.contains($0.seq) }).filter { !known.contains("\($0.seq) \($0.problem)") }
+            let others = DomainRules.breaks(in: ruleEvents + addedEvents.filter { !refused.contains($0.seq) }).filter { !known.contains("\($0.seq) \($0.problem)") }
             fresh = fresh.filter { refused.contains($0.seq) } + others.filter { !refused.contains($0.seq) }
         }
-        ruleEvents += added
+        ruleEvents += addedEvents
         var rejections: [DraftRejection] = []
         let ownBreaks = Set(fresh.map(\.seq))
         var victims: [Int: [(RuleEvent, RuleBreak)]] = [:]
-        // The request's events have the seqs after the log's last, in order.
-        let firstSeq = sealed.first?.seq ?? 0
-        func place(of seq: Int) -> Int? { seq >= firstSeq && seq - firstSeq < sealed.count ? seq - firstSeq : nil }
         // A conflicting event of the request, "(#7)", reads "(this event)" or names its type.
         func told(_ rule: RuleBreak, by offset: Int) -> String {
-            guard let conflicting = rule.conflicting, let other = place(of: conflicting) else { return rule.problem }
-            return rule.problem.replacing("(#\(conflicting))", with: other == offset ? "(this event)" : "(the \(sealed[other].type) of this request)")
+            guard let conflicting = rule.conflicting, let other = place[conflicting] else { return rule.problem }
+            return rule.problem.replacing("(#\(conflicting))", with: other == offset ? "(this event)" : "(the \(addedEvents[other].type) of this request)")
         }
         for rule in fresh {
-            if let offset = place(of: rule.seq) {
-                var message = "\(sealed[offset].type) of \(rule.subject): \(told(rule, by: offset))"
+            if let offset = place[rule.seq] {
+                var message = "\(addedEvents[offset].type) of \(rule.subject): \(told(rule, by: offset))"
                 let others = rule.missing.map { subjects($0.kind) }.map { $0.filter { $0 != rule.missing?.text && $0 != rule.subject.text } } ?? []
                 if let missing = rule.missing, let near = NearestName.suggestion(for: missing.text, among: others) {
                     message += "; did you mean \(near)?"
                 }
-                rejections.append(DraftRejection(position: positions[offset], issue: ValidationIssue(path: "", message: message)))
+                rejections.append(DraftRejection(position: added[offset].position, issue: ValidationIssue(path: "", message: message)))
             } else if let victim = stored[rule.seq] {
                 // A stored event the request would break: blame the draft about its subject, or the last.
-                let offset = sealed.lastIndex { $0.subject == victim.subject || (RuleStep($0.payload)?.references.contains(victim.subject) ?? false) } ?? sealed.count - 1
-                if !ownBreaks.contains(sealed[offset].seq) { victims[offset, default: []].append((victim, rule)) }
+                let offset = addedEvents.lastIndex { $0.subject == victim.subject || $0.step.references.contains(victim.subject) } ?? addedEvents.count - 1
+                if !ownBreaks.contains(addedEvents[offset].seq) { victims[offset, default: []].append((victim, rule)) }
             }
         }
         for (offset, broken) in victims.sorted(by: { $0.key < $1.key }) {
             let (victim, rule) = broken[0]
             let more = broken.count > 1 ? " (and \(broken.dropFirst().map { "#\($0.0.seq)" }.joined(separator: ", ")) likewise)" : ""
-            rejections.append(DraftRejection(position: positions[offset], issue: ValidationIssue(path: "", message:
-                "\(sealed[offset].type) of \(sealed[offset].subject): with it, #\(rule.seq) (\(victim.type), effective \(zone.date(at: victim.effectiveAt)))\(more) would break the log's rules — \(told(rule, by: offset))")))
+            let event = addedEvents[offset]
+            rejections.append(DraftRejection(position: added[offset].position, issue: ValidationIssue(path: "", message:
+                "\(event.type) of \(event.subject): with it, #\(rule.seq) (\(victim.type), effective \(zone.date(at: victim.effectiveAt)))\(more) would break the log's rules — \(told(rule, by: offset))")))
         }
         return rejections
     }

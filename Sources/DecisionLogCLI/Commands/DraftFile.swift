@@ -1,13 +1,14 @@
 import DecisionLog
 
 /// A file of drafts, as `import` and `schema check` read it — JSON Lines, or a spreadsheet's CSV with a header
-/// row naming the fields — from a path or standard input, validated line by line against the log's schemas,
-/// with drafts that name no decider given the default one.
+/// row naming the fields — from a path (read a part at a time) or standard input, checked by the store's import
+/// (`EventStore.importDrafts`; a dry run for `schema check`), with drafts that name no decider given the default
+/// one.
 struct DraftFile {
     /// How the file is named in messages (its path as given, or "standard input").
     let name: String
-    /// The validated lines.
-    let batch: DraftBatch
+    /// The import of the file, ready for the store.
+    var request: ImportRequest
 
     static let actor = Option("actor", "<name>", help: "The decider for drafts that name none (default: $DECISIONLOG_ACTOR, else your own settings).")
     static let role = Option("role", "<role>", help: "That decider's role, e.g. CMO.")
@@ -26,39 +27,20 @@ struct DraftFile {
     static let argument = CommandSpec.Argument(
         name: "<file>", help: "A JSON Lines file, one draft a line ({\"type\":…,\"subject\":…,\"payload\":{…}}), or a CSV file whose header names the fields (type,subject,effective,actor,role,reason,<payload fields>…); '-' reads standard input.")
 
-    /// Reads `path` and validates it against `store`'s schemas; throws a failure when the file cannot be read,
-    /// is not CSV or JSON Lines, has a CSV header that does not name the fields, or holds no draft.
-    init(_ path: String, store: any EventStore, args: ParsedArguments, context: CommandContext,
-         progress: DraftBatch.Progress? = nil) throws {
-        let format = try args.choice(DraftFile.format, ["jsonl", "csv"], default: DraftFile.format(of: path))
+    /// The import of `path` into `store` with the options in `args`; throws a failure when the options do
+    /// not fit the file or the log's schemas cannot be read.
+    init(_ path: String, store: any EventStore, args: ParsedArguments, context: CommandContext) throws {
+        let named = try args.choice(DraftFile.format, ["jsonl", "csv"], default: DraftFile.format(of: path))
         let mappings = try args.values(DraftFile.map)
-        let (name, bytes) = try context.readInputFile(path)
-        self.name = name
+        name = path == "-" ? "standard input" : path
+        let input: DraftStream.Input = path == "-" ? .bytes(try context.readInputFile(path).bytes) : .file(Paths.absolute(path, from: context.currentDirectory))
+        let stream = DraftStream(input, format: named == "csv" ? .csv : named == "jsonl" ? .jsonLines : nil, mappings: mappings)
+        if !mappings.isEmpty, (try? stream.isCSV()) == false {
+            throw UsageError("'--map' is for CSV files; \(name) is read as JSON Lines (pass --format csv if it is CSV)", command: args.spec)
+        }
         let actor = try context.decider((try args.value(DraftFile.actor), try args.value(DraftFile.role)), draftNamesOne: false, config: store.configuration, explaining: false)
-        let draftContext = DraftContext(now: .now(), config: store.configuration)
-        let schemas = try context.schemas(in: store)
-        // Without a format named, the first character decides: "{" starts JSON Lines; an empty file is read as one.
-        let first = bytes.first { $0 > 0x20 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
-        let isCSV = format == "csv" || (format.isEmpty && first != nil && first != UInt8(ascii: "{"))
-        if isCSV {
-            let table: CSVTable
-            do throws(CSVSyntaxError) { table = try CSVTable(parsing: bytes) } catch {
-                throw CommandFailure("\(name) is not readable as CSV: \(error); nothing was read from it", .invalidInput)
-            }
-            let drafts: CSVDrafts
-            do throws(CSVHeaderError) { drafts = try CSVDrafts(table, mappings: mappings, schemas: schemas) } catch {
-                let count = error.problems.count
-                throw CommandFailure(lines: ["\(name): the header row \(count == 1 ? "has a problem" : "has \(count) problems"); nothing was read from it"]
-                                         + error.problems.map { "  " + $0 }, .invalidInput)
-            }
-            batch = DraftBatch(drafts, context: draftContext, schemas: schemas, defaultActor: actor, progress: progress)
-        } else {
-            if !mappings.isEmpty { throw UsageError("'--map' is for CSV files; \(name) is read as JSON Lines (pass --format csv if it is CSV)", command: args.spec) }
-            batch = DraftBatch(bytes, context: draftContext, schemas: schemas, defaultActor: actor, progress: progress)
-        }
-        if batch.lines.isEmpty {
-            throw CommandFailure(isCSV ? "\(name) holds no rows below its header; add one row per decision" : "\(name) holds no drafts; write one JSON object a line", .invalidInput)
-        }
+        request = ImportRequest(drafts: stream, context: DraftContext(now: .now(), config: store.configuration), schemas: try context.schemas(in: store),
+                                defaultActor: actor, recordedBy: context.recordedBy)
     }
 
     /// The format a file's extension says ("" when it says none: the first character decides).
@@ -69,46 +51,52 @@ struct DraftFile {
         return ""
     }
 
-    /// Every problem with the file, one line per bad draft: the drafts' own, then what the log would refuse
-    /// of the valid ones (references, schema versions, ids present with other content), found by a dry-run
-    /// append that writes nothing. The status is `.conflict` when an id is in the log with other content,
-    /// else `.invalidInput`.
-    func problems(_ store: any EventStore, recordedBy: String) throws -> (lines: [String], status: ExitCode) {
-        let (rejections, code) = try logRefusals(store, recordedBy: recordedBy)
-        return (problemLines(adding: rejections), code == .conflict ? .conflict : .invalidInput)
+    /// Runs the import in `store`; a refused file, or one that cannot be read as drafts, fails with every
+    /// problem, one line per bad draft (`line 3: payload.target: expected a number, got "fast"`), `suffix`
+    /// ending the first line. With `listing`, the bad drafts' lines go to it instead, and the failure is the
+    /// first line alone.
+    func run(in store: any EventStore, suffix: String, listing: ((String) -> Void)? = nil) throws -> ImportReceipt {
+        do {
+            return try store.importDrafts(request)
+        } catch let refusal as ImportRefusal {
+            let more = refusal.refused - refusal.lines.count
+            let lines = problemLines(refusal) + (more > 0 ? ["… and \(more) more line\(more == 1 ? "" : "s") (the first \(refusal.lines.count) are listed)"] : [])
+            lines.forEach { listing?($0) }
+            throw CommandFailure(lines: ["\(name): \(DraftFile.count(invalid: refusal.refused, of: refusal.drafts))\(suffix)"] + (listing == nil ? lines.map { "  " + $0 } : []),
+                                 refusal.isConflict ? .conflict : .invalidInput)
+        } catch let error as DraftStreamError {
+            throw failure(error)
+        } catch let error as LogError {
+            throw CommandFailure(error)
+        }
+    }
+
+    /// One line per refused draft: `line 3: payload.target: expected a number, got "fast"`.
+    private func problemLines(_ refusal: ImportRefusal) -> [String] {
+        refusal.lines.map { number, issues in
+            "line \(number)\(issues.count == 1 ? "" : " (\(issues.count) problems)"): " + issues.map(\.description).joined(separator: "; ")
+        }
     }
 
     /// "3 of 7 drafts are invalid".
-    func count(invalid: Int) -> String {
-        "\(invalid) of \(batch.lines.count) draft\(batch.lines.count == 1 ? "" : "s") \(invalid == 1 ? "is" : "are") invalid"
+    static func count(invalid: Int, of total: Int) -> String {
+        "\(invalid) of \(total) draft\(total == 1 ? "" : "s") \(invalid == 1 ? "is" : "are") invalid"
     }
 
-    /// One line per bad draft: `line 3: payload.target: expected a number, got "fast"`; the log's refusals (of
-    /// the valid drafts, by position) are added to their lines.
-    func problemLines(adding rejections: [DraftRejection] = []) -> [String] {
-        var byLine: [Int: [String]] = [:]
-        for (number, failure) in batch.failures { byLine[number, default: []] += failure.issues.map(\.description) }
-        let valid = batch.lines.filter { (try? $0.result.get()) != nil }
-        for rejection in rejections where rejection.position < valid.count {
-            byLine[valid[rejection.position].number, default: []].append(rejection.issue.description)
-        }
-        return byLine.keys.sorted().map { number in
-            let problems = byLine[number]!
-            return "line \(number)\(problems.count == 1 ? "" : " (\(problems.count) problems)"): " + problems.joined(separator: "; ")
-        }
-    }
-
-    /// Runs every check the log makes on an append of the valid drafts, writing nothing; returns the
-    /// refusals (none when the log would take them). Throws for anything but a refusal.
-    private func logRefusals(_ store: any EventStore, recordedBy: String) throws -> ([DraftRejection], LogError.Code?) {
-        guard !batch.drafts.isEmpty else { return ([], nil) }
-        do throws(LogError) {
-            _ = try store.append(AppendRequest(drafts: batch.drafts, recordedBy: recordedBy, dryRun: true))
-            return ([], nil)
-        } catch where !error.rejections.isEmpty {
-            return (error.rejections, error.code)
-        } catch {
-            throw CommandFailure(error)
+    /// The failure for a file that cannot be read as drafts.
+    private func failure(_ error: DraftStreamError) -> CommandFailure {
+        switch error {
+        case .unreadable(let error):
+            CommandFailure("cannot read \(name): \(error.reason); check the path", error.isNotFound ? .invalidInput : .ioError)
+        case .notCSV(let error):
+            CommandFailure("\(name) is not readable as CSV: \(error); nothing was read from it", .invalidInput)
+        case .badHeader(let error):
+            CommandFailure(lines: ["\(name): the header row \(error.problems.count == 1 ? "has a problem" : "has \(error.problems.count) problems"); nothing was read from it"]
+                               + error.problems.map { "  " + $0 }, .invalidInput)
+        case .empty(let csv):
+            CommandFailure(csv ? "\(name) holds no rows below its header; add one row per decision" : "\(name) holds no drafts; write one JSON object a line", .invalidInput)
+        case .changed:
+            CommandFailure("\(name) changed while it was imported; nothing was imported — import it again once it is written", .ioError)
         }
     }
 }

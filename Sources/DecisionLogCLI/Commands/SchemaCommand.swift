@@ -120,14 +120,10 @@ enum SchemaCommand: Command {
 
     private static func check(_ args: ParsedArguments, _ context: CommandContext) throws {
         let store = try context.openLog(args)
-        let file = try DraftFile(args.positionals[0], store: store, args: args, context: context)
-        let total = file.batch.lines.count
-        let problems = try file.problems(store, recordedBy: context.recordedBy)
-        for line in problems.lines { context.console.out(line) }
-        if problems.lines.isEmpty {
-            context.console.out("\(file.name): \(total == 1 ? "the draft is" : "all \(total) drafts are") valid (nothing was written)")
-        } else {
-            throw CommandFailure("\(file.name): \(file.count(invalid: problems.lines.count)) (nothing was written)", problems.status)
-        }
+        var file = try DraftFile(args.positionals[0], store: store, args: args, context: context)
+        file.request.dryRun = true
+        let receipt = try file.run(in: store, suffix: " (nothing was written)") { context.console.out($0) }
+        let total = receipt.drafts
+        context.console.out("\(file.name): \(total == 1 ? "the draft is" : "all \(total) drafts are") valid (nothing was written)")
     }
 }

@@ -33,52 +33,75 @@ public struct CSVDrafts: Sendable {
 
     /// Reads `table` (its first record the header), renaming columns by `mappings` (column → field; an empty
     /// field ignores the column); payload cells take the shape of their field in the row's type, as found in
-    /// `schemas`. Throws `CSVHeaderError` listing every column that names no field, every mapping that names
-    /// no column, every field given twice, and a missing `type` column.
+    /// `schemas`. Throws `CSVHeaderError` as `Header.init` does.
     public init(_ table: CSVTable, mappings: [(column: String, field: String)] = [], schemas: SchemaRegistry) throws(CSVHeaderError) {
-        guard let header = table.records.first else { throw CSVHeaderError(problems: ["the file is empty; its first row names the columns (type,subject,effective,actor,role,…)"]) }
-        var problems: [String] = []
-        var targets = header.fields.map { $0.trimmingWhitespace }
-        for mapping in mappings {
-            let index = targets.indices.first { header.fields[$0].trimmingWhitespace == mapping.column }
-                ?? targets.indices.first { CSVDrafts.key(header.fields[$0]) == CSVDrafts.key(mapping.column) }
-            guard let index else {
-                problems.append("--map \(mapping.column)=\(mapping.field): the header has no column '\(mapping.column)'; its columns are \(header.fields.map { $0.trimmingWhitespace }.joined(separator: ", "))")
-                continue
+        guard let first = table.records.first else { throw CSVHeaderError(problems: ["the file is empty; its first row names the columns (type,subject,effective,actor,role,…)"]) }
+        let header = try Header(first, separator: table.separator, mappings: mappings, schemas: schemas)
+        columns = header.columns
+        rows = header.rows(table.records.dropFirst(), schemas: schemas)
+    }
+
+    /// A header row read: what each column holds, for reading the rows below it (a whole table's, or a file's
+    /// part by part).
+    public struct Header: Sendable {
+        /// What each column holds, in order.
+        public let columns: [Column]
+        private let names: [String]
+        private let decimalComma: Bool
+
+        /// Reads the header `record` of a table whose fields are separated by `separator`, renaming columns by
+        /// `mappings`. Throws `CSVHeaderError` listing every column that names no field, every mapping that
+        /// names no column, every field given twice, and a missing `type` column.
+        public init(_ header: CSVTable.Record, separator: UInt8, mappings: [(column: String, field: String)], schemas: SchemaRegistry) throws(CSVHeaderError) {
+            var problems: [String] = []
+            var targets = header.fields.map { $0.trimmingWhitespace }
+            for mapping in mappings {
+                let index = targets.indices.first { header.fields[$0].trimmingWhitespace == mapping.column }
+                    ?? targets.indices.first { CSVDrafts.key(header.fields[$0]) == CSVDrafts.key(mapping.column) }
+                guard let index else {
+                    problems.append("--map \(mapping.column)=\(mapping.field): the header has no column '\(mapping.column)'; its columns are \(header.fields.map { $0.trimmingWhitespace }.joined(separator: ", "))")
+                    continue
+                }
+                targets[index] = mapping.field
             }
-            targets[index] = mapping.field
+            let payloadKeys = CSVDrafts.payloadKeys(schemas)
+            var columns: [Column] = []
+            var seen: [Column: Int] = [:]
+            for (index, target) in targets.enumerated() {
+                let name = header.fields[index].trimmingWhitespace
+                let column = target.isEmpty ? .ignored : CSVDrafts.column(for: CSVDrafts.key(target), payloadKeys: payloadKeys)
+                guard let column else {
+                    let hint = NearestName.suggestion(for: CSVDrafts.key(target), among: Array(CSVDrafts.envelopeKeys.keys) + payloadKeys.sorted())
+                        .map { " (did you mean '\($0)'?)" } ?? ""
+                    problems.append("column \(index + 1) '\(name.quotedForMessage)' names no field\(hint); rename it, map it with --map '\(name.quotedForMessage)=<field>', or ignore it with --map '\(name.quotedForMessage)='")
+                    columns.append(.ignored)
+                    continue
+                }
+                if column != .ignored, let earlier = seen[column] {
+                    problems.append("columns \(earlier + 1) '\(header.fields[earlier].trimmingWhitespace.quotedForMessage)' and \(index + 1) '\(name.quotedForMessage)' both give \(target); keep one, or ignore one with --map '\(name.quotedForMessage)='")
+                }
+                seen[column] = seen[column] ?? index
+                columns.append(column)
+            }
+            if !columns.contains(.envelope("type")) {
+                problems.append("no column gives the event type; name one 'type' or map one with --map '<column>=type'")
+            }
+            guard problems.isEmpty else { throw CSVHeaderError(problems: problems) }
+            self.columns = columns
+            names = header.fields
+            decimalComma = separator == UInt8(ascii: ";")
         }
-        let payloadKeys = CSVDrafts.payloadKeys(schemas)
-        var columns: [Column] = []
-        var seen: [Column: Int] = [:]
-        for (index, target) in targets.enumerated() {
-            let name = header.fields[index].trimmingWhitespace
-            let column = target.isEmpty ? .ignored : CSVDrafts.column(for: CSVDrafts.key(target), payloadKeys: payloadKeys)
-            guard let column else {
-                let hint = NearestName.suggestion(for: CSVDrafts.key(target), among: Array(CSVDrafts.envelopeKeys.keys) + payloadKeys.sorted())
-                    .map { " (did you mean '\($0)'?)" } ?? ""
-                problems.append("column \(index + 1) '\(name.quotedForMessage)' names no field\(hint); rename it, map it with --map '\(name.quotedForMessage)=<field>', or ignore it with --map '\(name.quotedForMessage)='")
-                columns.append(.ignored)
-                continue
+
+        /// The data rows among `records`, each with its draft (validation comes later) or what is wrong with it
+        /// as a row; payload cells take the shape of their field in the row's type, as found in `schemas`.
+        public func rows(_ records: some Collection<CSVTable.Record>, schemas: SchemaRegistry) -> [Row] {
+            records.map { record in
+                guard record.fields.count == columns.count else {
+                    let issue = ValidationIssue(path: "", message: "the row has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s") but the header has \(columns.count); check for a missing or extra separator, or quote a field that holds one")
+                    return Row(line: record.line, draft: .failure(ValidationFailure([issue])))
+                }
+                return Row(line: record.line, draft: CSVDrafts.draft(record.fields, header: names, columns: columns, schemas: schemas, decimalComma: decimalComma))
             }
-            if column != .ignored, let earlier = seen[column] {
-                problems.append("columns \(earlier + 1) '\(header.fields[earlier].trimmingWhitespace.quotedForMessage)' and \(index + 1) '\(name.quotedForMessage)' both give \(target); keep one, or ignore one with --map '\(name.quotedForMessage)='")
-            }
-            seen[column] = seen[column] ?? index
-            columns.append(column)
-        }
-        if !columns.contains(.envelope("type")) {
-            problems.append("no column gives the event type; name one 'type' or map one with --map '<column>=type'")
-        }
-        guard problems.isEmpty else { throw CSVHeaderError(problems: problems) }
-        self.columns = columns
-        rows = table.records.dropFirst().map { record in
-            guard record.fields.count == columns.count else {
-                let issue = ValidationIssue(path: "", message: "the row has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s") but the header has \(columns.count); check for a missing or extra separator, or quote a field that holds one")
-                return Row(line: record.line, draft: .failure(ValidationFailure([issue])))
-            }
-            return Row(line: record.line, draft: CSVDrafts.draft(record.fields, header: header.fields, columns: columns, schemas: schemas,
-                                                                 decimalComma: table.separator == UInt8(ascii: ";")))
         }
     }
 

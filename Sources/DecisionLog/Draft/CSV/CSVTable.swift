@@ -16,14 +16,22 @@ public struct CSVTable: Sendable, Equatable {
     public let records: [Record]
     /// The byte that separates fields: a comma, a semicolon or a tab.
     public let separator: UInt8
+    /// The line after the last record read: where the next part of the file starts.
+    public let nextLine: Int
 
     /// Reads `bytes`; throws `CSVSyntaxError` naming the line of an unterminated quote, text after a closing
     /// quote, a quote inside an unquoted field or bytes that are not UTF-8.
     public init(parsing bytes: [UInt8]) throws(CSVSyntaxError) {
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-        separator = CSVTable.separator(of: bytes[start...])
-        var reader = Reader(bytes: bytes, position: start, separator: separator)
+        try self.init(parsing: bytes[start...], separator: CSVTable.separator(of: bytes[start...]), firstLine: 1)
+    }
+
+    /// Reads whole records from `bytes`, a part of a file that starts on line `firstLine` and ends at the end
+    /// of a record (`recordsEnd`), fields separated by `separator`; throws as `init(parsing:)`.
+    public init(parsing bytes: ArraySlice<UInt8>, separator: UInt8, firstLine: Int) throws(CSVSyntaxError) {
+        self.separator = separator
+        var reader = Reader(bytes: Array(bytes), position: 0, separator: separator, line: firstLine)
         var records: [Record] = []
         while let record = try reader.nextRecord() {
             // A blank line, or a spreadsheet's empty row (",,,,"), holds no record.
@@ -31,11 +39,26 @@ public struct CSVTable: Sendable, Equatable {
             records.append(Record(line: record.line, fields: record.fields.map(CSVCell.unprotect)))
         }
         self.records = records
+        nextLine = reader.line
+    }
+
+    /// Where the last whole record of `bytes` ends (after its line break), reading quotes from the start: 0
+    /// when no line break outside quotes ends one. A quote toggles quoting (`""` toggles it twice), so a line
+    /// break inside a quoted field is not taken for a record's end.
+    public static func recordsEnd(_ bytes: ArraySlice<UInt8>) -> Int {
+        var quoted = false, end = bytes.startIndex
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") { quoted.toggle() } else if !quoted && (byte == 0x0A || byte == 0x0D) { end = index + 1 }
+        }
+        // A CR whose LF is still to come belongs with it: cut before the CR.
+        if end > bytes.startIndex, end == bytes.endIndex, bytes[end - 1] == 0x0D { end -= 1 }
+        return end - bytes.startIndex
     }
 
     /// The separator the first line uses most, outside quotes: a comma, a semicolon or a tab (a comma when
     /// it has none of them).
-    private static func separator(of bytes: ArraySlice<UInt8>) -> UInt8 {
+    public static func separator(of bytes: ArraySlice<UInt8>) -> UInt8 {
         var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: ";"): 0, UInt8(ascii: "\t"): 0]
         var quoted = false
         for byte in bytes {

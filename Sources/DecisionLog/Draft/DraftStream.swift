@@ -1,0 +1,155 @@
+/// A file of drafts — JSON Lines, or a spreadsheet's CSV with a header row naming the fields (`CSVDrafts`) —
+/// read a part at a time, so a file of any size is read in bounded memory: each part ends at the end of a
+/// line (of a record, for CSV), and a line longer than a part makes the part grow to hold it. Read as often
+/// as asked (an import reads it twice).
+public struct DraftStream: Sendable {
+    /// Where the drafts come from.
+    public enum Input: Sendable {
+        /// A file, by its absolute path: read a part at a time.
+        case file(String)
+        /// Text already read (standard input).
+        case bytes([UInt8])
+    }
+
+    /// How the drafts are written.
+    public enum Format: Sendable, Equatable {
+        /// One JSON object a line.
+        case jsonLines
+        /// A header row naming the fields, then one row a draft.
+        case csv
+    }
+
+    /// Where the drafts come from.
+    public let input: Input
+    /// The format named, or nil for the one the first character says ("{" for JSON Lines, an empty file
+    /// included; anything else for CSV).
+    public let format: Format?
+    /// CSV: the columns to read as other fields (column → field; an empty field ignores the column).
+    public let mappings: [(column: String, field: String)]
+    /// About how many bytes a part holds.
+    public let partBytes: Int
+
+    /// A stream of the drafts in `input`; see the properties.
+    public init(_ input: Input, format: Format? = nil, mappings: [(column: String, field: String)] = [], partBytes: Int = 4 << 20) {
+        self.input = input
+        self.format = format
+        self.mappings = mappings
+        self.partBytes = max(partBytes, 64)
+    }
+
+    /// Calls `body` with each part's drafts, in file order, and how many bytes of the input have been read
+    /// of how many; a CSV file's rows are read with `schemas` (the shapes of payload fields). Throws
+    /// `DraftStreamError` when the input cannot be read, is not CSV, has a header that does not name the
+    /// fields, or holds no draft, and rethrows what `body` throws.
+    public func forEachChunk(schemas: SchemaRegistry, _ body: (DraftChunk, _ read: Int64, _ total: Int64) throws -> Void) throws {
+        var csv: (header: CSVDrafts.Header, separator: UInt8)? = nil
+        let isCSV = try isCSV()
+        var firstLine = 1, drafts = 0
+        try forEachPart(csv: isCSV) { part, isFirst, isLast, read, total in
+            var part = part
+            if isFirst, part.starts(with: [0xEF, 0xBB, 0xBF]) { part = part.dropFirst(3) }
+            guard isCSV else {
+                let chunk = DraftChunk(jsonLines: Array(part), firstLine: firstLine)
+                firstLine += part.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                drafts += chunk.count
+                try body(chunk, read, total)
+                return
+            }
+            let separator = csv?.separator ?? CSVTable.separator(of: part)
+            let table: CSVTable
+            do throws(CSVSyntaxError) { table = try CSVTable(parsing: part, separator: separator, firstLine: firstLine) } catch {
+                throw DraftStreamError.notCSV(error)
+            }
+            firstLine = table.nextLine
+            var records = table.records[...]
+            if csv == nil {
+                guard let first = records.first else {
+                    if isLast { throw DraftStreamError.badHeader(CSVHeaderError(problems: ["the file is empty; its first row names the columns (type,subject,effective,actor,role,…)"])) }
+                    return
+                }
+                do throws(CSVHeaderError) { csv = (try CSVDrafts.Header(first, separator: separator, mappings: mappings, schemas: schemas), separator) } catch {
+                    throw DraftStreamError.badHeader(error)
+                }
+                records = records.dropFirst()
+            }
+            let chunk = DraftChunk(rows: csv!.header.rows(records, schemas: schemas))
+            drafts += chunk.count
+            try body(chunk, read, total)
+        }
+        if drafts == 0 { throw DraftStreamError.empty(csv: isCSV) }
+    }
+
+    /// Calls `body` with each part of the input: whole lines (whole records, for CSV, whose line breaks inside
+    /// quotes do not end them), the last part whatever is left.
+    private func forEachPart(csv: Bool, _ body: (ArraySlice<UInt8>, _ isFirst: Bool, _ isLast: Bool, _ read: Int64, _ total: Int64) throws -> Void) throws {
+        switch input {
+        case .bytes(let bytes):
+            try body(bytes[...], true, true, Int64(bytes.count), Int64(bytes.count))
+        case .file(let path):
+            let file: FileDescriptor
+            let total: Int64
+            do throws(SystemError) {
+                file = try FileDescriptor.open(path, .read)
+                total = try file.status().size
+            } catch { throw DraftStreamError.unreadable(error) }
+            defer { file.close() }
+            var buffer: [UInt8] = [], offset: Int64 = 0, size = partBytes, isFirst = true
+            while true {
+                let kept = buffer.count
+                buffer += repeatElement(0, count: size - kept)
+                var filled = kept
+                do throws(SystemError) {
+                    while filled < size {
+                        let count = try buffer.withUnsafeMutableBytes { raw in
+                            Result { () throws(SystemError) in try file.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[filled...]), at: offset) }
+                        }.get()
+                        if count == 0 { break }
+                        filled += count
+                        offset += Int64(count)
+                    }
+                } catch { throw DraftStreamError.unreadable(error) }
+                buffer.removeLast(size - filled)
+                if filled < size {
+                    try body(buffer[...], isFirst, true, offset, max(total, offset))
+                    return
+                }
+                let end = csv ? CSVTable.recordsEnd(buffer[...]) : (buffer.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
+                guard end > 0 else {
+                    // One line longer than the part: grow the part to hold it.
+                    size *= 2
+                    continue
+                }
+                try body(buffer[..<end], isFirst, false, offset - Int64(buffer.count - end), max(total, offset))
+                isFirst = false
+                buffer.removeFirst(end)
+                size = max(partBytes, buffer.count * 2)
+            }
+        }
+    }
+
+    /// What the file is now (size, inode, times), to tell whether it changed between two readings; nil for
+    /// text already read, which cannot change.
+    func version() -> [Int64]? {
+        guard case .file(let path) = input, let status = try? FileSystem.status(path) else { return nil }
+        return [status.size, Int64(bitPattern: status.inode), Int64(bitPattern: status.device), status.changeTimeNanoseconds, status.modificationTimeNanoseconds]
+    }
+
+    /// Whether the input is CSV: as named, else by its first character other than a space or a byte-order mark.
+    public func isCSV() throws -> Bool {
+        if let format { return format == .csv }
+        var head: [UInt8]
+        switch input {
+        case .bytes(let bytes): head = Array(bytes.prefix(4096))
+        case .file(let path):
+            head = [UInt8](repeating: 0, count: 4096)
+            do throws(SystemError) {
+                let file = try FileDescriptor.open(path, .read)
+                defer { file.close() }
+                let count = try head.withUnsafeMutableBytes { raw in Result { () throws(SystemError) in try file.read(into: raw, at: 0) } }.get()
+                head.removeLast(head.count - count)
+            } catch { throw DraftStreamError.unreadable(error) }
+        }
+        let first = head.first { $0 > 0x20 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
+        return first != nil && first != UInt8(ascii: "{")
+    }
+}

@@ -1,0 +1,13 @@
+/// Why a file of drafts cannot be read as drafts at all (nothing was read from it).
+public enum DraftStreamError: Error, Sendable, Equatable {
+    /// The file cannot be read.
+    case unreadable(SystemError)
+    /// The file is read as CSV but is not CSV.
+    case notCSV(CSVSyntaxError)
+    /// The CSV header does not say what its columns hold.
+    case badHeader(CSVHeaderError)
+    /// The file holds no draft (CSV: no row below its header).
+    case empty(csv: Bool)
+    /// The file changed while it was read twice.
+    case changed
+}

@@ -1,0 +1,158 @@
+/// An import worked out a part of its file at a time, in memory that does not grow with the drafts themselves
+/// (what it keeps is about 40 bytes a draft: its id, and the rules' view of the events they are about).
+///
+/// The file is read twice. The first reading (`check`, before the log is locked) validates every draft on its
+/// own and gathers what they need of the log (`ReferenceIndex.Needs`). The second (`run`, under the log's
+/// write lock or in the database's transaction) reads what the log holds that they need once, then seals
+/// each part after the one before and hands it to the store to write — holding the last part back, to sign
+/// it for all. The domain rules are judged once every part is in; when anything is refused the store takes
+/// back every part it wrote, so an import stays all or nothing. Every problem with every line is reported.
+enum ImportPlan {
+    /// What the first reading of the file found.
+    struct Checked {
+        /// What the valid drafts need of the log.
+        var needs: ReferenceIndex.Needs
+        /// How many drafts the file holds.
+        var drafts = 0
+        /// The problems of the drafts that are invalid on their own.
+        var problems = LineProblems()
+        /// The file as it was before the first reading.
+        var version: [Int64]?
+    }
+
+    /// Reads the file once, validating every draft on its own (the parsing and validating on every core),
+    /// and gathers what the valid ones need of the log `logID`. Throws `DraftStreamError`.
+    static func check(_ request: ImportRequest, logID: EventID) throws -> Checked {
+        var checked = Checked(needs: ReferenceIndex.Needs(checksPeople: !request.confirmsNewPeople), version: request.drafts.version())
+        var assigner = ContentID.Assigner(logID: logID)
+        let schemas = SchemaRegistry(registrations: request.schemas.registrations)
+        try request.drafts.forEachChunk(schemas: schemas) { chunk, read, total in
+            request.progress?(.checking(read: read, total: total))
+            let batch = DraftBatch(chunk, context: request.context, schemas: schemas, defaultActor: request.defaultActor)
+            checked.drafts += batch.lines.count
+            var valid: [ValidatedDraft] = []
+            valid.reserveCapacity(batch.lines.count)
+            for line in batch.lines {
+                switch line.result {
+                case .success(let draft): valid.append(draft)
+                case .failure(let failure): checked.problems.add(line.number, failure.issues)
+                }
+            }
+            for draft in assigner.assign(valid) { checked.needs.take(draft) }
+        }
+        return checked
+    }
+
+    /// Reads the file again and records its drafts after `head`, sealing at `now`: `scan` and `ids` read the
+    /// log as it stands under the lock (as `AppendPlanner`), `write` writes a part's lines (`final` for the
+    /// last, which is signed), and `undo` takes back every part written when the import is refused. Throws
+    /// `ImportRefusal` with every problem, `DraftStreamError` when the file cannot be read or changed since
+    /// `checked` was, or `LogError`; after any of them the log is as it was.
+    static func run(_ request: ImportRequest, checked: Checked, logID: EventID, after head: LogHead, now: Timestamp, zone: TimeZoneRules,
+                    scan: @escaping AppendPlan.Scan, ids: IDIndexUse?,
+                    write: (_ part: SealedBatch, _ final: Bool) throws(LogError) -> Void, undo: () throws(LogError) -> Void) throws -> ImportReceipt {
+        request.progress?(.readingLog(drafts: checked.drafts))
+        var planner = try AppendPlanner(checked.needs, countedSubject: nil, recordedBy: request.recordedBy, after: head, now: now, zone: zone, scan: scan, ids: ids)
+        var assigner = ContentID.Assigner(logID: logID)
+        let schemas = SchemaRegistry(registrations: request.schemas.registrations)
+        var writing = !request.dryRun && checked.problems.isEmpty
+        var held: (batch: SealedBatch, positions: [Int])? = nil
+        var wrote = false, drafts = 0, recorded = 0
+        var first: Event? = nil, last: Event? = nil
+        var undated: (count: Int, firstSeq: Int?) = (0, nil)
+        do {
+            try request.drafts.forEachChunk(schemas: schemas) { chunk, read, total in
+                request.progress?(.recording(read: read, total: total))
+                let batch = DraftBatch(chunk, context: request.context, schemas: schemas, defaultActor: request.defaultActor)
+                drafts += batch.lines.count
+                var valid: [(position: Int, draft: ValidatedDraft)] = []
+                valid.reserveCapacity(batch.lines.count)
+                for line in batch.lines { if case .success(let draft) = line.result { valid.append((line.number, draft)) } }
+                for start in stride(from: 0, to: valid.count, by: max(request.partDrafts, 1)) {
+                    let part = valid[start..<min(start + max(request.partDrafts, 1), valid.count)]
+                    let assigned = assigner.assign(part.map(\.draft))
+                    // A row without an id or a date taken for an event already in the log: the receipt says so.
+                    let undatedIDs = Set(zip(part, assigned).compactMap { original, given in original.draft.id == nil && original.draft.effectiveAtIsDefault ? given.id : nil })
+                    let presentBefore = planner.present.count
+                    let fresh = planner.sort(zip(part, assigned).map { ($0.position, $1) }) { "line \($0)" }
+                    for present in planner.present[presentBefore...] where undatedIDs.contains(present.id) {
+                        undated.count += 1
+                        undated.firstSeq = undated.firstSeq ?? present.seq
+                    }
+                    let sealed = planner.seal(fresh)
+                    guard let lastEvent = sealed.batch.events.last else { continue }
+                    recorded += sealed.batch.events.count
+                    first = first ?? sealed.batch.events.first
+                    last = lastEvent
+                    writing = writing && planner.conflicts.isEmpty && planner.rejections.isEmpty
+                    if writing, let previous = held {
+                        try write(previous.batch, false)
+                        wrote = true
+                    }
+                    held = writing ? sealed : nil
+                }
+            }
+            // The same file, read twice: a draft the first reading did not see was not checked against the log.
+            guard drafts == checked.drafts, request.drafts.version() == checked.version else { throw DraftStreamError.changed }
+        } catch {
+            if wrote { try undo() }
+            throw error
+        }
+
+        var problems = checked.problems
+        let others = planner.rejections + planner.ruleProblems() + planner.peopleProblems
+        for rejection in planner.conflicts + others { problems.add(rejection.position, [rejection.issue]) }
+        if !problems.isEmpty {
+            if wrote { try undo() }
+            // A conflict alone is status 3 (someone recorded that id otherwise); with other problems, the file is
+            // simply invalid.
+            throw problems.refusal(drafts: drafts, isConflict: checked.problems.isEmpty && others.isEmpty)
+        }
+        if let final = held {
+            var batch = final.batch
+            if let signing = request.signing { batch = try signing.sign(batch, positions: final.positions, earlier: recorded - batch.events.count) }
+            last = batch.events.last
+            request.progress?(.syncing)
+            do throws(LogError) { try write(batch, true) } catch {
+                if wrote { try undo() }
+                throw error
+            }
+        }
+        return ImportReceipt(drafts: drafts, recorded: recorded, first: first, last: last, alreadyPresent: planner.present.count,
+                             undatedMatches: undated, head: request.dryRun ? head : planner.head)
+    }
+}
+
+/// The lines of a file refused, each with its problems: every line counted, the first `ImportRefusal.listed`
+/// kept with their problems.
+struct LineProblems {
+    private var kept: [Int: [ValidationIssue]] = [:]
+    private var refused: Set<Int> = []
+    private var largestKept = Int.min
+
+    /// Whether no line is refused.
+    var isEmpty: Bool { refused.isEmpty }
+
+    /// How many lines are refused.
+    var count: Int { refused.count }
+
+    /// Adds `issues` to line `number`'s problems.
+    mutating func add(_ number: Int, _ issues: [ValidationIssue]) {
+        refused.insert(number)
+        if kept[number] != nil {
+            kept[number]! += issues
+        } else if kept.count < ImportRefusal.listed {
+            kept[number] = issues
+            largestKept = max(largestKept, number)
+        } else if number < largestKept {
+            kept[largestKept] = nil
+            kept[number] = issues
+            largestKept = kept.keys.max()!
+        }
+    }
+
+    /// The refusal of a file of `drafts` drafts with these problems.
+    func refusal(drafts: Int, isConflict: Bool) -> ImportRefusal {
+        ImportRefusal(drafts: drafts, refused: refused.count, lines: kept.keys.sorted().map { ($0, kept[$0]!) }, isConflict: isConflict)
+    }
+}
