@@ -152,7 +152,7 @@ struct StreamedImportTests {
             for input in [DraftStream.Input.bytes(bytes), .file(try Self.written(bytes, in: folder))] where partBytes < 1 << 20 || input.isBytes {
                 var rows: [String] = []
                 try DraftStream(input, partBytes: partBytes).forEachChunk(schemas: SchemaRegistry()) { chunk, _, _ in
-                    rows += (0..<chunk.count).map { let row = chunk.draft($0); return "\(row.number) \(String(describing: try? row.draft.get()))" }
+                    rows += (0..<chunk.count).map { let row = chunk.draft($0, SchemaRegistry()); return "\(row.number) \(String(describing: try? row.draft.get()))" }
                 }
                 #expect(rows == whole, "parts of \(partBytes) bytes")
             }
@@ -165,7 +165,7 @@ struct StreamedImportTests {
         var numbers: [Int] = []
         let folder = TemporaryFolder()
         try DraftStream(.file(try Self.written(Array(text.utf8), in: folder)), partBytes: 64).forEachChunk(schemas: SchemaRegistry()) { chunk, _, _ in
-            numbers += (0..<chunk.count).map { chunk.draft($0).number }
+            numbers += (0..<chunk.count).map { chunk.draft($0, SchemaRegistry()).number }
         }
         #expect(numbers == [1, 4] + Array(5..<35))
         #expect { try DraftStream(.bytes(Array(" \n\n".utf8))).forEachChunk(schemas: SchemaRegistry()) { _, _, _ in } } throws: { ($0 as? DraftStreamError) == .empty(csv: false) }

@@ -5,11 +5,12 @@ public struct DraftChunk: Sendable {
     public let count: Int
     /// Whether a draft of the chunk may register a schema (then the chunk is validated in order).
     public let registers: Bool
-    /// Draft `index` (0-based in the chunk), with its line number, or why its text holds none.
-    public let draft: @Sendable (_ index: Int) -> (number: Int, draft: Result<EventDraft, ValidationFailure>)
+    /// Draft `index` (0-based in the chunk), with its line number, or why its text holds none; read with
+    /// `schemas` (the thread's own copy), where the shape of its fields depends on its type (a CSV row's).
+    public let draft: @Sendable (_ index: Int, _ schemas: SchemaRegistry) -> (number: Int, draft: Result<EventDraft, ValidationFailure>)
 
     /// A chunk of `count` drafts given by `draft`.
-    public init(count: Int, registers: Bool, draft: @escaping @Sendable (Int) -> (number: Int, draft: Result<EventDraft, ValidationFailure>)) {
+    public init(count: Int, registers: Bool, draft: @escaping @Sendable (Int, SchemaRegistry) -> (number: Int, draft: Result<EventDraft, ValidationFailure>)) {
         self.count = count
         self.registers = registers
         self.draft = draft
@@ -19,13 +20,13 @@ public struct DraftChunk: Sendable {
     public init(jsonLines bytes: [UInt8], firstLine: Int = 1) {
         let ranges = DraftChunk.lineRanges(bytes, firstLine: firstLine)
         let registers = bytes.withUnsafeBytes { ByteSearch.contains("schema.registered", in: $0) }
-        self.init(count: ranges.count, registers: registers) { index in (ranges[index].number, DraftChunk.parse(bytes[ranges[index].range])) }
+        self.init(count: ranges.count, registers: registers) { index, _ in (ranges[index].number, DraftChunk.parse(bytes[ranges[index].range])) }
     }
 
     /// The drafts of a spreadsheet's rows, numbered by the line each starts on.
     public init(rows: [CSVDrafts.Row]) {
         let registers = rows.contains { (try? $0.draft.get())?.type == SchemaRegistered.type.name }
-        self.init(count: rows.count, registers: registers) { index in (rows[index].line, rows[index].draft) }
+        self.init(count: rows.count, registers: registers) { index, _ in (rows[index].line, rows[index].draft) }
     }
 
     /// Each line that is not blank: its number and its bytes without the newline (or a `\r` before it).

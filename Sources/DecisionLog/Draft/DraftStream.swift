@@ -72,7 +72,13 @@ public struct DraftStream: Sendable {
                 }
                 records = records.dropFirst()
             }
-            let chunk = DraftChunk(rows: csv!.header.rows(records, schemas: schemas))
+            // Rows become drafts as they are validated, on every core (each share with its own registry, as
+            // validation has), unless one registers a schema.
+            let header = csv!.header, rows = Array(records)
+            let chunk = DraftChunk(count: rows.count, registers: rows.contains(where: header.registers)) { index, schemas in
+                let row = header.row(rows[index], schemas: schemas)
+                return (row.line, row.draft)
+            }
             drafts += chunk.count
             try body(chunk, read, total)
         }

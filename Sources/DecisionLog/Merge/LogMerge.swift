@@ -127,7 +127,7 @@ public enum LogMerge {
         for event in changedBase {
             let mustStay = published.contains(event.hash)
             for (side, hashes, drafts) in [(names.theirs, theirHashes, theirDrafts), (names.ours, ourHashes, ourDrafts)] where !hashes.contains(event.hash) {
-                if !mustStay, drafts[event.id]?.matches(event) == true { continue }
+                if !mustStay, drafts[event.id]?.matches(RecordedContent(event)) == true { continue }
                 throw rewrite(by: side, of: event, published: mustStay)
             }
         }

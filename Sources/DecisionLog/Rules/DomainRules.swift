@@ -34,13 +34,18 @@ public enum DomainRules {
 
     /// The breaks among `events` (any order, retractions included). Only subjects of `events` are judged;
     /// give every event about a subject and about the subjects it refers to.
-    public static func breaks(in events: [RuleEvent]) -> [RuleBreak] {
+    public static func breaks(in events: [RuleEvent]) -> [RuleBreak] { breaks(in: events, []) }
+
+    /// The breaks among `events` and `more` together, as `breaks(in:)`, without joining them into one array.
+    public static func breaks(in events: [RuleEvent], _ more: [RuleEvent]) -> [RuleBreak] {
         var retracted: Set<EventID> = []
-        for event in events { if case .retraction(let id) = event.step { retracted.insert(id) } }
+        for list in [events, more] { for event in list { if case .retraction(let id) = event.step { retracted.insert(id) } } }
         var bySubject: [Subject: [RuleEvent]] = [:]
-        for event in events where !retracted.contains(event.id) {
-            if case .retraction = event.step { continue }
-            bySubject[event.subject, default: []].append(event)
+        for list in [events, more] {
+            for event in list where !retracted.contains(event.id) {
+                if case .retraction = event.step { continue }
+                bySubject[event.subject, default: []].append(event)
+            }
         }
         for key in bySubject.keys { bySubject[key]!.sort { $0.precedes($1) } }
 

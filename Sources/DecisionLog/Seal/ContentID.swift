@@ -51,8 +51,7 @@ public enum ContentID {
                     let words = SHA256.hash(bytes + Array("#\(counts[index])".utf8)).words
                     // Version 8 (a UUID of the application's own making), RFC 9562 variant.
                     let id = EventID(high: (words[0] & ~0xF000) | 0x8000, low: (words[1] & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000)
-                    return ValidatedDraft(id: id, effectiveAt: draft.effectiveAt, effectiveAtIsDefault: draft.effectiveAtIsDefault, actor: draft.actor,
-                                          subject: draft.subject, reason: draft.reason, links: draft.links, payload: draft.payload)
+                    return draft.identified(as: id)
                 }
             }
         }

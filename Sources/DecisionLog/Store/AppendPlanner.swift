@@ -13,8 +13,9 @@ struct AppendPlanner {
     private let people: People.Judge?
     /// The position of each draft of the request with an id of its own, to find two with the same.
     private var requestIDs: [EventID: Int] = [:]
-    /// The sealed events the rules are about, with their drafts' positions.
-    private var ruleEvents: [(event: RuleEvent, position: Int)] = []
+    /// The sealed events the rules judge, in seq order, and their drafts' positions.
+    private var ruleEvents: [RuleEvent] = []
+    private var rulePositions: [Int] = []
     /// Drafts skipped because the log holds their id with the same content.
     private(set) var present: [AppendReceipt.AlreadyPresent] = []
     /// Drafts whose id the log holds with other content.
@@ -72,7 +73,7 @@ struct AppendPlanner {
         for (position, draft) in drafts {
             if let id = draft.id, let existing = index.existing(id) {
                 present.append(.init(id: id, seq: existing.seq))
-                if !draft.matches(existing) {
+                if !draft.matches(existing.content) {
                     conflicts.append(DraftRejection(position: position, issue: ValidationIssue(
                         path: "id", message: "\(id) is already in the log as #\(existing.seq) with different content; the log keeps the original")))
                 }
@@ -100,17 +101,20 @@ struct AppendPlanner {
             }
             let event = sealed.events[offset]
             index.add(event, fromRequest: true)
-            if let rule = RuleEvent(event) { ruleEvents.append((rule, position)) }
+            if let rule = RuleEvent(event), index.judges(rule) {
+                ruleEvents.append(rule)
+                rulePositions.append(position)
+            }
             if let people { peopleProblems += people.problems(People.named(in: draft.payload, actor: draft.actor)).map { DraftRejection(position: position, issue: $0) } }
         }
         return (sealed, fresh.map(\.position))
     }
 
     /// The rule breaks the sealed events would add to the log, each on its draft (`ReferenceIndex.ruleProblems`).
-    mutating func ruleProblems() -> [DraftRejection] {
+    func ruleProblems() -> [DraftRejection] {
         var subjectsByKind: [Substring: Set<String>] = [:]
         let scan = self.scan
-        return index.ruleProblems(of: ruleEvents, zone: zone) { kind in
+        return index.ruleProblems(of: ruleEvents, positions: rulePositions, zone: zone) { kind in
             if let known = subjectsByKind[kind] { return known }
             let found = (try? Self.subjects(ofKind: kind, scan)) ?? []
             subjectsByKind[kind] = found

@@ -11,7 +11,7 @@ extension FileEventStore {
             var end = before.size
             var first: Digest? = nil
             return try ImportPlan.run(
-                request, checked: checked, logID: configuration.logID, after: head, now: clock(), zone: configuration.timeZone,
+                request, checked: checked, after: head, now: clock(), zone: configuration.timeZone,
                 scan: { visit in try read(.start, visit) }, ids: idIndexUse(request.idIndex, file: file, read: read, head: head),
                 write: { part, final throws(LogError) in
                     let last = part.events[part.events.count - 1]

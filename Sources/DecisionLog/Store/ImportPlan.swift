@@ -16,6 +16,9 @@ enum ImportPlan {
         var drafts = 0
         /// The problems of the drafts that are invalid on their own.
         var problems = LineProblems()
+        /// The ids given to the valid drafts that have none (`ContentID`), in file order: 16 bytes a draft,
+        /// so the second reading need not hash them again.
+        var contentIDs: [EventID] = []
         /// The file as it was before the first reading.
         var version: [Int64]?
     }
@@ -38,7 +41,10 @@ enum ImportPlan {
                 case .failure(let failure): checked.problems.add(line.number, failure.issues)
                 }
             }
-            for draft in assigner.assign(valid) { checked.needs.take(draft) }
+            for (original, draft) in zip(valid, assigner.assign(valid)) {
+                checked.needs.take(draft)
+                if original.id == nil { checked.contentIDs.append(draft.id!) }
+            }
         }
         return checked
     }
@@ -48,12 +54,12 @@ enum ImportPlan {
     /// last, which is signed), and `undo` takes back every part written when the import is refused. Throws
     /// `ImportRefusal` with every problem, `DraftStreamError` when the file cannot be read or changed since
     /// `checked` was, or `LogError`; after any of them the log is as it was.
-    static func run(_ request: ImportRequest, checked: Checked, logID: EventID, after head: LogHead, now: Timestamp, zone: TimeZoneRules,
+    static func run(_ request: ImportRequest, checked: Checked, after head: LogHead, now: Timestamp, zone: TimeZoneRules,
                     scan: @escaping AppendPlan.Scan, ids: IDIndexUse?,
                     write: (_ part: SealedBatch, _ final: Bool) throws(LogError) -> Void, undo: () throws(LogError) -> Void) throws -> ImportReceipt {
         request.progress?(.readingLog(drafts: checked.drafts))
         var planner = try AppendPlanner(checked.needs, countedSubject: nil, recordedBy: request.recordedBy, after: head, now: now, zone: zone, scan: scan, ids: ids)
-        var assigner = ContentID.Assigner(logID: logID)
+        var contentIDs = checked.contentIDs[...]
         let schemas = SchemaRegistry(registrations: request.schemas.registrations)
         var writing = !request.dryRun && checked.problems.isEmpty
         var held: (batch: SealedBatch, positions: [Int])? = nil
@@ -70,7 +76,8 @@ enum ImportPlan {
                 for line in batch.lines { if case .success(let draft) = line.result { valid.append((line.number, draft)) } }
                 for start in stride(from: 0, to: valid.count, by: max(request.partDrafts, 1)) {
                     let part = valid[start..<min(start + max(request.partDrafts, 1), valid.count)]
-                    let assigned = assigner.assign(part.map(\.draft))
+                    guard contentIDs.count >= part.count(where: { $0.draft.id == nil }) else { throw DraftStreamError.changed }
+                    let assigned = part.map { $0.draft.id == nil ? $0.draft.identified(as: contentIDs.popFirst()!) : $0.draft }
                     // A row without an id or a date taken for an event already in the log: the receipt says so.
                     let undatedIDs = Set(zip(part, assigned).compactMap { original, given in original.draft.id == nil && original.draft.effectiveAtIsDefault ? given.id : nil })
                     let presentBefore = planner.present.count
@@ -93,7 +100,7 @@ enum ImportPlan {
                 }
             }
             // The same file, read twice: a draft the first reading did not see was not checked against the log.
-            guard drafts == checked.drafts, request.drafts.version() == checked.version else { throw DraftStreamError.changed }
+            guard drafts == checked.drafts, contentIDs.isEmpty, request.drafts.version() == checked.version else { throw DraftStreamError.changed }
         } catch {
             if wrote { try undo() }
             throw error

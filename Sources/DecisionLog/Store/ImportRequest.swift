@@ -1,6 +1,7 @@
 /// A file of drafts to record, all or none, and the conditions it is recorded under (`EventStore.importDrafts`).
 public struct ImportRequest {
-    /// The drafts, read a part at a time, twice: once to check them, once to seal and write them.
+    /// The drafts, read a part at a time (`DraftStream.partBytes`), twice: once to check them, once to seal
+    /// and write them.
     public var drafts: DraftStream
     /// What validation needs from outside the drafts (the time and zone they are read in).
     public var context: DraftContext
@@ -19,7 +20,7 @@ public struct ImportRequest {
     /// The key this person's id index is made and checked with, and the interval (as `AppendRequest.idIndex`).
     public var idIndex: (key: CheckpointKey, interval: Int)?
     /// How many drafts are sealed and written together (the memory an import holds grows with it).
-    public var partDrafts = 16_384
+    public var partDrafts = 4_096
     /// Hears how far the import has got, from the importing thread.
     public var progress: (@Sendable (ImportProgress) -> Void)?
 

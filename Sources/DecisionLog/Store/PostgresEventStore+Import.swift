@@ -11,7 +11,7 @@ extension PostgresEventStore {
                 var written = state
                 do {
                     return try ImportPlan.run(
-                        request, checked: checked, logID: configuration.logID, after: state.head, now: clock(), zone: configuration.timeZone,
+                        request, checked: checked, after: state.head, now: clock(), zone: configuration.timeZone,
                         scan: scan(on: connection), ids: ids(on: connection, state),
                         write: { part, final throws(LogError) in
                             let last = part.events[part.events.count - 1]

@@ -7,12 +7,13 @@
 /// registers or uses a team type; then extended with each draft as it is accepted, so drafts in one batch can
 /// refer to each other. Only lines that mention what the drafts need are decoded.
 struct ReferenceIndex {
-    /// An event a draft refers to.
+    /// An event a draft refers to, or has the id of.
     struct Entry {
         let seq: Int
         let subject: Subject
         let type: EventType
-        let event: Event?
+        /// What a stored event records, to tell a retry from a conflict (nil for the request's own events).
+        let content: RecordedContent?
     }
 
     /// What a request's drafts need of the log, gathered a draft at a time (an import's, from a first reading
@@ -191,7 +192,7 @@ struct ReferenceIndex {
         }
         if event.subject == countedSubject { subjectCount += 1 }
         if fromRequest ? referenced.contains(event.id) : interesting.contains(event.id) {
-            entries[event.id] = Entry(seq: event.seq, subject: event.subject, type: event.type, event: fromRequest ? nil : event)
+            entries[event.id] = Entry(seq: event.seq, subject: event.subject, type: event.type, content: fromRequest ? nil : RecordedContent(event))
         }
         if case .eventRetracted(let retraction) = event.payload, interesting.contains(retraction.event) {
             retractedBy[retraction.event] = event.seq
@@ -202,71 +203,79 @@ struct ReferenceIndex {
                 peopleNeedles[name] = nil
             }
         }
-        if !fromRequest, let rule = RuleEvent(event) {
-            if ruleSubjects.contains(event.subject) || rule.step.references.contains(where: ruleSubjects.contains)
-                || (allDecisions && event.subject.kind == "decision") {
-                ruleEvents.append(rule)
-            }
-        }
+        if !fromRequest, let rule = RuleEvent(event), judges(rule) { ruleEvents.append(rule) }
+    }
+
+    /// Whether the rules judge the drafts by `rule`: it is about a subject they judge, or refers to one, or is
+    /// about a decision when any is judged. Of the request's own events, the others are about subjects only
+    /// brought into being, which no rule refuses, so they are left out too.
+    func judges(_ rule: RuleEvent) -> Bool {
+        ruleSubjects.contains(rule.subject) || rule.step.references.contains(where: ruleSubjects.contains) || (allDecisions && rule.subject.kind == "decision")
     }
 
     /// The rule breaks the request's events would add to the log, each on the draft it comes from: `added`
-    /// are the request's sealed events the rules are about, in seq order, with their drafts' positions. An
-    /// event that breaks a rule itself, or one that would make an event in the log break one (a back-dated move
-    /// before the schedule, a retraction of the schedule under later moves). Breaks the log already held are
-    /// not the request's. Dates are read in `zone`; `subjects` gives the subjects of a kind the log brings into
-    /// being (read only when a draft names one that does not exist, for a did-you-mean).
-    mutating func ruleProblems(of added: [(event: RuleEvent, position: Int)], zone: TimeZoneRules,
-                               subjects: (Substring) -> Set<String>) -> [DraftRejection] {
+    /// are the request's sealed events the rules judge (`judges`), in seq order, and `positions` their drafts'
+    /// positions. An event that breaks a rule itself, or one that would make an event in the log break one (a
+    /// back-dated move before the schedule, a retraction of the schedule under later moves). Breaks the log
+    /// already held are not the request's. Dates are read in `zone`; `subjects` gives the subjects of a kind
+    /// the log brings into being (read only when a draft names one that does not exist, for a did-you-mean).
+    func ruleProblems(of added: [RuleEvent], positions: [Int], zone: TimeZoneRules, subjects: (Substring) -> Set<String>) -> [DraftRejection] {
         guard !added.isEmpty else { return [] }
-        let addedEvents = added.map(\.event)
         let known = Set(DomainRules.breaks(in: ruleEvents).map { "\($0.seq) \($0.problem)" })
         let stored = Dictionary(ruleEvents.map { ($0.seq, $0) }, uniquingKeysWith: { first, _ in first })
-        var place: [Int: Int] = [:]
-        for (offset, event) in addedEvents.enumerated() { place[event.seq] = offset }
-        var fresh = DomainRules.breaks(in: ruleEvents + addedEvents).filter { !known.contains("\($0.seq) \($0.problem)") }
+        // The request's events have increasing seqs after the log's: one is found by halving.
+        func place(_ seq: Int) -> Int? {
+            var low = 0, high = added.count
+            while low < high {
+                let middle = (low + high) / 2
+                if added[middle].seq < seq { low = middle + 1 } else { high = middle }
+            }
+            return low < added.count && added[low].seq == seq ? low : nil
+        }
+        var fresh = DomainRules.breaks(in: ruleEvents, added).filter { !known.contains("\($0.seq) \($0.problem)") }
         // A draft refused for a break of its own is not recorded: the others are judged without it, so a later
         // draft is not blamed for what only the refused one would have done.
-        let refused = Set(fresh.map(\.seq).filter { place[$0] != nil })
+        let refused = Set(fresh.map(\.seq).filter { place($0) != nil })
         if !refused.isEmpty {
-            let others = DomainRules.breaks(in: ruleEvents + addedEvents.filter { !refused.contains($0.seq) }).filter { !known.contains("\($0.seq) \($0.problem)") }
+            let others = DomainRules.breaks(in: ruleEvents, added.filter { !refused.contains($0.seq) }).filter { !known.contains("\($0.seq) \($0.problem)") }
             fresh = fresh.filter { refused.contains($0.seq) } + others.filter { !refused.contains($0.seq) }
         }
-        ruleEvents += addedEvents
         var rejections: [DraftRejection] = []
         let ownBreaks = Set(fresh.map(\.seq))
         var victims: [Int: [(RuleEvent, RuleBreak)]] = [:]
         // A conflicting event of the request, "(#7)", reads "(this event)" or names its type.
         func told(_ rule: RuleBreak, by offset: Int) -> String {
-            guard let conflicting = rule.conflicting, let other = place[conflicting] else { return rule.problem }
-            return rule.problem.replacing("(#\(conflicting))", with: other == offset ? "(this event)" : "(the \(addedEvents[other].type) of this request)")
+            guard let conflicting = rule.conflicting, let other = place(conflicting) else { return rule.problem }
+            return rule.problem.replacing("(#\(conflicting))", with: other == offset ? "(this event)" : "(the \(added[other].type) of this request)")
         }
         for rule in fresh {
-            if let offset = place[rule.seq] {
-                var message = "\(addedEvents[offset].type) of \(rule.subject): \(told(rule, by: offset))"
+            if let offset = place(rule.seq) {
+                var message = "\(added[offset].type) of \(rule.subject): \(told(rule, by: offset))"
                 let others = rule.missing.map { subjects($0.kind) }.map { $0.filter { $0 != rule.missing?.text && $0 != rule.subject.text } } ?? []
                 if let missing = rule.missing, let near = NearestName.suggestion(for: missing.text, among: others) {
                     message += "; did you mean \(near)?"
                 }
-                rejections.append(DraftRejection(position: added[offset].position, issue: ValidationIssue(path: "", message: message)))
+                rejections.append(DraftRejection(position: positions[offset], issue: ValidationIssue(path: "", message: message)))
             } else if let victim = stored[rule.seq] {
                 // A stored event the request would break: blame the draft about its subject, or the last.
-                let offset = addedEvents.lastIndex { $0.subject == victim.subject || $0.step.references.contains(victim.subject) } ?? addedEvents.count - 1
-                if !ownBreaks.contains(addedEvents[offset].seq) { victims[offset, default: []].append((victim, rule)) }
+                let offset = added.lastIndex { $0.subject == victim.subject || $0.step.references.contains(victim.subject) } ?? added.count - 1
+                if !ownBreaks.contains(added[offset].seq) { victims[offset, default: []].append((victim, rule)) }
             }
         }
         for (offset, broken) in victims.sorted(by: { $0.key < $1.key }) {
             let (victim, rule) = broken[0]
             let more = broken.count > 1 ? " (and \(broken.dropFirst().map { "#\($0.0.seq)" }.joined(separator: ", ")) likewise)" : ""
-            let event = addedEvents[offset]
-            rejections.append(DraftRejection(position: added[offset].position, issue: ValidationIssue(path: "", message:
+            let event = added[offset]
+            rejections.append(DraftRejection(position: positions[offset], issue: ValidationIssue(path: "", message:
                 "\(event.type) of \(event.subject): with it, #\(rule.seq) (\(victim.type), effective \(zone.date(at: victim.effectiveAt)))\(more) would break the log's rules — \(told(rule, by: offset))")))
         }
         return rejections
     }
 
     /// The stored event with `id`, if the draft's id is already in the log.
-    func existing(_ id: EventID) -> Event? { entries[id]?.event }
+    func existing(_ id: EventID) -> (seq: Int, content: RecordedContent)? {
+        entries[id].flatMap { entry in entry.content.map { (entry.seq, $0) } }
+    }
 
     /// Problems with `draft`'s references: missing link targets, retractions of missing, already retracted or
     /// retraction events, a retraction about another subject than its target's, a schema version that is
@@ -310,11 +319,40 @@ extension ValidatedDraft {
                   reason: event.reason, links: event.links, payload: event.payload)
     }
 
-    /// Whether `event` records what this draft says (ignoring what sealing sets — seq, recorded time,
-    /// hashes —, the effective time when the draft left it to default, and the schema version: a retry after
-    /// the type gained a version is still the same event).
-    func matches(_ event: Event) -> Bool {
-        event.type == payload.type && event.payload.json == payload.json && event.subject == subject && event.actor == actor
-            && (effectiveAtIsDefault || event.effectiveAt == effectiveAt) && event.reason == reason && event.links == links
+    /// Whether `recorded` is what this draft says (ignoring what sealing sets — seq, recorded time, hashes —,
+    /// the effective time when the draft left it to default, and the schema version: a retry after the type
+    /// gained a version is still the same event).
+    func matches(_ recorded: RecordedContent) -> Bool {
+        RecordedContent(self).digest == recorded.digest && (effectiveAtIsDefault || recorded.effectiveAt == effectiveAt)
+    }
+}
+
+/// What an event records that a retry of its draft must say again — type, subject, actor, reason, links
+/// and payload, as one SHA-256 of their canonical JSON — and its effective time: 40 bytes where the event
+/// takes a kilobyte, so an import of a file the log already holds keeps one a draft.
+struct RecordedContent: Equatable {
+    let digest: Digest
+    let effectiveAt: Timestamp
+
+    /// What `event` records.
+    init(_ event: Event) {
+        digest = Self.digest(type: event.type.name, subject: event.subject, actor: event.actor, reason: event.reason, links: event.links, payload: event.payload.json)
+        effectiveAt = event.effectiveAt
+    }
+
+    /// What `draft` says.
+    init(_ draft: ValidatedDraft) {
+        digest = Self.digest(type: draft.type.name, subject: draft.subject, actor: draft.actor, reason: draft.reason, links: draft.links, payload: draft.payload.json)
+        effectiveAt = draft.effectiveAt
+    }
+
+    private static func digest(type: String, subject: Subject, actor: Actor, reason: String?, links: [EventID], payload: JSONValue) -> Digest {
+        var content: JSONObject = [
+            "type": .string(type), "subject": .string(subject.text), "payload": payload,
+            "actor": .object(["name": .string(actor.name), "role": .string(actor.role)]),
+            "links": .array(links.map { .string($0.description) }),
+        ]
+        if let reason { content["reason"] = .string(reason) }
+        return SHA256.hash(Array(JSONValue.object(content).canonicalBytes))
     }
 }

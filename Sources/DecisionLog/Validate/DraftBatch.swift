@@ -48,7 +48,7 @@ public struct DraftBatch: Sendable {
         let count = chunk.count, draft = chunk.draft
         let checked = Mutex(0)
         @Sendable func line(_ index: Int, _ schemas: SchemaRegistry) -> Line {
-            let (number, parsed) = draft(index)
+            let (number, parsed) = draft(index, schemas)
             if let progress, index % 1024 == 1023 { progress(checked.withLock { $0 += 1024; return $0 }, count) }
             return Line(number: number, result: parsed.flatMap { DraftBatch.validate($0, context: context, schemas: schemas, defaultActor: defaultActor) })
         }

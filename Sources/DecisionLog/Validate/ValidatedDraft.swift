@@ -33,4 +33,10 @@ public struct ValidatedDraft: Sendable, Equatable {
         self.links = links
         self.payload = payload
     }
+
+    /// The same draft with `id`.
+    public func identified(as id: EventID) -> ValidatedDraft {
+        ValidatedDraft(id: id, effectiveAt: effectiveAt, effectiveAtIsDefault: effectiveAtIsDefault, actor: actor, subject: subject, reason: reason,
+                       links: links, payload: payload)
+    }
 }

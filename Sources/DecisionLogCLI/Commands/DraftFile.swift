@@ -34,7 +34,7 @@ struct DraftFile {
         let mappings = try args.values(DraftFile.map)
         name = path == "-" ? "standard input" : path
         let input: DraftStream.Input = path == "-" ? .bytes(try context.readInputFile(path).bytes) : .file(Paths.absolute(path, from: context.currentDirectory))
-        let stream = DraftStream(input, format: named == "csv" ? .csv : named == "jsonl" ? .jsonLines : nil, mappings: mappings)
+        let stream = DraftStream(input, format: named == "csv" ? .csv : named == "jsonl" ? .jsonLines : nil, mappings: mappings, partBytes: 1 << 20)
         if !mappings.isEmpty, (try? stream.isCSV()) == false {
             throw UsageError("'--map' is for CSV files; \(name) is read as JSON Lines (pass --format csv if it is CSV)", command: args.spec)
         }

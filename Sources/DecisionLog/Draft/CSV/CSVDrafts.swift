@@ -95,13 +95,22 @@ public struct CSVDrafts: Sendable {
         /// The data rows among `records`, each with its draft (validation comes later) or what is wrong with it
         /// as a row; payload cells take the shape of their field in the row's type, as found in `schemas`.
         public func rows(_ records: some Collection<CSVTable.Record>, schemas: SchemaRegistry) -> [Row] {
-            records.map { record in
-                guard record.fields.count == columns.count else {
-                    let issue = ValidationIssue(path: "", message: "the row has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s") but the header has \(columns.count); check for a missing or extra separator, or quote a field that holds one")
-                    return Row(line: record.line, draft: .failure(ValidationFailure([issue])))
-                }
-                return Row(line: record.line, draft: CSVDrafts.draft(record.fields, header: names, columns: columns, schemas: schemas, decimalComma: decimalComma))
+            records.map { row($0, schemas: schemas) }
+        }
+
+        /// The data row `record`, as `rows` reads each.
+        public func row(_ record: CSVTable.Record, schemas: SchemaRegistry) -> Row {
+            guard record.fields.count == columns.count else {
+                let issue = ValidationIssue(path: "", message: "the row has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s") but the header has \(columns.count); check for a missing or extra separator, or quote a field that holds one")
+                return Row(line: record.line, draft: .failure(ValidationFailure([issue])))
             }
+            return Row(line: record.line, draft: CSVDrafts.draft(record.fields, header: names, columns: columns, schemas: schemas, decimalComma: decimalComma))
+        }
+
+        /// Whether `record` registers a schema (its type is `schema.registered`).
+        public func registers(_ record: CSVTable.Record) -> Bool {
+            guard let type = columns.firstIndex(of: .envelope("type")), type < record.fields.count else { return false }
+            return record.fields[type].trimmingWhitespace == SchemaRegistered.type.name
         }
     }
 
