@@ -169,6 +169,9 @@ struct StreamedImportTests {
         }
         #expect(numbers == [1, 4] + Array(5..<35))
         #expect { try DraftStream(.bytes(Array(" \n\n".utf8))).forEachChunk(schemas: SchemaRegistry()) { _, _, _ in } } throws: { ($0 as? DraftStreamError) == .empty(csv: false) }
+        // A line no draft can need is refused, not read whole however long it is.
+        let overlong = try Self.written(Array("{}\n".utf8) + [UInt8](repeating: UInt8(ascii: " "), count: DraftStream.longestLine + 1) + [0x0A], in: folder)
+        #expect { try DraftStream(.file(overlong), partBytes: 1 << 20).forEachChunk(schemas: SchemaRegistry()) { _, _, _ in } } throws: { ($0 as? DraftStreamError) == .overlong(start: 3) }
     }
 
     @Test func idsGivenAPartAtATimeAreThoseGivenToTheWholeFile() {

@@ -29,6 +29,10 @@ public struct DraftStream: Sendable {
     /// About how many bytes a part holds.
     public let partBytes: Int
 
+    /// The longest line (CSV: record) a file may have: 8 MiB. A draft's event takes at most 1 MiB, so a longer
+    /// line can hold no draft the log would take, and reading it whole would let a file exhaust memory.
+    public static let longestLine = 8 << 20
+
     /// A stream of the drafts in `input`; see the properties.
     public init(_ input: Input, format: Format? = nil, mappings: [(column: String, field: String)] = [], partBytes: Int = 4 << 20) {
         self.input = input
@@ -121,8 +125,9 @@ public struct DraftStream: Sendable {
                 }
                 let end = csv ? CSVTable.recordsEnd(buffer[...]) : (buffer.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
                 guard end > 0 else {
-                    // One line longer than the part: grow the part to hold it.
-                    size *= 2
+                    // One line longer than the part: grow the part to hold it, up to what no draft needs.
+                    guard size < DraftStream.longestLine else { throw DraftStreamError.overlong(start: offset - Int64(buffer.count)) }
+                    size = min(size * 2, DraftStream.longestLine)
                     continue
                 }
                 try body(buffer[..<end], isFirst, false, offset - Int64(buffer.count - end), max(total, offset))

@@ -8,6 +8,8 @@ public enum DraftStreamError: Error, Sendable, Equatable {
     case badHeader(CSVHeaderError)
     /// The file holds no draft (CSV: no row below its header).
     case empty(csv: Bool)
+    /// A line (CSV: record) starting at byte `start` is longer than `DraftStream.longestLine`.
+    case overlong(start: Int64)
     /// The file changed while it was read twice.
     case changed
 }

@@ -70,11 +70,14 @@ struct PendingAppend: Equatable {
                                      last: .init(seq: lastSeq, hash: lastHash), partial: fields[1] == partialVersion))
     }
 
-    /// Writes the record into the lock file and syncs it: afterwards a crash cannot lose it.
+    /// Writes the record into the lock file and syncs it: afterwards a crash cannot lose it. The record
+    /// replaces the one before in a single write, never through an empty file: an import's growing record
+    /// covers parts already written, which an empty lock file would leave looking committed. (Each of an
+    /// import's records is at least as long as the one before, so nothing of it is left over.)
     func save(to lock: FileDescriptor) throws(SystemError) {
         let record = bytes
-        try lock.truncate(to: 0)
         try lock.write(record, at: 0)
+        try lock.truncate(to: Int64(record.count))
         try lock.sync()
     }
 

@@ -95,6 +95,8 @@ struct DraftFile {
                                + error.problems.map { "  " + $0 }, .invalidInput)
         case .empty(let csv):
             CommandFailure(csv ? "\(name) holds no rows below its header; add one row per decision" : "\(name) holds no drafts; write one JSON object a line", .invalidInput)
+        case .overlong(let start):
+            CommandFailure("\(name) has a line longer than \(DraftStream.longestLine >> 20) MiB, starting at byte \(start); a draft takes at most 1 MiB (an unclosed quote in a CSV file makes the rest of the file one record); nothing was read from it", .invalidInput)
         case .changed:
             CommandFailure("\(name) changed while it was imported; nothing was imported — import it again once it is written", .ioError)
         }

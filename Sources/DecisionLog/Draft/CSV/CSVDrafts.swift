@@ -166,7 +166,18 @@ public struct CSVDrafts: Sendable {
     /// A column name's key: its letters and digits, lowercased ("Review by", "review-by" and "reviewBy" are
     /// all "reviewby").
     static func key(_ name: String) -> String {
-        String(name.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init))
+        // ASCII names (nearly all) byte by byte: this runs for every payload cell.
+        var ascii: [UInt8] = []
+        ascii.reserveCapacity(name.utf8.count)
+        for byte in name.utf8 {
+            switch byte {
+            case 0x80...: return String(name.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init))
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): ascii.append(byte + 0x20)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): ascii.append(byte)
+            default: continue
+            }
+        }
+        return String(decoding: ascii, as: UTF8.self)
     }
 
     /// The envelope members a column may name, by key.

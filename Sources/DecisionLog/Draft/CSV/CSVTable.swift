@@ -132,10 +132,10 @@ public struct CSVTable: Sendable, Equatable {
         private func isEnd(_ byte: UInt8) -> Bool { byte == separator || byte == 0x0A || byte == 0x0D }
 
         private func text(_ bytes: ArraySlice<UInt8>, line: Int) throws(CSVSyntaxError) -> String {
+            guard !bytes.contains(0) else { throw CSVSyntaxError(line: line, message: "a field holds a NUL character; remove it") }
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw CSVSyntaxError(line: line, message: "the text is not valid UTF-8; save the file as UTF-8")
             }
-            guard !text.contains("\0") else { throw CSVSyntaxError(line: line, message: "a field holds a NUL character; remove it") }
             return text
         }
     }
