@@ -34,6 +34,15 @@ struct SpreadsheetTests {
         #expect(workspace.logBytes() == before)
     }
 
+    /// A file that can be read only once — a pipe, process substitution — is read whole, as standard input is.
+    @Test func aPipeImportsAsAFileDoes() throws {
+        let workspace = emptyLog()
+        try workspace.write("drafts.jsonl", (1...3).map { #"{"type":"goal.set","subject":"goal/p\#($0)","actor":{"name":"A","role":"CMO"},"payload":{"title":"P","timeframe":"2025"}}"# }.joined(separator: "\n"))
+        let result = try Harness.launch(shell: #"bash -c '"$DECISIONLOG" import <(cat drafts.jsonl)'"#, in: workspace.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("Imported 3 events (#1–#3) from /dev/fd/"))
+    }
+
     @Test func fixedItImportsAndAnExportImportsBackIntoAnotherLogAsTheSameDecisions() throws {
         let workspace = emptyLog()
         let fixed = Paths.join(SpreadsheetTests.fixtures, "team-decisions-fixed.csv")

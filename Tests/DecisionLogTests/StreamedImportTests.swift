@@ -84,6 +84,19 @@ struct StreamedImportTests {
         #expect(try store.append(AppendRequest(drafts: [Fixtures.variedDraft(9)], recordedBy: "test")).head.seq == 5)
     }
 
+    /// The key signs as the last part is written; one that cannot sign takes back the parts before it.
+    @Test func aKeyThatCannotSignTakesBackEveryPartWritten() throws {
+        let folder = TemporaryFolder()
+        let store = try Fixtures.log(in: folder, events: 3)
+        let before = Fixtures.eventBytes(folder)
+        var request = try Self.request(store, Self.drafts(200), partBytes: 1_000, partDrafts: 16, in: folder)
+        request.signing = AppendSigning(signer: SSHSigner(keyPath: folder.path + "/no-such-key"))
+        #expect { try store.importDrafts(request) } throws: { ($0 as? LogError)?.code == .signing }
+        #expect(Fixtures.eventBytes(folder) == before)
+        #expect(try FileSystem.readFile(folder.logFolder.lockFile).isEmpty)
+        #expect(try store.verify(progress: nil).seq == 3)
+    }
+
     @Test func everyBadLineIsCountedAndTheFirstThousandListed() throws {
         let folder = TemporaryFolder()
         let store = try Fixtures.log(in: folder, events: 2)
@@ -95,6 +108,15 @@ struct StreamedImportTests {
         } throws: { error in
             guard let refusal = error as? ImportRefusal else { return false }
             return refusal.drafts == 1_500 && refusal.refused == 750 && refusal.lines.count == 750 && refusal.lines.first?.number == 2
+        }
+        // Lines refused by the log (found on the second reading) before lines invalid on their own (the first).
+        let late = (0..<2_400).map { n in n < 2_000 ? #"{"type":"goal.closed","subject":"goal/none\#(n)","payload":{"outcome":"achieved"}}"# : #"{"type":"goal.set"}"# }
+            .joined(separator: "\n")
+        #expect {
+            try store.importDrafts(try Self.request(store, late, partBytes: 2_000, in: folder))
+        } throws: { error in
+            guard let refusal = error as? ImportRefusal else { return false }
+            return refusal.refused == 2_400 && refusal.lines.map(\.number) == Array(1...ImportRefusal.listed)
         }
         let many = (0..<2_400).map { _ in #"{"type":"goal.set"}"# }.joined(separator: "\n")
         #expect {
@@ -156,6 +178,17 @@ struct StreamedImportTests {
                 }
                 #expect(rows == whole, "parts of \(partBytes) bytes")
             }
+        }
+        // A stray quote in a later part is the same error, on the same line, as in the whole table.
+        let stray = Array(("type,subject,title,timeframe\n" + (0..<30).map { "goal.set,goal/g\($0),Goal \($0),2025-Q3\n" }.joined() + "goal.set,goal/tv,5\" screen,2025-Q3\ngoal.set,goal/z,Z,2025-Q3\n").utf8)
+        #expect(throws: CSVSyntaxError.self) { try CSVTable(parsing: stray) }
+        #expect { try DraftStream(.bytes(stray), partBytes: 64).forEachChunk(schemas: SchemaRegistry()) { _, _, _ in } } throws: { error in
+            guard case .notCSV(let syntax)? = error as? DraftStreamError else { return false }
+            return syntax.line == 32 && syntax.message.contains("a quote inside an unquoted field")
+        }
+        #expect { try DraftStream(.file(try Self.written(stray, in: folder)), partBytes: 64).forEachChunk(schemas: SchemaRegistry()) { _, _, _ in } } throws: { error in
+            guard case .notCSV(let syntax)? = error as? DraftStreamError else { return false }
+            return syntax.line == 32
         }
     }
 

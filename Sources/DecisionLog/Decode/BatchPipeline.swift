@@ -64,7 +64,16 @@ enum BatchPipeline {
                 let mapped = Mapped<Output>(batch)
                 pending.append(mapped)
                 DispatchQueue.global().async {
-                    mapped.fill((0..<batch.count).map { transform(batch[$0], batch.firstNumber + $0) })
+                    // A plain loop: `map` over a range, where this function is not specialized, asks the runtime
+                    // for tuple metadata on every line (a locked table both threads contend for).
+                    var outputs: [Output] = []
+                    outputs.reserveCapacity(batch.count)
+                    var index = 0
+                    while index < batch.count {
+                        outputs.append(transform(batch[index], batch.firstNumber + index))
+                        index += 1
+                    }
+                    mapped.fill(outputs)
                 }
                 while pending.count > inFlight { visitOldest() }
                 return !stopped

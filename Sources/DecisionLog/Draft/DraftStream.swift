@@ -46,10 +46,14 @@ public struct DraftStream: Sendable {
     /// `DraftStreamError` when the input cannot be read, is not CSV, has a header that does not name the
     /// fields, or holds no draft, and rethrows what `body` throws.
     public func forEachChunk(schemas: SchemaRegistry, _ body: (DraftChunk, _ read: Int64, _ total: Int64) throws -> Void) throws {
-        var csv: (header: CSVDrafts.Header, separator: UInt8)? = nil
-        let isCSV = try isCSV()
+        let head = try head()
+        let isCSV = DraftStream.isCSV(head, format: format)
+        // The separator the header line uses most (`CSVTable.separator`), read before the first part is cut.
+        let separator = CSVTable.separator(of: head.starts(with: [0xEF, 0xBB, 0xBF]) ? head.dropFirst(3) : head[...])
+        var csv: CSVDrafts.Header? = nil
         var firstLine = 1, drafts = 0
-        try forEachPart(csv: isCSV) { part, isFirst, isLast, read, total in
+        try forEachPart(cut: isCSV ? { CSVTable.recordsEnd($0, separator: separator) } : { ($0.lastIndex(of: 0x0A).map { $0 + 1 } ?? $0.startIndex) - $0.startIndex }) {
+            part, isFirst, isLast, read, total in
             var part = part
             if isFirst, part.starts(with: [0xEF, 0xBB, 0xBF]) { part = part.dropFirst(3) }
             guard isCSV else {
@@ -59,7 +63,6 @@ public struct DraftStream: Sendable {
                 try body(chunk, read, total)
                 return
             }
-            let separator = csv?.separator ?? CSVTable.separator(of: part)
             let table: CSVTable
             do throws(CSVSyntaxError) { table = try CSVTable(parsing: part, separator: separator, firstLine: firstLine) } catch {
                 throw DraftStreamError.notCSV(error)
@@ -71,14 +74,14 @@ public struct DraftStream: Sendable {
                     if isLast { throw DraftStreamError.badHeader(CSVHeaderError(problems: ["the file is empty; its first row names the columns (type,subject,effective,actor,role,…)"])) }
                     return
                 }
-                do throws(CSVHeaderError) { csv = (try CSVDrafts.Header(first, separator: separator, mappings: mappings, schemas: schemas), separator) } catch {
+                do throws(CSVHeaderError) { csv = try CSVDrafts.Header(first, separator: separator, mappings: mappings, schemas: schemas) } catch {
                     throw DraftStreamError.badHeader(error)
                 }
                 records = records.dropFirst()
             }
             // Rows become drafts as they are validated, on every core (each share with its own registry, as
             // validation has), unless one registers a schema.
-            let header = csv!.header, rows = Array(records)
+            let header = csv!, rows = Array(records)
             let chunk = DraftChunk(count: rows.count, registers: rows.contains(where: header.registers)) { index, schemas in
                 let row = header.row(rows[index], schemas: schemas)
                 return (row.line, row.draft)
@@ -91,7 +94,7 @@ public struct DraftStream: Sendable {
 
     /// Calls `body` with each part of the input: whole lines (whole records, for CSV, whose line breaks inside
     /// quotes do not end them), the last part whatever is left.
-    private func forEachPart(csv: Bool, _ body: (ArraySlice<UInt8>, _ isFirst: Bool, _ isLast: Bool, _ read: Int64, _ total: Int64) throws -> Void) throws {
+    private func forEachPart(cut: (ArraySlice<UInt8>) -> Int, _ body: (ArraySlice<UInt8>, _ isFirst: Bool, _ isLast: Bool, _ read: Int64, _ total: Int64) throws -> Void) throws {
         switch input {
         case .bytes(let bytes):
             try body(bytes[...], true, true, Int64(bytes.count), Int64(bytes.count))
@@ -123,7 +126,7 @@ public struct DraftStream: Sendable {
                     try body(buffer[...], isFirst, true, offset, max(total, offset))
                     return
                 }
-                let end = csv ? CSVTable.recordsEnd(buffer[...]) : (buffer.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
+                let end = cut(buffer[...])
                 guard end > 0 else {
                     // One line longer than the part: grow the part to hold it, up to what no draft needs.
                     guard size < DraftStream.longestLine else { throw DraftStreamError.overlong(start: offset - Int64(buffer.count)) }
@@ -133,7 +136,7 @@ public struct DraftStream: Sendable {
                 try body(buffer[..<end], isFirst, false, offset - Int64(buffer.count - end), max(total, offset))
                 isFirst = false
                 buffer.removeFirst(end)
-                size = max(partBytes, buffer.count * 2)
+                size = max(partBytes, min(buffer.count * 2, DraftStream.longestLine))
             }
         }
     }
@@ -145,22 +148,36 @@ public struct DraftStream: Sendable {
         return [status.size, Int64(bitPattern: status.inode), Int64(bitPattern: status.device), status.changeTimeNanoseconds, status.modificationTimeNanoseconds]
     }
 
-    /// Whether the input is CSV: as named, else by its first character other than a space or a byte-order mark.
-    public func isCSV() throws -> Bool {
+    /// Whether the input is CSV: as named, else by its first character other than a space or a byte-order
+    /// mark ("{" for JSON Lines, as an empty file is read).
+    public func isCSV() throws -> Bool { DraftStream.isCSV(try head(), format: format) }
+
+    private static func isCSV(_ head: [UInt8], format: Format?) -> Bool {
         if let format { return format == .csv }
-        var head: [UInt8]
+        let first = head.first { $0 > 0x20 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
+        return first != nil && first != UInt8(ascii: "{")
+    }
+
+    /// The first 4 KiB of the input, which tell its format and a CSV file's separator.
+    private func head() throws -> [UInt8] {
         switch input {
-        case .bytes(let bytes): head = Array(bytes.prefix(4096))
+        case .bytes(let bytes): return Array(bytes.prefix(4096))
         case .file(let path):
-            head = [UInt8](repeating: 0, count: 4096)
+            var head = [UInt8](repeating: 0, count: 4096)
             do throws(SystemError) {
                 let file = try FileDescriptor.open(path, .read)
                 defer { file.close() }
-                let count = try head.withUnsafeMutableBytes { raw in Result { () throws(SystemError) in try file.read(into: raw, at: 0) } }.get()
-                head.removeLast(head.count - count)
+                var filled = 0
+                while filled < head.count {
+                    let count = try head.withUnsafeMutableBytes { raw in
+                        Result { () throws(SystemError) in try file.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[filled...]), at: Int64(filled)) }
+                    }.get()
+                    if count == 0 { break }
+                    filled += count
+                }
+                head.removeLast(head.count - filled)
             } catch { throw DraftStreamError.unreadable(error) }
+            return head
         }
-        let first = head.first { $0 > 0x20 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
-        return first != nil && first != UInt8(ascii: "{")
     }
 }

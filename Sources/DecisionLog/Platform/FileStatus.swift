@@ -13,16 +13,19 @@ package struct FileStatus: Sendable, Equatable {
     package let modificationTimeNanoseconds: Int64
     /// True for a directory.
     package let isDirectory: Bool
+    /// True for a regular file (not a directory, FIFO, socket or device).
+    package let isRegularFile: Bool
 
     /// A status from its parts.
     package init(size: Int64, device: UInt64, inode: UInt64, changeTimeNanoseconds: Int64,
-                modificationTimeNanoseconds: Int64, isDirectory: Bool) {
+                modificationTimeNanoseconds: Int64, isDirectory: Bool, isRegularFile: Bool? = nil) {
         self.size = size
         self.device = device
         self.inode = inode
         self.changeTimeNanoseconds = changeTimeNanoseconds
         self.modificationTimeNanoseconds = modificationTimeNanoseconds
         self.isDirectory = isDirectory
+        self.isRegularFile = isRegularFile ?? !isDirectory
     }
 
     init(_ s: stat) {
@@ -32,5 +35,6 @@ package struct FileStatus: Sendable, Equatable {
         changeTimeNanoseconds = Int64(s.st_ctim.tv_sec) * 1_000_000_000 + Int64(s.st_ctim.tv_nsec)
         modificationTimeNanoseconds = Int64(s.st_mtim.tv_sec) * 1_000_000_000 + Int64(s.st_mtim.tv_nsec)
         isDirectory = (s.st_mode & S_IFMT) == S_IFDIR
+        isRegularFile = (s.st_mode & S_IFMT) == S_IFREG
     }
 }

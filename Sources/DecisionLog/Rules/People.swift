@@ -19,13 +19,8 @@ public enum People {
         return names
     }
 
-    /// The problems with the names `named`, given the people the log `known` (every name it holds, for the
-    /// did-you-mean; a name in it is fine).
-    public static func problems(_ named: [(path: String, name: String)], known: Set<String>) -> [ValidationIssue] {
-        Judge(known: known).problems(named)
-    }
-
-    /// The names a log knows, ready to judge the names of many drafts against.
+    /// The names a log knows (every name it holds, for the did-you-mean), ready to judge the names of many
+    /// drafts against.
     public struct Judge: Sendable {
         private let known: Set<String>
         /// Each known name, and "Maya Okafor" for a known "Okafor, Maya", for the did-you-mean.

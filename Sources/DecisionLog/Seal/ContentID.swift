@@ -13,8 +13,8 @@ public enum ContentID {
         return assigner.assign(drafts)
     }
 
-    /// Gives ids to a file's drafts a part at a time, in file order: it remembers what each row said (16
-    /// bytes a row), to count the identical rows before each one.
+    /// Gives ids to a file's drafts a part at a time, in file order: it remembers what each row said (a
+    /// 16-byte key and a count, in a dictionary), to count the identical rows before each one.
     public struct Assigner: Sendable {
         private let logID: EventID
         /// How many rows said each thing so far, by the first half of the SHA-256 of what they said.

@@ -1,5 +1,7 @@
-/// An import worked out a part of its file at a time, in memory that does not grow with the drafts themselves
-/// (what it keeps is about 40 bytes a draft: its id, and the rules' view of the events they are about).
+/// An import worked out a part of its file at a time, in memory that does not grow with the drafts themselves.
+/// What it keeps is a few dozen bytes a draft — its id in three places (the ids the file names, the ids seen
+/// so far, the content ids in file order) — plus the rules' view of each event about a subject they judge
+/// (about 100 bytes), what a stored event a draft retries records (`RecordedContent`), and each problem found.
 ///
 /// The file is read twice. The first reading (`check`, before the log is locked) validates every draft on its
 /// own and gathers what they need of the log (`ReferenceIndex.Needs`). The second (`run`, under the log's
@@ -91,7 +93,7 @@ enum ImportPlan {
                     recorded += sealed.batch.events.count
                     first = first ?? sealed.batch.events.first
                     last = lastEvent
-                    writing = writing && planner.conflicts.isEmpty && planner.rejections.isEmpty
+                    writing = writing && planner.conflicts.isEmpty && planner.rejections.isEmpty && planner.peopleProblems.isEmpty
                     if writing, let previous = held {
                         try write(previous.batch, false)
                         wrote = true
@@ -116,11 +118,17 @@ enum ImportPlan {
             throw problems.refusal(drafts: drafts, isConflict: checked.problems.isEmpty && others.isEmpty)
         }
         if let final = held {
-            var batch = final.batch
-            if let signing = request.signing { batch = try signing.sign(batch, positions: final.positions, earlier: recorded - batch.events.count) }
-            last = batch.events.last
-            request.progress?(.syncing)
-            do throws(LogError) { try write(batch, true) } catch {
+            do throws(LogError) {
+                // One signature, on the last event, for every event of the import (runs do not apply).
+                var batch = final.batch
+                if let signing = request.signing {
+                    batch = try AppendSigning(signer: signing.signer).sign(batch, positions: final.positions, earlier: recorded - batch.events.count)
+                }
+                last = batch.events.last
+                request.progress?(.syncing)
+                try write(batch, true)
+            } catch {
+                // A key that cannot sign, or a write that failed: the parts before are taken back too.
                 if wrote { try undo() }
                 throw error
             }
@@ -135,7 +143,8 @@ enum ImportPlan {
 struct LineProblems {
     private var kept: [Int: [ValidationIssue]] = [:]
     private var refused: Set<Int> = []
-    private var largestKept = Int.min
+    /// Once `kept` is full: the largest line it keeps (a later line is only counted).
+    private var largestKept = Int.max
 
     /// Whether no line is refused.
     var isEmpty: Bool { refused.isEmpty }
@@ -148,18 +157,19 @@ struct LineProblems {
         refused.insert(number)
         if kept[number] != nil {
             kept[number]! += issues
-        } else if kept.count < ImportRefusal.listed {
-            kept[number] = issues
-            largestKept = max(largestKept, number)
         } else if number < largestKept {
-            kept[largestKept] = nil
             kept[number] = issues
-            largestKept = kept.keys.max()!
+            // Lines come in no set order: keep up to twice the list, then the first half of it.
+            if kept.count >= 2 * ImportRefusal.listed {
+                let lines = kept.keys.sorted()
+                for line in lines[ImportRefusal.listed...] { kept[line] = nil }
+                largestKept = lines[ImportRefusal.listed - 1]
+            }
         }
     }
 
     /// The refusal of a file of `drafts` drafts with these problems.
     func refusal(drafts: Int, isConflict: Bool) -> ImportRefusal {
-        ImportRefusal(drafts: drafts, refused: refused.count, lines: kept.keys.sorted().map { ($0, kept[$0]!) }, isConflict: isConflict)
+        ImportRefusal(drafts: drafts, refused: refused.count, lines: kept.keys.sorted().prefix(ImportRefusal.listed).map { ($0, kept[$0]!) }, isConflict: isConflict)
     }
 }

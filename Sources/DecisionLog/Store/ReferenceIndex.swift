@@ -94,13 +94,6 @@ struct ReferenceIndex {
     private let wantedPeople: Set<String>
     private(set) var knownPeople: Set<String> = []
 
-    /// An index that will collect what `request` needs.
-    init(for request: AppendRequest) {
-        var needs = Needs(checksPeople: request.enforcesRules && !request.confirmsNewPeople)
-        for draft in request.drafts { needs.take(draft) }
-        self.init(needs, countedSubject: request.expectedVersion?.subject)
-    }
-
     /// An index that will collect what drafts with `needs` need, and count the events about `countedSubject`.
     init(_ needs: Needs, countedSubject: Subject?) {
         interesting = needs.ids
@@ -329,7 +322,7 @@ extension ValidatedDraft {
 
 /// What an event records that a retry of its draft must say again — type, subject, actor, reason, links
 /// and payload, as one SHA-256 of their canonical JSON — and its effective time: 40 bytes where the event
-/// takes a kilobyte, so an import of a file the log already holds keeps one a draft.
+/// takes a kilobyte, so an import of a file the log already holds keeps this, not the event, for each row.
 struct RecordedContent: Equatable {
     let digest: Digest
     let effectiveAt: Timestamp

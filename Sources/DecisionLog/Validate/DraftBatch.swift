@@ -1,8 +1,6 @@
-import Synchronization
-
-/// A file of drafts — JSON Lines (one JSON object a line; blank lines are skipped) or a spreadsheet's rows
-/// (`CSVDrafts`) — validated line by line in file order: the shared path of `schema check` and `import`. A line that registers a schema makes its type
-/// usable on the lines after it.
+/// Drafts — a part of a JSON Lines file (one JSON object a line; blank lines are skipped) or a spreadsheet's
+/// rows (`CSVDrafts`) — validated line by line in file order: the shared path of `schema check` and `import`
+/// (`DraftChunk`). A line that registers a schema makes its type usable on the lines after it.
 public struct DraftBatch: Sendable {
     /// One line's draft, valid or not.
     public struct Line: Sendable {
@@ -18,9 +16,6 @@ public struct DraftBatch: Sendable {
     /// The valid drafts, in file order.
     public var drafts: [ValidatedDraft] { lines.compactMap { try? $0.result.get() } }
 
-    /// Hears how many drafts of how many are checked, from any thread, every 1,024 drafts.
-    public typealias Progress = @Sendable (_ checked: Int, _ total: Int) -> Void
-
     /// The lines that are not valid drafts.
     public var failures: [(number: Int, failure: ValidationFailure)] {
         lines.compactMap { line in
@@ -31,25 +26,23 @@ public struct DraftBatch: Sendable {
 
     /// Reads and validates `bytes`, JSON Lines, in `context` against `schemas` (which learns each schema a
     /// valid line registers). A draft without an actor gets `defaultActor`, when there is one.
-    public init(_ bytes: [UInt8], context: DraftContext, schemas: SchemaRegistry, defaultActor: Actor? = nil, progress: Progress? = nil) {
-        self.init(DraftChunk(jsonLines: bytes), context: context, schemas: schemas, defaultActor: defaultActor, progress: progress)
+    public init(_ bytes: [UInt8], context: DraftContext, schemas: SchemaRegistry, defaultActor: Actor? = nil) {
+        self.init(DraftChunk(jsonLines: bytes), context: context, schemas: schemas, defaultActor: defaultActor)
     }
 
     /// Validates the drafts of a spreadsheet's rows, numbered by the line each starts on, as `init(_:context:…)`
     /// validates a file's lines.
-    public init(_ csv: CSVDrafts, context: DraftContext, schemas: SchemaRegistry, defaultActor: Actor? = nil, progress: Progress? = nil) {
-        self.init(DraftChunk(rows: csv.rows), context: context, schemas: schemas, defaultActor: defaultActor, progress: progress)
+    public init(_ csv: CSVDrafts, context: DraftContext, schemas: SchemaRegistry, defaultActor: Actor? = nil) {
+        self.init(DraftChunk(rows: csv.rows), context: context, schemas: schemas, defaultActor: defaultActor)
     }
 
     /// Validates the drafts of `chunk`. Drafts that register no schema are validated on every core (each share
     /// of them with its own copy of the registry); when one does, in order on one, so each sees the schemas
     /// registered above it.
-    public init(_ chunk: DraftChunk, context: DraftContext, schemas: SchemaRegistry, defaultActor: Actor? = nil, progress: Progress? = nil) {
+    public init(_ chunk: DraftChunk, context: DraftContext, schemas: SchemaRegistry, defaultActor: Actor? = nil) {
         let count = chunk.count, draft = chunk.draft
-        let checked = Mutex(0)
         @Sendable func line(_ index: Int, _ schemas: SchemaRegistry) -> Line {
             let (number, parsed) = draft(index, schemas)
-            if let progress, index % 1024 == 1023 { progress(checked.withLock { $0 += 1024; return $0 }, count) }
             return Line(number: number, result: parsed.flatMap { DraftBatch.validate($0, context: context, schemas: schemas, defaultActor: defaultActor) })
         }
         if chunk.registers || count < 256 {

@@ -33,7 +33,11 @@ struct DraftFile {
         let named = try args.choice(DraftFile.format, ["jsonl", "csv"], default: DraftFile.format(of: path))
         let mappings = try args.values(DraftFile.map)
         name = path == "-" ? "standard input" : path
-        let input: DraftStream.Input = path == "-" ? .bytes(try context.readInputFile(path).bytes) : .file(Paths.absolute(path, from: context.currentDirectory))
+        // A file is read a part at a time, twice; standard input, a pipe or process substitution (`<(…)`), which
+        // can be read only once, is read whole.
+        let absolute = Paths.absolute(path, from: context.currentDirectory)
+        let regular = path != "-" && (try? FileSystem.status(absolute))??.isRegularFile != false
+        let input: DraftStream.Input = regular ? .file(absolute) : .bytes(try context.readInputFile(path).bytes)
         let stream = DraftStream(input, format: named == "csv" ? .csv : named == "jsonl" ? .jsonLines : nil, mappings: mappings, partBytes: 1 << 20)
         if !mappings.isEmpty, (try? stream.isCSV()) == false {
             throw UsageError("'--map' is for CSV files; \(name) is read as JSON Lines (pass --format csv if it is CSV)", command: args.spec)

@@ -42,14 +42,28 @@ public struct CSVTable: Sendable, Equatable {
         nextLine = reader.line
     }
 
-    /// Where the last whole record of `bytes` ends (after its line break), reading quotes from the start: 0
-    /// when no line break outside quotes ends one. A quote toggles quoting (`""` toggles it twice), so a line
-    /// break inside a quoted field is not taken for a record's end.
-    public static func recordsEnd(_ bytes: ArraySlice<UInt8>) -> Int {
-        var quoted = false, end = bytes.startIndex
+    /// Where the last whole record of `bytes` ends (after its line break), reading from the start of a record
+    /// with fields separated by `separator`: 0 when no line break ends one. A quote opens a quoted field only
+    /// at the start of a field, as `init(parsing:)` reads it, so a line break inside a quoted field is not
+    /// taken for a record's end, and a stray quote (`5" screen`) opens nothing.
+    public static func recordsEnd(_ bytes: ArraySlice<UInt8>, separator: UInt8) -> Int {
+        enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
+        var state = State.fieldStart, end = bytes.startIndex
         for index in bytes.indices {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") { quoted.toggle() } else if !quoted && (byte == 0x0A || byte == 0x0D) { end = index + 1 }
+            let breaks = byte == 0x0A || byte == 0x0D
+            switch state {
+            case .quoted: if byte == UInt8(ascii: "\"") { state = .quoteInQuoted }
+            case .fieldStart where byte == UInt8(ascii: "\""): state = .quoted
+            case .quoteInQuoted where byte == UInt8(ascii: "\""): state = .quoted
+            case .fieldStart, .unquoted, .quoteInQuoted:
+                if breaks {
+                    state = .fieldStart
+                    end = index + 1
+                } else {
+                    state = byte == separator ? .fieldStart : .unquoted
+                }
+            }
         }
         // A CR whose LF is still to come belongs with it: cut before the CR.
         if end > bytes.startIndex, end == bytes.endIndex, bytes[end - 1] == 0x0D { end -= 1 }
