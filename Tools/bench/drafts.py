@@ -3,7 +3,7 @@
 the team type pricing.changed in turn, with every INVALID-th draft broken (a wrong type, a bad pattern, an
 unknown member).
 
-    python3 Tools/bench/drafts.py COUNT [INVALID] [--built-in] > drafts.jsonl     # INVALID 0: all valid
+    python3 Tools/bench/drafts.py COUNT [INVALID] [--built-in | --rules] > drafts.jsonl     # INVALID 0: all valid
 
 --built-in leaves out the team type: every fourth draft is another goal.set instead of a pricing.changed, and
 the file starts with the launches and metrics the others refer to, so that it imports into any log, an empty one
@@ -14,15 +14,20 @@ import datetime
 import json
 import sys
 
-arguments = [a for a in sys.argv[1:] if a != "--built-in"]
+arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
 built_in = "--built-in" in sys.argv
+# --rules keeps the team type but, as --built-in does, schedules and defines what the others refer to first, under
+# subjects of its own (launch/xl…, metric/xm…), so that the file keeps the domain rules in a log that has launches
+# and metrics of those names already (a generated one).
+rules = built_in or "--rules" in sys.argv
+own = "" if built_in else "x"
 count = int(arguments[0])
 invalid_every = int(arguments[1]) if len(arguments) > 1 else 0
 prelude = []
-if built_in:
-    prelude += [{"type": "launch.scheduled", "subject": f"launch/l{i}", "effectiveAt": "2025-07-01",
+if rules:
+    prelude += [{"type": "launch.scheduled", "subject": f"launch/{own}l{i}", "effectiveAt": "2025-07-01",
                  "payload": {"name": f"Launch {i}", "date": "2025-09-01"}} for i in range(20)]
-    prelude += [{"type": "metric.defined", "subject": f"metric/m{i}", "effectiveAt": "2025-06-01",
+    prelude += [{"type": "metric.defined", "subject": f"metric/{own}m{i}", "effectiveAt": "2025-06-01",
                  "payload": {"name": f"Metric {i}", "unit": "count", "direction": "higher"}} for i in range(5)]
 for draft in prelude[:count]:
     print(json.dumps(draft, separators=(",", ":")))
@@ -36,11 +41,11 @@ for n in range(max(0, count - len(prelude))):
                  "payload": {"title": f"Goal {n}", "timeframe": "2025-Q3", "target": n, "unit": "count", "confidence": 60}}
     elif kind == 1:
         # Each launch's slips move it a day later each time (slip k of launch/l… goes to 2025-10-01 + k days).
-        date = first_slip + datetime.timedelta(days=n // 80) if built_in else first_slip
-        draft = {"type": "launch.slipped", "subject": f"launch/l{n % 20}", "effectiveAt": "2025-08-11",
+        date = first_slip + datetime.timedelta(days=n // 80) if rules else first_slip
+        draft = {"type": "launch.slipped", "subject": f"launch/{own if rules else ''}l{n % 20}", "effectiveAt": "2025-08-11",
                  "reason": f"Slip {n}", "payload": {"date": date.isoformat(), "cause": "security review"}}
     elif kind == 2:
-        draft = {"type": "metric.recorded", "subject": f"metric/m{n % 5}", "effectiveAt": "2025-09-30",
+        draft = {"type": "metric.recorded", "subject": f"metric/{own if rules else ''}m{n % 5}", "effectiveAt": "2025-09-30",
                  "payload": {"value": n / 10, "date": "2025-09-30", "source": "dashboard"}}
     else:
         draft = {"type": "pricing.changed", "subject": f"plan/p{n % 10}", "effectiveAt": "2025-09-01",

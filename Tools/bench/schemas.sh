@@ -19,8 +19,8 @@ cat > "$work/pricing.json" <<'SCHEMA'
  "properties":{"price":{"type":"number","minimum":0},"currency":{"type":"string","pattern":"^[A-Z]{3}$"}}}
 SCHEMA
 "$bin" schema add "$work/pricing.json" --log "$work/base/.decisionlog" >/dev/null
-python3 "$tools/drafts.py" "$drafts" > "$work/valid.jsonl"
-python3 "$tools/drafts.py" "$drafts" 10 > "$work/mixed.jsonl"
+python3 "$tools/drafts.py" "$drafts" 0 --rules > "$work/valid.jsonl"
+python3 "$tools/drafts.py" "$drafts" 10 --rules > "$work/mixed.jsonl"
 size=$(stat -c %s "$work/base/.decisionlog/events.jsonl")
 
 run() {  # name, runs, command, [prepare (a shell command)]; a command expected to fail ends in "|| true"

@@ -44,17 +44,26 @@ public enum TextFormats {
     /// script or autolink survives), and the characters Markdown reads as markup — `\`, `` ` ``, `*`, `_`,
     /// `[`, `]`, `|` — escaped with a backslash (no link, image or emphasis either).
     public static func markdownEscaped(_ text: String) -> String {
-        guard text.contains(where: { "&<>\\`*_[]|".contains($0) }) else { return text }
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\\", "`", "*", "_", "[", "]", "|": out += "\\" + String(character)
-            default: out.append(character)
+        // Byte by byte: every character escaped is ASCII, and no byte of a longer UTF-8 sequence is ASCII.
+        func special(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"),
+                 UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "|"): true
+            default: false
             }
         }
-        return out
+        guard text.utf8.contains(where: special) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): out += "&amp;".utf8
+            case UInt8(ascii: "<"): out += "&lt;".utf8
+            case UInt8(ascii: ">"): out += "&gt;".utf8
+            case _ where special(byte): out += [UInt8(ascii: "\\"), byte]
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
