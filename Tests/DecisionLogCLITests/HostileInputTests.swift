@@ -10,6 +10,9 @@ struct HostileInputTests {
         let name: String
         let draft: [UInt8]
         let message: String
+        /// The message for the same line in a file to import, when it differs (a file is read a part at a
+        /// time, and a line longer than any draft needs is refused unread).
+        var importMessage: String? = nil
         var testDescription: String { name }
     }
 
@@ -26,7 +29,8 @@ struct HostileInputTests {
 
     static let cases: [Case] = [
         Case(name: "a 10 MB line", draft: goal(payload: #"{"title":""# + String(repeating: "x", count: 10_000_000) + #"","timeframe":"2025"}"#),
-             message: "payload.title: is 10000000 characters long; at most 10000 are allowed"),
+             message: "payload.title: is 10000000 characters long; at most 10000 are allowed",
+             importMessage: "the line takes 10000123 bytes; no draft needs more than 8 MiB (its event may take at most 1 MiB): shorten its texts"),
         Case(name: "JSON nested 10,000 levels deep", draft: goal(payload: String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)),
              message: "nesting deeper than 64 levels; flatten the document"),
         Case(name: "a NUL byte", draft: goal(titleHolding: [0]),
@@ -61,7 +65,7 @@ struct HostileInputTests {
         #expect(result.status == 65)
         #expect(result.stderrLines.first == "Error: drafts.jsonl: 1 of 3 drafts is invalid; nothing was imported")
         #expect(result.stderrLines.dropFirst().first?.hasPrefix("  line 2") == true)
-        #expect(result.stderr.contains(testCase.message), "\(result.stderr.prefix(300))")
+        #expect(result.stderr.contains(testCase.importMessage ?? testCase.message), "\(result.stderr.prefix(300))")
         #expect(workspace.logBytes() == before)
     }
 

@@ -84,6 +84,34 @@ struct StreamedImportTests {
         #expect(try store.append(AppendRequest(drafts: [Fixtures.variedDraft(9)], recordedBy: "test")).head.seq == 5)
     }
 
+    /// An id given twice refuses the second, however far apart the two lines are; so does an id a line gives
+    /// that another line is given from what it says (a file made to collide).
+    @Test func anIdTwoLinesShareRefusesTheSecond() throws {
+        let folder = TemporaryFolder()
+        let store = try Fixtures.log(in: folder, events: 2)
+        let before = Fixtures.eventBytes(folder)
+        let id = "01890000-0000-7000-8000-0000000000aa"
+        let given = #"{"id":"\#(id)","type":"goal.set","subject":"goal/twice","payload":{"title":"T","timeframe":"2025-Q3"}}"#
+        #expect {
+            try store.importDrafts(try Self.request(store, given + "\n" + Self.drafts(100) + given + "\n", partBytes: 500, partDrafts: 8, in: folder))
+        } throws: { error in
+            guard let refusal = error as? ImportRefusal else { return false }
+            return refusal.lines.map(\.number) == [102] && refusal.lines[0].issues[0].message == "\(id) is also the id of line 1; each event needs its own id"
+        }
+        // The id the first line would be given, given by the second as its own.
+        let plain = #"{"type":"goal.set","subject":"goal/plain","payload":{"title":"P","timeframe":"2025-Q3"}}"#
+        let context = DraftContext(now: Fixtures.instant("2025-10-01"), timeZone: .utc)
+        let made = try #require(ContentID.assign(DraftBatch(Array(plain.utf8), context: context, schemas: SchemaRegistry(), defaultActor: Fixtures.dana).drafts,
+                                                 logID: store.configuration.logID).first?.id)
+        let copy = #"{"id":"\#(made)","type":"goal.set","subject":"goal/copy","payload":{"title":"C","timeframe":"2025-Q3"}}"#
+        #expect {
+            try store.importDrafts(try Self.request(store, plain + "\n" + copy + "\n", in: folder))
+        } throws: { error in
+            (error as? ImportRefusal)?.lines.map(\.number) == [2]
+        }
+        #expect(Fixtures.eventBytes(folder) == before)
+    }
+
     /// The key signs as the last part is written; one that cannot sign takes back the parts before it.
     @Test func aKeyThatCannotSignTakesBackEveryPartWritten() throws {
         let folder = TemporaryFolder()
@@ -202,9 +230,21 @@ struct StreamedImportTests {
         }
         #expect(numbers == [1, 4] + Array(5..<35))
         #expect { try DraftStream(.bytes(Array(" \n\n".utf8))).forEachChunk(schemas: SchemaRegistry()) { _, _, _ in } } throws: { ($0 as? DraftStreamError) == .empty(csv: false) }
-        // A line no draft can need is refused, not read whole however long it is.
-        let overlong = try Self.written(Array("{}\n".utf8) + [UInt8](repeating: UInt8(ascii: " "), count: DraftStream.longestLine + 1) + [0x0A], in: folder)
-        #expect { try DraftStream(.file(overlong), partBytes: 1 << 20).forEachChunk(schemas: SchemaRegistry()) { _, _, _ in } } throws: { ($0 as? DraftStreamError) == .overlong(start: 3) }
+        // A line no draft can need is refused on its line, not read whole however long it is; a CSV record so
+        // long is an error (its quotes would have to be read to skip it).
+        let huge = [UInt8](repeating: UInt8(ascii: "x"), count: DraftStream.longestLine + 5)
+        let overlong = try Self.written(Array("{}\n".utf8) + huge + Array("\n{\"a\":1}\n".utf8), in: folder)
+        var refused: [(Int, String)] = []
+        try DraftStream(.file(overlong), partBytes: 1 << 20).forEachChunk(schemas: SchemaRegistry()) { chunk, _, _ in
+            for index in 0..<chunk.count {
+                let (number, draft) = chunk.draft(index, SchemaRegistry())
+                if case .failure(let failure) = draft { refused.append((number, failure.issues[0].message)) } else { refused.append((number, "")) }
+            }
+        }
+        #expect(refused.map(\.0) == [1, 2, 3])
+        #expect(refused[1].1.hasPrefix("the line takes \(huge.count) bytes"))
+        let csv = try Self.written(Array("type,subject\n".utf8) + huge + [0x0A], in: folder)
+        #expect { try DraftStream(.file(csv), partBytes: 1 << 20).forEachChunk(schemas: SchemaRegistry()) { _, _, _ in } } throws: { ($0 as? DraftStreamError) == .overlong(start: 13) }
     }
 
     @Test func idsGivenAPartAtATimeAreThoseGivenToTheWholeFile() {

@@ -52,8 +52,16 @@ public struct DraftStream: Sendable {
         let separator = CSVTable.separator(of: head.starts(with: [0xEF, 0xBB, 0xBF]) ? head.dropFirst(3) : head[...])
         var csv: CSVDrafts.Header? = nil
         var firstLine = 1, drafts = 0
-        try forEachPart(cut: isCSV ? { CSVTable.recordsEnd($0, separator: separator) } : { ($0.lastIndex(of: 0x0A).map { $0 + 1 } ?? $0.startIndex) - $0.startIndex }) {
-            part, isFirst, isLast, read, total in
+        // A JSON Lines line longer than any draft needs is a draft refused on its line.
+        func overlong(_ length: Int64) throws {
+            let issue = ValidationIssue(path: "", message: "the line takes \(length) bytes; no draft needs more than \(DraftStream.longestLine >> 20) MiB (its event may take at most 1 MiB): shorten its texts")
+            let line = firstLine
+            firstLine += 1
+            drafts += 1
+            try body(DraftChunk(count: 1, registers: false) { _, _ in (line, .failure(ValidationFailure([issue]))) }, 0, 0)
+        }
+        try forEachPart(cut: isCSV ? { CSVTable.recordsEnd($0, separator: separator) } : { ($0.lastIndex(of: 0x0A).map { $0 + 1 } ?? $0.startIndex) - $0.startIndex },
+                        skipsOverlong: !isCSV, overlong: overlong) { part, isFirst, isLast, read, total in
             var part = part
             if isFirst, part.starts(with: [0xEF, 0xBB, 0xBF]) { part = part.dropFirst(3) }
             guard isCSV else {
@@ -94,7 +102,10 @@ public struct DraftStream: Sendable {
 
     /// Calls `body` with each part of the input: whole lines (whole records, for CSV, whose line breaks inside
     /// quotes do not end them), the last part whatever is left.
-    private func forEachPart(cut: (ArraySlice<UInt8>) -> Int, _ body: (ArraySlice<UInt8>, _ isFirst: Bool, _ isLast: Bool, _ read: Int64, _ total: Int64) throws -> Void) throws {
+    /// With `skipsOverlong`, a line longer than `longestLine` is skipped, its length given to `overlong`;
+    /// without (CSV, whose records cannot be skipped without reading their quotes), it is an error.
+    private func forEachPart(cut: (ArraySlice<UInt8>) -> Int, skipsOverlong: Bool, overlong: Overlong,
+                             _ body: (ArraySlice<UInt8>, _ isFirst: Bool, _ isLast: Bool, _ read: Int64, _ total: Int64) throws -> Void) throws {
         switch input {
         case .bytes(let bytes):
             try body(bytes[...], true, true, Int64(bytes.count), Int64(bytes.count))
@@ -111,16 +122,12 @@ public struct DraftStream: Sendable {
                 let kept = buffer.count
                 buffer += repeatElement(0, count: size - kept)
                 var filled = kept
-                do throws(SystemError) {
-                    while filled < size {
-                        let count = try buffer.withUnsafeMutableBytes { raw in
-                            Result { () throws(SystemError) in try file.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[filled...]), at: offset) }
-                        }.get()
-                        if count == 0 { break }
-                        filled += count
-                        offset += Int64(count)
-                    }
-                } catch { throw DraftStreamError.unreadable(error) }
+                while filled < size {
+                    let count = try Self.read(file, into: &buffer, from: filled, at: offset)
+                    if count == 0 { break }
+                    filled += count
+                    offset += Int64(count)
+                }
                 buffer.removeLast(size - filled)
                 if filled < size {
                     try body(buffer[...], isFirst, true, offset, max(total, offset))
@@ -129,8 +136,29 @@ public struct DraftStream: Sendable {
                 let end = cut(buffer[...])
                 guard end > 0 else {
                     // One line longer than the part: grow the part to hold it, up to what no draft needs.
-                    guard size < DraftStream.longestLine else { throw DraftStreamError.overlong(start: offset - Int64(buffer.count)) }
-                    size = min(size * 2, DraftStream.longestLine)
+                    if size < DraftStream.longestLine {
+                        size = min(size * 2, DraftStream.longestLine)
+                        continue
+                    }
+                    guard skipsOverlong else { throw DraftStreamError.overlong(start: offset - Int64(buffer.count)) }
+                    // Longer still: read on to its end without keeping it, and go on after it.
+                    var length = Int64(buffer.count)
+                    var block = [UInt8](repeating: 0, count: partBytes)
+                    buffer = []
+                    while true {
+                        let count = try Self.read(file, into: &block, from: 0, at: offset)
+                        if count == 0 { break }
+                        offset += Int64(count)
+                        if let newline = block[..<count].firstIndex(of: 0x0A) {
+                            length += Int64(newline)
+                            buffer = Array(block[(newline + 1)..<count])
+                            break
+                        }
+                        length += Int64(count)
+                    }
+                    try overlong(length)
+                    isFirst = false
+                    size = max(partBytes, buffer.count * 2)
                     continue
                 }
                 try body(buffer[..<end], isFirst, false, offset - Int64(buffer.count - end), max(total, offset))
@@ -139,6 +167,18 @@ public struct DraftStream: Sendable {
                 size = max(partBytes, min(buffer.count * 2, DraftStream.longestLine))
             }
         }
+    }
+
+    /// Hears the length of a line skipped for being longer than `longestLine`.
+    private typealias Overlong = (_ length: Int64) throws -> Void
+
+    /// Reads from `offset` of `file` into `buffer` from index `start` on; returns how many bytes (0 at the end).
+    private static func read(_ file: FileDescriptor, into buffer: inout [UInt8], from start: Int, at offset: Int64) throws -> Int {
+        do throws(SystemError) {
+            return try buffer.withUnsafeMutableBytes { raw in
+                Result { () throws(SystemError) in try file.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[start...]), at: offset) }
+            }.get()
+        } catch { throw DraftStreamError.unreadable(error) }
     }
 
     /// What the file is now (size, inode, times), to tell whether it changed between two readings; nil for

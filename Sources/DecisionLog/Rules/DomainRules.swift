@@ -40,20 +40,22 @@ public enum DomainRules {
     public static func breaks(in events: [RuleEvent], _ more: [RuleEvent]) -> [RuleBreak] {
         var retracted: Set<EventID> = []
         for list in [events, more] { for event in list { if case .retraction(let id) = event.step { retracted.insert(id) } } }
-        var bySubject: [Subject: [RuleEvent]] = [:]
-        for list in [events, more] {
-            for event in list where !retracted.contains(event.id) {
+        // Each subject's events by their place in the two lists (4 bytes each), made into events and sorted one
+        // subject at a time: an import's millions are not copied whole.
+        var bySubject: [Subject: [Int32]] = [:]
+        for (offset, list) in [events, more].enumerated() {
+            for (index, event) in list.enumerated() where !retracted.contains(event.id) {
                 if case .retraction = event.step { continue }
-                bySubject[event.subject, default: []].append(event)
+                bySubject[event.subject, default: []].append(Int32(offset == 0 ? index : events.count + index))
             }
         }
-        for key in bySubject.keys { bySubject[key]!.sort { $0.precedes($1) } }
+        func event(_ place: Int32) -> RuleEvent { Int(place) < events.count ? events[Int(place)] : more[Int(place) - events.count] }
 
         var breaks: [RuleBreak] = []
         var recorded: [Subject: RuleEvent] = [:]  // each decision's first recording
         var supersessions: [(event: RuleEvent, by: Subject)] = []
         for subject in bySubject.keys.sorted() {
-            let steps = bySubject[subject]!
+            let steps = bySubject[subject]!.map(event).sorted { $0.precedes($1) }
             switch subject.kind {
             case "launch":
                 let launchSteps = steps.compactMap { event -> (step: LaunchStep, source: RuleEvent)? in

@@ -65,9 +65,10 @@ struct AppendPlanner {
     /// The drafts of a run that are to be sealed: a draft whose id the log holds is skipped (a retry of an
     /// append that succeeded is a no-op, whatever has happened to the subject since), or is a conflict when its
     /// content differs; an id two drafts of the request share refuses the second, naming the first by
-    /// `naming` its position.
-    mutating func sort(_ drafts: [(position: Int, draft: ValidatedDraft)], naming: (Int) -> String = { "draft \($0 + 1) of this request" })
-        -> [(position: Int, draft: ValidatedDraft)] {
+    /// `naming` its position. Only the ids `remembers` names are kept for that (all when it is nil): an import
+    /// keeps those its file gives more than once, as the others cannot be shared.
+    mutating func sort(_ drafts: [(position: Int, draft: ValidatedDraft)], remembers: ((EventID) -> Bool)? = nil,
+                       naming: (Int) -> String = { "draft \($0 + 1) of this request" }) -> [(position: Int, draft: ValidatedDraft)] {
         var fresh: [(position: Int, draft: ValidatedDraft)] = []
         fresh.reserveCapacity(drafts.count)
         for (position, draft) in drafts {
@@ -81,7 +82,7 @@ struct AppendPlanner {
                 rejections.append(DraftRejection(position: position, issue: ValidationIssue(
                     path: "id", message: "\(id) is also the id of \(naming(earlier)); each event needs its own id")))
             } else {
-                if let id = draft.id { requestIDs[id] = position }
+                if let id = draft.id, remembers?(id) ?? true { requestIDs[id] = position }
                 fresh.append((position, draft))
             }
         }

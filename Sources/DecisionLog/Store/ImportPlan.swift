@@ -1,7 +1,8 @@
 /// An import worked out a part of its file at a time, in memory that does not grow with the drafts themselves.
-/// What it keeps is a few dozen bytes a draft — its id in three places (the ids the file names, the ids seen
-/// so far, the content ids in file order) — plus the rules' view of each event about a subject they judge
-/// (about 100 bytes), what a stored event a draft retries records (`RecordedContent`), and each problem found.
+/// What it keeps is a few dozen bytes a draft — its id, in a list in file order (and, on the first reading,
+/// in a set, to find ids given twice, or a count of the rows that say the same), in the set of ids looked for
+/// in the log when it holds events — plus the rules' view of each event about a subject they judge (about
+/// 100 bytes), what a stored event a draft retries records (`RecordedContent`), and each problem found.
 ///
 /// The file is read twice. The first reading (`check`, before the log is locked) validates every draft on its
 /// own and gathers what they need of the log (`ReferenceIndex.Needs`). The second (`run`, under the log's
@@ -21,8 +22,14 @@ enum ImportPlan {
         /// The ids given to the valid drafts that have none (`ContentID`), in file order: 16 bytes a draft,
         /// so the second reading need not hash them again.
         var contentIDs: [EventID] = []
+        /// The ids the valid drafts give as their own, in file order.
+        var givenIDs: [EventID] = []
         /// The file as it was before the first reading.
         var version: [Int64]?
+        /// The ids the file gives more than once, which the second reading remembers to refuse the second;
+        /// nil when a draft gives, as its own, an id another is given from what it says (a file made to
+        /// collide), and every id is remembered. (Ids made from what drafts say are unique by construction.)
+        var repeated: Set<EventID>? = []
     }
 
     /// Reads the file once, validating every draft on its own (the parsing and validating on every core),
@@ -30,6 +37,7 @@ enum ImportPlan {
     static func check(_ request: ImportRequest, logID: EventID) throws -> Checked {
         var checked = Checked(needs: ReferenceIndex.Needs(checksPeople: !request.confirmsNewPeople), version: request.drafts.version())
         var assigner = ContentID.Assigner(logID: logID)
+        var given: Set<EventID> = []
         let schemas = SchemaRegistry(registrations: request.schemas.registrations)
         try request.drafts.forEachChunk(schemas: schemas) { chunk, read, total in
             request.progress?(.checking(read: read, total: total))
@@ -44,10 +52,16 @@ enum ImportPlan {
                 }
             }
             for (original, draft) in zip(valid, assigner.assign(valid)) {
-                checked.needs.take(draft)
-                if original.id == nil { checked.contentIDs.append(draft.id!) }
+                checked.needs.take(draft, itsID: false)
+                if let id = original.id {
+                    checked.givenIDs.append(id)
+                    if !given.insert(id).inserted { checked.repeated?.insert(id) }
+                } else {
+                    checked.contentIDs.append(draft.id!)
+                }
             }
         }
+        if !given.isEmpty && checked.contentIDs.contains(where: given.contains) { checked.repeated = nil }
         return checked
     }
 
@@ -60,7 +74,13 @@ enum ImportPlan {
                     scan: @escaping AppendPlan.Scan, ids: IDIndexUse?,
                     write: (_ part: SealedBatch, _ final: Bool) throws(LogError) -> Void, undo: () throws(LogError) -> Void) throws -> ImportReceipt {
         request.progress?(.readingLog(drafts: checked.drafts))
-        var planner = try AppendPlanner(checked.needs, countedSubject: nil, recordedBy: request.recordedBy, after: head, now: now, zone: zone, scan: scan, ids: ids)
+        // The drafts' own ids are looked for only in a log that holds events.
+        var needs = checked.needs
+        if head.seq > 0 {
+            needs.take(ids: checked.contentIDs)
+            needs.take(ids: checked.givenIDs)
+        }
+        var planner = try AppendPlanner(needs, countedSubject: nil, recordedBy: request.recordedBy, after: head, now: now, zone: zone, scan: scan, ids: ids)
         var contentIDs = checked.contentIDs[...]
         let schemas = SchemaRegistry(registrations: request.schemas.registrations)
         var writing = !request.dryRun && checked.problems.isEmpty
@@ -83,7 +103,9 @@ enum ImportPlan {
                     // A row without an id or a date taken for an event already in the log: the receipt says so.
                     let undatedIDs = Set(zip(part, assigned).compactMap { original, given in original.draft.id == nil && original.draft.effectiveAtIsDefault ? given.id : nil })
                     let presentBefore = planner.present.count
-                    let fresh = planner.sort(zip(part, assigned).map { ($0.position, $1) }) { "line \($0)" }
+                    let fresh = planner.sort(zip(part, assigned).map { ($0.position, $1) }, remembers: checked.repeated.map { repeated in { repeated.contains($0) } }) {
+                        "line \($0)"
+                    }
                     for present in planner.present[presentBefore...] where undatedIDs.contains(present.id) {
                         undated.count += 1
                         undated.firstSeq = undated.firstSeq ?? present.seq

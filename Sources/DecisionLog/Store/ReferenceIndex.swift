@@ -35,9 +35,10 @@ struct ReferenceIndex {
         /// Needs of no draft yet, names checked when `checksPeople`.
         init(checksPeople: Bool) { self.checksPeople = checksPeople }
 
-        /// Takes in what `draft` needs.
-        mutating func take(_ draft: ValidatedDraft) {
-            if let id = draft.id { ids.insert(id) }
+        /// Takes in what `draft` needs; without `itsID`, its own id is left for `take(ids:)` (an import's, which
+        /// only a log that already holds events can hold).
+        mutating func take(_ draft: ValidatedDraft, itsID: Bool = true) {
+            if let id = draft.id, itsID { ids.insert(id) }
             for link in draft.links {
                 ids.insert(link)
                 referenced.insert(link)
@@ -58,6 +59,9 @@ struct ReferenceIndex {
             }
             if checksPeople { for (_, name) in People.named(in: draft.payload, actor: draft.actor) { names.insert(name) } }
         }
+
+        /// Takes in ids the drafts have.
+        mutating func take(ids more: some Sequence<EventID>) { ids.formUnion(more) }
     }
 
     private let interesting: Set<EventID>
