@@ -16,7 +16,7 @@ struct AppendPlanner {
     /// The sealed events the rules judge, in seq order, and their drafts' positions.
     private var ruleEvents: [RuleEvent] = []
     private var rulePositions: [Int] = []
-    /// Drafts skipped because the log holds their id with the same content.
+    /// Drafts skipped because the log holds their id with the same content (since `takePresent`).
     private(set) var present: [AppendReceipt.AlreadyPresent] = []
     /// Drafts whose id the log holds with other content.
     private(set) var conflicts: [DraftRejection] = []
@@ -109,6 +109,12 @@ struct AppendPlanner {
             if let people { peopleProblems += people.problems(People.named(in: draft.payload, actor: draft.actor)).map { DraftRejection(position: position, issue: $0) } }
         }
         return (sealed, fresh.map(\.position))
+    }
+
+    /// The drafts found present since the last call, which it forgets (an import counts them a part at a time).
+    mutating func takePresent() -> [AppendReceipt.AlreadyPresent] {
+        defer { present = [] }
+        return present
     }
 
     /// The rule breaks the sealed events would add to the log, each on its draft (`ReferenceIndex.ruleProblems`).

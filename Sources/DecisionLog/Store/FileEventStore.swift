@@ -155,24 +155,40 @@ public final class FileEventStore: EventStore {
     /// The append the record in `lock` shows unfinished in `file` (whose status is `status`), or nil. A record
     /// that does not describe the file as it is — or text that is no record — is ignored, with a notice once
     /// it is seen while no writer is at work (`holdingLock`, or under a shared lock taken here), since a
-    /// writer may be half-way through writing its record.
+    /// writer may be half-way through writing its record. A reader that finds such text while a writer holds
+    /// the lock reads it again (three times at most, a millisecond apart): it may be a record being replaced
+    /// (an import's, growing with each part), read half old and half new.
     func unfinishedAppend(in lock: FileDescriptor, of file: FileDescriptor, status: FileStatus, holdingLock: Bool) -> PendingAppend? {
-        let contents = PendingAppend.read(from: lock)
-        let problem: String
-        switch contents {
-        case .empty: return nil
-        case .unknown: problem = "the lock file holds text that is not a pending-append record"
-        case .record(let pending):
-            switch pending.assess(file, status: status, acknowledged: TailCache.load(folder)?.acknowledgedSize(of: file, status: status)) {
-            case .stale: return nil
-            case .unfinished: return pending
-            case .mismatch(let reason): problem = "the pending-append record in the lock file does not describe this log: \(reason)"
+        for attempt in 0... {
+            let contents = PendingAppend.read(from: lock)
+            let problem: String
+            switch contents {
+            case .empty: return nil
+            case .unknown: problem = "the lock file holds text that is not a pending-append record"
+            case .record(let pending):
+                switch pending.assess(file, status: status, acknowledged: TailCache.load(folder)?.acknowledgedSize(of: file, status: status)) {
+                case .stale: return nil
+                case .unfinished: return pending
+                case .mismatch(let reason): problem = "the pending-append record in the lock file does not describe this log: \(reason)"
+                }
             }
-        }
-        if holdingLock || Self.stillHolds(lock, contents) {
-            notice("\(problem); it was ignored, and no event was hidden or removed (the next append clears it)")
+            if !holdingLock && attempt < 3 && Self.writerHolds(lock) {
+                Threads.sleep(milliseconds: 1)
+                continue
+            }
+            if holdingLock || Self.stillHolds(lock, contents) {
+                notice("\(problem); it was ignored, and no event was hidden or removed (the next append clears it)")
+            }
+            return nil
         }
         return nil
+    }
+
+    /// True when a writer holds `lock` (an exclusive lock that a shared one cannot join).
+    private static func writerHolds(_ lock: FileDescriptor) -> Bool {
+        guard lock.tryLockShared() else { return true }
+        lock.unlock()
+        return false
     }
 
     /// True when no writer holds `lock` and, under a shared lock (so none can start), it still holds `contents`.

@@ -85,7 +85,7 @@ enum ImportPlan {
         let schemas = SchemaRegistry(registrations: request.schemas.registrations)
         var writing = !request.dryRun && checked.problems.isEmpty
         var held: (batch: SealedBatch, positions: [Int])? = nil
-        var wrote = false, drafts = 0, recorded = 0
+        var wrote = false, drafts = 0, recorded = 0, present = 0
         var first: Event? = nil, last: Event? = nil
         var undated: (count: Int, firstSeq: Int?) = (0, nil)
         do {
@@ -102,13 +102,14 @@ enum ImportPlan {
                     let assigned = part.map { $0.draft.id == nil ? $0.draft.identified(as: contentIDs.popFirst()!) : $0.draft }
                     // A row without an id or a date taken for an event already in the log: the receipt says so.
                     let undatedIDs = Set(zip(part, assigned).compactMap { original, given in original.draft.id == nil && original.draft.effectiveAtIsDefault ? given.id : nil })
-                    let presentBefore = planner.present.count
                     let fresh = planner.sort(zip(part, assigned).map { ($0.position, $1) }, remembers: checked.repeated.map { repeated in { repeated.contains($0) } }) {
                         "line \($0)"
                     }
-                    for present in planner.present[presentBefore...] where undatedIDs.contains(present.id) {
+                    let found = planner.takePresent()
+                    present += found.count
+                    for event in found where undatedIDs.contains(event.id) {
                         undated.count += 1
-                        undated.firstSeq = undated.firstSeq ?? present.seq
+                        undated.firstSeq = undated.firstSeq ?? event.seq
                     }
                     let sealed = planner.seal(fresh)
                     guard let lastEvent = sealed.batch.events.last else { continue }
@@ -155,7 +156,7 @@ enum ImportPlan {
                 throw error
             }
         }
-        return ImportReceipt(drafts: drafts, recorded: recorded, first: first, last: last, alreadyPresent: planner.present.count,
+        return ImportReceipt(drafts: drafts, recorded: recorded, first: first, last: last, alreadyPresent: present,
                              undatedMatches: undated, head: request.dryRun ? head : planner.head)
     }
 }

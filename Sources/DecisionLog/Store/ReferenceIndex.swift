@@ -219,7 +219,6 @@ struct ReferenceIndex {
     func ruleProblems(of added: [RuleEvent], positions: [Int], zone: TimeZoneRules, subjects: (Substring) -> Set<String>) -> [DraftRejection] {
         guard !added.isEmpty else { return [] }
         let known = Set(DomainRules.breaks(in: ruleEvents).map { "\($0.seq) \($0.problem)" })
-        let stored = Dictionary(ruleEvents.map { ($0.seq, $0) }, uniquingKeysWith: { first, _ in first })
         // The request's events have increasing seqs after the log's: one is found by halving.
         func place(_ seq: Int) -> Int? {
             var low = 0, high = added.count
@@ -237,6 +236,9 @@ struct ReferenceIndex {
             let others = DomainRules.breaks(in: ruleEvents, added.filter { !refused.contains($0.seq) }).filter { !known.contains("\($0.seq) \($0.problem)") }
             fresh = fresh.filter { refused.contains($0.seq) } + others.filter { !refused.contains($0.seq) }
         }
+        // The stored events the request would break (a few), by seq.
+        let broken = Set(fresh.map(\.seq))
+        let stored = Dictionary(ruleEvents.filter { broken.contains($0.seq) }.map { ($0.seq, $0) }, uniquingKeysWith: { first, _ in first })
         var rejections: [DraftRejection] = []
         let ownBreaks = Set(fresh.map(\.seq))
         var victims: [Int: [(RuleEvent, RuleBreak)]] = [:]
