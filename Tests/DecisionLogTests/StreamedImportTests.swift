@@ -118,7 +118,7 @@ struct StreamedImportTests {
         let store = try Fixtures.log(in: folder, events: 3)
         let before = Fixtures.eventBytes(folder)
         var request = try Self.request(store, Self.drafts(200), partBytes: 1_000, partDrafts: 16, in: folder)
-        request.signing = AppendSigning(signer: SSHSigner(keyPath: folder.path + "/no-such-key"))
+        request.signer = SSHSigner(keyPath: folder.path + "/no-such-key")
         #expect { try store.importDrafts(request) } throws: { ($0 as? LogError)?.code == .signing }
         #expect(Fixtures.eventBytes(folder) == before)
         #expect(try FileSystem.readFile(folder.logFolder.lockFile).isEmpty)

@@ -8,7 +8,8 @@ public enum DraftStreamError: Error, Sendable, Equatable {
     case badHeader(CSVHeaderError)
     /// The file holds no draft (CSV: no row below its header).
     case empty(csv: Bool)
-    /// A line (CSV: record) starting at byte `start` is longer than `DraftStream.longestLine`.
+    /// A CSV record starting at byte `start` is longer than `DraftStream.longestLine` (a JSON Lines line that
+    /// long is a draft refused on its line instead).
     case overlong(start: Int64)
     /// The file changed while it was read twice.
     case changed

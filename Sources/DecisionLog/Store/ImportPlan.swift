@@ -142,10 +142,10 @@ enum ImportPlan {
         }
         if let final = held {
             do throws(LogError) {
-                // One signature, on the last event, for every event of the import (runs do not apply).
+                // One signature, on the last event, for every event of the import.
                 var batch = final.batch
-                if let signing = request.signing {
-                    batch = try AppendSigning(signer: signing.signer).sign(batch, positions: final.positions, earlier: recorded - batch.events.count)
+                if let signer = request.signer {
+                    batch = try AppendSigning(signer: signer).sign(batch, positions: final.positions, earlier: recorded - batch.events.count)
                 }
                 last = batch.events.last
                 request.progress?(.syncing)

@@ -13,8 +13,8 @@ public struct ImportRequest {
     public var recordedBy: String
     /// When true, every check runs and the events are sealed, but nothing is written (or signed).
     public var dryRun = false
-    /// When set, the last event is signed for all of them.
-    public var signing: AppendSigning?
+    /// When set, the key that signs the last event, for all of them (one run: an import is signed once).
+    public var signer: SSHSigner?
     /// Whether the person typing confirmed that the new names among the drafts are new people.
     public var confirmsNewPeople = false
     /// The key this person's id index is made and checked with, and the interval (as `AppendRequest.idIndex`).

@@ -100,7 +100,7 @@ struct DraftFile {
         case .empty(let csv):
             CommandFailure(csv ? "\(name) holds no rows below its header; add one row per decision" : "\(name) holds no drafts; write one JSON object a line", .invalidInput)
         case .overlong(let start):
-            CommandFailure("\(name) has a line longer than \(DraftStream.longestLine >> 20) MiB, starting at byte \(start); a draft takes at most 1 MiB (an unclosed quote in a CSV file makes the rest of the file one record); nothing was read from it", .invalidInput)
+            CommandFailure("\(name) has a record longer than \(DraftStream.longestLine >> 20) MiB, starting at byte \(start); a draft takes at most 1 MiB (an unclosed quote makes the rest of the file one record); nothing was read from it", .invalidInput)
         case .changed:
             CommandFailure("\(name) changed while it was imported; nothing was imported — import it again once it is written", .ioError)
         }

@@ -21,7 +21,7 @@ enum ImportCommand: Command {
         var file = try DraftFile(args.positionals[0], store: store, args: args, context: context)
         let dryRun = args.flag(ImportCommand.dryRun)
         file.request.dryRun = dryRun
-        file.request.signing = dryRun ? nil : context.signing()
+        file.request.signer = dryRun ? nil : context.signing()?.signer
         file.request.confirmsNewPeople = args.flag(CommandSpec.newPersonFlag)
         file.request.idIndex = context.idIndexing(of: store)
         let checking = ProgressBar("Checking", in: context), recording = ProgressBar(dryRun ? "Checking against the log" : "Recording", in: context)
