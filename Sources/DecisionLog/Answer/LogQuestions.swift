@@ -77,14 +77,21 @@ public struct LogQuestions {
         let replay = try replay(folded, known: known, asOf: [from, to])
         let before = try moment(replay, asOf: from, known: known)
         let after = try moment(replay, asOf: to, known: known)
+        // Each view is built at both moments and compared on its own, on every core.
+        let builders = views.map(replay.tableBuilder)
+        let (from, to) = (before.asOf, after.asOf)
+        let compared = ParallelMapping.map(count: views.count, minimum: 2) {
+            { index in
+                let old = LogQuestions.filtered(builders[index](from), subject), new = LogQuestions.filtered(builders[index](to), subject)
+                return (old: old, new: new, diff: ViewDiff(views[index], before: old, after: new))
+            }
+        }
         var diffs: [ViewDiff] = []
         var kpis: [KPIChange]? = nil
-        for view in views {
-            let old = LogQuestions.filtered(replay.table(view, asOf: before.asOf), subject)
-            let new = LogQuestions.filtered(replay.table(view, asOf: after.asOf), subject)
-            if onlyFieldsWithRows, view.name == FieldsProjection.name, old.rows.isEmpty, new.rows.isEmpty { continue }
-            if view.name == KPIsProjection.name { kpis = KPIChange.table(before: old, after: new) }
-            diffs.append(ViewDiff(view, before: old, after: new))
+        for (view, result) in zip(views, compared) {
+            if onlyFieldsWithRows, view.name == FieldsProjection.name, result.old.rows.isEmpty, result.new.rows.isEmpty { continue }
+            if view.name == KPIsProjection.name { kpis = KPIChange.table(before: result.old, after: result.new) }
+            diffs.append(result.diff)
         }
         return LogDiff(diffs: diffs, kpis: kpis, before: before, after: after, replay: replay)
     }

@@ -30,7 +30,9 @@ struct CheckpointBytesReader {
     }
 
     mutating func string() throws(CheckpointError) -> String {
-        let utf8 = try take(Int(try u32()))
+        let utf8 = try take(Int(try u32())).assumingMemoryBound(to: UInt8.self)
+        // Most texts are ASCII, which is UTF-8 as it stands; the general check is slower.
+        if !utf8.contains(where: { $0 >= 0x80 }) { return String(decoding: utf8, as: UTF8.self) }
         guard let text = String(validating: utf8, as: UTF8.self) else { throw CheckpointError("a text in the checkpoint is not UTF-8") }
         return text
     }

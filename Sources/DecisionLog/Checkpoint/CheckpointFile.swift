@@ -14,18 +14,22 @@ final class CheckpointFile: StampTable, @unchecked Sendable {
 
     static let magic = Array("DLCKPT01".utf8)
     /// The file layout's version; a file of another is not used.
-    static let format: UInt32 = 3
+    static let format: UInt32 = 4
     static let headerLength = 160
     static let stampLength = 56
     static let entryLength = 40
     /// Where the MAC lies in the header; it covers the header before it and the whole body.
     static let macOffset = 104
 
-    /// The MAC under `key` of a header's first bytes and the body.
+    /// The body is hashed a part of this length at a time, on every core, for the MAC.
+    static let macPartLength = 1 << 20
+
+    /// The MAC under `key` of a header's first bytes and the SHA-256 of each part of the body (hashed on every
+    /// core, so checking a large checkpoint takes half the time on two).
     static func mac(header: UnsafeRawBufferPointer, body: UnsafeRawBufferPointer, key: CheckpointKey) -> Digest {
         var mac = HMAC(key: key.bytes)
         mac.update(header)
-        mac.update(body)
+        for digest in SHA256.partHashes(of: body, partLength: macPartLength) { withUnsafeBytes(of: digest.bigEndianBytes) { mac.update($0) } }
         return mac.finalize()
     }
 

@@ -92,8 +92,6 @@ extension CheckpointValue where Self: EventPayload {
 
 extension GoalClosed: CheckpointValue {}
 extension MetricDefined: CheckpointValue {}
-extension MetricTargetSet: CheckpointValue {}
-extension OwnerAssigned: CheckpointValue {}
 extension DecisionRecorded: CheckpointValue {}
 
 // The payloads views read whole histories of (every actual of a metric, every move of a priority) have a
@@ -110,6 +108,47 @@ extension MetricRecorded: CheckpointValue {
     static func read(from reader: inout CheckpointBytesReader) throws(CheckpointError) -> MetricRecorded {
         MetricRecorded(value: try Double.read(from: &reader), period: try Timeframe?.read(from: &reader),
                        date: try CalendarDate?.read(from: &reader), source: try String?.read(from: &reader))
+    }
+}
+
+extension MetricTargetSet: CheckpointValue {
+    func write(to writer: inout CheckpointBytesWriter) {
+        target.write(to: &writer)
+        timeframe.write(to: &writer)
+    }
+
+    static func read(from reader: inout CheckpointBytesReader) throws(CheckpointError) -> MetricTargetSet {
+        MetricTargetSet(target: try Double.read(from: &reader), timeframe: try Timeframe.read(from: &reader))
+    }
+}
+
+extension OwnerAssigned: CheckpointValue {
+    func write(to writer: inout CheckpointBytesWriter) {
+        owner.write(to: &writer)
+        (framework?.rawValue).write(to: &writer)
+        writer.u32(UInt32(roles.count))
+        for (role, people) in roles.sorted(by: { $0.key < $1.key }) {
+            writer.string(role)
+            writer.u32(UInt32(people.count))
+            for person in people { writer.string(person) }
+        }
+    }
+
+    static func read(from reader: inout CheckpointBytesReader) throws(CheckpointError) -> OwnerAssigned {
+        let owner = try String.read(from: &reader)
+        var framework: RoleFramework? = nil
+        if let name = try String?.read(from: &reader) {
+            guard let known = RoleFramework(rawValue: name) else { throw CheckpointError("a role framework in the checkpoint is not known") }
+            framework = known
+        }
+        var roles: [String: [String]] = [:]
+        for _ in 0..<(try reader.count(itemSize: 8)) {
+            let role = try reader.string()
+            var people: [String] = []
+            for _ in 0..<(try reader.count(itemSize: 4)) { people.append(try reader.string()) }
+            roles[role] = people
+        }
+        return OwnerAssigned(owner: owner, framework: framework, roles: roles)
     }
 }
 

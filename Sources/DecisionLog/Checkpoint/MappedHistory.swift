@@ -10,8 +10,8 @@ struct MappedHistory<Value: Sendable>: ChangeTable, @unchecked Sendable {
 
     private func i64(_ offset: Int) -> Int64 { Int64(littleEndian: table.loadUnaligned(fromByteOffset: offset, as: Int64.self)) }
 
-    func effectiveAt(_ index: Int) -> Int64 { i64(index * CheckpointFile.entryLength) }
-    func seq(_ index: Int) -> Int { Int(i64(index * CheckpointFile.entryLength + 8)) }
+    private func effectiveAt(_ index: Int) -> Int64 { i64(index * CheckpointFile.entryLength) }
+    private func seq(_ index: Int) -> Int { Int(i64(index * CheckpointFile.entryLength + 8)) }
 
     /// How many changes are in force by `asOf`: those ordered at or before it.
     func countThrough(_ asOf: AsOf) -> Int {
@@ -32,19 +32,27 @@ struct MappedHistory<Value: Sendable>: ChangeTable, @unchecked Sendable {
         return false
     }
 
-    /// The `index`-th change, its value decoded and its stamp looked up.
-    func change(_ index: Int) -> Change<Value> {
+    /// The `index`-th change's value, decoded.
+    func value(_ index: Int) -> Value {
         let offsets = count * CheckpointFile.entryLength
         let start = Int(i64(offsets + index * 8)), end = Int(i64(offsets + (index + 1) * 8))
         guard start >= 0, start <= end, end <= file.values.count else { preconditionFailure("checkpoint value \(index) lies outside its region") }
         var reader = CheckpointBytesReader(UnsafeRawBufferPointer(rebasing: file.values[start..<end]))
         do throws(CheckpointError) {
-            let value = try decode(&reader)
-            let stampIndex = Int(i64(index * CheckpointFile.entryLength + 32))
-            return Change(value: value, stamp: file.stamp(at: stampIndex, seq: seq(index)))
+            return try decode(&reader)
         } catch {
             // The checksum proves the file is as this version wrote it, so a value that does not read is a bug.
             preconditionFailure("checkpoint of \(file.header.view): \(error); remove .decisionlog/cache/checkpoints")
         }
+    }
+
+    /// The `index`-th change's place, read from the entry table.
+    func place(_ index: Int) -> ChangePlace {
+        ChangePlace(index: index, seq: seq(index), effectiveAt: Timestamp(milliseconds: effectiveAt(index)))
+    }
+
+    /// The `index`-th change's stamp, looked up in the stamp table.
+    func stamp(_ index: Int) -> Stamp {
+        file.stamp(at: Int(i64(index * CheckpointFile.entryLength + 32)), seq: seq(index))
     }
 }

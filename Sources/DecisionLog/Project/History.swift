@@ -61,6 +61,21 @@ public struct History<Value: Sendable>: Sendable {
         return through(asOf).last
     }
 
+    /// The values in force by `asOf`, oldest first, each with its place (and no stamp made): for folds that read
+    /// many changes and show few; `stamp(at:)` gives the stamp of one that is shown.
+    public func placedValues(through asOf: AsOf) -> some Sequence<(value: Value, source: ChangePlace)> {
+        let mapped = mapped, stored = stored
+        let count = mapped?.countThrough(asOf) ?? through(asOf).count
+        return (0..<count).lazy.map { index in
+            if let mapped { return (mapped.value(index), mapped.place(index)) }
+            let change = stored[index]
+            return (change.value, ChangePlace(index: index, seq: change.stamp.seq, effectiveAt: change.stamp.effectiveAt))
+        }
+    }
+
+    /// The stamp of the change at `place` (one `placedValues(through:)` gave).
+    public func stamp(at place: ChangePlace) -> Stamp { mapped?.stamp(place.index) ?? stored[place.index].stamp }
+
     /// The first change, in effective order (read alone from a checkpoint's mapped form).
     public var first: Change<Value>? {
         if let mapped { return mapped.count == 0 ? nil : mapped.change(0) }
@@ -73,9 +88,4 @@ public struct History<Value: Sendable>: Sendable {
         stored = mapped.changes(0..<mapped.count)
         self.mapped = nil
     }
-}
-
-extension ChangeTable {
-    /// The changes at `range`, in effective order.
-    func changes(_ range: Range<Int>) -> [Change<Value>] { range.map(change) }
 }

@@ -39,13 +39,14 @@ public enum KPIsProjection: Projection {
         }
     }
 
-    /// The metric's book as of `context.asOf`.
+    /// The metric's book as of `context.asOf`. It reads every target and actual in force, but makes the stamps
+    /// of only those the book keeps (a later actual for the same day replaces the one before).
     static func book(_ record: Record, _ context: ViewContext) -> MetricBook<Stamp> {
         let definition = record.definition.latest(context.asOf)?.value
         return MetricBook(unit: definition?.unit, direction: definition?.direction,
-                          targets: record.targets.through(context.asOf).lazy.map { (value: $0.value, source: $0.stamp) },
-                          actuals: record.actuals.through(context.asOf).lazy.map { (value: $0.value, source: $0.stamp) },
+                          targets: record.targets.placedValues(through: context.asOf), actuals: record.actuals.placedValues(through: context.asOf),
                           calendar: context.calendar)
+            .withSources(targets: record.targets.stamp(at:), actuals: record.actuals.stamp(at:))
     }
 
     public static func rows(_ state: [Subject: Record], _ context: ViewContext) -> [ViewRow] {

@@ -4,8 +4,8 @@
 ///
 /// To add a view, write one type conforming to `Projection` in one file and list it in `Views.all`.
 public protocol Projection: SendableMetatype {
-    /// What the fold builds.
-    associatedtype State
+    /// What the fold builds: a value, so a copy answers on another thread while the fold goes on.
+    associatedtype State: Sendable
     /// The view's name on the command line, e.g. `launches`.
     static var name: String { get }
     /// One line for help.

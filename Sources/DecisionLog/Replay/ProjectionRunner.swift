@@ -2,7 +2,7 @@
 /// Confined to the replay that made it (not `Sendable`).
 final class ProjectionRunner {
     private let foldEvent: (Event, Stamp) -> Void
-    private let buildRows: (ViewContext) -> [ViewRow]
+    private let snapshotRows: () -> @Sendable (ViewContext) -> [ViewRow]
     /// The fold's state as it stands, for a reader that knows the projection (the report).
     let state: () -> Any
     /// Writes the state to a checkpoint, for checkpointed views.
@@ -13,7 +13,10 @@ final class ProjectionRunner {
     init<P: Projection>(_ projection: P.Type) {
         let box = Box(P.initialState())
         foldEvent = { P.fold(&box.value, $0, $1) }
-        buildRows = { P.rows(box.value, $0) }
+        snapshotRows = {
+            let state = box.value
+            return { P.rows(state, $0) }
+        }
         state = { box.value }
         save = nil
         load = nil
@@ -22,14 +25,20 @@ final class ProjectionRunner {
     init<P: CheckpointedProjection>(_ projection: P.Type) {
         let box = Box(P.initialState())
         foldEvent = { P.fold(&box.value, $0, $1) }
-        buildRows = { P.rows(box.value, $0) }
+        snapshotRows = {
+            let state = box.value
+            return { P.rows(state, $0) }
+        }
         state = { box.value }
         save = { P.write(box.value, to: &$0) }
         load = { (reader: inout CheckpointReader) throws(CheckpointError) in box.value = try P.read(from: &reader) }
     }
 
     func fold(_ event: Event, _ stamp: Stamp) { foldEvent(event, stamp) }
-    func rows(_ context: ViewContext) -> [ViewRow] { buildRows(context) }
+    func rows(_ context: ViewContext) -> [ViewRow] { snapshotRows()(context) }
+    /// A function that builds the view's rows from the state as it stands now (a copy, which later folds do not
+    /// change), on any thread.
+    func rowsOfState() -> @Sendable (ViewContext) -> [ViewRow] { snapshotRows() }
 
     private final class Box<Value> {
         var value: Value

@@ -128,6 +128,17 @@ public final class Replay {
         ViewTable(name: view.name, columns: view.columns, rows: runners[view.name]!.rows(context(asOf)))
     }
 
+    /// A function that builds `view` (one the replay folded) as of a moment from its state as it stands now, on
+    /// any thread: a diff builds its views on every core.
+    public func tableBuilder(_ view: ViewKind) -> @Sendable (AsOf) -> ViewTable {
+        let rows = runners[view.name]!.rowsOfState()
+        let configuration = configuration
+        return { asOf in
+            ViewTable(name: view.name, columns: view.columns,
+                      rows: rows(ViewContext(asOf: asOf, timeZone: configuration.timeZone, fiscalYearStart: configuration.fiscalYearStartMonth)))
+        }
+    }
+
     /// The effective-time limit a point names: an instant, or the effective time of event #N (which must be
     /// within the replay and remembered). Throws `LogError` (`.rejectedDraft`) for a seq not in the log.
     public func asOf(_ point: TimePoint?, now: Timestamp) throws(LogError) -> AsOf {

@@ -77,6 +77,21 @@ public struct MetricBook<Source: Provenance>: Sendable {
         self.actuals = bySpan.values.sorted { ($0.span, $0.source.effectiveAt, $0.source.seq) < ($1.span, $1.source.effectiveAt, $1.source.seq) }
     }
 
+    /// The same book with each target's and actual's source replaced (a change's place by its stamp, once the
+    /// book has kept only the targets and actuals in force).
+    public func withSources<Other: Provenance>(targets target: (Source) -> Other, actuals actual: (Source) -> Other) -> MetricBook<Other> {
+        MetricBook<Other>(direction: direction, isAmount: isAmount,
+                          targets: targets.map { .init(span: $0.span, value: $0.value, source: target($0.source)) },
+                          actuals: actuals.map { .init(span: $0.span, value: $0.value, source: actual($0.source)) })
+    }
+
+    private init(direction: MetricDirection?, isAmount: Bool, targets: [Target], actuals: [Actual]) {
+        self.direction = direction
+        self.isAmount = isAmount
+        self.targets = targets
+        self.actuals = actuals
+    }
+
     /// The actual measuring the latest day (then the one that took effect last).
     public var latest: Actual? {
         actuals.max { a, b in a.span.last != b.span.last ? a.span.last < b.span.last : (a.source.effectiveAt, a.source.seq) < (b.source.effectiveAt, b.source.seq) }
