@@ -32,10 +32,11 @@ public enum PrioritiesProjection: Projection {
         var rows: [(order: (Int, Double, String), row: ViewRow)] = []
         for (subject, record) in state {
             for framework in PriorityFramework.allCases {
-                guard let changes = record[framework]?.through(context.asOf), let current = changes.last else { continue }
-                let moves = PriorityMoves(changes.lazy.map { (value: $0.value.priority, source: $0.stamp) })
+                guard let history = record[framework], let current = history.latest(context.asOf) else { continue }
+                // Every change is read, but only the stamps shown are made.
+                let moves = PriorityMoves(history.placedValues(through: context.asOf).lazy.map { (value: $0.value.priority, source: $0.source) })
                 // The priority has held since its last real move; restating it changes nothing but the scope.
-                let stamp = moves.since ?? current.stamp
+                let stamp = moves.since.map(history.stamp(at:)) ?? current.stamp
                 let row = ViewRow(key: "\(subject) \(framework.rawValue)", subject: subject, cells: [
                     "item": .text(subject.text),
                     "framework": .text(framework.rawValue),

@@ -67,10 +67,11 @@ public struct QueryRendering: Sendable {
     func fittingColumns(_ table: ViewTable) -> [ViewColumn] {
         guard let width else { return table.columns }
         var columns = table.columns
+        var natural: [String: Int] = [:]
+        for column in columns { natural[column.key] = max(column.title.displayWidth, table.rows.lazy.map { $0[column.key].text.displayWidth }.max() ?? 0) }
         func needed(_ columns: [ViewColumn]) -> Int {
             columns.map { column in
-                let natural = max(column.title.count, table.rows.map { $0[column.key].text.count }.max() ?? 0)
-                return column.wraps ? min(natural, max(24, column.title.count)) : natural
+                column.wraps ? min(natural[column.key]!, max(24, column.title.displayWidth)) : natural[column.key]!
             }.reduce(0, +) + 2 * (columns.count - 1)
         }
         while needed(columns) > width, let drop = columns.indices.filter({ columns[$0].priority > 1 })

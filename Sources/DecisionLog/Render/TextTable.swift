@@ -10,8 +10,8 @@ public struct TextTable {
     public let wrapping: Set<Int>
     /// Indexes of the columns that keep their full width while anything else can give.
     public let fixed: Set<Int>
-    /// Rows of cells, one per column, or heading lines (nil cells).
-    private var lines: [(cells: [String]?, heading: String)] = []
+    /// Rows of cells, one per column, with each cell's width, or heading lines (nil cells).
+    private var lines: [(cells: [String]?, widths: [Int], heading: String)] = []
 
     /// An empty table with these headers; `wrapping` names columns whose text wraps, `fixed` those that
     /// keep their width.
@@ -23,18 +23,19 @@ public struct TextTable {
 
     /// Adds a row (missing cells are blank; line breaks inside a cell become spaces).
     public mutating func append(_ cells: [String]) {
-        lines.append(((0..<headers.count).map { i in i < cells.count ? cells[i].replacingNewlines : "" }, ""))
+        let cells = (0..<headers.count).map { i in i < cells.count ? cells[i].replacingNewlines : "" }
+        lines.append((cells, cells.map(\.displayWidth), ""))
     }
 
     /// Adds a line of its own, outside the columns (a group's title).
     public mutating func appendHeading(_ text: String) {
-        lines.append((nil, text.replacingNewlines))
+        lines.append((nil, [], text.replacingNewlines))
     }
 
     /// The table as text, each line at most `width` columns when given and possible.
     public func rendered(width: Int? = nil) -> String {
         var widths = headers.map(\.displayWidth)
-        for case let cells? in lines.map(\.cells) { for (i, cell) in cells.enumerated() { widths[i] = max(widths[i], cell.displayWidth) } }
+        for line in lines { for (i, cellWidth) in line.widths.enumerated() { widths[i] = max(widths[i], cellWidth) } }
         var wrapped = wrapping
         if let width {
             var total = widths.reduce(0, +) + 2 * (widths.count - 1)
@@ -54,36 +55,55 @@ public struct TextTable {
             shrink(fixed.sorted()) { max(headers[$0].displayWidth, min(natural[$0], 10)) }
             wrapped.formUnion(fixed.filter { widths[$0] < natural[$0] })
         }
-        var out: [String] = []
-        for line in [(cells: Optional(headers), heading: "")] + lines {
+        var out: [UInt8] = []
+        /// Appends one line of the table: each part padded to its column's width, then two spaces, but no
+        /// trailing spaces.
+        func appendLine(_ parts: [(text: String, width: Int)]) {
+            let start = out.count
+            for (i, part) in parts.enumerated() {
+                out.append(contentsOf: part.text.utf8)
+                if i < parts.count - 1 { out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: max(0, widths[i] - part.width) + 2)) }
+            }
+            while out.count > start, out.last == UInt8(ascii: " ") { out.removeLast() }
+            out.append(UInt8(ascii: "\n"))
+        }
+        for line in [(cells: Optional(headers), widths: headers.map(\.displayWidth), heading: "")] + lines {
             guard let cells = line.cells else {
-                out.append(width.map { line.heading.truncated(to: $0) } ?? line.heading)
+                out.append(contentsOf: (width.map { line.heading.truncated(to: $0) } ?? line.heading).utf8)
+                out.append(UInt8(ascii: "\n"))
+                continue
+            }
+            // Most rows fit their columns as they are: one line, no cell cut or wrapped.
+            if line.widths.indices.allSatisfy({ line.widths[$0] <= widths[$0] }) {
+                appendLine(Array(zip(cells, line.widths)))
                 continue
             }
             let pieces = cells.enumerated().map { i, cell in
                 wrapped.contains(i) ? cell.wrapped(to: widths[i]) : [cell.truncated(to: widths[i])]
             }
             for lineIndex in 0..<(pieces.map(\.count).max() ?? 1) {
-                var text = ""
-                for (i, piece) in pieces.enumerated() {
+                appendLine(pieces.map { piece in
                     let part = lineIndex < piece.count ? piece[lineIndex] : ""
-                    text += i == pieces.count - 1 ? part : part.padded(to: widths[i]) + "  "
-                }
-                while text.hasSuffix(" ") { text.removeLast() }
-                out.append(text)
+                    return (part, part.displayWidth)
+                })
             }
         }
-        return out.joined(separator: "\n") + "\n"
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
 extension String {
     /// Columns the text takes on a terminal (characters; wide East Asian characters are not special-cased).
-    var displayWidth: Int { count }
+    var displayWidth: Int {
+        // ASCII without a carriage return (which joins a following line feed into one character) is a
+        // character a byte; counting characters in general is slower.
+        let bytewise = utf8.withContiguousStorageIfAvailable { bytes in !bytes.contains { $0 >= 0x80 || $0 == 0x0D } } ?? false
+        return bytewise ? utf8.count : count
+    }
 
     /// The text cut to `width` characters, ending in "…" when cut.
     func truncated(to width: Int) -> String {
-        guard count > width else { return self }
+        guard displayWidth > width else { return self }
         guard width > 1 else { return String(prefix(width)) }
         return String(prefix(width - 1)) + "…"
     }
@@ -120,6 +140,9 @@ extension String {
     }
 
     var replacingNewlines: String {
-        contains(where: \.isNewline) ? String(map { $0.isNewline ? " " : $0 }) : self
+        // Every line break begins with one of these bytes in UTF-8 (U+0085 with 0xC2, U+2028 and U+2029 with
+        // 0xE2); text without any has none, and is not read a character at a time.
+        let mayBreak = utf8.withContiguousStorageIfAvailable { bytes in bytes.contains { (0x0A...0x0D).contains($0) || $0 == 0xC2 || $0 == 0xE2 } } ?? true
+        return mayBreak && contains(where: \.isNewline) ? String(map { $0.isNewline ? " " : $0 }) : self
     }
 }
