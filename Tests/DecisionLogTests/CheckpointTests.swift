@@ -54,6 +54,27 @@ struct CheckpointTests {
         #expect(try Self.tables(store, checkpoints: checkpoints) == Self.tables(store, checkpoints: nil))
     }
 
+    @Test func theMACCoversEveryPartOfTheBody() throws {
+        // Three parts, the last a short one: each part's hash is the hash of its bytes, and a byte changed in any
+        // part changes the MAC.
+        var body = (0..<(2 * CheckpointFile.macPartLength + 1000)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
+        let header = [UInt8](repeating: 7, count: CheckpointFile.macOffset)
+        func mac() -> Digest {
+            header.withUnsafeBytes { header in body.withUnsafeBytes { CheckpointFile.mac(header: header, body: $0, key: Fixtures.checkpointKey) } }
+        }
+        let parts = body.withUnsafeBytes { SHA256.partHashes(of: $0, partLength: CheckpointFile.macPartLength) }
+        #expect(parts == [body[..<CheckpointFile.macPartLength], body[CheckpointFile.macPartLength..<(2 * CheckpointFile.macPartLength)],
+                          body[(2 * CheckpointFile.macPartLength)...]].map { SHA256.hash(Array($0)) })
+        let original = mac()
+        for offset in [0, CheckpointFile.macPartLength + 5, body.count - 1] {
+            body[offset] ^= 1
+            #expect(mac() != original, "a byte changed at \(offset)")
+            body[offset] ^= 1
+        }
+        #expect(mac() == original)
+        #expect([UInt8]().withUnsafeBytes { SHA256.partHashes(of: $0, partLength: 16) }.isEmpty)
+    }
+
     @Test func aKnownAtPointUsesOnlyACheckpointWithinIt() throws {
         let folder = TemporaryFolder()
         var random = RandomLog(seed: 12)

@@ -77,23 +77,18 @@ public struct LogQuestions {
         let replay = try replay(folded, known: known, asOf: [from, to])
         let before = try moment(replay, asOf: from, known: known)
         let after = try moment(replay, asOf: to, known: known)
-        // Each view is built at both moments and compared on its own, on every core.
+        // Each view is built at both moments and compared on its own, on every core; only the comparison is kept.
         let builders = views.map(replay.tableBuilder)
         let (from, to) = (before.asOf, after.asOf)
         let compared = ParallelMapping.map(count: views.count, minimum: 2) {
-            { index in
+            { index -> (diff: ViewDiff?, kpis: [KPIChange]?) in
+                let view = views[index]
                 let old = LogQuestions.filtered(builders[index](from), subject), new = LogQuestions.filtered(builders[index](to), subject)
-                return (old: old, new: new, diff: ViewDiff(views[index], before: old, after: new))
+                if onlyFieldsWithRows, view.name == FieldsProjection.name, old.rows.isEmpty, new.rows.isEmpty { return (nil, nil) }
+                return (ViewDiff(view, before: old, after: new), view.name == KPIsProjection.name ? KPIChange.table(before: old, after: new) : nil)
             }
         }
-        var diffs: [ViewDiff] = []
-        var kpis: [KPIChange]? = nil
-        for (view, result) in zip(views, compared) {
-            if onlyFieldsWithRows, view.name == FieldsProjection.name, result.old.rows.isEmpty, result.new.rows.isEmpty { continue }
-            if view.name == KPIsProjection.name { kpis = KPIChange.table(before: result.old, after: result.new) }
-            diffs.append(result.diff)
-        }
-        return LogDiff(diffs: diffs, kpis: kpis, before: before, after: after, replay: replay)
+        return LogDiff(diffs: compared.compactMap(\.diff), kpis: compared.lazy.compactMap(\.kpis).first, before: before, after: after, replay: replay)
     }
 
     /// The retrospective of the period after `from` through `to` (now for nil), known at `known`: every view
