@@ -31,6 +31,26 @@ struct TextTableTests {
             """)
     }
 
+    @Test func aLargeTableIsLaidOutAsOneRowAtATimeWouldBe() {
+        // Enough rows to be prepared and laid out on every core, in blocks; some wrap, some have a heading.
+        let rows = (0..<5000).map { i in ["item \(i)", i % 7 == 0 ? "a note long enough to wrap at sixteen" : "note \(i)", i % 3 == 0 ? "Zoë" : "Lee"] }
+        var oneByOne = TextTable(headers: ["ITEM", "NOTE", "BY"], wrapping: [1], fixed: [0])
+        for (i, row) in rows.enumerated() {
+            if i % 1000 == 0 { oneByOne.appendHeading("Group \(i / 1000)") }
+            oneByOne.append(row)
+        }
+        var together = TextTable(headers: ["ITEM", "NOTE", "BY"], wrapping: [1], fixed: [0])
+        for group in 0..<5 {
+            together.appendHeading("Group \(group)")
+            together.append(contentsOf: Array(rows[(group * 1000)..<((group + 1) * 1000)]))
+        }
+        #expect(together.rendered(width: 30) == oneByOne.rendered(width: 30))
+        #expect(together.rendered() == oneByOne.rendered())
+        let lines = together.rendered(width: 30).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 1 + 5 + 5000 + (0..<5000).filter { $0 % 7 == 0 }.count * 2 + 1)
+        #expect(lines[2] == "item 0     a note long       Zoë")
+    }
+
     @Test func widthsCountCharactersNotBytes() {
         #expect("Zoë".displayWidth == 3)
         #expect("a\r\nb".displayWidth == 3)

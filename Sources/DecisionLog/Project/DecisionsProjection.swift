@@ -37,8 +37,7 @@ public enum DecisionsProjection: Projection {
 
     public static func rows(_ state: [Subject: Record], _ context: ViewContext) -> [ViewRow] {
         let today = context.asOfDate
-        return state.keys.sorted().compactMap { subject -> ViewRow? in
-            let history = state[subject]!
+        return state.mapInSubjectOrder { subject, history -> ViewRow? in
             guard let latest = history.record.latest(context.asOf) else { return nil }
             let decision = latest.value
             // The first supersession counts (docs/rules.md): a later one breaks the rules and is left out.
@@ -65,7 +64,7 @@ public enum DecisionsProjection: Projection {
                 "reviewBy": review,
                 "supersededBy": .text(successor?.value.text, source: successor?.stamp),
             ])
-        }
+        }.compactMap { $0 }
     }
 
     public static func describeChange(_ column: ViewColumn, from before: Cell, to after: Cell) -> String? {

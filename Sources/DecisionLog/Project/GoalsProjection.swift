@@ -80,17 +80,12 @@ public enum GoalsProjection: Projection {
 
     public static func rows(_ state: State, _ context: ViewContext) -> [ViewRow] {
         let today = context.asOfDate
-        // One book a metric, however many goals follow it: a book reads the metric's whole history.
-        var books: [Subject: MetricBook<Stamp>] = [:]
-        func book(_ metric: Subject) -> MetricBook<Stamp>? {
-            if let book = books[metric] { return book }
-            guard let record = state.metrics[metric] else { return nil }
-            let book = KPIsProjection.book(record, context)
-            books[metric] = book
-            return book
-        }
-        return state.goals.keys.sorted().compactMap { subject -> ViewRow? in
-            let record = state.goals[subject]!
+        // One book a metric, however many goals follow it (a book reads the metric's whole history), made on
+        // every core before the goals' rows are.
+        let followed = Set(state.goals.values.compactMap { $0.metric.latest(context.asOf)?.value })
+        let books = Dictionary(uniqueKeysWithValues: state.metrics.filter { followed.contains($0.key) }
+            .mapInSubjectOrder(minimum: 2) { metric, record in (metric, KPIsProjection.book(record, context)) })
+        return state.goals.mapInSubjectOrder { subject, record -> ViewRow? in
             guard let title = record.title.latest(context.asOf), let timeframe = record.timeframe.latest(context.asOf) else { return nil }
             let owner = record.owner.latest(context.asOf)
             let metric = record.metric.latest(context.asOf)
@@ -104,7 +99,7 @@ public enum GoalsProjection: Projection {
             let unit = target?.value.unit ?? definition?.unit
             let text = { (value: Double) in NumberText.format(value, unit: unit, currency: definition?.currency) }
             let health = GoalHealth(timeframe: context.calendar.span(timeframe.value), target: target?.value.value,
-                                    book: metric.flatMap { book($0.value) }, confidences: confidences.map(\.value),
+                                    book: metric.flatMap { books[$0.value] }, confidences: confidences.map(\.value),
                                     outcome: closing?.value.outcome, today: today, text: text)
             let actual = health.actual
             var notes = health.reasons
@@ -126,7 +121,7 @@ public enum GoalsProjection: Projection {
                 "status": Cell(.string(health.state.rawValue), source: closing?.stamp ?? actual?.sources.first ?? confidences.last?.stamp ?? timeframe.stamp),
                 "note": .text(notes.isEmpty ? nil : notes.joined(separator: "; "), source: closing?.stamp),
             ])
-        }
+        }.compactMap { $0 }
     }
 
     public static func describeChange(_ column: ViewColumn, from before: Cell, to after: Cell) -> String? {

@@ -51,8 +51,8 @@ public enum KPIsProjection: Projection {
 
     public static func rows(_ state: [Subject: Record], _ context: ViewContext) -> [ViewRow] {
         let today = context.asOfDate
-        return state.keys.sorted().compactMap { subject -> ViewRow? in
-            let record = state[subject]!
+        // A metric's book reads its whole history: each is built on its own, on every core.
+        return state.mapInSubjectOrder(minimum: 2) { subject, record -> ViewRow? in
             let definition = record.definition.latest(context.asOf)
             let book = book(record, context)
             guard definition != nil || !book.targets.isEmpty || !book.actuals.isEmpty else { return nil }
@@ -105,7 +105,7 @@ public enum KPIsProjection: Projection {
                 "unit": .text(unit?.rawValue, source: definition?.stamp),
                 "judged": judgedAgainst,
             ])
-        }
+        }.compactMap { $0 }
     }
 
     public static func describeChange(_ column: ViewColumn, from before: Cell, to after: Cell) -> String? {

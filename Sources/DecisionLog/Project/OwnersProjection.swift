@@ -45,8 +45,7 @@ public enum OwnersProjection: Projection {
     }
 
     public static func rows(_ state: [Subject: Record], _ context: ViewContext) -> [ViewRow] {
-        state.keys.sorted().compactMap { subject -> ViewRow? in
-            let record = state[subject]!
+        state.mapInSubjectOrder { subject, record -> ViewRow? in
             guard let owner = record.owner.latest(context.asOf) else { return nil }
             let assignment = record.roles.latest(context.asOf)
             let set = assignment.flatMap { $0.value.framework != nil && !$0.value.roles.isEmpty ? $0 : nil }
@@ -65,7 +64,7 @@ public enum OwnersProjection: Projection {
                 "framework": .text(set?.value.framework?.rawValue.uppercased(), source: set?.stamp),
                 "roles": roles,
             ])
-        }
+        }.compactMap { $0 }
     }
 
     public static func describeChange(_ column: ViewColumn, from before: Cell, to after: Cell) -> String? {

@@ -29,10 +29,9 @@ public enum PrioritiesProjection: Projection {
     }
 
     public static func rows(_ state: [Subject: Record], _ context: ViewContext) -> [ViewRow] {
-        var rows: [(order: (Int, Double, String), row: ViewRow)] = []
-        for (subject, record) in state {
-            for framework in PriorityFramework.allCases {
-                guard let history = record[framework], let current = history.latest(context.asOf) else { continue }
+        let rows = state.mapInSubjectOrder { subject, record in
+            PriorityFramework.allCases.compactMap { framework -> (order: (Int, Double, String), row: ViewRow)? in
+                guard let history = record[framework], let current = history.latest(context.asOf) else { return nil }
                 // Every change is read, but only the stamps shown are made.
                 let moves = PriorityMoves(history.placedValues(through: context.asOf).lazy.map { (value: $0.value.priority, source: $0.source) })
                 // The priority has held since its last real move; restating it changes nothing but the scope.
@@ -46,9 +45,9 @@ public enum PrioritiesProjection: Projection {
                     "changed": .date(context.timeZone.date(at: stamp.effectiveAt), source: stamp),
                     "by": .text(stamp.actor.description, source: stamp),
                 ])
-                rows.append(((PriorityFramework.allCases.firstIndex(of: framework)!, rank(current.value.priority), subject.text), row))
+                return ((PriorityFramework.allCases.firstIndex(of: framework)!, rank(current.value.priority), subject.text), row)
             }
-        }
+        }.joined()
         return rows.sorted { $0.order < $1.order }.map(\.row)
     }
 

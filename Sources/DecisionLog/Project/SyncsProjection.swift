@@ -22,7 +22,7 @@ public enum SyncsProjection: Projection {
     }
 
     public static func rows(_ state: [Subject: History<SyncHeld>], _ context: ViewContext) -> [ViewRow] {
-        state.compactMap { subject, history -> (Stamp, ViewRow)? in
+        state.mapInSubjectOrder { subject, history -> (Stamp, ViewRow)? in
             guard let latest = history.latest(context.asOf) else { return nil }
             let sync = latest.value, stamp = latest.stamp
             return (stamp, ViewRow(key: subject.text, subject: subject, cells: [
@@ -34,6 +34,7 @@ public enum SyncsProjection: Projection {
                 "decisions": .list(sync.decisions.map(\.text), source: stamp),
             ]))
         }
+        .compactMap { $0 }
         .sorted { $1.0.precedes($0.0) }
         .map(\.1)
     }

@@ -29,7 +29,8 @@ public struct QueryRendering: Sendable {
             let shown = fittingColumns(table)
             let wrapping = Set(shown.indices.filter { shown[$0].wraps })
             var text = TextTable(headers: shown.map(\.title), wrapping: wrapping, fixed: Set(shown.indices).subtracting(wrapping))
-            for row in table.rows { text.append(shown.map { row[$0.key].text }) }
+            let keys = shown.map(\.key), rows = table.rows
+            text.append(contentsOf: ParallelMapping.map(count: rows.count, minimum: 1024) { { index in keys.map { rows[index][$0].text } } })
             var out = "\(table.name.uppercased()) \(moment.phrase)\n\n" + text.rendered(width: width)
             let hidden = table.columns.filter { !shown.contains($0) }
             if !hidden.isEmpty {

@@ -10,8 +10,15 @@ public struct TextTable {
     public let wrapping: Set<Int>
     /// Indexes of the columns that keep their full width while anything else can give.
     public let fixed: Set<Int>
-    /// Rows of cells, one per column, with each cell's width, or heading lines (nil cells).
-    private var lines: [(cells: [String]?, widths: [Int], heading: String)] = []
+    /// A row of cells, one per column, with each cell's width, or a heading line (nil cells).
+    private struct Line: Sendable {
+        var cells: [String]?
+        var widths: [Int]
+        var heading: String
+    }
+
+    /// The rows and headings, in order.
+    private var lines: [Line] = []
 
     /// An empty table with these headers; `wrapping` names columns whose text wraps, `fixed` those that
     /// keep their width.
@@ -23,13 +30,23 @@ public struct TextTable {
 
     /// Adds a row (missing cells are blank; line breaks inside a cell become spaces).
     public mutating func append(_ cells: [String]) {
-        let cells = (0..<headers.count).map { i in i < cells.count ? cells[i].replacingNewlines : "" }
-        lines.append((cells, cells.map(\.displayWidth), ""))
+        lines.append(TextTable.row(cells, columns: headers.count))
+    }
+
+    /// Adds rows, as `append(_:)` adds each, preparing them on every core.
+    public mutating func append(contentsOf rows: [[String]]) {
+        let columns = headers.count
+        lines += ParallelMapping.map(count: rows.count, minimum: 1024) { { index in TextTable.row(rows[index], columns: columns) } }
+    }
+
+    private static func row(_ cells: [String], columns: Int) -> Line {
+        let cells = (0..<columns).map { i in i < cells.count ? cells[i].replacingNewlines : "" }
+        return Line(cells: cells, widths: cells.map(\.displayWidth), heading: "")
     }
 
     /// Adds a line of its own, outside the columns (a group's title).
     public mutating func appendHeading(_ text: String) {
-        lines.append((nil, [], text.replacingNewlines))
+        lines.append(Line(cells: nil, widths: [], heading: text.replacingNewlines))
     }
 
     /// The table as text, each line at most `width` columns when given and possible.
@@ -55,7 +72,27 @@ public struct TextTable {
             shrink(fixed.sorted()) { max(headers[$0].displayWidth, min(natural[$0], 10)) }
             wrapped.formUnion(fixed.filter { widths[$0] < natural[$0] })
         }
+        // Lines are laid out a block at a time, on every core, once the widths are known.
+        let all = [Line(cells: headers, widths: headers.map(\.displayWidth), heading: "")] + lines
+        let (columnWidths, wrappedColumns, blockLength) = (widths, wrapped, 512)
+        let blocks = ParallelMapping.map(count: (all.count + blockLength - 1) / blockLength, minimum: 4) {
+            { block in
+                var out: [UInt8] = []
+                for line in all[(block * blockLength)..<min(all.count, (block + 1) * blockLength)] {
+                    TextTable.write(line, widths: columnWidths, wrapped: wrappedColumns, width: width, to: &out)
+                }
+                return out
+            }
+        }
         var out: [UInt8] = []
+        out.reserveCapacity(blocks.reduce(0) { $0 + $1.count })
+        for block in blocks { out += block }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Writes `line` with the columns `widths` wide, wrapping the cells of `wrapped` columns that are wider
+    /// and cutting the others; a heading is cut to `width`.
+    private static func write(_ line: Line, widths: [Int], wrapped: Set<Int>, width: Int?, to out: inout [UInt8]) {
         /// Appends one line of the table: each part padded to its column's width, then two spaces, but no
         /// trailing spaces.
         func appendLine(_ parts: [(text: String, width: Int)]) {
@@ -67,28 +104,25 @@ public struct TextTable {
             while out.count > start, out.last == UInt8(ascii: " ") { out.removeLast() }
             out.append(UInt8(ascii: "\n"))
         }
-        for line in [(cells: Optional(headers), widths: headers.map(\.displayWidth), heading: "")] + lines {
-            guard let cells = line.cells else {
-                out.append(contentsOf: (width.map { line.heading.truncated(to: $0) } ?? line.heading).utf8)
-                out.append(UInt8(ascii: "\n"))
-                continue
-            }
-            // Most rows fit their columns as they are: one line, no cell cut or wrapped.
-            if line.widths.indices.allSatisfy({ line.widths[$0] <= widths[$0] }) {
-                appendLine(Array(zip(cells, line.widths)))
-                continue
-            }
-            let pieces = cells.enumerated().map { i, cell in
-                wrapped.contains(i) ? cell.wrapped(to: widths[i]) : [cell.truncated(to: widths[i])]
-            }
-            for lineIndex in 0..<(pieces.map(\.count).max() ?? 1) {
-                appendLine(pieces.map { piece in
-                    let part = lineIndex < piece.count ? piece[lineIndex] : ""
-                    return (part, part.displayWidth)
-                })
-            }
+        guard let cells = line.cells else {
+            out.append(contentsOf: (width.map { line.heading.truncated(to: $0) } ?? line.heading).utf8)
+            out.append(UInt8(ascii: "\n"))
+            return
         }
-        return String(decoding: out, as: UTF8.self)
+        // Most rows fit their columns as they are: one line, no cell cut or wrapped.
+        if line.widths.indices.allSatisfy({ line.widths[$0] <= widths[$0] }) {
+            appendLine(Array(zip(cells, line.widths)))
+            return
+        }
+        let pieces = cells.enumerated().map { i, cell in
+            wrapped.contains(i) ? cell.wrapped(to: widths[i]) : [cell.truncated(to: widths[i])]
+        }
+        for lineIndex in 0..<(pieces.map(\.count).max() ?? 1) {
+            appendLine(pieces.map { piece in
+                let part = lineIndex < piece.count ? piece[lineIndex] : ""
+                return (part, part.displayWidth)
+            })
+        }
     }
 }
 
