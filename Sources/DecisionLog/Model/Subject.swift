@@ -46,5 +46,9 @@ public struct Subject: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     public var description: String { text }
 
-    public static func < (a: Subject, b: Subject) -> Bool { a.text.utf8.lexicographicallyPrecedes(b.text.utf8) }
+    public static func < (a: Subject, b: Subject) -> Bool {
+        // Byte order of the UTF-8, compared where the bytes lie rather than a byte at a time.
+        var a = a.text, b = b.text
+        return a.withUTF8 { a in b.withUTF8 { b in ByteSearch.precedes(UnsafeRawBufferPointer(a), UnsafeRawBufferPointer(b)) } }
+    }
 }
