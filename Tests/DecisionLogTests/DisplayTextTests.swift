@@ -8,6 +8,9 @@ struct DisplayTextTests {
         let hostile = "Atlas\u{1B}]0;pwned\u{07}\u{1B}[2J\u{9B}31m \u{202E}gnp.exe\u{2066}\r done\u{7F}"
         #expect(hostile.escapingControls == #"Atlas\u001b]0;pwned\u0007\u001b[2J\u009b31m \u202egnp.exe\u2066\u000d done\u007f"#)
         #expect("tabs\tand\nnewlines, caf\u{e9}, \u{1F600}".escapingControls == "tabs\tand\nnewlines, caf\u{e9}, \u{1F600}")
+        // Each lead byte the quick screen looks for, with a scalar that needs an escape and one that does not.
+        #expect("a\u{061C}b\u{200F}c\u{85}d".escapingControls == #"a\u061cb\u200fc\u0085d"#)
+        #expect("Must → Should, \u{A0}£5, \u{0600}".escapingControls == "Must → Should, \u{A0}£5, \u{0600}")
         let long = String(repeating: "x", count: 1_000_000)
         #expect(long.quotedForMessage == String(repeating: "x", count: 40) + "… (1000000 characters)")
         #expect("\u{1B}[31mred".quotedForMessage == #"\u001b[31mred"#)

@@ -7,7 +7,12 @@ extension String {
     /// but newline and tab, DEL, the C1 controls, and the bidirectional marks, embeddings, overrides and
     /// isolates — written as a visible `\uXXXX` escape (JSON's form, so escaped JSON stays valid JSON).
     public var escapingControls: String {
-        guard unicodeScalars.contains(where: \.needsEscapeForDisplay) else { return self }
+        // Every scalar that needs an escape is a control byte in UTF-8, or begins with 0xC2 (C1 controls), 0xD8
+        // (U+061C) or 0xE2 (the direction marks); text with none is returned as it is, unread scalar by scalar.
+        let mayNeedEscape = utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.contains { byte in (byte < 0x20 && byte != 0x09 && byte != 0x0A) || byte == 0x7F || byte == 0xC2 || byte == 0xD8 || byte == 0xE2 }
+        } ?? true
+        guard mayNeedEscape, unicodeScalars.contains(where: \.needsEscapeForDisplay) else { return self }
         var out = String.UnicodeScalarView()
         for scalar in unicodeScalars {
             guard scalar.needsEscapeForDisplay else { out.append(scalar); continue }

@@ -30,7 +30,7 @@ public enum PrioritiesProjection: Projection {
 
     public static func rows(_ state: [Subject: Record], _ context: ViewContext) -> [ViewRow] {
         let rows = state.mapInSubjectOrder { subject, record in
-            PriorityFramework.allCases.compactMap { framework -> (order: (Int, Double, String), row: ViewRow)? in
+            PriorityFramework.allCases.compactMap { framework -> (order: (Int, Double), row: ViewRow)? in
                 guard let history = record[framework], let current = history.latest(context.asOf) else { return nil }
                 // Every change is read, but only the stamps shown are made.
                 let moves = PriorityMoves(history.placedValues(through: context.asOf).lazy.map { (value: $0.value.priority, source: $0.source) })
@@ -45,10 +45,11 @@ public enum PrioritiesProjection: Projection {
                     "changed": .date(context.timeZone.date(at: stamp.effectiveAt), source: stamp),
                     "by": .text(stamp.actor.description, source: stamp),
                 ])
-                return ((PriorityFramework.allCases.firstIndex(of: framework)!, rank(current.value.priority), subject.text), row)
+                return ((PriorityFramework.allCases.firstIndex(of: framework)!, rank(current.value.priority)), row)
             }
         }.joined()
-        return rows.sorted { $0.order < $1.order }.map(\.row)
+        // Ties (the same framework and rank) in subject order, as the rows come.
+        return rows.enumerated().sorted { ($0.element.order.0, $0.element.order.1, $0.offset) < ($1.element.order.0, $1.element.order.1, $1.offset) }.map(\.element.row)
     }
 
     /// Board order within a framework: Must first, highest RICE score first, rank 1 first.
