@@ -2,7 +2,9 @@
 /// Confined to the replay that made it (not `Sendable`).
 final class ProjectionRunner {
     private let foldEvent: (Event, Stamp) -> Void
-    private let snapshotRows: () -> @Sendable (ViewContext) -> [ViewRow]
+    /// A function that builds the view's rows from the state as it stands now (a copy, which later folds do not
+    /// change), on any thread.
+    let rowsOfState: () -> @Sendable (ViewContext) -> [ViewRow]
     /// The fold's state as it stands, for a reader that knows the projection (the report).
     let state: () -> Any
     /// Writes the state to a checkpoint, for checkpointed views.
@@ -13,7 +15,7 @@ final class ProjectionRunner {
     init<P: Projection>(_ projection: P.Type) {
         let box = Box(P.initialState())
         foldEvent = { P.fold(&box.value, $0, $1) }
-        snapshotRows = {
+        rowsOfState = {
             let state = box.value
             return { P.rows(state, $0) }
         }
@@ -25,7 +27,7 @@ final class ProjectionRunner {
     init<P: CheckpointedProjection>(_ projection: P.Type) {
         let box = Box(P.initialState())
         foldEvent = { P.fold(&box.value, $0, $1) }
-        snapshotRows = {
+        rowsOfState = {
             let state = box.value
             return { P.rows(state, $0) }
         }
@@ -35,10 +37,6 @@ final class ProjectionRunner {
     }
 
     func fold(_ event: Event, _ stamp: Stamp) { foldEvent(event, stamp) }
-    func rows(_ context: ViewContext) -> [ViewRow] { snapshotRows()(context) }
-    /// A function that builds the view's rows from the state as it stands now (a copy, which later folds do not
-    /// change), on any thread.
-    func rowsOfState() -> @Sendable (ViewContext) -> [ViewRow] { snapshotRows() }
 
     private final class Box<Value> {
         var value: Value

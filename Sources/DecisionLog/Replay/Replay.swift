@@ -119,13 +119,15 @@ public final class Replay {
     func state<P: Projection>(_ projection: P.Type) -> P.State { runners[P.name]!.state() as! P.State }
 
     /// The context views are built in at `asOf`.
-    public func context(_ asOf: AsOf) -> ViewContext {
+    public func context(_ asOf: AsOf) -> ViewContext { Replay.context(asOf, configuration) }
+
+    private static func context(_ asOf: AsOf, _ configuration: LogConfig) -> ViewContext {
         ViewContext(asOf: asOf, timeZone: configuration.timeZone, fiscalYearStart: configuration.fiscalYearStartMonth)
     }
 
     /// `view` as of `asOf`; the view must be one the replay folded.
     public func table(_ view: ViewKind, asOf: AsOf) -> ViewTable {
-        ViewTable(name: view.name, columns: view.columns, rows: runners[view.name]!.rows(context(asOf)))
+        tableBuilder(view)(asOf)
     }
 
     /// A function that builds `view` (one the replay folded) as of a moment from its state as it stands now, on
@@ -133,10 +135,7 @@ public final class Replay {
     public func tableBuilder(_ view: ViewKind) -> @Sendable (AsOf) -> ViewTable {
         let rows = runners[view.name]!.rowsOfState()
         let configuration = configuration
-        return { asOf in
-            ViewTable(name: view.name, columns: view.columns,
-                      rows: rows(ViewContext(asOf: asOf, timeZone: configuration.timeZone, fiscalYearStart: configuration.fiscalYearStartMonth)))
-        }
+        return { asOf in ViewTable(name: view.name, columns: view.columns, rows: rows(Replay.context(asOf, configuration))) }
     }
 
     /// The effective-time limit a point names: an instant, or the effective time of event #N (which must be

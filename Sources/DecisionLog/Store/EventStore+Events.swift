@@ -38,10 +38,14 @@ extension EventStore {
         // Lines are read and decoded on other threads, on every core, while this one visits them in order.
         var visited = 0
         let hashing = chain != nil
-        let transform: @Sendable (UnsafeRawBufferPointer, Int) -> (line: Result<DecodedLine, EventDecodingError>, derived: Derived?) = { line, _ in
+        // Nothing generic in what the decoding threads run: the runtime would look a generic type up for every
+        // line (a tuple's under a lock).
+        var erased: (@Sendable (Event) -> (any Sendable)?)? = nil
+        if let derive { erased = { event in derive(event).map { $0 as any Sendable } } }
+        let transform: @Sendable (UnsafeRawBufferPointer, Int) -> DerivedLine = { [erased] line, _ in
             let decoded = DecodedLine.decode(line, selection, hashing: hashing)
-            guard let derive, case .success(let read) = decoded, let event = read.event else { return (decoded, nil) }
-            return (decoded, derive(event))
+            guard let erased, case .success(let read) = decoded, let event = read.event else { return DerivedLine(line: decoded, derived: nil) }
+            return DerivedLine(line: decoded, derived: erased(event))
         }
         let end = try BatchPipeline.run(read: { [self] emit in try readBatches(from: position) { emit($0) } }, transform: transform) { batch, decoded in
             for index in 0..<batch.count {
@@ -61,7 +65,7 @@ extension EventStore {
                 let range = batch.ranges[index]
                 let span = LineSpan(start: batch.offset + Int64(range.lowerBound), end: batch.offset + Int64(range.upperBound) + 1)
                 visited += 1
-                if !(try visit(line.header, line.event, decoded[index].derived, batch[index], span)) { return false }
+                if !(try visit(line.header, line.event, decoded[index].derived.map { $0 as! Derived }, batch[index], span)) { return false }
             }
             return true
         }
@@ -79,4 +83,11 @@ extension EventStore {
         }
         return found
     }
+}
+
+/// A line as the decoding threads leave it: decoded, and what the pass derives from its event (of the type the
+/// pass's `derive` returns).
+struct DerivedLine: Sendable {
+    let line: Result<DecodedLine, EventDecodingError>
+    let derived: (any Sendable)?
 }
