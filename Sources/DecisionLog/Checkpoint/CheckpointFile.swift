@@ -7,17 +7,19 @@
 /// Layout (little-endian): a 160-byte header; the view's name and the schema registrations known at `seq`;
 /// a table of six regions — the stamps of the events the state refers to (56 bytes each, by seq), the
 /// string table those stamps use (offsets, then UTF-8), and the state itself: records read in order, the
-/// histories' entry tables (effective time, seq and id of each change, then each value's offset) and the
+/// histories' entry tables (effective time, seq and stamp index of each change, then each value's offset) and the
 /// values.
 final class CheckpointFile: StampTable, @unchecked Sendable {
     // Safe to share: every property is set in `init` and never changed; the mapping is read-only.
 
     static let magic = Array("DLCKPT01".utf8)
     /// The file layout's version; a file of another is not used.
-    static let format: UInt32 = 4
+    static let format: UInt32 = 5
     static let headerLength = 160
     static let stampLength = 56
-    static let entryLength = 40
+    /// A history's entry: its change's effective time and seq (read in order when a history is searched or
+    /// walked), and the index of its stamp (which holds the id, and who decided).
+    static let entryLength = 24
     /// Where the MAC lies in the header; it covers the header before it and the whole body.
     static let macOffset = 104
 
@@ -161,15 +163,26 @@ final class CheckpointFile: StampTable, @unchecked Sendable {
     private func u64(_ offset: Int) -> UInt64 { UInt64(littleEndian: stamps.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
     private func u32(_ offset: Int) -> UInt32 { UInt32(littleEndian: stamps.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) }
 
-    /// The stamp at `index` in the stamp table (a history's entry names it), which must be event `seq`'s; its
-    /// actor and reason are read when asked for.
-    func stamp(at index: Int, seq: Int) -> Stamp {
+    /// Where the stamp at `index` lies in the stamp table (a history's entry names it).
+    private func stampOffset(index: Int) -> Int {
         let at = index * CheckpointFile.stampLength
         // The writer keeps the stamp of every change it writes, and the MAC proves the file is as written.
-        guard index >= 0, at < stamps.count, Int(Int64(bitPattern: u64(at))) == seq else {
-            preconditionFailure("checkpoint of \(header.view) has no stamp #\(index) for #\(seq); remove .decisionlog/cache/checkpoints")
+        guard index >= 0, at < stamps.count else {
+            preconditionFailure("checkpoint of \(header.view) has no stamp #\(index); remove .decisionlog/cache/checkpoints")
         }
-        return Stamp(seq: seq, id: EventID(high: u64(at + 8), low: u64(at + 16)),
+        return at
+    }
+
+    /// Whether the stamp at `index` is event `id`'s.
+    func stamp(_ index: Int, isOf id: EventID) -> Bool {
+        let at = stampOffset(index: index)
+        return u64(at + 8) == id.high && u64(at + 16) == id.low
+    }
+
+    /// The stamp at `index` in the stamp table; its actor and reason are read when asked for.
+    func stamp(at index: Int) -> Stamp {
+        let at = stampOffset(index: index)
+        return Stamp(seq: Int(Int64(bitPattern: u64(at))), id: EventID(high: u64(at + 8), low: u64(at + 16)),
                      effectiveAt: Timestamp(milliseconds: Int64(bitPattern: u64(at + 24))),
                      recordedAt: Timestamp(milliseconds: Int64(bitPattern: u64(at + 32))),
                      details: .kept(self, offset: at))

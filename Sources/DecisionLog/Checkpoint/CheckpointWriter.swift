@@ -20,8 +20,6 @@ struct CheckpointWriter {
         for change in changes {
             entries.i64(change.stamp.effectiveAt.milliseconds)
             entries.int(change.stamp.seq)
-            entries.u64(change.stamp.id.high)
-            entries.u64(change.stamp.id.low)
             stampSlots.append((entries.count, change.stamp.seq))
             entries.int(0)
             offsets.append(values.count)

@@ -1,5 +1,6 @@
-/// A history's changes as a checkpoint holds them, read in place: the entry table (effective time, seq, id
-/// and stamp index of each change, in order) is searched where it lies, and a value is decoded only when asked for.
+/// A history's changes as a checkpoint holds them, read in place: the entry table (effective time, seq and
+/// stamp index of each change, in order, then each value's offset) is searched where it lies, and a value is
+/// decoded only when asked for.
 struct MappedHistory<Value: Sendable>: ChangeTable, @unchecked Sendable {
     // Safe to send: it only reads the file's read-only mapping, which `file` keeps alive.
     let file: CheckpointFile
@@ -10,26 +11,24 @@ struct MappedHistory<Value: Sendable>: ChangeTable, @unchecked Sendable {
 
     private func i64(_ offset: Int) -> Int64 { Int64(littleEndian: table.loadUnaligned(fromByteOffset: offset, as: Int64.self)) }
 
-    private func effectiveAt(_ index: Int) -> Int64 { i64(index * CheckpointFile.entryLength) }
+    private func effectiveAt(_ index: Int) -> Timestamp { Timestamp(milliseconds: i64(index * CheckpointFile.entryLength)) }
     private func seq(_ index: Int) -> Int { Int(i64(index * CheckpointFile.entryLength + 8)) }
+    /// The index of the `index`-th change's stamp in the stamp table.
+    private func stampIndex(_ index: Int) -> Int { Int(i64(index * CheckpointFile.entryLength + 16)) }
 
     /// How many changes are in force by `asOf`: those ordered at or before it.
     func countThrough(_ asOf: AsOf) -> Int {
         var low = 0, high = count
         while low < high {
             let middle = (low + high) / 2
-            if asOf.includes(Timestamp(milliseconds: effectiveAt(middle)), seq: seq(middle)) { low = middle + 1 } else { high = middle }
+            if asOf.includes(effectiveAt(middle), seq: seq(middle)) { low = middle + 1 } else { high = middle }
         }
         return low
     }
 
     /// Whether the event `id` made one of the changes.
     func contains(_ id: EventID) -> Bool {
-        for index in 0..<count {
-            let at = index * CheckpointFile.entryLength
-            if UInt64(bitPattern: i64(at + 16)) == id.high && UInt64(bitPattern: i64(at + 24)) == id.low { return true }
-        }
-        return false
+        (0..<count).contains { file.stamp(stampIndex($0), isOf: id) }
     }
 
     /// The `index`-th change's value, decoded.
@@ -47,12 +46,13 @@ struct MappedHistory<Value: Sendable>: ChangeTable, @unchecked Sendable {
     }
 
     /// The `index`-th change's place, read from the entry table.
-    func place(_ index: Int) -> ChangePlace {
-        ChangePlace(index: index, seq: seq(index), effectiveAt: Timestamp(milliseconds: effectiveAt(index)))
-    }
+    func place(_ index: Int) -> ChangePlace { ChangePlace(index: index, seq: seq(index), effectiveAt: effectiveAt(index)) }
 
     /// The `index`-th change's stamp, looked up in the stamp table.
     func stamp(_ index: Int) -> Stamp {
-        file.stamp(at: Int(i64(index * CheckpointFile.entryLength + 32)), seq: seq(index))
+        let stamp = file.stamp(at: stampIndex(index))
+        // The writer names each change's own stamp, and the MAC proves the file is as written.
+        precondition(stamp.seq == seq(index), "checkpoint of \(file.header.view) names the stamp of #\(stamp.seq) for #\(seq(index)); remove .decisionlog/cache/checkpoints")
+        return stamp
     }
 }
