@@ -5,18 +5,23 @@ public enum WebLinks {
     /// (JSON; Markdown for the report).
     public static func href(_ page: WebPage, json: Bool = false) -> String {
         let suffix = json ? ".json" : ""
+        // A name ending in ".json" or ".md" would read as a data form's suffix: its last dot is encoded.
+        func named(_ path: String) -> String {
+            guard path.hasSuffix(".json") || path.hasSuffix(".md"), let dot = path.lastIndex(of: ".") else { return path }
+            return path[..<dot] + "%2E" + path[path.index(after: dot)...]
+        }
         switch page {
         case .dashboard(let moment):
             return (json ? "/index.json" : "/") + query(moment.pairs)
         case .view(let name, let moment, let subject):
-            return "/views/" + segment(name) + suffix + query(moment.pairs + [("subject", subject)])
+            return named("/views/" + segment(name)) + suffix + query(moment.pairs + [("subject", subject)])
         case .diff(let from, let to, let known, let subject):
             return "/diff" + suffix + query([("from", from), ("to", to), ("known-at", known), ("subject", subject)])
         case .subject(let subject, let known):
-            return "/subjects/" + subject.split(separator: "/", omittingEmptySubsequences: false).map { segment(String($0)) }.joined(separator: "/")
+            return named("/subjects/" + subject.split(separator: "/", omittingEmptySubsequences: false).map { segment(String($0)) }.joined(separator: "/"))
                 + suffix + query([("known-at", known)])
         case .person(let name, let moment):
-            return "/people/" + segment(name) + suffix + query(moment.pairs)
+            return named("/people/" + segment(name)) + suffix + query(moment.pairs)
         case .event(let seq):
             return "/events/\(seq)" + suffix
         case .report(let from, let to, let known):

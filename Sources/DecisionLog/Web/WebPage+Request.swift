@@ -21,9 +21,13 @@ extension WebPage {
         if parts == ["favicon.ico"] { return .asset("icon.svg") }
         if parts == ["updates"] { return .updates }
         var json = (request.header("accept") ?? "").lowercased().hasPrefix("application/json")
-        for suffix in [".json", ".md"] where parts.last?.hasSuffix(suffix) == true && parts.last! != suffix {
+        // A data form's suffix is read as sent: a name that itself ends in ".json" or ".md" has its dot
+        // percent-encoded in links (`WebLinks`), so it is not taken for one; only one suffix is taken.
+        let path = request.target.prefix { $0 != "?" }
+        for suffix in [".json", ".md"] where path.hasSuffix(suffix) && parts.last?.hasSuffix(suffix) == true && parts.last! != suffix {
             parts[parts.count - 1].removeLast(suffix.count)
             json = true
+            break
         }
         if parts == ["index"] { parts = [""] }
         // A point picked with a quarter list or a day control: the same page with the point as one parameter.
