@@ -236,11 +236,10 @@ struct ReferenceIndex {
             let others = DomainRules.breaks(in: ruleEvents, added.filter { !refused.contains($0.seq) }).filter { !known.contains("\($0.seq) \($0.problem)") }
             fresh = fresh.filter { refused.contains($0.seq) } + others.filter { !refused.contains($0.seq) }
         }
-        // The stored events the request would break (a few), by seq.
-        let broken = Set(fresh.map(\.seq))
-        let stored = Dictionary(ruleEvents.filter { broken.contains($0.seq) }.map { ($0.seq, $0) }, uniquingKeysWith: { first, _ in first })
-        var rejections: [DraftRejection] = []
         let ownBreaks = Set(fresh.map(\.seq))
+        // The stored events the request would break (a few), by seq.
+        let stored = Dictionary(ruleEvents.filter { ownBreaks.contains($0.seq) }.map { ($0.seq, $0) }, uniquingKeysWith: { first, _ in first })
+        var rejections: [DraftRejection] = []
         var victims: [Int: [(RuleEvent, RuleBreak)]] = [:]
         // A conflicting event of the request, "(#7)", reads "(this event)" or names its type.
         func told(_ rule: RuleBreak, by offset: Int) -> String {
