@@ -61,6 +61,24 @@ struct DraftValidationTests {
         #expect(found == [#"payload.caus: not a field of launch.slipped; did you mean "cause"?"#])
     }
 
+    /// Every member no field declares is refused, wherever it sorts among the declared ones and however many
+    /// members the payload has (the reader notes the members it found in one word, for the first 64).
+    @Test func everyUndeclaredMemberIsRefused() throws {
+        let extras = (0..<70).map { "x" + ($0 < 10 ? "0" : "") + String($0) }
+        let members = extras.map { #""\#($0)":1"# } + [#""cause":"x""#, #""date":"2025-09-22""#, #""aa":1"#]
+        let found = try issues(#"{"type":"launch.slipped","subject":"launch/atlas","actor":{"name":"A","role":"PM"},"payload":{"# + members.joined(separator: ",") + "}}")
+        #expect(Set(found) == Set((["aa"] + extras).map { "payload.\($0): not a field of launch.slipped" }))
+        #expect(found.count == 71)
+    }
+
+    @Test func aTextWithAControlCharacterIsRefused() throws {
+        for (text, shown) in [(#"a\u0001b"#, "0001"), (#"\u007f"#, "007F"), (#"ok\u001b[31m"#, "001B")] {
+            let found = try issues(#"{"type":"launch.slipped","subject":"launch/atlas","actor":{"name":"A","role":"PM"},"payload":{"date":"2025-09-22","cause":"\#(text)"}}"#)
+            #expect(found == ["payload.cause: contains the control character U+\(shown); remove it"])
+        }
+        #expect(try issues(#"{"type":"launch.slipped","subject":"launch/atlas","actor":{"name":"A","role":"PM"},"payload":{"date":"2025-09-22","cause":"tab\there\nand é"}}"#) == [])
+    }
+
     @Test(arguments: [
         (#"{"framework":"moscow","to":"shoud"}"#, #"payload.to: expected one of must, should, could, wont, got "shoud": did you mean "should"?"#),
         (#"{"framework":"rank","to":0}"#, "payload.to: expected a rank, an integer of 1 or more, got 0"),

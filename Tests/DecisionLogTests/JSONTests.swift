@@ -59,6 +59,23 @@ struct JSONTests {
         #expect(throws: JSONSyntaxError.self) { try JSONValue.parse([0x7B, 0x00, 0x7D]) }
     }
 
+    /// The parser skips plain bytes a word at a time: a quote, a backslash or a control character is found
+    /// wherever it falls in a word, in strings of every length around a word's.
+    @Test func everyQuoteEscapeAndControlIsFoundWhereverItFalls() throws {
+        for before in 0..<20 {
+            for after in 0..<12 {
+                let (head, tail) = (String(repeating: "é", count: before % 3) + String(repeating: "a", count: before), String(repeating: "b", count: after))
+                #expect(try JSONValue.parse(#""\#(head)\"\#(tail)""#) == .string(head + "\"" + tail))
+                #expect(try JSONValue.parse(#""\#(head)\\\#(tail)""#) == .string(head + "\\" + tail))
+                #expect(try JSONValue.parse(#"["\#(head)","\#(tail)"]"#) == .array([.string(head), .string(tail)]))
+                for control: UInt8 in [0x00, 0x01, 0x0A, 0x1F] {
+                    #expect(throws: JSONSyntaxError.self) { try JSONValue.parse(Array("\"\(head)".utf8) + [control] + Array("\(tail)\"".utf8)) }
+                }
+                #expect(throws: JSONSyntaxError.self) { try JSONValue.parse(#""\#(head)\#(tail)"#) }
+            }
+        }
+    }
+
     @Test func deepNestingIsAnErrorNotACrash() {
         let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
         #expect {

@@ -4,7 +4,10 @@ enum Hex {
 
     /// Whether `bytes` (hex digits, dashes) have no uppercase digit: the form the log writes.
     static func isLowercase(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        !bytes.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "F") }
+        // Without branches, so the loop runs on vectors: it is over every id and hash of a verify.
+        var uppercase: UInt8 = 0
+        for byte in bytes { uppercase |= byte &- UInt8(ascii: "A") < 6 ? 1 : 0 }
+        return uppercase == 0
     }
 
     /// Each byte's hex value, or 0xFF for a byte that is not a hex digit.

@@ -38,7 +38,9 @@ public struct JSONObject: Sendable, Hashable {
     /// The value of `key`, or nil; setting nil removes the member.
     public subscript(key: String) -> JSONValue? {
         get {
-            switch position(of: key) {
+            // Reading needs no insertion point: a scan of a payload's few members for the key alone.
+            if members.count <= 12 { return members.first { $0.key == key }?.value }
+            return switch position(of: key) {
             case .found(let index): members[index].value
             case .insert: nil
             }

@@ -14,6 +14,14 @@ package enum ByteSearch {
         return order != 0 ? order < 0 : a.count < b.count
     }
 
+    /// Whether `bytes` hold an ASCII control character (below 0x20, or 0x7F) other than tab and newline: in
+    /// UTF-8 each is one byte no other character uses. A loop without branches, so it runs on vectors.
+    package static func hasControlBesidesTabAndNewline(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var found: UInt8 = 0
+        for byte in bytes { found |= (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F ? 1 : 0 }
+        return found != 0
+    }
+
     /// The offset of the first `byte` in `buffer` at or after `start`, or nil.
     @inline(__always)
     package static func firstIndex(of byte: UInt8, in buffer: UnsafeRawBufferPointer, from start: Int = 0) -> Int? {

@@ -34,7 +34,7 @@ extension CheckpointStore {
     /// goes (see `CheckpointAuditor`). Throws `LogError` when the log fails verification or cannot be read.
     public func audit(_ store: any EventStore) throws(LogError) -> CheckpointAudit {
         let auditor = CheckpointAuditor(self)
-        _ = try store.verify(expecting: nil, progress: nil, observe: auditor.observe)
+        _ = try store.verify(expecting: nil, progress: nil, observe: auditor.observe, judge: nil)
         return auditor.finish()
     }
 

@@ -45,6 +45,9 @@ public final class CheckpointAuditor {
         last = max(lastCheckpoint, ids?.index.seq ?? 0)
     }
 
+    /// Whether any event needs observing: false when there is no checkpoint and no id index to check.
+    public var needsEvents: Bool { last > 0 }
+
     /// Takes in the next verified event, whose line lies at `span`.
     public func observe(_ event: Event, _ span: LineSpan) {
         guard event.seq <= last else { return }

@@ -46,21 +46,22 @@ public protocol EventStore: Sendable {
 
     /// Checks the whole log with `ChainVerifier`, and that it still holds `recorded` when given; returns the
     /// head, or throws `LogError` with the problem. `observe` is shown each event that verified, in order, with
-    /// where it lies (a checkpoint audit folds them as they pass).
+    /// where it lies (a checkpoint audit folds them as they pass); `judge` is shown, in order, each verified
+    /// event a domain rule is about, as the rules see it. Events are built for neither when both are nil.
     func verify(expecting recorded: RecordedHead?, progress: ((_ bytesChecked: Int64, _ bytesTotal: Int64) -> Void)?,
-                observe: ((_ event: Event, _ span: LineSpan) -> Void)?) throws(LogError) -> LogHead
+                observe: ((_ event: Event, _ span: LineSpan) -> Void)?, judge: ((RuleEvent) -> Void)?) throws(LogError) -> LogHead
 }
 
 extension EventStore {
-    /// Checks the whole log with `ChainVerifier`; as `verify(expecting:progress:observe:)` with no recorded head.
+    /// Checks the whole log with `ChainVerifier`; as `verify(expecting:progress:observe:judge:)` with no recorded head.
     public func verify(progress: ((_ bytesChecked: Int64, _ bytesTotal: Int64) -> Void)?) throws(LogError) -> LogHead {
-        try verify(expecting: nil, progress: progress, observe: nil)
+        try verify(expecting: nil, progress: progress, observe: nil, judge: nil)
     }
 
     /// Checks the whole log with `ChainVerifier`, and that it still holds `recorded` when given; as
-    /// `verify(expecting:progress:observe:)` with nothing observing.
+    /// `verify(expecting:progress:observe:judge:)` with nothing observing.
     public func verify(expecting recorded: RecordedHead?, progress: ((_ bytesChecked: Int64, _ bytesTotal: Int64) -> Void)?) throws(LogError) -> LogHead {
-        try verify(expecting: recorded, progress: progress, observe: nil)
+        try verify(expecting: recorded, progress: progress, observe: nil, judge: nil)
     }
 
     /// Calls `visit` with the complete stored lines from the start, a batch at a time; as

@@ -102,13 +102,13 @@ public final class FileEventStore: EventStore {
     }
 
     public func verify(expecting recorded: RecordedHead?, progress: ((_ bytesChecked: Int64, _ bytesTotal: Int64) -> Void)?,
-                       observe: ((_ event: Event, _ span: LineSpan) -> Void)?) throws(LogError) -> LogHead {
+                       observe: ((_ event: Event, _ span: LineSpan) -> Void)?, judge: ((RuleEvent) -> Void)?) throws(LogError) -> LogHead {
         do {
             let file = try FileDescriptor.open(folder.eventsFile, .read.inLog)
             defer { file.close() }
             let readable = try readableEnd(of: file)
             let total = readable.end
-            let head = try ChainVerifier.verify(file, size: total, expecting: recorded, progress: progress.map { report in { report($0, total) } }, observe: observe)
+            let head = try ChainVerifier.verify(file, size: total, expecting: recorded, progress: progress.map { report in { report($0, total) } }, observe: observe, judge: judge)
             if let unfinished = readable.unfinished, wasInterrupted(unfinished, in: file) {
                 throw IntegrityProblem(.interruptedAppend, line: head.seq + 1, seq: head.seq + 1,
                                        "the log ends with an append of \(unfinished.end - unfinished.start) bytes (events #\(head.seq + 1)–#\(unfinished.last.seq)) that was interrupted before it was acknowledged")

@@ -181,7 +181,7 @@ public final class PostgresEventStore: EventStore {
     static let firstPage = 64, pageSize = 100_000
 
     public func verify(expecting recorded: RecordedHead?, progress: ((_ bytesChecked: Int64, _ bytesTotal: Int64) -> Void)?,
-                       observe: ((_ event: Event, _ span: LineSpan) -> Void)?) throws(LogError) -> LogHead {
+                       observe: ((_ event: Event, _ span: LineSpan) -> Void)?, judge: ((RuleEvent) -> Void)?) throws(LogError) -> LogHead {
         do {
             // One snapshot for the rows and the head row: appends committing meanwhile are not seen at all.
             return try withConnectionRethrowing(doing: "verify the log") { connection in
@@ -190,7 +190,7 @@ public final class PostgresEventStore: EventStore {
                 guard stored.count == 1 else { throw LogError(.notFound, "the database \(Self.redacted(url)) no longer holds the log \(configuration.logID)") }
                 let total = Int64(stored.int(0, 2) ?? 0)
                 let head = try ChainVerifier.verify(reading: { emit in _ = try readBatches(on: connection, from: .start) { emit($0) } }, expecting: recorded,
-                                                    progress: progress.map { report in { report($0, max(total, $0)) } }, observe: observe)
+                                                    progress: progress.map { report in { report($0, max(total, $0)) } }, observe: observe, judge: judge)
                 try connection.run("COMMIT")
                 // The head row is what appends continue from: it must name the last event.
                 if stored.int(0, 0) != head.seq || stored.text(0, 1) != head.hash.hex {

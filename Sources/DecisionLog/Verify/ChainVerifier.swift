@@ -9,7 +9,7 @@ public struct ChainVerifier: Sendable {
     public private(set) var head: LogHead = .empty
     /// How many lines were checked.
     public private(set) var count = 0
-    private var ids = EventIDSet()
+    private(set) var ids = EventIDSet()
     private var registered = RegisteredTypes()
 
     /// A checker at the start of a log.
@@ -55,31 +55,67 @@ public struct ChainVerifier: Sendable {
         }
     }
 
+    /// What the chain needs of a line that is fine on its own: small, so a batch of them moves between
+    /// threads cheaply.
+    struct Link: Sendable {
+        let seq: Int
+        let id: EventID
+        let prev: Digest
+        let hash: Digest
+        let recordedAt: Timestamp
+        /// What it does with a team-defined type; nil for most events.
+        let typeUse: RegisteredTypes.Use?
+
+        init(_ event: Event) {
+            (seq, id, prev, hash, recordedAt) = (event.seq, event.id, event.prev, event.hash, event.recordedAt)
+            typeUse = RegisteredTypes.Use(event.payload)
+        }
+    }
+
+    /// A line that is fine on its own, as a pass over the whole log keeps it: its link, and the event or its
+    /// rules' view only when the caller asked for them (the event boxed, so a batch of lines that do not keep
+    /// it stays small to move).
+    struct CheckedLine: Sendable {
+        final class EventBox: Sendable {
+            let event: Event
+            init(_ event: Event) { self.event = event }
+        }
+
+        let link: Link
+        let rule: RuleEvent?
+        let kept: EventBox?
+    }
+
     /// Checks `event`, a line that is fine on its own, against the lines before it: seq, link, recorded
     /// time, registrations and id.
     mutating func checkInChain(_ event: Event, number: Int) -> IntegrityProblem? {
+        checkInChain(Link(event), number: number)
+    }
+
+    /// Checks `link`, of a line that is fine on its own, against the lines before it.
+    mutating func checkInChain(_ link: Link, number: Int) -> IntegrityProblem? {
         count += 1
         let expectedSeq = head.seq + 1
-        if event.seq != expectedSeq {
-            let what = event.seq < expectedSeq ? "repeats or goes back" : "skips ahead"
-            return IntegrityProblem(.sequenceGap, line: number, seq: event.seq,
+        if link.seq != expectedSeq {
+            let what = link.seq < expectedSeq ? "repeats or goes back" : "skips ahead"
+            return IntegrityProblem(.sequenceGap, line: number, seq: link.seq,
                                     "seq \(what): expected #\(expectedSeq); events were removed, duplicated or reordered")
         }
-        if event.prev != head.hash {
-            return IntegrityProblem(.brokenLink, line: number, seq: event.seq,
+        if link.prev != head.hash {
+            return IntegrityProblem(.brokenLink, line: number, seq: link.seq,
                                     "prev does not match the hash of event #\(head.seq): the chain is broken here")
         }
-        if event.recordedAt < head.recordedAt {
-            return IntegrityProblem(.clockWentBack, line: number, seq: event.seq,
-                                    "recorded at \(event.recordedAt), before event #\(head.seq) (\(head.recordedAt))")
+        if link.recordedAt < head.recordedAt {
+            return IntegrityProblem(.clockWentBack, line: number, seq: link.seq,
+                                    "recorded at \(link.recordedAt), before event #\(head.seq) (\(head.recordedAt))")
         }
-        if let problem = registered.problem(with: event) {
-            return IntegrityProblem(problem.kind, line: number, seq: event.seq, problem.message)
+        if let use = link.typeUse, let problem = registered.problem(with: use, seq: link.seq) {
+            return IntegrityProblem(problem.kind, line: number, seq: link.seq, problem.message)
         }
-        if !ids.insert(event.id) {
-            return IntegrityProblem(.duplicateID, line: number, seq: event.seq, "the id \(event.id) appears earlier in the log")
+        if !ids.insert(link.id) {
+            return IntegrityProblem(.duplicateID, line: number, seq: link.seq, "the id \(link.id) appears earlier in the log")
         }
-        head = LogHead(seq: event.seq, hash: event.hash, recordedAt: event.recordedAt)
+        head = LogHead(seq: link.seq, hash: link.hash, recordedAt: link.recordedAt)
         return nil
     }
 
@@ -87,15 +123,17 @@ public struct ChainVerifier: Sendable {
     /// problem of its own, `incompleteTail`), and that the log still holds `recorded` when given. Returns the
     /// head, or throws the first `IntegrityProblem`; throws `SystemError` when the file cannot be read. `progress`
     /// hears how many bytes are checked after each batch of lines; `observe` is shown each event that
-    /// verified, in order, with where its line lies (to check something else against the same pass).
+    /// verified, in order, with where its line lies (to check something else against the same pass); `judge`
+    /// is shown, in order, each verified event that a domain rule is about, as the rules see it.
     package static func verify(_ file: FileDescriptor, size: Int64? = nil, expecting recorded: RecordedHead? = nil,
                               progress: ((_ bytesChecked: Int64) -> Void)? = nil,
-                              observe: ((_ event: Event, _ span: LineSpan) -> Void)? = nil) throws -> LogHead {
+                              observe: ((_ event: Event, _ span: LineSpan) -> Void)? = nil,
+                              judge: ((RuleEvent) -> Void)? = nil) throws -> LogHead {
         var end: ScanEnd? = nil
         let head: LogHead
         do {
             head = try verify(reading: { emit in end = try LineScanner.scanBatches(file, to: size) { emit($0) } },
-                              expecting: recorded, progress: progress, observe: observe, checkingEnd: false)
+                              expecting: recorded, progress: progress, observe: observe, judge: judge, checkingEnd: false)
         } catch let error as OverlongLine {
             throw IntegrityProblem(.malformed, line: error.lineNumber, seq: nil,
                                    "the line is longer than \(EventLine.maximumLength) bytes; it is not an event the log wrote")
@@ -110,21 +148,33 @@ public struct ChainVerifier: Sendable {
 
     /// Verifies the lines `read` hands over, batch by batch, in seq order (from any store), and that the log
     /// still holds `recorded` when given (`checkingEnd`: also that it does not end before it). Returns the
-    /// head or throws the first `IntegrityProblem`; rethrows what `read` throws.
+    /// head or throws the first `IntegrityProblem`; rethrows what `read` throws. `observe` and `judge` are as
+    /// for a file.
     package static func verify(reading read: (_ emit: (LineBatch) -> Bool) throws -> Void, expecting recorded: RecordedHead? = nil,
                                progress: ((_ bytesChecked: Int64) -> Void)? = nil,
-                               observe: ((_ event: Event, _ span: LineSpan) -> Void)? = nil, checkingEnd: Bool = true) throws -> LogHead {
+                               observe: ((_ event: Event, _ span: LineSpan) -> Void)? = nil,
+                               judge: ((RuleEvent) -> Void)? = nil, checkingEnd: Bool = true) throws -> LogHead {
         var verifier = ChainVerifier()
         var problem: IntegrityProblem? = nil
-        // Lines are checked on their own on every core, a batch at a time, then in order against each other.
-        _ = try BatchPipeline.run(read: read, transform: { line, number in ChainVerifier.checkAlone(line, number: number) }) { batch, results in
+        // Lines are checked on their own on every core, a batch at a time, then in order against each other. The
+        // workers keep of each event only what the caller asked for: most passes need its link alone.
+        let (keepsEvents, keepsRules) = (observe != nil, judge != nil)
+        let check = { @Sendable (line: UnsafeRawBufferPointer, number: Int) -> Result<CheckedLine, IntegrityProblem> in
+            ChainVerifier.checkAlone(line, number: number).map { event in
+                CheckedLine(link: Link(event), rule: keepsRules ? RuleEvent(event) : nil, kept: keepsEvents ? CheckedLine.EventBox(event) : nil)
+            }
+        }
+        _ = try BatchPipeline.run(read: read, transform: check) { batch, results in
             for (index, result) in results.enumerated() {
                 let number = batch.firstNumber + index
+                // The id set is larger than the caches: its slot for an id a few lines on is loaded meanwhile.
+                if index + 8 < results.count, case .success(let ahead) = results[index + 8] { verifier.ids.prefetch(ahead.link.id) }
                 switch result {
-                case .success(let event):
-                    problem = verifier.checkInChain(event, number: number)
-                    if problem == nil, let recorded, event.seq == recorded.seq { problem = recorded.problem(ifHashIs: event.hash, line: number) }
-                    if problem == nil, let observe {
+                case .success(let line):
+                    problem = verifier.checkInChain(line.link, number: number)
+                    if problem == nil, let recorded, line.link.seq == recorded.seq { problem = recorded.problem(ifHashIs: line.link.hash, line: number) }
+                    if problem == nil, let judge, let rule = line.rule { judge(rule) }
+                    if problem == nil, let observe, let event = line.kept?.event {
                         let range = batch.ranges[index]
                         observe(event, LineSpan(start: batch.offset + Int64(range.lowerBound), end: batch.offset + Int64(range.upperBound) + 1))
                     }

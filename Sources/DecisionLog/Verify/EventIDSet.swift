@@ -1,3 +1,5 @@
+import DecisionLogKernels
+
 /// A set of event ids for checking a whole log for repeats: open addressing over the ids' two words, kept
 /// side by side in one array (one cache line a probe), placed by a hash of all 128 bits under per-process
 /// random keys, so that ids crafted by someone who can append to the log cannot pile into one run of slots
@@ -37,6 +39,11 @@ struct EventIDSet {
         }
         if inserted { count += 1 }
         return inserted
+    }
+
+    /// Starts loading the slot `id` starts at, for an `insert` of it a few ids later.
+    func prefetch(_ id: EventID) {
+        slots.withUnsafeBufferPointer { slots in dl_prefetch(slots.baseAddress! + Self.slot(id, mask)) }
     }
 
     /// The slot `id` starts at: two rounds of a keyed 64×64→128-bit multiply folding both words together

@@ -34,11 +34,10 @@ enum VerifyCommand: Command {
         defer { bar.finish() }
         // The domain rules are checked in the same pass: the events they judge are collected as they verify.
         var ruleEvents: [RuleEvent] = []
-        let observe = { (event: Event, span: LineSpan) in
-            auditor?.observe(event, span)
-            if let rule = RuleEvent(event) { ruleEvents.append(rule) }
-        }
-        do throws(LogError) { head = try store.verify(expecting: recorded, progress: bar.update, observe: observe) } catch {
+        let observe = auditor.flatMap { auditor in auditor.needsEvents ? auditor.observe : nil }
+        do throws(LogError) {
+            head = try store.verify(expecting: recorded, progress: bar.update, observe: observe, judge: { ruleEvents.append($0) })
+        } catch {
             bar.finish()
             guard let problem = error.problem else { throw CommandFailure(error) }
             let before = problem.line - 1

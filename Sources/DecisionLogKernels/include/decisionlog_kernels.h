@@ -20,6 +20,10 @@ int dl_sha256_is_accelerated(void);
 /// The portable compression function, whatever the CPU (for tests that compare the two paths).
 void dl_sha256_compress_portable(uint32_t state[8], const uint8_t *blocks, size_t count);
 
+/// Asks the CPU to start loading the cache line at `address` (a hint: nothing is read, nothing can fault), so
+/// a lookup in a large table a few steps later does not wait for memory.
+static inline void dl_prefetch(const void *address) { __builtin_prefetch(address); }
+
 /// Fills `length` bytes at `buffer` with the kernel's cryptographic random bytes (getrandom(2)); returns 0, or
 /// -1 when the kernel cannot give them.
 int dl_random_fill(void *buffer, size_t length);

@@ -9,6 +9,9 @@ public final class PayloadReader {
     /// The declared fields' names (a payload has a dozen at most: a scan beats hashing).
     private let fieldNames: [String]
     private let path: String
+    /// Which members a field read found (bit i for member i; payloads have a few dozen members at most, and
+    /// those past 64 are checked by name): `finish` need look up only the others among the declared names.
+    private var found: UInt64 = 0
     /// The problems found so far.
     public private(set) var issues: [ValidationIssue] = []
 
@@ -27,7 +30,7 @@ public final class PayloadReader {
     /// The field's value; records a problem (and returns a placeholder) when it is missing or wrong.
     public func required<T: PayloadValue>(_ name: String) -> T {
         assert(fieldNames.contains(name), "\(name) is not declared in the payload's field list")
-        guard let value = members[name], value != .null else {
+        guard let value = member(name), value != .null else {
             issues.append(ValidationIssue(path: "\(path).\(name)", message: "missing; expected \(T.shape.expectation)"))
             return T.placeholder
         }
@@ -47,12 +50,12 @@ public final class PayloadReader {
     /// The field's value, or nil when absent; records a problem when present but wrong.
     public func optional<T: PayloadValue>(_ name: String) -> T? {
         assert(fieldNames.contains(name), "\(name) is not declared in the payload's field list")
-        guard let value = members[name], value != .null else { return nil }
+        guard let value = member(name), value != .null else { return nil }
         return read(name, value)
     }
 
     /// Whether the payload has the member `name` (with any value but null).
-    public func has(_ name: String) -> Bool { members[name].map { $0 != .null } ?? false }
+    public func has(_ name: String) -> Bool { member(name).map { $0 != .null } ?? false }
 
     /// Records a problem that involves the field `name` (a rule between fields, say).
     public func problem(_ name: String, _ message: String) {
@@ -61,12 +64,19 @@ public final class PayloadReader {
 
     /// Throws every problem found, plus one for each member no field declares.
     public func finish() throws(ValidationFailure) {
-        for member in members.members where !fieldNames.contains(member.key) {
+        for (index, member) in members.members.enumerated() where (index >= 64 || found & 1 << index == 0) && !fieldNames.contains(member.key) {
             let name = member.key
             let hint = NearestName.suggestion(for: name, among: fieldNames).map { "; did you mean \"\($0)\"?" }
             issues.append(ValidationIssue(path: "\(path).\(name)", message: "not a field of this event type" + (hint ?? "")))
         }
         if !issues.isEmpty { throw ValidationFailure(issues) }
+    }
+
+    /// The value of the member `name`, noted as found.
+    private func member(_ name: String) -> JSONValue? {
+        guard let index = members.members.firstIndex(where: { $0.key == name }) else { return nil }
+        if index < 64 { found |= 1 << index }
+        return members.members[index].value
     }
 
     private func read<T: PayloadValue>(_ name: String, _ value: JSONValue) -> T? {

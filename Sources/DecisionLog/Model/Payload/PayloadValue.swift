@@ -22,10 +22,13 @@ extension String: PayloadValue {
         guard case .string(let raw) = json else { throw .expected(.text, got: json) }
         let trimmed = raw.trimmingWhitespace
         guard !trimmed.isEmpty else { throw FieldProblem("must not be empty") }
-        guard trimmed.count <= maximumTextLength else {
+        // A text of at most that many bytes has at most that many characters: counting them is rarely needed.
+        guard trimmed.utf8.count <= maximumTextLength || trimmed.count <= maximumTextLength else {
             throw FieldProblem("is \(trimmed.count) characters long; at most \(maximumTextLength) are allowed")
         }
-        if let bad = trimmed.unicodeScalars.first(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" || $0.value == 0x7F }) {
+        // The control characters are single bytes in UTF-8, found without decoding scalars.
+        if trimmed.utf8.withContiguousStorageIfAvailable(ByteSearch.hasControlBesidesTabAndNewline) ?? true,
+           let bad = trimmed.unicodeScalars.first(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" || $0.value == 0x7F }) {
             throw FieldProblem("contains the control character U+\(String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4)); remove it")
         }
         self = trimmed
