@@ -62,6 +62,35 @@ struct ChainVerifierTests {
         #expect(problem.kind == .notCanonical)
     }
 
+    /// A payload is canonical only in the writer's spelling: the parser judges whitespace, key order and
+    /// numbers as it goes, and the spelling of any escape after. Each line here is sealed with a matching hash.
+    @Test(arguments: [
+        (#"{"date":"2025-08-01","source":"survey \"Q3\"\nfinal \\ é\tend","value":40}"#, nil),
+        (#"{"date":"2025-08-01","source":"x","value":0.5}"#, nil),
+        (#"{"date":"2025-08-01","source":"x","value":-12.25}"#, nil),
+        (#"{"date":"2025-08-01","source":"x","value":1e+20}"#, nil),
+        (#"{"date":"2025-08-01","source":"x","value":40.0}"#, IntegrityProblem.Kind.notCanonical),
+        (#"{"date":"2025-08-01","source":"x","value":4e1}"#, .notCanonical),
+        (#"{"date":"2025-08-01","source":"x","value":1E+20}"#, .notCanonical),
+        (#"{"date":"2025-08-01","source":"x","value":-0}"#, .notCanonical),
+        (#"{"date":"2025-08-01","source":"x","value":0.50}"#, .notCanonical),
+        (#"{"date":"2025-08-01", "source":"x","value":40}"#, .notCanonical),
+        (#"{"date":"2025-08-01","source":"x","value":40 }"#, .notCanonical),
+        (#"{"source":"x","date":"2025-08-01","value":40}"#, .notCanonical),
+        (#"{"date":"2025-08-01","source":"\u0078","value":40}"#, .notCanonical),
+        (#"{"date":"2025-08-01","source":"a\/b","value":40}"#, .notCanonical),
+        (#"{"date":"2025-08-01","source":"a\u000Ab","value":40}"#, .notCanonical),
+        (#"{"date":"2025-08-01","source":"x","value":12345678901234567}"#, .malformed),
+    ] as [(String, IntegrityProblem.Kind?)])
+    func aPayloadIsCanonicalOnlyAsTheLogWritesIt(payload: String, expected: IntegrityProblem.Kind?) throws {
+        let body = #"{"seq":1,"id":"0197c03d-3a00-7a51-9d0e-4c9e2f7b5a11","type":"metric.recorded","schemaVersion":1,"effectiveAt":"2025-08-11T00:00:00.000Z","recordedAt":"2025-08-13T10:00:00.000Z","actor":{"name":"Lee Park","role":"CPO"},"recordedBy":"demo","subject":"metric/nps","payload":"#
+            + payload + #","prev":""# + String(repeating: "0", count: 64) + #"","hash":""# + String(repeating: "0", count: 64) + #""}"#
+        let hash = try #require(Array(body.utf8).withUnsafeBytes { EventLine.hashes(of: $0)?.computed })
+        let line = Array(body.utf8.dropLast(66)) + Array(hash.hex.utf8) + Array(#""}"#.utf8)
+        var verifier = ChainVerifier()
+        #expect(line.withUnsafeBytes { verifier.check(line: $0, number: 1) }?.kind == expected)
+    }
+
     @Test(arguments: [
         ("delete", IntegrityProblem.Kind.sequenceGap, 11),
         ("swap", .sequenceGap, 11),

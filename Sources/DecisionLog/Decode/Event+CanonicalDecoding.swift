@@ -41,7 +41,7 @@ extension Event {
         }
         guard p.take(#","payload":"#), p.position < tailStart else { return nil }
         let payloadStart = p.position
-        var payloadParser = JSONParser(UnsafeBufferPointer(rebasing: line[payloadStart..<tailStart]))
+        var payloadParser = JSONParser(UnsafeBufferPointer(rebasing: line[payloadStart..<tailStart]), checkingForm: checkingForm)
         guard let payloadJSON = try? payloadParser.parseValueHere(), payloadParser.position == tailStart - payloadStart
         else { return nil }
         var tail = JSONParser(UnsafeBufferPointer(rebasing: line[tailStart..<tailEnd]))
@@ -70,6 +70,7 @@ extension Event {
         let payloadBytes = UnsafeBufferPointer(rebasing: line[payloadStart..<tailStart])
         let members = payloadJSON.objectValue?.members ?? []
         let plain = !members.contains { $0.value == .null || $0.value == .array([]) }
-        return (event, plain && payloadJSON.isCanonicalEncoding(of: payloadBytes))
+        // The parser noted whether the payload was canonical, but for the spelling of escapes, checked here.
+        return (event, plain && payloadParser.isCanonicalSoFar && (!payloadParser.sawEscape || payloadJSON.isCanonicalEncoding(of: payloadBytes)))
     }
 }

@@ -63,7 +63,7 @@ public enum EventLine {
             guard line[brace] == UInt8(ascii: "{"), start > 0,
                   UnsafeRawBufferPointer(rebasing: line[(brace - signatureKey.count)..<brace]).elementsEqual(signatureKey) else { return nil }
         }
-        guard UnsafeRawBufferPointer(rebasing: line[start..<(start + hashKey.count)]).elementsEqual(hashKey), line[start + 73] == UInt8(ascii: "\""),
+        guard hashKey.withUnsafeBytes({ ByteSearch.equal(line.baseAddress! + start, $0.baseAddress!, count: $0.count) }), line[start + 73] == UInt8(ascii: "\""),
               line[start + 74] == (start + hashSuffixLength == n ? UInt8(ascii: "}") : UInt8(ascii: ",")) else { return nil }
         return start
     }

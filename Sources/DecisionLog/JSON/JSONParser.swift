@@ -4,8 +4,19 @@ struct JSONParser {
     /// The offset of the next byte to read.
     private(set) var position = 0
     private var depth = 0
+    /// Whether to note, while parsing, if the text is in canonical form (see `isCanonicalSoFar`).
+    private let checksForm: Bool
+    /// With `checksForm`: false once anything parsed is not as the canonical writer puts it (whitespace, keys
+    /// out of order, a number in another spelling); strings with escapes are not judged (`sawEscape`).
+    private(set) var isCanonicalSoFar = true
+    /// Whether a string parsed so far had an escape, whose canonical spelling the caller must check.
+    private(set) var sawEscape = false
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    /// A parser of `bytes`; with `checkingForm`, it also notes whether they are canonical as it goes.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, checkingForm: Bool = false) {
+        self.bytes = bytes
+        checksForm = checkingForm
+    }
 
     /// Consumes `literal` if the input continues with exactly it; returns whether it did.
     mutating func take(_ literal: StaticString) -> Bool {
@@ -84,7 +95,9 @@ struct JSONParser {
     private mutating func skipWhitespace() {
         while position < bytes.count {
             switch bytes[position] {
-            case 0x20, 0x0A, 0x0D, 0x09: position += 1
+            case 0x20, 0x0A, 0x0D, 0x09:
+                position += 1
+                isCanonicalSoFar = false
             default: return
             }
         }
@@ -145,6 +158,7 @@ struct JSONParser {
             position += 1
             skipWhitespace()
             let value = try parseValue()
+            if checksForm, let last = members.members.last, !JSONObject.precedes(last.key, key) { isCanonicalSoFar = false }
             if !members.insertNew(key, value) {
                 throw error("the key \"\(key)\" appears twice in one object", at: keyOffset)
             }
@@ -209,6 +223,7 @@ struct JSONParser {
                 throw error("a raw control character (\(describe(byte))) inside a string; escape it")
             }
             if byte == UInt8(ascii: "\\") {
+                sawEscape = true
                 if decoded == nil { decoded = [] }
                 decoded!.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
                 try parseEscape(into: &decoded!)
@@ -333,12 +348,26 @@ struct JSONParser {
             guard position < bytes.count, isDigit(bytes[position]) else { throw error("an exponent must have digits") }
             while position < bytes.count && isDigit(bytes[position]) { position += 1 }
         }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        let digits = UnsafeBufferPointer(rebasing: bytes[start..<position])
+        // An integer of up to 15 digits is exact in a double: read without the C library. "-0" is the only one
+        // the canonical writer spells otherwise ("0").
+        if isInteger, digits.count - (digits[0] == UInt8(ascii: "-") ? 1 : 0) <= 15 {
+            var magnitude: Int64 = 0
+            for byte in digits where byte != UInt8(ascii: "-") { magnitude = magnitude * 10 + Int64(byte - UInt8(ascii: "0")) }
+            if magnitude == 0 && digits.count > 1 { isCanonicalSoFar = false }
+            return digits[0] == UInt8(ascii: "-") ? -Double(magnitude) : Double(magnitude)
+        }
+        let text = String(decoding: digits, as: UTF8.self)
         guard let value = Double(text), value.isFinite else {
             throw error("the number \(text.prefix(40)) is beyond the range of a 64-bit float", at: start)
         }
         if isInteger && abs(value) > 9_007_199_254_740_991 {
             throw error("the integer \(text.prefix(40)) is too large to store exactly (limit ±9007199254740991)", at: start)
+        }
+        if checksForm && isCanonicalSoFar {
+            var canonical: [UInt8] = []
+            CanonicalJSON.appendNumber(value, to: &canonical)
+            if !canonical.elementsEqual(digits) { isCanonicalSoFar = false }
         }
         return value
     }

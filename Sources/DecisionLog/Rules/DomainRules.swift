@@ -55,6 +55,8 @@ public enum DomainRules {
         var recorded: [Subject: RuleEvent] = [:]  // each decision's first recording
         var supersessions: [(event: RuleEvent, by: Subject)] = []
         for subject in bySubject.keys.sorted() {
+            // A metric's rule does not depend on order: its events are put in order only when they break it.
+            if subject.kind == "metric", bySubject[subject]!.contains(where: { event($0).step == .metricDefined }) { continue }
             let steps = bySubject[subject]!.map(event).sorted { $0.precedes($1) }
             switch subject.kind {
             case "launch":
