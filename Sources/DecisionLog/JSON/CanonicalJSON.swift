@@ -8,6 +8,18 @@ public enum CanonicalJSON {
     /// Appends `string` quoted, escaping only `"`, `\` and control characters.
     public static func appendString(_ string: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
+        // Most strings need no escape: screened without branches, they are copied whole.
+        let copied: Bool? = string.utf8.withContiguousStorageIfAvailable { utf8 in
+            var special: UInt8 = 0
+            for byte in utf8 { special |= byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") ? 1 : 0 }
+            guard special == 0 else { return false }
+            output.append(contentsOf: utf8)
+            return true
+        }
+        if copied == true {
+            output.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in string.utf8 {
             switch byte {
             case UInt8(ascii: "\""): output.append(contentsOf: [0x5C, 0x22])

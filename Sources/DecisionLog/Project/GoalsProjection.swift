@@ -81,10 +81,10 @@ public enum GoalsProjection: Projection {
     public static func rows(_ state: State, _ context: ViewContext) -> [ViewRow] {
         let today = context.asOfDate
         // One book a metric, however many goals follow it (a book reads the metric's whole history), made on
-        // every core before the goals' rows are.
+        // every core before the goals' rows are. Its actuals keep their places: a row stamps the one it shows.
         let followed = Set(state.goals.values.compactMap { $0.metric.latest(context.asOf)?.value })
         let books = Dictionary(uniqueKeysWithValues: state.metrics.filter { followed.contains($0.key) }
-            .mapInSubjectOrder(minimum: 2) { metric, record in (metric, KPIsProjection.book(record, context)) })
+            .mapInSubjectOrder(minimum: 2) { metric, record in (metric, KPIsProjection.placedBook(record, context)) })
         return state.goals.mapInSubjectOrder { subject, record -> ViewRow? in
             guard let title = record.title.latest(context.asOf), let timeframe = record.timeframe.latest(context.asOf) else { return nil }
             let owner = record.owner.latest(context.asOf)
@@ -102,6 +102,7 @@ public enum GoalsProjection: Projection {
                                     book: metric.flatMap { books[$0.value] }, confidences: confidences.map(\.value),
                                     outcome: closing?.value.outcome, today: today, text: text)
             let actual = health.actual
+            let actualSource = actual?.sources.first.map { metricRecord!.actuals.stamp(at: $0) }
             var notes = health.reasons
             if let note = closing?.value.note { notes.insert(note, at: 0) }
             return ViewRow(key: subject.text, subject: subject, cells: [
@@ -111,14 +112,14 @@ public enum GoalsProjection: Projection {
                 "due": .date(health.due, source: timeframe.stamp),
                 "owner": .text(owner?.value, source: owner?.stamp),
                 "target": target.map { Cell(.number($0.value.value), text: text($0.value.value), source: $0.stamp) } ?? .text(nil),
-                "actual": actual.map { Cell(.number($0.value), text: text($0.value), source: $0.sources.first) } ?? .text(nil),
-                "progress": health.progress.map { Cell(.number(($0 * 10).rounded() / 10), text: NumberText.format($0.rounded()) + "%", source: actual?.sources.first) } ?? .text(nil),
+                "actual": actual.map { Cell(.number($0.value), text: text($0.value), source: actualSource) } ?? .text(nil),
+                "progress": health.progress.map { Cell(.number(($0 * 10).rounded() / 10), text: NumberText.format($0.rounded()) + "%", source: actualSource) } ?? .text(nil),
                 "metric": .text(metric?.value.text, source: metric?.stamp),
                 "confidence": confidences.last.map { latest in
                     Cell(.number(latest.value), text: NumberText.format(latest.value, unit: .percent)
                          + (health.confidenceDrop.map { " (↓ from \(NumberText.format($0.from))%)" } ?? ""), source: latest.stamp)
                 } ?? .text(nil),
-                "status": Cell(.string(health.state.rawValue), source: closing?.stamp ?? actual?.sources.first ?? confidences.last?.stamp ?? timeframe.stamp),
+                "status": Cell(.string(health.state.rawValue), source: closing?.stamp ?? actualSource ?? confidences.last?.stamp ?? timeframe.stamp),
                 "note": .text(notes.isEmpty ? nil : notes.joined(separator: "; "), source: closing?.stamp),
             ])
         }.compactMap { $0 }

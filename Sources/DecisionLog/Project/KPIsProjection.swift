@@ -42,11 +42,16 @@ public enum KPIsProjection: Projection {
     /// The metric's book as of `context.asOf`. It reads every target and actual in force, but makes the stamps
     /// of only those the book keeps (a later actual for the same day replaces the one before).
     static func book(_ record: Record, _ context: ViewContext) -> MetricBook<Stamp> {
+        placedBook(record, context).withSources(targets: record.targets.stamp(at:), actuals: record.actuals.stamp(at:))
+    }
+
+    /// The book of `record` as of the context's moment, each target and actual known by its place in the
+    /// record's histories: a view that shows few of them makes stamps of those alone (`record.actuals.stamp(at:)`).
+    static func placedBook(_ record: Record, _ context: ViewContext) -> MetricBook<ChangePlace> {
         let definition = record.definition.latest(context.asOf)?.value
         return MetricBook(unit: definition?.unit, direction: definition?.direction,
                           targets: record.targets.placedValues(through: context.asOf), actuals: record.actuals.placedValues(through: context.asOf),
                           calendar: context.calendar)
-            .withSources(targets: record.targets.stamp(at:), actuals: record.actuals.stamp(at:))
     }
 
     public static func rows(_ state: [Subject: Record], _ context: ViewContext) -> [ViewRow] {

@@ -70,6 +70,7 @@ public struct MetricBook<Source: Provenance>: Sendable {
         for (target, source) in targets { byTimeframe[target.timeframe] = Target(span: calendar.span(target.timeframe), value: target.target, source: source) }
         self.targets = byTimeframe.values.sorted { $0.span < $1.span }
         var bySpan: [MeasuredSpan: Actual] = [:]
+        bySpan.reserveCapacity(actuals.underestimatedCount)
         for (actual, source) in actuals {
             let span = calendar.span(actual)
             bySpan[span] = Actual(span: span, value: actual.value, source: source)
@@ -109,10 +110,11 @@ public struct MetricBook<Source: Provenance>: Sendable {
 
     /// The value for the period `span`: its own actual, else its parts' (see the type's rules).
     public func value(for span: MeasuredSpan) -> PeriodValue? {
-        if let own = actuals.last(where: { $0.span == span }) {
+        let candidates = actuals(endingIn: span)
+        if let own = candidates.last(where: { $0.span == span }) {
             return PeriodValue(value: own.value, sources: [own.source], coveredThrough: own.span.last, coveredDays: span.length, partial: false, complete: true)
         }
-        let parts = actuals.filter { span.contains($0.span) }
+        let parts = candidates.filter { span.contains($0.span) }
         if isAmount {
             // The largest periods recorded inside it that do not overlap: a quarter's own total, then the months
             // of the quarters that have none.
@@ -134,6 +136,21 @@ public struct MetricBook<Source: Provenance>: Sendable {
         return PeriodValue(value: last.value, sources: [last.source], coveredThrough: last.span.last,
                            coveredDays: span.first.days(until: last.span.last) + 1, partial: false,
                            complete: last.span.timeframe == nil || last.span.last >= span.last)
+    }
+
+    /// The actuals whose last day is in `span`, in the book's order: every actual measuring days inside it is
+    /// among them. The book is ordered by last day, so they are one run of it, found by binary search.
+    private func actuals(endingIn span: MeasuredSpan) -> ArraySlice<Actual> {
+        func firstIndex(endingAfter day: CalendarDate) -> Int {
+            var (low, high) = (0, actuals.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if actuals[middle].span.last <= day { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        let start = firstIndex(endingAfter: span.first.adding(days: -1))
+        return actuals[start..<max(start, firstIndex(endingAfter: span.last))]
     }
 
     /// Whether `value` is on the right side of `goal`.
