@@ -39,6 +39,22 @@ struct StreamedImportTests {
         return events
     }
 
+    /// The file is read twice, and the second reading trusts the first's schema checks: only of the same
+    /// bytes. A file changed between the readings (here so that a draft breaks its schema) records nothing.
+    @Test func aFileChangedBetweenItsReadingsRecordsNothing() throws {
+        let folder = TemporaryFolder()
+        let store = try Fixtures.log(in: folder, events: 3)
+        let before = Fixtures.eventBytes(folder)
+        var request = try Self.request(store, Self.drafts(50), in: folder)
+        let path = folder.path + "/drafts-\(4 << 20)-16384"
+        let changed = Array(Self.drafts(50).replacing(#""cause":"review""#, with: #""cause":"review","extra":1"#).utf8)
+        request.progress = { step in
+            if case .recording = step { try? FileSystem.replaceFile(path, with: changed, durable: false) }
+        }
+        #expect(throws: DraftStreamError.self) { try store.importDrafts(request) }
+        #expect(Fixtures.eventBytes(folder) == before)
+    }
+
     @Test func partsOfAnySizeRecordWhatOneReadingOfTheWholeFileRecords() throws {
         let text = Self.drafts(600)
         var recorded: [[String]] = []

@@ -187,6 +187,15 @@ struct TeamTypeTests {
         }
     }
 
+    /// A registry remembers each type's latest schema; a version registered later replaces it at once.
+    @Test func aVersionRegisteredLaterIsTheOneDraftsMeet() throws {
+        let schemas = SchemaRegistry(registrations: [SchemaRegistration(SchemaRegistered(type: "pricing.changed", version: 1, schema: Self.pricingV1), stamp: nil)])
+        let onlyInV2: JSONObject = ["price": 49, "currency": "EUR", "seats": 3]
+        #expect(Self.problems(Self.pricing(onlyInV2), schemas) == ["payload.seats: not a field of pricing.changed"])
+        schemas.register(SchemaRegistration(SchemaRegistered(type: "pricing.changed", version: 2, schema: Self.pricingV2), stamp: nil))
+        #expect(Self.problems(Self.pricing(onlyInV2), schemas) == [])
+    }
+
     @Test func registrationsAreReadFromTheLogInOrderAndOnlyFromRegistrationEvents() throws {
         let folder = TemporaryFolder()
         let store = try Self.registeredStore(in: folder)

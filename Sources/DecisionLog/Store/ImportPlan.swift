@@ -91,7 +91,10 @@ enum ImportPlan {
         do {
             try request.drafts.forEachChunk(schemas: schemas) { chunk, read, total in
                 request.progress?(.recording(read: read, total: total))
-                let batch = DraftBatch(chunk, context: request.context, schemas: schemas, defaultActor: request.defaultActor)
+                // When the first reading found no problem, these same bytes (the file's version is compared at the
+                // end) met their schemas then: they are only read as their types now.
+                let batch = DraftBatch(chunk, context: request.context, schemas: schemas, defaultActor: request.defaultActor,
+                                       checkingShapes: !checked.problems.isEmpty)
                 drafts += batch.lines.count
                 var valid: [(position: Int, draft: ValidatedDraft)] = []
                 valid.reserveCapacity(batch.lines.count)

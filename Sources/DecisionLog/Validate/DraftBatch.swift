@@ -38,12 +38,14 @@ public struct DraftBatch: Sendable {
 
     /// Validates the drafts of `chunk`. Drafts that register no schema are validated on every core (each share
     /// of them with its own copy of the registry); when one does, in order on one, so each sees the schemas
-    /// registered above it.
-    public init(_ chunk: DraftChunk, context: DraftContext, schemas: SchemaRegistry, defaultActor: Actor? = nil) {
+    /// registered above it. `checkingShapes` as for `EventDraft.validated(in:schemas:checkingShapes:)`.
+    public init(_ chunk: DraftChunk, context: DraftContext, schemas: SchemaRegistry, defaultActor: Actor? = nil, checkingShapes: Bool = true) {
         let count = chunk.count, draft = chunk.draft
         @Sendable func line(_ index: Int, _ schemas: SchemaRegistry) -> Line {
             let (number, parsed) = draft(index, schemas)
-            return Line(number: number, result: parsed.flatMap { DraftBatch.validate($0, context: context, schemas: schemas, defaultActor: defaultActor) })
+            return Line(number: number, result: parsed.flatMap {
+                DraftBatch.validate($0, context: context, schemas: schemas, defaultActor: defaultActor, checkingShapes: checkingShapes)
+            })
         }
         if chunk.registers || count < 256 {
             lines = (0..<count).map { line($0, schemas) }
@@ -57,11 +59,11 @@ public struct DraftBatch: Sendable {
     }
 
     private static func validate(_ draft: EventDraft, context: DraftContext, schemas: SchemaRegistry,
-                                 defaultActor: Actor?) -> Result<ValidatedDraft, ValidationFailure> {
+                                 defaultActor: Actor?, checkingShapes: Bool) -> Result<ValidatedDraft, ValidationFailure> {
         var draft = draft
         if let defaultActor, draft.members["actor"] == nil { draft.setActor(name: defaultActor.name, role: defaultActor.role) }
         do throws(ValidationFailure) {
-            let validated = try draft.validated(in: context, schemas: schemas)
+            let validated = try draft.validated(in: context, schemas: schemas, checkingShapes: checkingShapes)
             if case .schemaRegistered(let registration) = validated.payload {
                 schemas.register(SchemaRegistration(registration, stamp: nil))
             }

@@ -7,6 +7,8 @@ public final class SchemaRegistry {
     private let builtIn: [String: [Int: JSONValue]]
     private var team: [String: [Int: SchemaRegistration]] = [:]
     private var compiled: [String: JSONSchema] = [:]
+    /// Each type's latest compiled schema, looked up once per type rather than once per draft.
+    private var latest: [String: JSONSchema] = [:]
     private var teamKinds: [String: PayloadKind] = [:]
 
     /// The built-in schemas, plus the team's `registrations` (in seq order; the first registration of a
@@ -22,6 +24,7 @@ public final class SchemaRegistry {
         guard builtIn[registration.type] == nil, team[registration.type]?[registration.version] == nil else { return }
         team[registration.type, default: [:]][registration.version] = registration
         teamKinds[registration.type] = nil
+        latest[registration.type] = nil
     }
 
     /// The team's registrations that hold (the first of each type and version), by type and version: enough
@@ -55,11 +58,13 @@ public final class SchemaRegistry {
     /// `SchemaError` for a registered schema this version refuses to compile (one registered by an older
     /// version, or written into the log by hand, that could hang or crash the validator).
     public func schema(_ type: String, version: Int? = nil) throws(SchemaError) -> JSONSchema? {
-        guard let version = version ?? latestVersion(of: type), let source = source(type, version: version) else { return nil }
-        let key = "\(type) \(version)"
-        if let schema = compiled[key] { return schema }
-        let schema = try JSONSchema(source)
+        if version == nil, let schema = latest[type] { return schema }
+        guard let number = version ?? latestVersion(of: type), let source = source(type, version: number) else { return nil }
+        let key = "\(type) \(number)"
+        let schema: JSONSchema
+        if let known = compiled[key] { schema = known } else { schema = try JSONSchema(source) }
         compiled[key] = schema
+        if version == nil { latest[type] = schema }
         return schema
     }
 
