@@ -61,6 +61,21 @@ struct DraftValidationTests {
         #expect(found == [#"payload.caus: not a field of launch.slipped; did you mean "cause"?"#])
     }
 
+    /// An actor's name and role: one line each, at most 100 characters (counted as characters, not bytes), and
+    /// nothing else beside them.
+    @Test func theActorIsANameAndARoleOnOneLineEach() throws {
+        func actor(_ json: String) throws -> [String] {
+            try issues(#"{"type":"launch.shipped","subject":"launch/atlas","actor":"# + json + #","payload":{"date":"2025-09-24"}}"#)
+        }
+        #expect(try actor(#"{"name":"Zoë Ångström","role":"CPO"}"#) == [])
+        #expect(try actor(#"{"name":"\#(String(repeating: "é", count: 100))","role":"CPO"}"#) == [])
+        #expect(try actor(#"{"name":"\#(String(repeating: "é", count: 101))","role":"CPO"}"#) == ["actor.name: is 101 characters long; at most 100 are allowed"])
+        #expect(try actor(#"{"name":"Lee\nPark","role":"CPO"}"#) == ["actor.name: must be on one line"])
+        #expect(try actor(#"{"name":"Lee Park","role":"C\tPO"}"#) == ["actor.role: must be on one line"])
+        #expect(try actor(#"{"name":"Lee Park","role":"CPO","team":"x","email":"y"}"#)
+                == ["actor.email: not a member of an actor; an actor has name and role", "actor.team: not a member of an actor; an actor has name and role"])
+    }
+
     /// Every member no field declares is refused, wherever it sorts among the declared ones and however many
     /// members the payload has (the reader notes the members it found in one word, for the first 64).
     @Test func everyUndeclaredMemberIsRefused() throws {

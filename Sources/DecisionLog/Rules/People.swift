@@ -8,7 +8,9 @@ public enum People {
     /// field, and a goal's or an assignment's owner.
     public static func named(in payload: Payload, actor: Actor) -> [(path: String, name: String)] {
         var names: [(String, String)] = [("actor.name", actor.name)]
-        guard let builtIn = payload.builtIn, case .object(let members) = payload.json else { return names }
+        // The payload's JSON is written only for the types that have a field naming people.
+        guard let builtIn = payload.builtIn, Swift.type(of: builtIn).fields.contains(where: { $0.namesPeople || $0.name == "owner" }),
+              case .object(let members) = payload.json else { return names }
         for field in Swift.type(of: builtIn).fields {
             if field.namesPeople, case .array(let items)? = members[field.name] {
                 for (index, item) in items.enumerated() { if case .string(let name) = item { names.append(("payload.\(field.name)[\(index)]", name)) } }

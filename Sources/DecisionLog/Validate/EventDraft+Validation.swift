@@ -122,6 +122,9 @@ extension EventDraft {
                               actor: actor, subject: subject, reason: reason, links: links, payload: payload)
     }
 
+    /// An actor's two members: each key, the option that gives it, and an example.
+    private static let actorParts = [("name", "--actor", "\"Dana Reyes\""), ("role", "--role", "CMO, CPO, PM, Sales or CS")]
+
     private func validatedActor(_ problem: (String, String) -> Void) -> Actor? {
         guard let value = members["actor"], value != .null else {
             problem("actor", "missing; a decision with no decider is not recorded: pass --actor NAME --role ROLE, or set DECISIONLOG_ACTOR and DECISIONLOG_ROLE")
@@ -132,22 +135,26 @@ extension EventDraft {
             return nil
         }
         var name: String? = nil, role: String? = nil
-        for (key, label, example) in [("name", "--actor", "\"Dana Reyes\""), ("role", "--role", "CMO, CPO, PM, Sales or CS")] {
+        for (key, label, example) in EventDraft.actorParts {
             guard let part = parts[key], part != .null else {
                 problem("actor.\(key)", "missing; expected the decider's \(key) (\(label)), e.g. \(example)")
                 continue
             }
             do throws(FieldProblem) {
                 let text = try String(json: part)
-                if text.count > maximumNameLength {
+                // Counted in bytes first: a name of at most that many bytes has at most that many characters. A
+                // text has no carriage return (a control character), so a newline is one byte and one character.
+                if text.utf8.count > maximumNameLength && text.count > maximumNameLength {
                     problem("actor.\(key)", "is \(text.count) characters long; at most \(maximumNameLength) are allowed")
-                } else if text.contains("\n") || text.contains("\t") {
+                } else if text.utf8.contains(0x0A) || text.utf8.contains(0x09) {
                     problem("actor.\(key)", "must be on one line")
                 } else if key == "name" { name = text } else { role = text }
             } catch { problem("actor.\(key)", error.message) }
         }
-        for key in parts.keys.sorted() where key != "name" && key != "role" {
-            problem("actor.\(key)", "not a member of an actor; an actor has name and role")
+        if parts.keys.contains(where: { $0 != "name" && $0 != "role" }) {
+            for key in parts.keys.sorted() where key != "name" && key != "role" {
+                problem("actor.\(key)", "not a member of an actor; an actor has name and role")
+            }
         }
         guard let name, let role else { return nil }
         return Actor(name: name, role: role)
