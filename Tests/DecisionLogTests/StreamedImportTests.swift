@@ -272,6 +272,26 @@ struct StreamedImportTests {
         #expect(Set(parts.compactMap(\.id)).count == drafts.count)
     }
 
+    /// A row's id is made of what it says (docs/rules.md, "Imports"): the same file imported again finds its
+    /// rows only while these bytes never change. Pinned: a row with a reason, links, a given date, text to
+    /// escape and a second identical row.
+    @Test func contentIDsAreMadeOfTheSameBytesAsEver() throws {
+        let lines = [
+            #"{"type":"goal.set","subject":"goal/plain","payload":{"title":"P","timeframe":"2025-Q3"}}"#,
+            #"{"type":"launch.slipped","subject":"launch/atlas","effectiveAt":"2025-08-11","reason":"Pen test \"ext\"\nfirst","links":["01890000-0000-7000-8000-000000000000"],"actor":{"name":"Zoë Ångström","role":"CPO"},"payload":{"date":"2025-09-22","cause":"security review"}}"#,
+            #"{"type":"owner.assigned","subject":"feature/sso","payload":{"owner":"Lee Park","framework":"raci","consulted":["Ana Costa","Jürgen Weiß"]}}"#,
+            #"{"type":"goal.set","subject":"goal/plain","payload":{"title":"P","timeframe":"2025-Q3"}}"#,
+        ]
+        let context = DraftContext(now: Fixtures.instant("2025-10-01"), timeZone: .utc)
+        let batch = DraftBatch(Array(lines.joined(separator: "\n").utf8), context: context, schemas: SchemaRegistry(), defaultActor: Fixtures.dana)
+        let logID = try #require(EventID("0197c03d-3a00-7a51-9d0e-4c9e2f7b5a11"))
+        #expect(batch.drafts.count == 4)
+        #expect(ContentID.assign(batch.drafts, logID: logID).map { $0.id!.description } == [
+            "ad3d9b79-e111-8982-85b0-8e0f1de611fe", "224b0573-8ab8-840a-be0c-53db7f4879d6", "7d8fa258-358b-802b-87e0-579f59aa8154",
+            "531a23cb-164b-89e4-819c-6371ea148938",
+        ])
+    }
+
     private static func written(_ bytes: [UInt8], in folder: TemporaryFolder) throws -> String {
         let path = folder.path + "/file"
         try FileSystem.replaceFile(path, with: bytes, durable: false)

@@ -58,17 +58,36 @@ public enum ContentID {
     }
 
     /// What a draft says, as the canonical JSON its id is made of.
+    ///
+    /// An object of `actor` (name and role), `effectiveAt` (when given), `links`, `log`, `payload`, `reason`
+    /// (when given), `subject` and `type`, written straight out in that order: their keys' canonical order.
     private static func content(of draft: ValidatedDraft, logID: String) -> [UInt8] {
-        var content: JSONObject = [
-            "log": .string(logID),
-            "type": .string(draft.type.name),
-            "subject": .string(draft.subject.text),
-            "actor": .object(["name": .string(draft.actor.name), "role": .string(draft.actor.role)]),
-            "payload": draft.payload.json,
-            "links": .array(draft.links.map { .string($0.description) }),
-        ]
-        if let reason = draft.reason { content["reason"] = .string(reason) }
-        if !draft.effectiveAtIsDefault { content["effectiveAt"] = .string(draft.effectiveAt.iso8601) }
-        return Array(JSONValue.object(content).canonicalBytes)
+        var out: [UInt8] = []
+        out.reserveCapacity(384)
+        func key(_ name: StaticString) {
+            out.append(out.isEmpty ? UInt8(ascii: "{") : UInt8(ascii: ","))
+            CanonicalJSON.appendKey(name, to: &out)
+        }
+        key("actor")
+        out.append(UInt8(ascii: "{"))
+        CanonicalJSON.appendKey("name", to: &out); CanonicalJSON.appendString(draft.actor.name, to: &out)
+        out.append(UInt8(ascii: ","))
+        CanonicalJSON.appendKey("role", to: &out); CanonicalJSON.appendString(draft.actor.role, to: &out)
+        out.append(UInt8(ascii: "}"))
+        if !draft.effectiveAtIsDefault { key("effectiveAt"); CanonicalJSON.appendString(draft.effectiveAt.iso8601, to: &out) }
+        key("links")
+        out.append(UInt8(ascii: "["))
+        for (index, link) in draft.links.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            CanonicalJSON.appendString(link.description, to: &out)
+        }
+        out.append(UInt8(ascii: "]"))
+        key("log"); CanonicalJSON.appendString(logID, to: &out)
+        key("payload"); draft.payload.json.appendCanonical(to: &out)
+        if let reason = draft.reason { key("reason"); CanonicalJSON.appendString(reason, to: &out) }
+        key("subject"); CanonicalJSON.appendString(draft.subject.text, to: &out)
+        key("type"); CanonicalJSON.appendString(draft.type.name, to: &out)
+        out.append(UInt8(ascii: "}"))
+        return out
     }
 }
