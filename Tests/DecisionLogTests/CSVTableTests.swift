@@ -1,4 +1,5 @@
 @testable import DecisionLog
+import DecisionLogTestSupport
 import Testing
 
 /// The CSV reader: RFC 4180 quoting, line breaks of every kind, the separators spreadsheets use, and a clear
@@ -42,6 +43,65 @@ struct CSVTableTests {
             guard let error = error as? CSVSyntaxError else { return false }
             return error.line == line && error.message.hasPrefix(message)
         }
+    }
+
+    /// Where a part of a file may be cut: after the last record it holds whole. Compared, on random text of
+    /// quotes, separators and line breaks, with a walk of every byte through the states a reader goes through.
+    @Test func aPartIsCutAfterItsLastWholeRecord() {
+        var random = SeededGenerator(seed: 7)
+        let alphabet: [UInt8] = Array("a,;\"\"\n\r".utf8)
+        for _ in 0..<20_000 {
+            let bytes = (0..<Int.random(in: 0...24, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
+            let offset = Int.random(in: 0...2, using: &random)
+            let slice = (Array(repeating: UInt8(ascii: "x"), count: offset) + bytes)[offset...]
+            for separator in [UInt8(ascii: ","), UInt8(ascii: ";")] {
+                #expect(CSVTable.recordsEnd(slice, separator: separator) == Self.walked(slice, separator: separator), "\(String(decoding: bytes, as: UTF8.self).debugDescription)")
+            }
+        }
+    }
+
+    /// The end of the last whole record, walking every byte: a quote opens a quoted field only at a field's
+    /// start, a doubled quote inside stays inside, and a CR at the very end waits for its LF.
+    static func walked(_ bytes: ArraySlice<UInt8>, separator: UInt8) -> Int {
+        enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
+        var state = State.fieldStart, end = bytes.startIndex
+        for index in bytes.indices {
+            let byte = bytes[index]
+            switch state {
+            case .quoted: if byte == UInt8(ascii: "\"") { state = .quoteInQuoted }
+            case .fieldStart where byte == UInt8(ascii: "\""), .quoteInQuoted where byte == UInt8(ascii: "\""): state = .quoted
+            case .fieldStart, .unquoted, .quoteInQuoted:
+                if byte == 0x0A || byte == 0x0D {
+                    state = .fieldStart
+                    end = index + 1
+                } else {
+                    state = byte == separator ? .fieldStart : .unquoted
+                }
+            }
+        }
+        if end > bytes.startIndex, end == bytes.endIndex, bytes[end - 1] == 0x0D { end -= 1 }
+        return end - bytes.startIndex
+    }
+
+    /// A number reads the same whether it is plain digits (read at once) or spelled with groups, signs and
+    /// currencies; a decimal comma file takes a lone point for a thousands group.
+    @Test(arguments: [
+        ("40", false, 40.0), ("40", true, 40), ("-12.5", false, -12.5), ("007", false, 7), ("0.25", false, 0.25),
+        ("8,400", false, 8400), ("8.400,5", true, 8400.5), ("4,5", true, 4.5), ("€1,200", false, 1200), ("12 %", false, 12),
+        ("1 234", false, 1234), ("- 3", false, -3), ("EUR 9.5", false, 9.5),
+    ])
+    func numbersReadTheSameHoweverSpelled(text: String, decimalComma: Bool, value: Double) throws {
+        #expect(try CSVNumber.read(text, decimalComma: decimalComma)?.get() == value)
+    }
+
+    @Test func numbersThatCannotBeReadSayWhy() {
+        #expect(CSVNumber.read("-0", decimalComma: false).map { (try? $0.get())?.sign } == .minus)
+        #expect(CSVNumber.read("12.5", decimalComma: true).map { (try? $0.get()) == nil } == true)
+        #expect(CSVNumber.read("8.400", decimalComma: true).map { (try? $0.get()) == nil } == true)
+        #expect(CSVNumber.read("4,5", decimalComma: false).map { (try? $0.get()) == nil } == true)
+        #expect(CSVNumber.read("1" + String(repeating: "0", count: 400), decimalComma: false) == nil)
+        #expect(CSVNumber.read("12a", decimalComma: false) == nil)
+        #expect(CSVNumber.read("", decimalComma: false) == nil)
     }
 
     @Test func invalidUTF8AndNULAreRefused() {

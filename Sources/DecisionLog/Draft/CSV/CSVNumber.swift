@@ -9,6 +9,26 @@ enum CSVNumber {
         "HKD", "INR", "BRL", "MXN", "ZAR", "KRW", "ILS", "TRY", "AED", "SAR",
     ]
 
+    /// Whether `text` is ASCII digits after an optional minus, and (with `decimalPoint`) at most one point
+    /// followed by more digits.
+    private static func isPlain(_ text: String, decimalPoint: Bool) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = bytes.first == UInt8(ascii: "-") ? 1 : 0
+            func digits() -> Bool {
+                let start = index
+                while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+                return index > start
+            }
+            guard digits() else { return false }
+            if decimalPoint, index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+                index += 1
+                guard digits() else { return false }
+            }
+            return index == bytes.count
+        }
+    }
+
     /// Why a cell is not a number this file can hold unambiguously.
     struct Problem: Error {
         let message: String
@@ -18,6 +38,9 @@ enum CSVNumber {
     /// file) or decimal points; a problem when it is ambiguous or wrongly grouped; nil when it is not a
     /// number at all (validation then says what the field expects).
     static func read(_ text: String, decimalComma: Bool) -> Result<Double, Problem>? {
+        // Digits after an optional minus, with a decimal point in a file that writes one, read as they are:
+        // what the rules below make of such a text (a comma file takes a point for a thousands group).
+        if isPlain(text, decimalPoint: !decimalComma), let value = Double(text), value.isFinite { return .success(value) }
         var body = Substring(text.trimmingWhitespace)
         var negative = false
         if body.hasPrefix("-") || body.hasPrefix("−") { negative = true; body = body.dropFirst() }

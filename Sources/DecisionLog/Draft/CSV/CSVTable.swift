@@ -46,28 +46,39 @@ public struct CSVTable: Sendable, Equatable {
     /// with fields separated by `separator`: 0 when no line break ends one. A quote opens a quoted field only
     /// at the start of a field, as `init(parsing:)` reads it, so a line break inside a quoted field is not
     /// taken for a record's end, and a stray quote (`5" screen`) opens nothing.
+    ///
+    /// It jumps from quote to quote (`memchr`): outside quotes, the bytes before the next quote can only end
+    /// records, and that quote opens a field when a separator or a line break comes just before it.
     public static func recordsEnd(_ bytes: ArraySlice<UInt8>, separator: UInt8) -> Int {
-        enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
-        var state = State.fieldStart, end = bytes.startIndex
-        for index in bytes.indices {
-            let byte = bytes[index]
-            let breaks = byte == 0x0A || byte == 0x0D
-            switch state {
-            case .quoted: if byte == UInt8(ascii: "\"") { state = .quoteInQuoted }
-            case .fieldStart where byte == UInt8(ascii: "\""): state = .quoted
-            case .quoteInQuoted where byte == UInt8(ascii: "\""): state = .quoted
-            case .fieldStart, .unquoted, .quoteInQuoted:
-                if breaks {
-                    state = .fieldStart
-                    end = index + 1
-                } else {
-                    state = byte == separator ? .fieldStart : .unquoted
+        bytes.withUnsafeBufferPointer { buffer in
+            let raw = UnsafeRawBufferPointer(buffer), count = buffer.count, quote = UInt8(ascii: "\"")
+            func breaks(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D }
+            var end = 0, index = 0
+            scan: while index < count {
+                let next = ByteSearch.firstIndex(of: quote, in: raw, from: index) ?? count
+                // The last line break before that quote ends a record.
+                var back = next
+                while back > index {
+                    back -= 1
+                    if breaks(buffer[back]) { end = back + 1; break }
+                }
+                guard next < count else { break }
+                // A quote opens a quoted field only at a field's start (else it is a stray quote, as in 5" screen).
+                let opens = next == 0 || buffer[next - 1] == separator || breaks(buffer[next - 1])
+                index = next + 1
+                guard opens else { continue }
+                // Inside quotes, up to a quote that is not doubled; a field still open at the end ends no record.
+                while true {
+                    guard let close = ByteSearch.firstIndex(of: quote, in: raw, from: index) else { break scan }
+                    index = close + 1
+                    guard index < count, buffer[index] == quote else { break }
+                    index += 1
                 }
             }
+            // A CR whose LF is still to come belongs with it: cut before the CR.
+            if end > 0, end == count, buffer[end - 1] == 0x0D { end -= 1 }
+            return end
         }
-        // A CR whose LF is still to come belongs with it: cut before the CR.
-        if end > bytes.startIndex, end == bytes.endIndex, bytes[end - 1] == 0x0D { end -= 1 }
-        return end - bytes.startIndex
     }
 
     /// The separator the first line uses most, outside quotes: a comma, a semicolon or a tab (a comma when
@@ -146,11 +157,19 @@ public struct CSVTable: Sendable, Equatable {
         private func isEnd(_ byte: UInt8) -> Bool { byte == separator || byte == 0x0A || byte == 0x0D }
 
         private func text(_ bytes: ArraySlice<UInt8>, line: Int) throws(CSVSyntaxError) -> String {
-            guard !bytes.contains(0) else { throw CSVSyntaxError(line: line, message: "a field holds a NUL character; remove it") }
-            guard let text = String(validating: bytes, as: UTF8.self) else {
-                throw CSVSyntaxError(line: line, message: "the text is not valid UTF-8; save the file as UTF-8")
+            let text = bytes.withUnsafeBufferPointer { buffer -> String?? in
+                // One pass over the bytes, without branches, for a NUL and for any byte past ASCII.
+                var (zero, high): (UInt8, UInt8) = (0, 0)
+                for byte in buffer {
+                    zero |= byte == 0 ? 1 : 0
+                    high |= byte
+                }
+                guard zero == 0 else { return nil }
+                return high < 0x80 ? String(decoding: buffer, as: UTF8.self) : .some(String(validating: buffer, as: UTF8.self))
             }
-            return text
+            guard let checked = text else { throw CSVSyntaxError(line: line, message: "a field holds a NUL character; remove it") }
+            guard let valid = checked else { throw CSVSyntaxError(line: line, message: "the text is not valid UTF-8; save the file as UTF-8") }
+            return valid
         }
     }
 }
