@@ -142,8 +142,9 @@ public struct CSVDrafts: Sendable {
         }
         var issues: [ValidationIssue] = []
         var members: JSONObject = [:]
+        let fields = builtInFields[type] ?? fieldsByKey(kind)
         for cell in payload {
-            guard let field = kind.fields.first(where: { key($0.name) == cell.key }) else {
+            guard let field = fields[cell.key] else {
                 issues.append(ValidationIssue(path: "", message: "column '\(header[cell.column].trimmingWhitespace)': not a field of \(type); leave it empty on this row"))
                 continue
             }
@@ -179,6 +180,14 @@ public struct CSVDrafts: Sendable {
         }
         return String(decoding: ascii, as: UTF8.self)
     }
+
+    /// A type's fields by their column key (the first field of each key).
+    private static func fieldsByKey(_ kind: PayloadKind) -> [String: PayloadField] {
+        Dictionary(kind.fields.map { (key($0.name), $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Each built-in type's fields by their column key, made once rather than for every cell.
+    private static let builtInFields: [String: [String: PayloadField]] = Dictionary(uniqueKeysWithValues: Vocabulary.kinds.map { ($0.type.name, fieldsByKey($0)) })
 
     /// The envelope members a column may name, by key.
     private static let envelopeKeys: [String: Column] = [
