@@ -6,7 +6,7 @@
 /// not.
 struct RegisteredTypes {
     /// What an event has to do with team-defined types: it registers a version of one, or is of one.
-    enum Use: Sendable, Equatable {
+    enum Use: Sendable {
         case registers(type: String, version: Int)
         case isOf(type: String, version: Int)
 

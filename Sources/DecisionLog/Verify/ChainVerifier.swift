@@ -9,7 +9,7 @@ public struct ChainVerifier: Sendable {
     public private(set) var head: LogHead = .empty
     /// How many lines were checked.
     public private(set) var count = 0
-    private(set) var ids = EventIDSet()
+    private var ids = EventIDSet()
     private var registered = RegisteredTypes()
 
     /// A checker at the start of a log.
@@ -85,6 +85,10 @@ public struct ChainVerifier: Sendable {
         let rule: RuleEvent?
         let kept: EventBox?
     }
+
+    /// Starts loading the id set's slot that checking `link` reads (a hint, given a few lines ahead: the set
+    /// is larger than the caches).
+    func prefetch(_ link: Link) { ids.prefetch(link.id) }
 
     /// Checks `event`, a line that is fine on its own, against the lines before it: seq, link, recorded
     /// time, registrations and id.
@@ -167,8 +171,7 @@ public struct ChainVerifier: Sendable {
         _ = try BatchPipeline.run(read: read, transform: check) { batch, results in
             for (index, result) in results.enumerated() {
                 let number = batch.firstNumber + index
-                // The id set is larger than the caches: its slot for an id a few lines on is loaded meanwhile.
-                if index + 8 < results.count, case .success(let ahead) = results[index + 8] { verifier.ids.prefetch(ahead.link.id) }
+                if index + 8 < results.count, case .success(let ahead) = results[index + 8] { verifier.prefetch(ahead.link) }
                 switch result {
                 case .success(let line):
                     problem = verifier.checkInChain(line.link, number: number)
