@@ -37,14 +37,7 @@ public struct JSONObject: Sendable, Hashable {
 
     /// The value of `key`, or nil; setting nil removes the member.
     public subscript(key: String) -> JSONValue? {
-        get {
-            // Reading needs no insertion point: a scan of a payload's few members for the key alone.
-            if members.count <= 12 { return members.first { $0.key == key }?.value }
-            return switch position(of: key) {
-            case .found(let index): members[index].value
-            case .insert: nil
-            }
-        }
+        get { index(forKey: key).map { members[$0].value } }
         set {
             switch (position(of: key), newValue) {
             case (.found(let index), let value?): members[index].value = value
@@ -53,6 +46,14 @@ public struct JSONObject: Sendable, Hashable {
             case (.insert, nil): break
             }
         }
+    }
+
+    /// Where the member `key` is in `members`, or nil when there is none.
+    public func index(forKey key: String) -> Int? {
+        // Reading needs no insertion point: a scan of a payload's few members for the key alone.
+        if members.count <= 12 { return members.firstIndex { $0.key == key } }
+        guard case .found(let index) = position(of: key) else { return nil }
+        return index
     }
 
     /// Removes the member `key`; returns its value, or nil when there was none.

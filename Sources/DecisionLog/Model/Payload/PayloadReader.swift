@@ -74,7 +74,7 @@ public final class PayloadReader {
 
     /// The value of the member `name`, noted as found.
     private func member(_ name: String) -> JSONValue? {
-        guard let index = members.members.firstIndex(where: { $0.key == name }) else { return nil }
+        guard let index = members.index(forKey: name) else { return nil }
         if index < 64 { found |= 1 << index }
         return members.members[index].value
     }
